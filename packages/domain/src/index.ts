@@ -1,0 +1,2 @@
+// The public face of the domain: pure business rules, no I/O.
+export * from "./money.ts";
