@@ -1,2 +1,5 @@
 // The public face of the domain: pure business rules, no I/O.
+
+export * from "./commerce/after-sale-state.ts";
+export * from "./commerce/order-state.ts";
 export * from "./money.ts";
