@@ -4,6 +4,7 @@ export * from "./commerce/after-sale-state.ts";
 export * from "./commerce/freight.ts";
 export * from "./commerce/order-state.ts";
 export * from "./commerce/quote.ts";
+export * from "./commerce/refund-amount.ts";
 export * from "./distribution/commission-engine.ts";
 export * from "./distribution/plan.ts";
 export * from "./distribution/rules/index.ts";
