@@ -1,8 +1,11 @@
 // The public face of the domain: pure business rules, no I/O.
 
 export * from "./commerce/after-sale-state.ts";
+export * from "./commerce/due-dates.ts";
 export * from "./commerce/freight.ts";
+export * from "./commerce/order-number.ts";
 export * from "./commerce/order-state.ts";
+export * from "./commerce/purchase-limit.ts";
 export * from "./commerce/quote.ts";
 export * from "./commerce/refund-amount.ts";
 export * from "./distribution/binding.ts";
