@@ -1,20 +1,23 @@
+// Unit tests for the domain; integration tests for the server on PGlite and, when DATABASE_URL is set,
+// again on PostgreSQL. Browser tests live in e2e/ with their own config.
 import { defineConfig } from "vitest/config";
+
+const serverTest = {
+  include: ["packages/server/test/**/*.test.ts", "packages/server/src/**/*.test.ts"],
+  globalSetup: ["packages/server/test/global-setup.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: "forks" as const,
+};
 
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
-      {
-        test: {
-          name: "server",
-          include: ["packages/server/test/**/*.test.ts", "packages/server/src/**/*.test.ts"],
-          globalSetup: ["packages/server/test/global-setup.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          pool: "forks",
-          maxWorkers: 2,
-        },
-      },
+      { test: { ...serverTest, name: "server", provide: { engine: "pglite" } } },
+      ...(process.env.DATABASE_URL
+        ? [{ test: { ...serverTest, name: "server-pg", provide: { engine: "postgres" } } }]
+        : []),
     ],
   },
 });

@@ -1,2 +1,47 @@
-// Prepared databases for the server suites are built here (see test/support/databases.ts).
-export default async function setup(): Promise<void> {}
+// Builds one migrated database per run and hands it to every test file, which copies it:
+// PGlite dumps its data folder once (a fresh initdb costs seconds and hundreds of MB),
+// PostgreSQL migrates a template database that each file clones with CREATE DATABASE … TEMPLATE.
+
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import type { TestProject } from "vitest/node";
+import { openPglite, openPostgres } from "../src/db/client.ts";
+import { runMigrations } from "../src/db/migrate.ts";
+import { adminUrl, databaseUrlFor } from "./support/postgres-urls.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    engine: "pglite" | "postgres";
+    pgliteTemplate: string;
+    postgresTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const engine = project.config.provide?.engine === "postgres" ? "postgres" : "pglite";
+  if (engine === "pglite") {
+    const database = await openPglite();
+    await runMigrations(database);
+    const dump = await database.pglite!.dumpDataDir("none");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "liebian-tpl-")), "template.tar");
+    fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    await database.close();
+    project.provide("pgliteTemplate", file);
+    return async () => fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("the postgres test project needs DATABASE_URL");
+  const template = `liebian_tpl_${process.pid}_${Date.now()}`;
+  const admin = await openPostgres(adminUrl(url), 1);
+  await admin.db.execute(sql.raw(`create database ${template}`));
+  const database = await openPostgres(databaseUrlFor(url, template), 2);
+  await runMigrations(database);
+  await database.close();
+  project.provide("postgresTemplate", template);
+  return async () => {
+    await admin.db.execute(sql.raw(`drop database if exists ${template} with (force)`));
+    await admin.close();
+  };
+}

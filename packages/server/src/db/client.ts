@@ -1,0 +1,61 @@
+// Opens the database: embedded PGlite in a data folder by default, PostgreSQL when a URL is given.
+// Both engines return int8 as a JS number (guarded to the safe range) so money reads the same everywhere.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import * as schema from "./schema/index.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: repo functions take this. */
+export type Executor = Db | Tx;
+
+export type Database = {
+  engine: "pglite" | "postgres";
+  db: Db;
+  close(): Promise<void>;
+  /** The PGlite instance when embedded (tests dump and copy it). */
+  pglite?: PGlite;
+};
+
+const INT8_OID = 20;
+
+export function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${text} is outside the safe integer range`);
+  return n;
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  // Set globally: Drizzle passes pg's global parsers with each query, overriding a pool-level one.
+  pg.types.setTypeParser(INT8_OID, parseInt8);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return { engine: "postgres", db, close: () => pool.end() };
+}
+
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: { [INT8_OID]: (value: string) => parseInt8(value) },
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return { engine: "pglite", db, pglite, close: () => pglite.close() };
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. Prefer the query builder. */
+export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

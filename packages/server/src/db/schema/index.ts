@@ -1,0 +1,3 @@
+// The one Drizzle schema: each area keeps its tables in its own file, listed here.
+export * from "./accounts.ts";
+export * from "./platform.ts";

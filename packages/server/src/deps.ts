@@ -1,0 +1,17 @@
+// What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
+import type { Config } from "./config.ts";
+import type { Database, Db } from "./db/client.ts";
+import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.ts";
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  db: Db;
+  /** The clock; tests pass their own. */
+  now: () => Date;
+  wechatCodeExchange: WechatCodeExchange;
+  /** Work done inside the sign-up transaction (e.g. binding to the referrer). */
+  onSignup: SignupHook[];
+  /** Built front ends served at / and /admin; absent in API-only tests. */
+  staticRoots?: { shop?: string; admin?: string };
+};

@@ -1,0 +1,126 @@
+// Builds the Fastify application from its dependencies: plugins, error handling, auth, docs and routes.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../deps.ts";
+import { installAuthentication } from "./authenticate.ts";
+import { installErrorHandling } from "./error-handler.ts";
+import { registerRoutes } from "./routes.ts";
+import type { App } from "./types.ts";
+
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: FastifyServerOptions["logger"] } = {},
+): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    // The SPA and Swagger UI load their own scripts and inline styles (antd's CSS-in-JS).
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  installErrorHandling(app);
+  installAuthentication(app, deps.db, deps.now);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Liebian API",
+        version: "1.0.0",
+        description: "裂变 distribution mall: shopper and staff API",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.get(
+    "/healthz",
+    { schema: { tags: ["ops"], response: { 200: z.object({ status: z.literal("ok") }) } } },
+    async () => ({
+      status: "ok" as const,
+    }),
+  );
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        tags: ["ops"],
+        response: { 200: z.object({ status: z.literal("ready"), engine: z.string() }) },
+      },
+    },
+    async () => {
+      await deps.db.execute(sql`select 1`);
+      return { status: "ready" as const, engine: deps.database.engine };
+    },
+  );
+
+  registerRoutes(app, deps);
+  await serveFrontEnds(app, deps);
+  return app;
+}
+
+/** Serves the built admin at /admin and the shop at /, with client-side routes falling back to index.html. */
+async function serveFrontEnds(app: App, deps: AppDeps): Promise<void> {
+  const { shop, admin } = deps.staticRoots ?? {};
+  const roots = [
+    { prefix: "/admin/", dir: admin },
+    { prefix: "/", dir: shop },
+  ].filter((r): r is { prefix: string; dir: string } => Boolean(r.dir && fs.existsSync(r.dir)));
+  for (const [i, root] of roots.entries()) {
+    await app.register(fastifyStatic, {
+      root: root.dir,
+      prefix: root.prefix,
+      decorateReply: i === 0,
+      wildcard: false,
+    });
+  }
+  if (roots.length === 0) return;
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split("?")[0] ?? "/";
+    const wantsPage = request.method === "GET" && !url.startsWith("/api/") && !/\.\w+$/.test(url);
+    const root = roots.find((r) => url.startsWith(r.prefix) || `${url}/` === r.prefix);
+    if (wantsPage && root) return reply.sendFile("index.html", root.dir);
+    return reply
+      .status(404)
+      .send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${url}`, details: {} } });
+  });
+}

@@ -1,0 +1,63 @@
+// Idempotency-Key for requests that move money: the first request's response is stored in the same
+// transaction as its effects; a repeat with the same key and body replays it; a different body is refused.
+// Concurrent repeats wait on the key's row and then replay, so the work happens exactly once.
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { Tx } from "../db/client.ts";
+import { idempotencyKeys } from "../db/schema/platform.ts";
+import { AppError } from "./app-error.ts";
+
+export type IdempotencyRequest = { scope: string; key: string; requestHash: string };
+
+/** Reads the `Idempotency-Key` header of a request; `scope` keeps one caller's keys apart from another's. */
+export function idempotencyOf(request: FastifyRequest, scope: string): IdempotencyRequest | null {
+  const header = request.headers["idempotency-key"];
+  if (header === undefined) return null;
+  if (typeof header !== "string" || !/^[\w.:-]{8,128}$/.test(header)) {
+    throw new AppError(
+      "IDEMPOTENCY_KEY_INVALID",
+      "Idempotency-Key must be 8-128 letters, digits, dot, colon, dash",
+    );
+  }
+  const requestHash = createHash("sha256")
+    .update(
+      `${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.params)}\n${JSON.stringify(request.body ?? null)}`,
+    )
+    .digest("hex");
+  return { scope, key: header, requestHash };
+}
+
+/**
+ * Runs `work` once per key inside the caller's transaction. Returns the stored result on a repeat.
+ * `work` failing rolls the key back with everything else, so a failed request may be retried.
+ */
+export async function runIdempotent<T>(
+  tx: Tx,
+  idempotency: IdempotencyRequest | null,
+  work: () => Promise<{ status: number; body: T }>,
+): Promise<{ status: number; body: T; replayed: boolean }> {
+  if (!idempotency) return { ...(await work()), replayed: false };
+  const { scope, key, requestHash } = idempotency;
+  const claimed = await tx
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash, statusCode: 0, responseBody: {} })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key });
+  if (claimed.length === 0) {
+    const [stored] = await tx
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    if (!stored || stored.requestHash !== requestHash) {
+      throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was used with a different request");
+    }
+    return { status: stored.statusCode, body: stored.responseBody as T, replayed: true };
+  }
+  const result = await work();
+  await tx
+    .update(idempotencyKeys)
+    .set({ statusCode: result.status, responseBody: result.body as object })
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return { ...result, replayed: false };
+}

@@ -1,0 +1,35 @@
+// Which staff role may do what. Every admin route names one permission; a route without one fails start-up.
+import type { StaffRole } from "../db/schema/accounts.ts";
+
+export const permissionRoles = {
+  "settings.read": ["owner", "operator", "finance", "support"],
+  "settings.write": ["owner", "operator"],
+  "staff.read": ["owner"],
+  "staff.write": ["owner"],
+  "audit.read": ["owner", "finance"],
+  "catalog.read": ["owner", "operator", "finance", "support"],
+  "catalog.write": ["owner", "operator"],
+  "orders.read": ["owner", "operator", "finance", "support"],
+  "orders.fulfil": ["owner", "operator", "support"],
+  "orders.export": ["owner", "operator", "finance"],
+  "aftersale.review": ["owner", "operator", "support"],
+  "refund.execute": ["owner", "finance"],
+  "payments.read": ["owner", "finance"],
+  "payments.configure": ["owner"],
+  "distribution.read": ["owner", "operator", "finance", "support"],
+  "distribution.configure": ["owner", "operator"],
+  "distribution.manage": ["owner", "operator"],
+  "withdrawals.read": ["owner", "finance"],
+  "withdrawals.approve": ["owner", "finance"],
+  "customers.read": ["owner", "operator", "support"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+export function roleHas(role: StaffRole, permission: Permission): boolean {
+  return (permissionRoles[permission] as readonly StaffRole[]).includes(role);
+}
+
+export function permissionsOf(role: StaffRole): Permission[] {
+  return (Object.keys(permissionRoles) as Permission[]).filter((p) => roleHas(role, p));
+}

@@ -1,0 +1,63 @@
+// The composition root: reads config, opens and migrates the database, seeds a fresh one, serves.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadConfig } from "./config.ts";
+import { openConfiguredDatabase } from "./db/open.ts";
+import type { AppDeps } from "./deps.ts";
+import { buildApp } from "./http/app.ts";
+import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
+import { ensureOwner } from "./modules/staff/service.ts";
+import { seedDemo } from "./seed/demo.ts";
+
+const startedAt = performance.now();
+const config = loadConfig();
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const database = await openConfiguredDatabase(config);
+const now = () => new Date();
+
+const deps: AppDeps = {
+  config,
+  database,
+  db: database.db,
+  now,
+  wechatCodeExchange: sandboxWechatCodeExchange,
+  onSignup: [],
+  staticRoots: {
+    shop: path.join(repoRoot, "apps/shop/dist"),
+    admin: path.join(repoRoot, "apps/admin/dist"),
+  },
+};
+
+const owner = await ensureOwner(deps, {
+  username: config.ownerUsername,
+  password: config.ownerPassword,
+  generatePassword: () => randomBytes(9).toString("base64url"),
+});
+if (owner.created && config.seedDemo) await seedDemo(deps.db, now());
+
+const app = await buildApp(deps, { logger: { level: config.logLevel } });
+await app.listen({ port: config.port, host: config.host });
+
+if (owner.created) {
+  const password = owner.generatedPassword ?? "(from OWNER_PASSWORD)";
+  app.log.info({ username: owner.username }, "created the shop owner account");
+  // Printed once, on the first start only; it is not stored anywhere in clear.
+  console.log(`\n  Owner account: ${owner.username} / ${password}\n`);
+}
+console.log(
+  `  Liebian is ready in ${Math.round(performance.now() - startedAt)} ms on ${database.engine}:` +
+    `\n    shop   ${config.publicUrl}/\n    admin  ${config.publicUrl}/admin/\n    docs   ${config.publicUrl}/api/docs\n`,
+);
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, "shutting down");
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,59 @@
+// Queries for shoppers and sessions.
+import { and, eq, isNull } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { sessions, users } from "../../db/schema/accounts.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByPhone(db: Executor, phone: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.phone, phone)).limit(1);
+  return row ?? null;
+}
+
+export async function findUserById(db: Executor, id: number): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function findUserByOpenid(db: Executor, openid: string): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.wechatOpenid, openid)).limit(1);
+  return row ?? null;
+}
+
+/** Inserts a shopper; returns null when the phone (or openid) is already taken. */
+export async function insertUser(db: Executor, values: typeof users.$inferInsert): Promise<UserRow | null> {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function insertSession(
+  db: Executor,
+  values: { tokenHash: string; subjectKind: "user" | "staff"; subjectId: number; expiresAt: Date },
+): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function revokeSession(db: Executor, tokenHash: string, at: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+export async function revokeSubjectSessions(
+  db: Executor,
+  subjectKind: "user" | "staff",
+  subjectId: number,
+  at: Date,
+): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(sessions.subjectKind, subjectKind),
+        eq(sessions.subjectId, subjectId),
+        isNull(sessions.revokedAt),
+      ),
+    );
+}

@@ -1,0 +1,30 @@
+// The contract of shopper sign-up, login and profile.
+import { z } from "zod";
+
+export const Phone = z.string().regex(/^1[3-9]\d{9}$/, "a mainland China mobile number");
+export const Password = z.string().min(8).max(72);
+
+export const RegisterBody = z.strictObject({
+  phone: Phone,
+  password: Password,
+  nickname: z.string().trim().min(1).max(30).optional(),
+  /** A distributor's invite code from the link the shopper arrived by; bound inside the sign-up. */
+  ref: z.string().trim().min(1).max(32).optional(),
+});
+
+export const LoginBody = z.strictObject({ phone: Phone, password: z.string().min(1).max(72) });
+
+export const WechatLoginBody = z.strictObject({
+  code: z.string().min(1).max(200),
+  ref: z.string().trim().min(1).max(32).optional(),
+});
+
+export const UserResponse = z.object({
+  id: z.number().int(),
+  phone: z.string().nullable(),
+  nickname: z.string(),
+  avatarUrl: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const SessionResponse = z.object({ token: z.string(), user: UserResponse });

@@ -1,0 +1,82 @@
+// The database layer on the engine of this project: migrations, int8 mapping, and transactions that
+// never leak into one another (on PGlite a raw BEGIN would; our helper must not).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, describe, expect, test } from "vitest";
+import { queryRows } from "../src/db/client.ts";
+import { migrationsFolder, runMigrations } from "../src/db/migrate.ts";
+import { settings } from "../src/db/schema/platform.ts";
+import { inTransaction } from "../src/db/transaction.ts";
+import { createTestDatabase, engine } from "./support/test-database.ts";
+
+const database = await createTestDatabase();
+afterAll(() => database.close());
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe(`database on ${engine}`, () => {
+  test("migrations created the tables and running them again changes nothing", async () => {
+    await runMigrations(database);
+    const tables = await queryRows<{ table_name: string }>(
+      database.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["users", "staff", "sessions", "settings"]));
+  });
+
+  test("a broken migration fails loudly", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "liebian-bad-mig-"));
+    fs.cpSync(migrationsFolder, folder, { recursive: true });
+    const journalPath = path.join(folder, "meta/_journal.json");
+    const journal = JSON.parse(fs.readFileSync(journalPath, "utf8"));
+    journal.entries.push({ idx: journal.entries.length, version: "7", when: Date.now(), tag: "9999_broken", breakpoints: true });
+    fs.writeFileSync(journalPath, JSON.stringify(journal));
+    fs.writeFileSync(path.join(folder, "9999_broken.sql"), "alter table no_such_table add column x int;");
+    await expect(runMigrations(database, folder)).rejects.toThrow();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test("int8 comes back as a JS number on this engine", async () => {
+    const [row] = await queryRows<{ big: unknown; n: unknown }>(
+      database.db,
+      sql`select 9007199254740991::int8 as big, count(*) as n from users`,
+    );
+    expect(row?.big).toBe(9007199254740991);
+    expect(typeof row?.n).toBe("number");
+  });
+
+  test("a transaction that rolls back does not take a concurrent request's write with it", async () => {
+    const failing = inTransaction(database.db, async (tx) => {
+      await tx.insert(settings).values({ section: "tx-a", value: { by: "A" } });
+      await sleep(100);
+      throw new Error("A fails");
+    }).catch((error: Error) => error.message);
+    await sleep(10);
+    const succeeding = inTransaction(database.db, async (tx) => {
+      await tx.insert(settings).values({ section: "tx-b", value: { by: "B" } });
+    });
+    const [outcomeA] = await Promise.all([failing, succeeding]);
+    expect(outcomeA).toBe("A fails");
+    const a = await database.db.select().from(settings).where(eq(settings.section, "tx-a"));
+    const b = await database.db.select().from(settings).where(eq(settings.section, "tx-b"));
+    expect(a).toHaveLength(0);
+    expect(b).toHaveLength(1);
+  });
+
+  test("200 concurrent increments in transactions all land", async () => {
+    await database.db.insert(settings).values({ section: "counter", value: { n: 0 } });
+    await Promise.all(
+      Array.from({ length: 200 }, () =>
+        inTransaction(database.db, async (tx) => {
+          await tx.execute(sql`select 1 from settings where section = 'counter' for update`);
+          await tx.execute(
+            sql`update settings set value = jsonb_build_object('n', (value->>'n')::int + 1) where section = 'counter'`,
+          );
+        }),
+      ),
+    );
+    const [row] = await database.db.select().from(settings).where(eq(settings.section, "counter"));
+    expect(row?.value).toEqual({ n: 200 });
+  });
+});
