@@ -2,6 +2,7 @@
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.ts";
+import type { OrderHooks } from "./modules/orders/events.ts";
 
 export type AppDeps = {
   config: Config;
@@ -12,6 +13,8 @@ export type AppDeps = {
   wechatCodeExchange: WechatCodeExchange;
   /** Work done inside the sign-up transaction (e.g. binding to the referrer). */
   onSignup: SignupHook[];
+  /** Work done inside an order's moves (commissions, ledger); see modules/orders/events.ts. */
+  orderHooks: OrderHooks;
   /** Built front ends served at / and /admin; absent in API-only tests. */
   staticRoots?: { shop?: string; admin?: string };
 };

@@ -7,6 +7,7 @@ import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
 import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
+import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { ensureOwner } from "./modules/staff/service.ts";
 import { seedDemo } from "./seed/demo.ts";
 
@@ -23,6 +24,7 @@ const deps: AppDeps = {
   now,
   wechatCodeExchange: sandboxWechatCodeExchange,
   onSignup: [],
+  orderHooks: emptyOrderHooks(),
   staticRoots: {
     shop: path.join(repoRoot, "apps/shop/dist"),
     admin: path.join(repoRoot, "apps/admin/dist"),

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { loadConfig } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import { buildApp } from "../http/app.ts";
+import { emptyOrderHooks } from "../modules/orders/events.ts";
 
 const target = process.argv[2] ?? "openapi.json";
 const unused = new Proxy(
@@ -20,6 +21,7 @@ const deps = {
   now: () => new Date(0),
   wechatCodeExchange: async () => ({ ok: false, code: "UNUSED" }),
   onSignup: [],
+  orderHooks: emptyOrderHooks(),
 } as unknown as AppDeps;
 
 const app = await buildApp(deps);

@@ -5,6 +5,7 @@ import type { AppDeps } from "../../src/deps.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/types.ts";
 import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
+import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
 import { createTestDatabase } from "./test-database.ts";
 
@@ -45,6 +46,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     now: clock.now,
     wechatCodeExchange: sandboxWechatCodeExchange,
     onSignup: [],
+    orderHooks: emptyOrderHooks(),
     ...overrides,
   };
   await ensureOwner(deps, { ...OWNER, generatePassword: () => OWNER.password });
