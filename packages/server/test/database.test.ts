@@ -22,7 +22,9 @@ describe(`database on ${engine}`, () => {
       database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["users", "staff", "sessions", "settings"]));
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["users", "staff", "sessions", "settings"]),
+    );
   });
 
   test("a broken migration fails loudly", async () => {
@@ -30,7 +32,13 @@ describe(`database on ${engine}`, () => {
     fs.cpSync(migrationsFolder, folder, { recursive: true });
     const journalPath = path.join(folder, "meta/_journal.json");
     const journal = JSON.parse(fs.readFileSync(journalPath, "utf8"));
-    journal.entries.push({ idx: journal.entries.length, version: "7", when: Date.now(), tag: "9999_broken", breakpoints: true });
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: "7",
+      when: Date.now(),
+      tag: "9999_broken",
+      breakpoints: true,
+    });
     fs.writeFileSync(journalPath, JSON.stringify(journal));
     fs.writeFileSync(path.join(folder, "9999_broken.sql"), "alter table no_such_table add column x int;");
     await expect(runMigrations(database, folder)).rejects.toThrow();
