@@ -18,9 +18,9 @@ export function toBeijingDateTime(ms: number): string {
   return parts(ms).replace("T", " ");
 }
 
-/** "1970-01-01 08:00:00" (Beijing) → 0; null for anything else. */
+/** "1970-01-01 08:00:00" (Beijing; Alipay's gmt_refund adds ".SSS") → 0; null for anything else. */
 export function parseBeijingDateTime(text: string | undefined): number | null {
-  if (!text || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return null;
+  if (!text || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{3})?$/.test(text)) return null;
   const ms = Date.parse(`${text.replace(" ", "T")}+08:00`);
   return Number.isNaN(ms) ? null : ms;
 }
