@@ -1,6 +1,7 @@
 // What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
+import type { SecretBox } from "./lib/secret-box.ts";
 import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.ts";
 import type { OrderHooks } from "./modules/orders/events.ts";
 
@@ -11,6 +12,8 @@ export type AppDeps = {
   /** The clock; tests pass their own. */
   now: () => Date;
   wechatCodeExchange: WechatCodeExchange;
+  /** Encrypts secrets at rest (payment keys, payout identities). */
+  secretBox: SecretBox;
   /** Work done inside the sign-up transaction (e.g. binding to the referrer). */
   onSignup: SignupHook[];
   /** Work done inside an order's moves (commissions, ledger); see modules/orders/events.ts. */

@@ -6,6 +6,7 @@ import { loadConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
+import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { ensureOwner } from "./modules/staff/service.ts";
@@ -23,6 +24,7 @@ const deps: AppDeps = {
   db: database.db,
   now,
   wechatCodeExchange: sandboxWechatCodeExchange,
+  secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
   onSignup: [],
   orderHooks: emptyOrderHooks(),
   staticRoots: {

@@ -21,6 +21,7 @@ const deps = {
   now: () => new Date(0),
   wechatCodeExchange: async () => ({ ok: false, code: "UNUSED" }),
   onSignup: [],
+  secretBox: unused,
   orderHooks: emptyOrderHooks(),
 } as unknown as AppDeps;
 

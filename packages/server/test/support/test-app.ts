@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/types.ts";
+import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
 import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
@@ -45,6 +46,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     db: database.db,
     now: clock.now,
     wechatCodeExchange: sandboxWechatCodeExchange,
+    secretBox: createSecretBox("test-secret-key-that-is-long-enough-1234"),
     onSignup: [],
     orderHooks: emptyOrderHooks(),
     ...overrides,
