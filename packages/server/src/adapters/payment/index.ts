@@ -32,10 +32,18 @@ export function createPaymentProviders(config: PaymentConfig, deps: ProviderDeps
 }
 
 export type { AlipayConfig } from "./alipay/config.ts";
+export { createAlipayProvider } from "./alipay/provider.ts";
 export { type PaymentConfig, paymentConfig } from "./config.ts";
 export { createNonceCache, type NonceCache } from "./nonce-cache.ts";
 export type * from "./provider.ts";
 export type { SandboxConfig } from "./sandbox/config.ts";
-export type { SandboxProvider, SimulateInput, SimulateResult } from "./sandbox/provider.ts";
+export type { PayLinkCheck } from "./sandbox/pay-link.ts";
+export {
+  createSandboxProvider,
+  type SandboxProvider,
+  type SimulateInput,
+  type SimulateResult,
+} from "./sandbox/provider.ts";
 export type { WechatPayConfig } from "./wechat-pay/config.ts";
+export { createWechatPayProvider } from "./wechat-pay/provider.ts";
 export { fenToYuan, yuanToFen } from "./yuan.ts";

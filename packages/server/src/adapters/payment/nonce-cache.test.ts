@@ -11,4 +11,7 @@ test("the second sight of a nonce is a replay; capacity bounds memory", () => {
   expect(cache.seen("c")).toBe(false);
   expect(cache.size()).toBe(2);
   expect(cache.seen("a")).toBe(false); // forgotten: by now its timestamp window has closed anyway
+  expect(cache.seen("c")).toBe(true); // used again, so "c" outlives "a"
+  expect(cache.seen("d")).toBe(false);
+  expect(cache.seen("c")).toBe(true);
 });

@@ -8,14 +8,19 @@ import type { SeenNonce } from "./provider.ts";
 
 export type NonceCache = { seen: SeenNonce; size(): number };
 
-/** A least-recently-inserted cache of nonces; `seen(n)` is true the second time n is offered. */
+/** A least-recently-used cache of nonces; `seen(n)` is true the second time n is offered. */
 export function createNonceCache(capacity = 10_000): NonceCache {
   const entries = new Set<string>();
   return {
     seen(nonce: string): boolean {
-      if (entries.has(nonce)) return true;
+      if (entries.has(nonce)) {
+        // Re-insert so a nonce still being replayed stays remembered.
+        entries.delete(nonce);
+        entries.add(nonce);
+        return true;
+      }
       entries.add(nonce);
-      // A Set iterates in insertion order, so the first value is the oldest.
+      // A Set iterates in insertion order, so the first value is the least recently used.
       if (entries.size > capacity) {
         const oldest = entries.values().next().value;
         if (oldest !== undefined) entries.delete(oldest);

@@ -7,7 +7,7 @@ import type { WechatLogin } from "./login.ts";
 import { createSandboxLogin } from "./sandbox.ts";
 import { createWechatLogin } from "./wechat.ts";
 
-export function createLogin(config: WechatLoginConfig | undefined): WechatLogin {
+export function createWechatLoginFromConfig(config: WechatLoginConfig | undefined): WechatLogin {
   if (!config || (!config.officialAccount && !config.miniProgram)) return createSandboxLogin();
   withMaskedSecrets(config);
   if (config.officialAccount) withMaskedSecrets(config.officialAccount);

@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type OAuthFake, startWechatOAuthFake } from "../../../test/fake-gateways/wechat-oauth-server.ts";
-import { createLogin } from "./index.ts";
+import { createWechatLoginFromConfig } from "./index.ts";
 import type { WechatLogin } from "./login.ts";
 import { createWechatLogin } from "./wechat.ts";
 
@@ -93,7 +93,7 @@ test("an app kind that is not configured says so", async () => {
 });
 
 test("with nothing configured the demo sandbox signs people in: demo-<name> → sandbox-<name>", async () => {
-  const demo = createLogin(undefined);
+  const demo = createWechatLoginFromConfig(undefined);
   expect(await demo.exchangeCode("demo-alice")).toMatchObject({ ok: true, openid: "sandbox-alice" });
   expect(await demo.code2Session("demo-bob")).toMatchObject({ ok: true, openid: "sandbox-bob" });
   expect(await demo.exchangeCode("real-wechat-code")).toMatchObject({ ok: false, code: "CODE_INVALID" });

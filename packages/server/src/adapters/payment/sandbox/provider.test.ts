@@ -228,3 +228,18 @@ test("payouts succeed at once and notify; ..99 fen fails", async () => {
   const queried = await sandbox.queryPayout("po2");
   expect(queried.ok && queried.payout.failReason).toBe("SANDBOX_AMOUNT_ENDS_IN_99");
 });
+
+test("an RSA key from PEM works as well as the generated Ed25519 one", async () => {
+  const pem = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    .privateKey.export({ type: "pkcs8", format: "pem" })
+    .toString();
+  const rsa = createSandboxProvider({
+    privateKeyPem: pem,
+    payPagePath: "https://shop.example.com/pay/sandbox",
+  });
+  const created = await rsa.createPayment(order("ord_sbx_rsa"));
+  if (!created.ok || created.kind !== "redirect") throw new Error("expected a redirect");
+  const url = new URL(created.url);
+  expect(rsa.checkPayLink(Object.fromEntries(url.searchParams), Date.now()).ok).toBe(true);
+  expect(rsa.serial).toMatch(/^SANDBOX_[0-9A-F]{16}$/);
+});
