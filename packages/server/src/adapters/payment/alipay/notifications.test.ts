@@ -136,6 +136,15 @@ test.each<BadCase>([
   if (!result.ok) expect(result.ack.body).not.toBe("success");
 });
 
+test("TRADE_CLOSED after a full refund is 'refunded', an unpaid close is 'closed'", () => {
+  const refunded = parse(
+    fake.notification(fields({ trade_status: "TRADE_CLOSED", refund_fee: "12.30", out_biz_no: "rf" })),
+  );
+  const unpaid = parse(fake.notification(fields({ trade_status: "TRADE_CLOSED", gmt_payment: "" })));
+  expect(refunded.ok && refunded.event.status).toBe("refunded");
+  expect(unpaid.ok && unpaid.event.status).toBe("closed");
+});
+
 test("a refund sync (out_biz_no + refund_fee) reads as a refund event", () => {
   const result = provider.parseRefundNotification({
     headers: {},

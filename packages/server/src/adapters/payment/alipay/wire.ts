@@ -24,7 +24,7 @@ const TRADE_STATES: Record<string, PaymentStatus> = {
   TRADE_SUCCESS: "paid",
   // TRADE_FINISHED follows TRADE_SUCCESS when the refund window ends: still the same one payment.
   TRADE_FINISHED: "paid",
-  // Unpaid timeout or fully refunded; the caller tells them apart by its own order state.
+  // Unpaid timeout, or fully refunded (told apart by refund_fee, see below).
   TRADE_CLOSED: "closed",
 };
 
@@ -33,7 +33,12 @@ export function toPaymentSnapshot(fields: Fields): PaymentSnapshot | null {
   const tradeStatus = str(fields, "trade_status");
   const amountFen = yuanToFen(str(fields, "total_amount") ?? "");
   if (!outTradeNo || !tradeStatus || amountFen === null) return null;
-  const status = TRADE_STATES[tradeStatus] ?? "pending";
+  const refundedFen = yuanToFen(str(fields, "refund_fee") ?? "");
+  // A trade closed after a refund was paid: report it as refunded, never as an unpaid close.
+  const status =
+    tradeStatus === "TRADE_CLOSED" && refundedFen !== null && refundedFen > 0
+      ? "refunded"
+      : (TRADE_STATES[tradeStatus] ?? "pending");
   return {
     outTradeNo,
     transactionId: str(fields, "trade_no") ?? null,
