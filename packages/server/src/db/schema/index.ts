@@ -1,3 +1,4 @@
 // The one Drizzle schema: each area keeps its tables in its own file, listed here.
 export * from "./accounts.ts";
+export * from "./commerce.ts";
 export * from "./platform.ts";
