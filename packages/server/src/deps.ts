@@ -4,6 +4,7 @@ import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
 import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.ts";
 import type { OrderHooks } from "./modules/orders/events.ts";
+import type { Storage } from "./modules/uploads/storage.ts";
 
 export type AppDeps = {
   config: Config;
@@ -18,6 +19,22 @@ export type AppDeps = {
   onSignup: SignupHook[];
   /** Work done inside an order's moves (commissions, ledger); see modules/orders/events.ts. */
   orderHooks: OrderHooks;
+  /** Where uploaded images go; absent: the local folder DATA_DIR/uploads served at /uploads/*. */
+  storage?: Storage;
+  /**
+   * Starts the provider refund of an after-sale that entered `refunding`; called after that transaction
+   * commits. The payments area answers later through `completeAfterSaleRefund` / `failAfterSaleRefund`
+   * (modules/aftersales/service.ts). Absent: the sandbox completes the refund at once.
+   */
+  refunds?: {
+    start(input: {
+      afterSaleId: number;
+      orderId: number;
+      orderNo: string;
+      amountFen: number;
+      reason: string;
+    }): Promise<void>;
+  };
   /** Built front ends served at / and /admin; absent in API-only tests. */
   staticRoots?: { shop?: string; admin?: string };
 };

@@ -1,9 +1,16 @@
 // The explicit list of every route group. A new area adds one line here.
 import type { AppDeps } from "../deps.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
+import { registerAddressRoutes } from "../modules/addresses/routes.ts";
 import { registerAuditRoutes } from "../modules/audit/routes.ts";
+import { registerCartRoutes } from "../modules/cart/routes.ts";
+import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
+import { registerFreightRoutes } from "../modules/freight/routes.ts";
+import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
+import { registerStockRoutes } from "../modules/stock/routes.ts";
+import { registerUploadRoutes } from "../modules/uploads/routes.ts";
 import type { App } from "./types.ts";
 
 export function registerRoutes(app: App, deps: AppDeps): void {
@@ -11,4 +18,11 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerStaffRoutes(app, deps);
   registerSettingsRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerStockRoutes(app, deps);
+  registerFreightRoutes(app, deps);
+  registerUploadRoutes(app, deps);
+  registerAddressRoutes(app, deps);
+  registerCartRoutes(app, deps);
+  registerOrderRoutes(app, deps);
 }

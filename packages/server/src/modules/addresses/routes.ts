@@ -1,0 +1,76 @@
+// The region list and a shopper's address book.
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { currentUserId } from "../../http/authenticate.ts";
+import type { App } from "../../http/types.ts";
+import { regions } from "../../lib/regions.ts";
+import { createAddress, deleteAddress, getAddresses, updateAddress } from "./service.ts";
+
+const AddressBody = z.strictObject({
+  name: z.string().trim().min(1).max(20),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, "a mobile or landline number"),
+  provinceCode: z.string().regex(/^\d{6}$/),
+  cityCode: z.string().regex(/^\d{6}$/),
+  districtCode: z.string().regex(/^\d{6}$/),
+  detail: z.string().trim().min(2).max(120),
+  isDefault: z.boolean().default(false),
+});
+const AddressResponse = z.object({
+  id: z.number(),
+  name: z.string(),
+  phone: z.string(),
+  provinceCode: z.string(),
+  cityCode: z.string(),
+  districtCode: z.string(),
+  regionText: z.string(),
+  detail: z.string(),
+  isDefault: z.boolean(),
+});
+const District = z.object({ code: z.string(), name: z.string() });
+const City = District.extend({ children: z.array(District) });
+const Province = District.extend({ children: z.array(City) });
+const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export function registerAddressRoutes(app: App, deps: AppDeps): void {
+  const tags = ["shopper: addresses"];
+  const auth = { auth: "user" } as const;
+  app.get("/api/v1/regions", { schema: { tags, response: { 200: z.array(Province) } } }, async () =>
+    regions.map((p) => ({
+      ...p,
+      children: p.children.map((c) => ({
+        ...c,
+        children: c.children.map(({ code, name }) => ({ code, name })),
+      })),
+    })),
+  );
+  app.get(
+    "/api/v1/addresses",
+    { config: auth, schema: { tags, response: { 200: z.array(AddressResponse) } } },
+    async (request) => getAddresses(deps.db, currentUserId(request)),
+  );
+  app.post(
+    "/api/v1/addresses",
+    { config: auth, schema: { tags, body: AddressBody, response: { 201: AddressResponse } } },
+    async (request, reply) =>
+      reply.status(201).send(await createAddress(deps.db, currentUserId(request), request.body)),
+  );
+  app.put(
+    "/api/v1/addresses/:id",
+    {
+      config: auth,
+      schema: { tags, params: IdParams, body: AddressBody, response: { 200: AddressResponse } },
+    },
+    async (request) => updateAddress(deps.db, currentUserId(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/v1/addresses/:id",
+    { config: auth, schema: { tags, params: IdParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await deleteAddress(deps.db, currentUserId(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

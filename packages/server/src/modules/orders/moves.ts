@@ -1,0 +1,188 @@
+// The order's moves after placing: the shopper cancels or confirms receipt, staff ship parcels and write
+// remarks, and the sweeps close unpaid orders, confirm receipt and complete orders when their time is due.
+
+import type { Tx } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { notFound } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
+import { recordAudit } from "../audit/service.ts";
+import { moveStock } from "../stock/repo.ts";
+import { runHooks } from "./events.ts";
+import {
+  findOrderItems,
+  insertShipments,
+  lockDueOrders,
+  lockOrder,
+  type OrderRow,
+  updateOrderRow,
+} from "./repo.ts";
+import { loadDueDates, moveOrder, type OrderActor, recordOrderEvent } from "./timeline.ts";
+import { loadOrderDetail } from "./views.ts";
+
+type OrderDeps = Pick<AppDeps, "db" | "now" | "orderHooks">;
+
+async function lockOwnOrder(tx: Tx, userId: number, orderId: number): Promise<OrderRow> {
+  const order = await lockOrder(tx, { orderId });
+  if (!order || order.buyerUserId !== userId) throw notFound("Order", { id: orderId });
+  return order;
+}
+
+/** Ends an unpaid order (the shopper's cancel or the timeout's close) and puts its stock back. */
+async function endUnpaidOrder(
+  deps: OrderDeps,
+  tx: Tx,
+  order: OrderRow,
+  how: "cancel" | "close",
+  actor: OrderActor,
+  at: Date,
+) {
+  await moveOrder(tx, order, how, { actor, at, values: { endedAt: at, closeDueAt: null } });
+  for (const item of (await findOrderItems(tx, [order.id])).sort((a, b) => a.skuId - b.skuId)) {
+    await moveStock(tx, {
+      skuId: item.skuId,
+      delta: item.quantity,
+      reason: how === "cancel" ? "order_cancelled" : "order_closed",
+      orderId: order.id,
+      userId: actor.kind === "user" ? actor.id : null,
+    });
+  }
+  await runHooks(deps.orderHooks.onCancelled, tx, { orderId: order.id, buyerUserId: order.buyerUserId, at });
+}
+
+export async function cancelOrder(deps: OrderDeps, userId: number, orderId: number) {
+  return inTransaction(deps.db, async (tx) => {
+    const order = await lockOwnOrder(tx, userId, orderId);
+    await endUnpaidOrder(deps, tx, order, "cancel", { kind: "user", id: userId }, deps.now());
+    return loadOrderDetail(tx, orderId, "shopper");
+  });
+}
+
+export async function confirmReceipt(deps: OrderDeps, userId: number, orderId: number) {
+  return inTransaction(deps.db, async (tx) => {
+    const order = await lockOwnOrder(tx, userId, orderId);
+    await receive(deps, tx, order, { kind: "user", id: userId }, deps.now());
+    return loadOrderDetail(tx, orderId, "shopper");
+  });
+}
+
+async function receive(deps: OrderDeps, tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
+  const due = await loadDueDates(tx);
+  await moveOrder(tx, order, "confirm_receipt", {
+    actor,
+    at,
+    values: {
+      receivedAt: at,
+      autoReceiveDueAt: null,
+      completeDueAt: new Date(due.completeDueAt(at.getTime())),
+    },
+    note: actor.kind === "system" ? "auto" : null,
+  });
+  await runHooks(deps.orderHooks.onReceived, tx, { orderId: order.id, buyerUserId: order.buyerUserId, at });
+}
+
+/** Ships a paid order, or adds parcels to a shipped one (several parcels per order are allowed). */
+export async function shipOrder(
+  deps: OrderDeps,
+  actor: StaffActor,
+  orderId: number,
+  parcels: { carrier: string; trackingNo: string }[],
+) {
+  return inTransaction(deps.db, async (tx) => {
+    const order = await lockOrder(tx, { orderId });
+    if (!order) throw notFound("Order", { id: orderId });
+    const at = deps.now();
+    const who: OrderActor = { kind: "staff", id: actor.staffId };
+    const note = parcels.map((p) => `${p.carrier} ${p.trackingNo}`).join("; ");
+    if (order.status === "shipped") {
+      await recordOrderEvent(tx, orderId, "add_parcel", { actor: who, at, note });
+    } else {
+      const due = await loadDueDates(tx);
+      await moveOrder(tx, order, "ship", {
+        actor: who,
+        at,
+        note,
+        values: { shippedAt: at, autoReceiveDueAt: new Date(due.autoReceiveDueAt(at.getTime())) },
+      });
+    }
+    await insertShipments(
+      tx,
+      parcels.map((p) => ({ ...p, orderId, staffId: actor.staffId, shippedAt: at })),
+    );
+    await recordAudit(tx, actor, {
+      action: "order.ship",
+      entity: "order",
+      entityId: orderId,
+      after: { parcels },
+    });
+    return loadOrderDetail(tx, orderId, "staff");
+  });
+}
+
+export async function setMerchantRemark(deps: OrderDeps, actor: StaffActor, orderId: number, remark: string) {
+  return inTransaction(deps.db, async (tx) => {
+    const order = await lockOrder(tx, { orderId });
+    if (!order) throw notFound("Order", { id: orderId });
+    await updateOrderRow(tx, orderId, { merchantRemark: remark, updatedAt: deps.now() });
+    await recordOrderEvent(tx, orderId, "remark", {
+      actor: { kind: "staff", id: actor.staffId },
+      at: deps.now(),
+      note: remark,
+    });
+    await recordAudit(tx, actor, {
+      action: "order.remark",
+      entity: "order",
+      entityId: orderId,
+      before: { merchantRemark: order.merchantRemark },
+      after: { merchantRemark: remark },
+    });
+    return loadOrderDetail(tx, orderId, "staff");
+  });
+}
+
+const system: OrderActor = { kind: "system", id: null };
+
+/** One sweep step: lock a due batch, move each order, commit; repeat until a batch comes back short. */
+async function sweep(
+  deps: OrderDeps,
+  status: "pending_payment" | "shipped" | "received",
+  now: Date,
+  batchSize: number,
+  move: (tx: Tx, order: OrderRow) => Promise<void>,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = await inTransaction(deps.db, async (tx) => {
+      const due = await lockDueOrders(tx, status, now, batchSize);
+      for (const order of due) await move(tx, order);
+      return due.length;
+    });
+    total += moved;
+    if (moved < batchSize) return total;
+  }
+}
+
+export function closeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
+  return sweep(deps, "pending_payment", now, batchSize, (tx, order) =>
+    endUnpaidOrder(deps, tx, order, "close", system, now),
+  );
+}
+
+export function receiveDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
+  return sweep(deps, "shipped", now, batchSize, (tx, order) => receive(deps, tx, order, system, now));
+}
+
+export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
+  return sweep(deps, "received", now, batchSize, async (tx, order) => {
+    await moveOrder(tx, order, "complete", {
+      actor: system,
+      at: now,
+      values: { completedAt: now, completeDueAt: null },
+    });
+    await runHooks(deps.orderHooks.onCompleted, tx, {
+      orderId: order.id,
+      buyerUserId: order.buyerUserId,
+      at: now,
+    });
+  });
+}

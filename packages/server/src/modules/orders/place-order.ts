@@ -1,0 +1,110 @@
+// Places an order: re-prices on the server, reserves stock with guarded decrements (in SKU id order, so
+// two orders never wait on each other in a cycle), snapshots what was bought and where it goes, and runs
+// the onPlaced hooks — all in one transaction, once per Idempotency-Key.
+import { buildOrderNumber } from "@liebian/domain";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { AppError } from "../../http/app-error.ts";
+import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
+import { deleteCartSkus } from "../cart/repo.ts";
+import { moveStock } from "../stock/repo.ts";
+import { runHooks } from "./events.ts";
+import { type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
+import { insertOrder, insertOrderItems, nextOrderSequence } from "./repo.ts";
+import { loadDueDates, recordOrderEvent } from "./timeline.ts";
+import { loadOrderDetail } from "./views.ts";
+
+export type PlaceOrderInput = CheckoutInput & { addressId: number; buyerRemark: string; fromCart: boolean };
+
+export async function placeOrder(
+  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
+  userId: number,
+  input: PlaceOrderInput,
+  idempotency: IdempotencyRequest | null,
+) {
+  return inTransaction(deps.db, async (tx) => {
+    // The key stores only the order id; a replay answers with the order as it is now.
+    const placed = await runIdempotent(tx, idempotency, async () => {
+      const now = deps.now();
+      const priced = await priceCheckout(tx, userId, input, { forPlacing: true });
+      const { quote, skus, address } = priced;
+      const dueDates = await loadDueDates(tx);
+      const digits = String((await nextOrderSequence(tx)) % 100_000_000).padStart(8, "0");
+      const order = await insertOrder(tx, {
+        orderNo: buildOrderNumber(now.getTime(), digits),
+        buyerUserId: userId,
+        status: "pending_payment",
+        goodsFen: quote.goodsTotalFen,
+        discountFen: quote.discountTotalFen,
+        freightFen: quote.freight?.totalFen ?? 0,
+        payableFen: quote.payableFen,
+        pricing: { discounts: quote.discounts, freight: quote.freight },
+        address: address!,
+        contactPhone: address!.phone,
+        buyerRemark: input.buyerRemark,
+        placedAt: now,
+        closeDueAt: new Date(dueDates.closeDueAt(now.getTime())),
+        updatedAt: now,
+      });
+      const items = await insertOrderItems(
+        tx,
+        quote.lines.map((line, i) => {
+          const sku = skus[i]!;
+          return {
+            orderId: order.id,
+            productId: sku.productId,
+            skuId: sku.skuId,
+            title: sku.title,
+            skuLabel: skuLabelOf(sku),
+            imageUrl: sku.skuImageUrl ?? sku.images[0] ?? null,
+            unitPriceFen: line.unitPriceFen,
+            quantity: line.quantity,
+            listFen: line.listedFen,
+            discountFen: line.discountFen,
+            paidFen: line.paidFen,
+          };
+        }),
+      );
+      for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
+        const left = await moveStock(tx, {
+          skuId: item.skuId,
+          delta: -item.quantity,
+          reason: "order_placed",
+          orderId: order.id,
+          userId,
+        });
+        if (left === null)
+          throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: item.skuId });
+      }
+      await recordOrderEvent(tx, order.id, "place", { actor: { kind: "user", id: userId }, at: now });
+      if (input.fromCart)
+        await deleteCartSkus(
+          tx,
+          userId,
+          items.map((i) => i.skuId),
+        );
+      await runHooks(deps.orderHooks.onPlaced, tx, {
+        orderId: order.id,
+        orderNo: order.orderNo,
+        buyerUserId: userId,
+        placedAt: now,
+        activityKind: null,
+        items: items.map((item) => {
+          const sku = skus.find((s) => s.skuId === item.skuId)!;
+          return {
+            orderItemId: item.id,
+            productId: item.productId,
+            skuId: item.skuId,
+            quantity: item.quantity,
+            listFen: item.listFen,
+            paidFen: item.paidFen,
+            skuCommissionRule: sku.skuCommissionRule ?? null,
+            productCommissionRule: sku.productCommissionRule ?? null,
+          };
+        }),
+      });
+      return { status: 201, body: { orderId: order.id } };
+    });
+    return { replayed: placed.replayed, order: await loadOrderDetail(tx, placed.body.orderId, "shopper") };
+  });
+}

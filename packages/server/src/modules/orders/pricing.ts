@@ -1,0 +1,143 @@
+// Prices a checkout on the server: loads the SKUs as they are now, refuses what cannot be sold (off sale,
+// too little stock, over the purchase limit), and lets the domain's computeQuote decide every amount.
+import { computeQuote, decidePurchaseLimit, fen, type Quote } from "@liebian/domain";
+import type { Executor } from "../../db/client.ts";
+import type { AddressSnapshot } from "../../db/schema/commerce.ts";
+import { AppError } from "../../http/app-error.ts";
+import { loadOwnAddressSnapshot } from "../addresses/service.ts";
+import { loadDomainFreightTemplates } from "../freight/repo.ts";
+import { findBoughtQuantities, findSkusForSale, lockBuyer, type SkuForSale } from "./repo.ts";
+
+export type CheckoutItem = { skuId: number; quantity: number };
+export type CheckoutInput = { items: CheckoutItem[]; addressId?: number | undefined };
+export type PricedCheckout = {
+  quote: Quote;
+  skus: SkuForSale[];
+  address: AddressSnapshot | null;
+};
+
+/** "尺码:M / 颜色:红" — how a SKU reads on the order. */
+export function skuLabelOf(sku: Pick<SkuForSale, "specAxes" | "specValues">): string {
+  return sku.specValues.map((v, i) => `${sku.specAxes[i]?.name ?? ""}:${v}`).join(" / ");
+}
+
+function mergeItems(items: CheckoutItem[]): CheckoutItem[] {
+  const merged = new Map<number, number>();
+  for (const item of items) merged.set(item.skuId, (merged.get(item.skuId) ?? 0) + item.quantity);
+  return [...merged].map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+/**
+ * `forPlacing` locks the buyer while a purchase limit is checked (the stock itself is enforced later by
+ * the guarded decrement); a quote only reads.
+ */
+export async function priceCheckout(
+  tx: Executor,
+  userId: number,
+  input: CheckoutInput,
+  options: { forPlacing: boolean },
+): Promise<PricedCheckout> {
+  const items = mergeItems(input.items);
+  const found = await findSkusForSale(
+    tx,
+    items.map((i) => i.skuId),
+  );
+  const skus = items.map((item) => {
+    const sku = found.find((s) => s.skuId === item.skuId);
+    if (!sku || sku.archived || sku.status !== "on_sale") {
+      throw new AppError("PRODUCT_NOT_ON_SALE", "An item is no longer on sale", { skuId: item.skuId });
+    }
+    if (sku.stock < item.quantity) {
+      throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", {
+        skuId: item.skuId,
+        available: sku.stock,
+      });
+    }
+    return sku;
+  });
+
+  const limited = [
+    ...new Map(skus.filter((s) => s.purchaseLimit !== null).map((s) => [s.productId, s])).values(),
+  ];
+  if (limited.length > 0) {
+    if (options.forPlacing) await lockBuyer(tx, userId);
+    const existing = await findBoughtQuantities(
+      tx,
+      userId,
+      limited.map((s) => s.productId),
+    );
+    const decision = decidePurchaseLimit({
+      limits: limited.map((s) => ({ productId: String(s.productId), perShopper: s.purchaseLimit! })),
+      existing: existing.map((e) => ({ ...e, productId: String(e.productId) })),
+      cart: items.map((item, i) => ({ productId: String(skus[i]!.productId), quantity: item.quantity })),
+    });
+    if (!decision.ok) {
+      const { code: _, ...details } = decision;
+      throw new AppError("PURCHASE_LIMIT_EXCEEDED", "More than this product's purchase limit", {
+        ...details,
+        productId: Number(decision.productId),
+      });
+    }
+  }
+
+  const address =
+    input.addressId === undefined ? null : await loadOwnAddressSnapshot(tx, userId, input.addressId);
+  const templateIds = [
+    ...new Set(skus.flatMap((s) => (s.freightTemplateId === null ? [] : [s.freightTemplateId]))),
+  ];
+  const quote = computeQuote({
+    lines: items.map((item, i) => {
+      const sku = skus[i]!;
+      return {
+        skuId: String(sku.skuId),
+        productId: String(sku.productId),
+        unitPriceFen: fen(sku.priceFen),
+        quantity: item.quantity,
+        freightTemplateId: sku.freightTemplateId === null ? null : String(sku.freightTemplateId),
+        weightGrams: sku.weightGrams,
+      };
+    }),
+    discounts: [],
+    freight: {
+      templates: await loadDomainFreightTemplates(tx, templateIds),
+      regionCode: address?.districtCode ?? null,
+    },
+  });
+  return { quote, skus, address };
+}
+
+/** The quote as the checkout page shows it. */
+export function quoteView({ quote, skus, address }: PricedCheckout) {
+  return {
+    lines: quote.lines.map((line, i) => {
+      const sku = skus[i]!;
+      return {
+        skuId: sku.skuId,
+        productId: sku.productId,
+        title: sku.title,
+        skuLabel: skuLabelOf(sku),
+        imageUrl: sku.skuImageUrl ?? sku.images[0] ?? null,
+        unitPriceFen: line.unitPriceFen as number,
+        quantity: line.quantity,
+        listedFen: line.listedFen as number,
+        discountFen: line.discountFen as number,
+        paidFen: line.paidFen as number,
+      };
+    }),
+    discounts: quote.discounts.map((d) => ({
+      kind: d.kind,
+      label: d.label,
+      amountFen: d.appliedFen as number,
+    })),
+    freight: (quote.freight?.templates ?? []).map((t) => ({
+      templateId: Number(t.templateId),
+      feeFen: t.feeFen as number,
+      reason: t.reason,
+    })),
+    goodsFen: quote.goodsTotalFen as number,
+    discountFen: quote.discountTotalFen as number,
+    freightFen: (quote.freight?.totalFen ?? 0) as number,
+    payableFen: quote.payableFen as number,
+    address,
+  };
+}

@@ -1,0 +1,232 @@
+// Order queries: the SKU facts checkout prices from, orders with their lines, parcels and timeline,
+// guarded status moves (compare-and-set on the status) and the sweeps' SKIP LOCKED batches.
+import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
+import { users } from "../../db/schema/accounts.ts";
+import {
+  afterSales,
+  orderEvents,
+  orderItems,
+  orders,
+  products,
+  shipments,
+  skus,
+} from "../../db/schema/commerce.ts";
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderItemRow = typeof orderItems.$inferSelect;
+export type OrderStatus = OrderRow["status"];
+
+const skuForSale = {
+  skuId: skus.id,
+  productId: skus.productId,
+  specValues: skus.specValues,
+  priceFen: skus.priceFen,
+  stock: skus.stock,
+  weightGrams: skus.weightGrams,
+  skuImageUrl: skus.imageUrl,
+  skuCommissionRule: skus.commissionRule,
+  archived: skus.archived,
+  title: products.title,
+  images: products.images,
+  status: products.status,
+  specAxes: products.specAxes,
+  purchaseLimit: products.purchaseLimit,
+  freightTemplateId: products.freightTemplateId,
+  productCommissionRule: products.commissionRule,
+};
+
+export async function findSkuForSale(db: Executor, skuId: number) {
+  const [row] = await db
+    .select(skuForSale)
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(eq(skus.id, skuId));
+  return row ?? null;
+}
+
+export type SkuForSale = NonNullable<Awaited<ReturnType<typeof findSkuForSale>>>;
+
+export async function findSkusForSale(db: Executor, skuIds: number[]): Promise<SkuForSale[]> {
+  return db
+    .select(skuForSale)
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(inArray(skus.id, skuIds));
+}
+
+/** Serialises one shopper's orders while a purchase limit is checked, so two tabs cannot both pass it. */
+export async function lockBuyer(tx: Executor, userId: number): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+}
+
+export async function findBoughtQuantities(db: Executor, userId: number, productIds: number[]) {
+  if (productIds.length === 0) return [];
+  return db
+    .select({ productId: orderItems.productId, orderState: orders.status, quantity: orderItems.quantity })
+    .from(orderItems)
+    .innerJoin(orders, eq(orders.id, orderItems.orderId))
+    .where(and(eq(orders.buyerUserId, userId), inArray(orderItems.productId, productIds)));
+}
+
+export async function nextOrderSequence(tx: Executor): Promise<number> {
+  const result = (await tx.execute(sql`select nextval('order_no_seq') as n`)) as unknown as {
+    rows: { n: number | string }[];
+  };
+  return Number(result.rows[0]!.n);
+}
+
+export async function insertOrder(tx: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
+  const [row] = await tx.insert(orders).values(values).returning();
+  return row!;
+}
+
+export async function insertOrderItems(
+  tx: Executor,
+  values: (typeof orderItems.$inferInsert)[],
+): Promise<OrderItemRow[]> {
+  return tx.insert(orderItems).values(values).returning();
+}
+
+export async function insertOrderEvent(tx: Executor, values: typeof orderEvents.$inferInsert): Promise<void> {
+  await tx.insert(orderEvents).values(values);
+}
+
+export async function lockOrder(
+  tx: Executor,
+  where: { orderId: number } | { orderNo: string },
+): Promise<OrderRow | null> {
+  const condition = "orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNo, where.orderNo);
+  const [row] = await tx.select().from(orders).where(condition).for("update");
+  return row ?? null;
+}
+
+export async function findOrder(
+  db: Executor,
+  where: { orderId: number } | { orderNo: string },
+): Promise<OrderRow | null> {
+  const condition = "orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNo, where.orderNo);
+  const [row] = await db.select().from(orders).where(condition);
+  return row ?? null;
+}
+
+/** Moves an order only if it is still in the status the caller decided from. */
+export async function updateOrderIfStatus(
+  tx: Executor,
+  orderId: number,
+  from: OrderStatus,
+  values: Partial<typeof orders.$inferInsert>,
+): Promise<OrderRow | null> {
+  const [row] = await tx
+    .update(orders)
+    .set(values)
+    .where(and(eq(orders.id, orderId), eq(orders.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+export async function updateOrderRow(
+  tx: Executor,
+  orderId: number,
+  values: Partial<typeof orders.$inferInsert>,
+) {
+  const [row] = await tx.update(orders).set(values).where(eq(orders.id, orderId)).returning();
+  return row ?? null;
+}
+
+export async function findOrderItems(db: Executor, orderIds: number[]): Promise<OrderItemRow[]> {
+  if (orderIds.length === 0) return [];
+  return db
+    .select()
+    .from(orderItems)
+    .where(inArray(orderItems.orderId, orderIds))
+    .orderBy(asc(orderItems.id));
+}
+
+export async function findShipments(db: Executor, orderId: number) {
+  return db.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.id));
+}
+
+export async function insertShipments(
+  tx: Executor,
+  values: (typeof shipments.$inferInsert)[],
+): Promise<void> {
+  await tx.insert(shipments).values(values);
+}
+
+export async function findOrderEvents(db: Executor, orderId: number) {
+  return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
+}
+
+export async function addSalesCount(
+  tx: Executor,
+  items: { productId: number; quantity: number }[],
+): Promise<void> {
+  for (const item of items) {
+    await tx
+      .update(products)
+      .set({ salesCount: sql`${products.salesCount} + ${item.quantity}` })
+      .where(eq(products.id, item.productId));
+  }
+}
+
+const dueColumn = {
+  pending_payment: orders.closeDueAt,
+  shipped: orders.autoReceiveDueAt,
+  received: orders.completeDueAt,
+} as const;
+
+/**
+ * Locks a batch of orders in a status whose deadline has passed; rows another process holds are skipped,
+ * so any number of sweepers share the work.
+ */
+export async function lockDueOrders(
+  tx: Executor,
+  status: keyof typeof dueColumn,
+  now: Date,
+  limit: number,
+): Promise<OrderRow[]> {
+  const due = dueColumn[status];
+  // A received order with an open after-sale waits; it completes on the first sweep after that closes.
+  const noOpenAfterSale =
+    status === "received"
+      ? sql`not exists (select 1 from ${afterSales} where ${afterSales.orderId} = ${orders.id} and ${afterSales.status} not in ('rejected', 'cancelled', 'refunded'))`
+      : undefined;
+  return tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, status), lte(due, now), noOpenAfterSale))
+    .orderBy(asc(due))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+export type OrderListFilter = {
+  buyerUserId?: number | undefined;
+  status?: OrderStatus | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  phone?: string | undefined;
+  orderNo?: string | undefined;
+  cursor?: number | undefined;
+  limit: number;
+};
+
+export async function listOrders(db: Executor, f: OrderListFilter): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        f.buyerUserId !== undefined ? eq(orders.buyerUserId, f.buyerUserId) : undefined,
+        f.status ? eq(orders.status, f.status) : undefined,
+        f.from ? gte(orders.placedAt, f.from) : undefined,
+        f.to ? lt(orders.placedAt, f.to) : undefined,
+        f.phone ? eq(orders.contactPhone, f.phone) : undefined,
+        f.orderNo ? eq(orders.orderNo, f.orderNo) : undefined,
+        f.cursor ? lt(orders.id, f.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(orders.id))
+    .limit(f.limit);
+}

@@ -1,0 +1,158 @@
+// The checkout and order contract. Bodies are strict: a client price or total is refused, never read.
+import { z } from "zod";
+import { orderStatuses } from "../../db/schema/commerce.ts";
+
+export const OrderStatus = z.enum(orderStatuses);
+const Items = z
+  .array(z.strictObject({ skuId: z.number().int().positive(), quantity: z.number().int().min(1).max(999) }))
+  .min(1)
+  .max(50);
+
+export const QuoteBody = z.strictObject({ items: Items, addressId: z.number().int().positive().optional() });
+export const PlaceOrderBody = z.strictObject({
+  items: Items,
+  addressId: z.number().int().positive(),
+  buyerRemark: z.string().trim().max(200).default(""),
+  /** The items came from the cart: their lines are removed once the order is placed. */
+  fromCart: z.boolean().default(false),
+});
+
+const Address = z.object({
+  name: z.string(),
+  phone: z.string(),
+  provinceCode: z.string(),
+  cityCode: z.string(),
+  districtCode: z.string(),
+  regionText: z.string(),
+  detail: z.string(),
+});
+
+export const QuoteResponse = z.object({
+  lines: z.array(
+    z.object({
+      skuId: z.number(),
+      productId: z.number(),
+      title: z.string(),
+      skuLabel: z.string(),
+      imageUrl: z.string().nullable(),
+      unitPriceFen: z.number(),
+      quantity: z.number(),
+      listedFen: z.number(),
+      discountFen: z.number(),
+      paidFen: z.number(),
+    }),
+  ),
+  discounts: z.array(z.object({ kind: z.string(), label: z.string(), amountFen: z.number() })),
+  freight: z.array(
+    z.object({
+      templateId: z.number(),
+      feeFen: z.number(),
+      reason: z.enum(["free_over_amount", "free_over_pieces", "region_rule", "default"]),
+    }),
+  ),
+  goodsFen: z.number(),
+  discountFen: z.number(),
+  freightFen: z.number(),
+  payableFen: z.number(),
+  address: Address.nullable(),
+});
+
+const OrderItem = z.object({
+  id: z.number(),
+  productId: z.number(),
+  skuId: z.number(),
+  title: z.string(),
+  skuLabel: z.string(),
+  imageUrl: z.string().nullable(),
+  unitPriceFen: z.number(),
+  quantity: z.number(),
+  listFen: z.number(),
+  discountFen: z.number(),
+  paidFen: z.number(),
+  refundedQuantity: z.number(),
+  refundedFen: z.number(),
+});
+const dateOrNull = z.date().nullable();
+export const OrderCard = z.object({
+  id: z.number(),
+  orderNo: z.string(),
+  status: OrderStatus,
+  goodsFen: z.number(),
+  discountFen: z.number(),
+  freightFen: z.number(),
+  payableFen: z.number(),
+  refundedFen: z.number(),
+  address: Address,
+  buyerRemark: z.string(),
+  placedAt: z.date(),
+  paidAt: dateOrNull,
+  shippedAt: dateOrNull,
+  receivedAt: dateOrNull,
+  completedAt: dateOrNull,
+  endedAt: dateOrNull,
+  closeDueAt: dateOrNull,
+  autoReceiveDueAt: dateOrNull,
+  completeDueAt: dateOrNull,
+  paymentProvider: z.string().nullable(),
+  items: z.array(OrderItem),
+  // staff only
+  buyerUserId: z.number().optional(),
+  merchantRemark: z.string().optional(),
+  paymentTransactionId: z.string().nullable().optional(),
+});
+export const OrderDetail = OrderCard.extend({
+  parcels: z.array(
+    z.object({ id: z.number(), carrier: z.string(), trackingNo: z.string(), shippedAt: z.date() }),
+  ),
+  timeline: z.array(
+    z.object({
+      kind: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string().nullable(),
+      actorKind: z.string(),
+      note: z.string().nullable(),
+      at: z.date(),
+    }),
+  ),
+});
+export const OrderPage = z.object({ items: z.array(OrderCard), nextCursor: z.number().nullable() });
+
+export const ShopperOrderQuery = z.strictObject({
+  status: OrderStatus.optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+const StaffFilters = {
+  status: OrderStatus.optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  phone: z.string().trim().min(5).max(20).optional(),
+  orderNo: z
+    .string()
+    .trim()
+    .regex(/^\d{10,40}$/)
+    .optional(),
+};
+export const StaffOrderQuery = z.strictObject({
+  ...StaffFilters,
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ExportOrderQuery = z.strictObject(StaffFilters);
+
+export const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const ShipBody = z.strictObject({
+  parcels: z
+    .array(
+      z.strictObject({
+        carrier: z.string().trim().min(1).max(30),
+        trackingNo: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{4,40}$/),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+export const RemarkBody = z.strictObject({ merchantRemark: z.string().trim().max(500) });

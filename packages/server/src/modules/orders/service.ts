@@ -1,0 +1,76 @@
+// Orders: one exported function per use case. Other areas call markOrderPaid / findPayableOrder (payments)
+// and register order hooks (events.ts); the sweeps call the *DueOrders moves.
+import type { Db } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { notFound } from "../../http/app-error.ts";
+import { ordersToCsv } from "./csv.ts";
+import { type CheckoutInput, priceCheckout, quoteView } from "./pricing.ts";
+import { findOrder, findOrderItems, listOrders, type OrderListFilter } from "./repo.ts";
+import { loadOrderDetail, orderCards } from "./views.ts";
+
+export {
+  cancelOrder,
+  closeDueOrders,
+  completeDueOrders,
+  confirmReceipt,
+  receiveDueOrders,
+  setMerchantRemark,
+  shipOrder,
+} from "./moves.ts";
+export {
+  findPayableOrder,
+  type MarkOrderPaidInput,
+  type MarkOrderPaidResult,
+  markOrderPaid,
+  type PayableOrder,
+} from "./payment.ts";
+export { placeOrder } from "./place-order.ts";
+
+/** The checkout page's quote: the same pricing as placing, without reserving anything. */
+export async function quoteCheckout(db: Db, userId: number, input: CheckoutInput) {
+  return inTransaction(db, async (tx) =>
+    quoteView(await priceCheckout(tx, userId, input, { forPlacing: false })),
+  );
+}
+
+export async function getShopperOrder(db: Db, userId: number, orderId: number) {
+  const order = await findOrder(db, { orderId });
+  if (!order || order.buyerUserId !== userId) throw notFound("Order", { id: orderId });
+  return loadOrderDetail(db, orderId, "shopper");
+}
+
+export async function getStaffOrder(db: Db, orderId: number) {
+  if (!(await findOrder(db, { orderId }))) throw notFound("Order", { id: orderId });
+  return loadOrderDetail(db, orderId, "staff");
+}
+
+async function page(db: Db, filter: OrderListFilter, audience: "shopper" | "staff") {
+  const rows = await listOrders(db, { ...filter, limit: filter.limit + 1 });
+  const items = await orderCards(db, rows.slice(0, filter.limit), audience);
+  return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export async function listShopperOrders(
+  db: Db,
+  userId: number,
+  filter: Omit<OrderListFilter, "buyerUserId">,
+) {
+  return page(db, { ...filter, buyerUserId: userId }, "shopper");
+}
+
+export async function listStaffOrders(db: Db, filter: OrderListFilter) {
+  return page(db, filter, "staff");
+}
+
+export const MAX_EXPORT_ORDERS = 10_000;
+
+export async function exportOrdersCsv(db: Db, filter: Omit<OrderListFilter, "limit" | "cursor">) {
+  const rows = await listOrders(db, { ...filter, limit: MAX_EXPORT_ORDERS });
+  return ordersToCsv(
+    rows,
+    await findOrderItems(
+      db,
+      rows.map((r) => r.id),
+    ),
+  );
+}

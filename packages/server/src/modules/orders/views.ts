@@ -1,0 +1,98 @@
+// How orders read: the detail (lines, parcels, timeline, deadlines) and the list cards, for shoppers and staff.
+import type { Executor } from "../../db/client.ts";
+import {
+  findOrder,
+  findOrderEvents,
+  findOrderItems,
+  findShipments,
+  type OrderItemRow,
+  type OrderRow,
+} from "./repo.ts";
+
+function itemView(item: OrderItemRow) {
+  return {
+    id: item.id,
+    productId: item.productId,
+    skuId: item.skuId,
+    title: item.title,
+    skuLabel: item.skuLabel,
+    imageUrl: item.imageUrl,
+    unitPriceFen: item.unitPriceFen,
+    quantity: item.quantity,
+    listFen: item.listFen,
+    discountFen: item.discountFen,
+    paidFen: item.paidFen,
+    refundedQuantity: item.refundedQuantity,
+    refundedFen: item.refundedFen,
+  };
+}
+
+function orderFields(order: OrderRow, audience: "shopper" | "staff") {
+  return {
+    id: order.id,
+    orderNo: order.orderNo,
+    status: order.status,
+    goodsFen: order.goodsFen,
+    discountFen: order.discountFen,
+    freightFen: order.freightFen,
+    payableFen: order.payableFen,
+    refundedFen: order.refundedFen,
+    address: order.address,
+    buyerRemark: order.buyerRemark,
+    placedAt: order.placedAt,
+    paidAt: order.paidAt,
+    shippedAt: order.shippedAt,
+    receivedAt: order.receivedAt,
+    completedAt: order.completedAt,
+    endedAt: order.endedAt,
+    closeDueAt: order.closeDueAt,
+    autoReceiveDueAt: order.autoReceiveDueAt,
+    completeDueAt: order.completeDueAt,
+    paymentProvider: order.paymentProvider,
+    ...(audience === "staff"
+      ? {
+          buyerUserId: order.buyerUserId,
+          merchantRemark: order.merchantRemark,
+          paymentTransactionId: order.paymentTransactionId,
+        }
+      : {}),
+  };
+}
+
+export async function loadOrderDetail(db: Executor, orderId: number, audience: "shopper" | "staff") {
+  const order = (await findOrder(db, { orderId }))!;
+  const [items, parcels, events] = [
+    await findOrderItems(db, [orderId]),
+    await findShipments(db, orderId),
+    await findOrderEvents(db, orderId),
+  ];
+  return {
+    ...orderFields(order, audience),
+    items: items.map(itemView),
+    parcels: parcels.map((p) => ({
+      id: p.id,
+      carrier: p.carrier,
+      trackingNo: p.trackingNo,
+      shippedAt: p.shippedAt,
+    })),
+    timeline: events.map((e) => ({
+      kind: e.kind,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorKind: e.actorKind,
+      note: e.note,
+      at: e.at,
+    })),
+  };
+}
+
+export async function orderCards(db: Executor, rows: OrderRow[], audience: "shopper" | "staff") {
+  const items = await findOrderItems(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((order) => ({
+    ...orderFields(order, audience),
+    items: items.filter((i) => i.orderId === order.id).map(itemView),
+  }));
+}

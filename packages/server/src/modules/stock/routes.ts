@@ -1,0 +1,85 @@
+// Staff stock pages: manual adjustment, the stock log and the low-stock list.
+import { z } from "zod";
+import { stockReasons } from "../../db/schema/commerce.ts";
+import type { AppDeps } from "../../deps.ts";
+import { staffActor } from "../../http/authenticate.ts";
+import type { App } from "../../http/types.ts";
+import { adjustStock, getLowStock, getStockLog } from "./service.ts";
+
+const AdjustStockBody = z.strictObject({
+  delta: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((d) => d !== 0, "delta must not be 0"),
+  note: z.string().trim().min(1).max(200),
+});
+const StockLogQuery = z.strictObject({
+  skuId: z.coerce.number().int().positive().optional(),
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+const StockLogEntry = z.object({
+  id: z.number(),
+  skuId: z.number(),
+  delta: z.number(),
+  stockAfter: z.number(),
+  reason: z.enum(stockReasons),
+  orderId: z.number().nullable(),
+  staffId: z.number().nullable(),
+  userId: z.number().nullable(),
+  note: z.string().nullable(),
+  at: z.date(),
+});
+const LowStockQuery = z.strictObject({
+  threshold: z.coerce.number().int().min(0).max(100_000).default(10),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+const LowStockItem = z.object({
+  skuId: z.number(),
+  productId: z.number(),
+  title: z.string(),
+  specValues: z.array(z.string()),
+  code: z.string().nullable(),
+  stock: z.number(),
+  status: z.string(),
+});
+
+export function registerStockRoutes(app: App, deps: AppDeps): void {
+  const tags = ["admin: stock"];
+  app.post(
+    "/api/admin/v1/skus/:id/stock-adjustments",
+    {
+      config: { permission: "catalog.write" },
+      schema: {
+        tags,
+        params: z.strictObject({ id: z.coerce.number().int().positive() }),
+        body: AdjustStockBody,
+        response: { 200: z.object({ skuId: z.number(), stock: z.number() }) },
+      },
+    },
+    async (request) =>
+      adjustStock(deps.db, staffActor(request), { skuId: request.params.id, ...request.body }),
+  );
+  app.get(
+    "/api/admin/v1/stock-log",
+    {
+      config: { permission: "catalog.read" },
+      schema: {
+        tags,
+        querystring: StockLogQuery,
+        response: { 200: z.object({ items: z.array(StockLogEntry), nextCursor: z.number().nullable() }) },
+      },
+    },
+    async (request) => getStockLog(deps.db, request.query),
+  );
+  app.get(
+    "/api/admin/v1/low-stock",
+    {
+      config: { permission: "catalog.read" },
+      schema: { tags, querystring: LowStockQuery, response: { 200: z.array(LowStockItem) } },
+    },
+    async (request) => getLowStock(deps.db, request.query),
+  );
+}
