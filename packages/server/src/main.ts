@@ -6,6 +6,7 @@ import { loadConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
@@ -42,6 +43,9 @@ if (owner.created && config.seedDemo) await seedDemo(deps.db, now());
 
 const app = await buildApp(deps, { logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
+const scheduler = startScheduler(deps, {
+  log: (level, message, data) => app.log[level](data ?? {}, message),
+});
 
 if (owner.created) {
   const password = owner.generatedPassword ?? "(from OWNER_PASSWORD)";
@@ -59,6 +63,7 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   app.log.info({ signal }, "shutting down");
+  await scheduler.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -2,6 +2,7 @@
 import type { AppDeps } from "../deps.ts";
 import { registerAccountRoutes } from "../modules/accounts/routes.ts";
 import { registerAddressRoutes } from "../modules/addresses/routes.ts";
+import { registerAfterSaleRoutes } from "../modules/aftersales/routes.ts";
 import { registerAuditRoutes } from "../modules/audit/routes.ts";
 import { registerCartRoutes } from "../modules/cart/routes.ts";
 import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
@@ -25,4 +26,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAddressRoutes(app, deps);
   registerCartRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerAfterSaleRoutes(app, deps);
 }

@@ -34,7 +34,7 @@ const SpecAxis = z.strictObject({
 const SkuBody = z.strictObject({
   /** Present for an existing SKU of this product; absent for a new one. */
   id: z.number().int().positive().optional(),
-  specValues: z.array(z.string().trim().min(1).max(30)).max(3),
+  specValues: z.array(z.string().trim().min(1).max(30)).max(3).default([]),
   priceFen: Fen,
   originalPriceFen: Fen.nullable().default(null),
   /** Initial stock of a new SKU; an existing SKU's stock changes only through stock adjustments. */

@@ -1,0 +1,102 @@
+// A shopper asks for an after-sale: which lines and how many units, why, with photos. The amount is decided
+// now by the domain's decideRefundAmount against what the order's lines already have held or refunded, and
+// held against the order until the after-sale is rejected, cancelled or refunded.
+import { type AfterSaleKind, decideRefundAmount, fen } from "@liebian/domain";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import { findOrderItems, lockOrder } from "../orders/repo.ts";
+import { recordOrderEvent } from "../orders/timeline.ts";
+import { findHeldByLine, findHeldFreight, insertAfterSale, insertAfterSaleItems } from "./repo.ts";
+import { loadAfterSaleView } from "./views.ts";
+
+export type AfterSaleRequest = {
+  kind: AfterSaleKind;
+  items: { orderItemId: number; quantity: number }[];
+  reason: string;
+  description: string;
+  photos: string[];
+  requestedFen?: number | undefined;
+};
+
+export async function requestAfterSale(
+  deps: Pick<AppDeps, "db" | "now">,
+  userId: number,
+  orderId: number,
+  input: AfterSaleRequest,
+) {
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    const order = await lockOrder(tx, { orderId });
+    if (!order || order.buyerUserId !== userId) throw notFound("Order", { id: orderId });
+    const windowOpen =
+      order.status === "paid" ||
+      order.status === "shipped" ||
+      (order.status === "received" && order.completeDueAt !== null && now < order.completeDueAt);
+    const goodsSent = order.status === "shipped" || order.status === "received";
+    if (!windowOpen || (input.kind === "return_refund" && !goodsSent)) {
+      throw new AppError(
+        "AFTER_SALE_NOT_ALLOWED",
+        `An order that is ${order.status} cannot take this after-sale`,
+        {
+          status: order.status,
+          kind: input.kind,
+        },
+      );
+    }
+    const lines = await findOrderItems(tx, [orderId]);
+    const held = await findHeldByLine(tx, orderId);
+    const decision = decideRefundAmount(
+      {
+        lines: lines.map((l) => {
+          const h = held.find((x) => x.orderItemId === l.id);
+          return {
+            lineId: String(l.id),
+            quantity: l.quantity,
+            paidFen: fen(l.paidFen),
+            refundedQuantity: h?.quantity ?? 0,
+            refundedFen: fen(h?.refundFen ?? 0),
+          };
+        }),
+        freightFen: fen(order.freightFen),
+        freightRefundedFen: fen(await findHeldFreight(tx, orderId)),
+      },
+      {
+        items: input.items.map((i) => ({ lineId: String(i.orderItemId), quantity: i.quantity })),
+        requestedFen: input.requestedFen === undefined ? null : fen(input.requestedFen),
+      },
+    );
+    if (!decision.ok) {
+      const { ok: _, code, ...details } = decision;
+      throw new AppError(code, "This after-sale cannot be requested", details);
+    }
+    const afterSale = await insertAfterSale(tx, {
+      orderId,
+      buyerUserId: userId,
+      kind: input.kind,
+      status: "requested",
+      reason: input.reason,
+      description: input.description,
+      photos: input.photos,
+      refundFen: decision.refundFen,
+      freightRefundFen: decision.freight.refundFen,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertAfterSaleItems(
+      tx,
+      decision.lines.map((l) => ({
+        afterSaleId: afterSale.id,
+        orderItemId: Number(l.lineId),
+        quantity: l.quantity,
+        refundFen: l.refundFen,
+      })),
+    );
+    await recordOrderEvent(tx, orderId, "after_sale_request", {
+      actor: { kind: "user", id: userId },
+      at: now,
+      note: `#${afterSale.id} ${input.kind} ${input.reason}`,
+    });
+    return loadAfterSaleView(tx, afterSale.id);
+  });
+}

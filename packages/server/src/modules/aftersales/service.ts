@@ -1,0 +1,49 @@
+// After-sales: one exported function per use case. The payments area calls completeAfterSaleRefund and
+// failAfterSaleRefund when its refund API answers; deps.refunds is how this area asks it to refund.
+import type { Db } from "../../db/client.ts";
+import { notFound } from "../../http/app-error.ts";
+import { type AfterSaleStatus, findAfterSale, listAfterSales } from "./repo.ts";
+import { afterSaleCards, loadAfterSaleView } from "./views.ts";
+
+export { completeAfterSaleRefund, failAfterSaleRefund, sandboxRefundImmediately } from "./refund.ts";
+export { requestAfterSale } from "./request.ts";
+export {
+  approveAfterSale,
+  cancelAfterSale,
+  confirmReturn,
+  rejectAfterSale,
+  retryRefund,
+  shipBack,
+} from "./review.ts";
+
+export async function getShopperAfterSale(db: Db, userId: number, id: number) {
+  const row = await findAfterSale(db, id);
+  if (!row || row.buyerUserId !== userId) throw notFound("After-sale", { id });
+  return loadAfterSaleView(db, id);
+}
+
+export async function getStaffAfterSale(db: Db, id: number) {
+  if (!(await findAfterSale(db, id))) throw notFound("After-sale", { id });
+  return loadAfterSaleView(db, id);
+}
+
+async function page(db: Db, filter: Parameters<typeof listAfterSales>[1]) {
+  const rows = await listAfterSales(db, { ...filter, limit: filter.limit + 1 });
+  const items = await afterSaleCards(db, rows.slice(0, filter.limit));
+  return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export function listShopperAfterSales(
+  db: Db,
+  userId: number,
+  q: { cursor?: number | undefined; limit: number },
+) {
+  return page(db, { ...q, buyerUserId: userId });
+}
+
+export function listStaffAfterSales(
+  db: Db,
+  q: { status?: AfterSaleStatus | undefined; cursor?: number | undefined; limit: number },
+) {
+  return page(db, q);
+}
