@@ -72,7 +72,7 @@ export async function priceCheckout(
       cart: items.map((item, i) => ({ productId: String(skus[i]!.productId), quantity: item.quantity })),
     });
     if (!decision.ok) {
-      const { code: _, ...details } = decision;
+      const { code: _, ok: __, ...details } = decision;
       throw new AppError("PURCHASE_LIMIT_EXCEEDED", "More than this product's purchase limit", {
         ...details,
         productId: Number(decision.productId),
