@@ -117,7 +117,7 @@ describe("browse → cart → checkout → pay → ship → confirm → complete
     ]);
     const mine = await client.get("/api/v1/orders?status=completed", shopper.token);
     expect(mine.body.items.map((o: { id: number }) => o.id)).toEqual([order.id]);
-    expect((await client.get("/api/admin/v1/products/" + shirt.id, owner)).body.salesCount).toBe(2);
+    expect((await client.get(`/api/admin/v1/products/${shirt.id}`, owner)).body.salesCount).toBe(2);
   });
 
   test("over ¥50 ships free", async () => {

@@ -111,7 +111,7 @@ export async function listProductCards(db: Executor, f: ProductListFilter) {
     .select({
       productId: skus.productId,
       priceFen: sql<number>`min(${skus.priceFen})`.mapWith(Number).as("price_fen"),
-      originalPriceFen: sql<number | null>`max(${skus.originalPriceFen})`
+      originalPriceFen: sql<number | null>`min(${skus.originalPriceFen})`
         .mapWith(Number)
         .as("original_price_fen"),
       stock: sql<number>`sum(${skus.stock})`.mapWith(Number).as("stock"),
