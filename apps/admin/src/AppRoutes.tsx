@@ -1,0 +1,77 @@
+// Which page answers which path, behind the login guard and each page's permission.
+import { Result, Spin } from "antd";
+import type { ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { AppLayout } from "./components/AppLayout.tsx";
+import { useI18n } from "./i18n/index.tsx";
+import { useAuth } from "./lib/auth.tsx";
+import { AfterSalePage } from "./pages/aftersales/AfterSalePage.tsx";
+import { AuditLogPage } from "./pages/audit/AuditLogPage.tsx";
+import { CategoryPage } from "./pages/catalog/CategoryPage.tsx";
+import { ProductEditPage } from "./pages/catalog/ProductEditPage.tsx";
+import { ProductListPage } from "./pages/catalog/ProductListPage.tsx";
+import { StockPage } from "./pages/catalog/StockPage.tsx";
+import { DashboardPage } from "./pages/dashboard/DashboardPage.tsx";
+import { FreightPage } from "./pages/freight/FreightPage.tsx";
+import { LoginPage } from "./pages/login/LoginPage.tsx";
+import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
+import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
+import { SettingsPage } from "./pages/settings/SettingsPage.tsx";
+import { StaffPage } from "./pages/staff/StaffPage.tsx";
+
+const pages: { path: string; permission: string | null; element: ReactNode }[] = [
+  { path: "/", permission: null, element: <DashboardPage /> },
+  { path: "/products", permission: "catalog.read", element: <ProductListPage /> },
+  { path: "/products/new", permission: "catalog.write", element: <ProductEditPage /> },
+  { path: "/products/:id", permission: "catalog.read", element: <ProductEditPage /> },
+  { path: "/categories", permission: "catalog.read", element: <CategoryPage /> },
+  { path: "/stock", permission: "catalog.read", element: <StockPage /> },
+  { path: "/freight", permission: "catalog.read", element: <FreightPage /> },
+  { path: "/orders", permission: "orders.read", element: <OrderListPage /> },
+  { path: "/orders/:id", permission: "orders.read", element: <OrderDetailPage /> },
+  { path: "/after-sales", permission: "aftersale.review", element: <AfterSalePage /> },
+  { path: "/settings", permission: "settings.read", element: <SettingsPage /> },
+  { path: "/staff", permission: "staff.read", element: <StaffPage /> },
+  { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },
+];
+
+function Guarded({ permission, children }: { permission: string | null; children: ReactNode }) {
+  const { can } = useAuth();
+  const { t } = useI18n();
+  if (permission !== null && !can(permission)) {
+    return <Result status="403" title="403" subTitle={t("error.FORBIDDEN")} />;
+  }
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  const { me, checking } = useAuth();
+  const location = useLocation();
+  if (checking) return <Spin fullscreen />;
+  if (!me) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <AppLayout>
+      <Routes>
+        {pages.map((page) => (
+          <Route
+            key={page.path}
+            path={page.path}
+            element={<Guarded permission={page.permission}>{page.element}</Guarded>}
+          />
+        ))}
+        <Route
+          path="/login"
+          element={<Navigate to={(location.state as { from?: string })?.from ?? "/"} replace />}
+        />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,109 @@
+// The console's pages: path, menu group, label and the permission that shows them. Only pages whose API exists are here.
+import {
+  AuditOutlined,
+  CarOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileTextOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { MessageKey } from "./i18n/index.tsx";
+
+export type NavItem = {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  permission: string | null;
+};
+export type NavGroup = { key: string; label: MessageKey; items: NavItem[] };
+
+export const navGroups: NavGroup[] = [
+  {
+    key: "home",
+    label: "nav.group.home",
+    items: [
+      { key: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined />, permission: null },
+    ],
+  },
+  {
+    key: "catalog",
+    label: "nav.group.catalog",
+    items: [
+      {
+        key: "products",
+        path: "/products",
+        label: "nav.products",
+        icon: <ShoppingOutlined />,
+        permission: "catalog.read",
+      },
+      {
+        key: "categories",
+        path: "/categories",
+        label: "nav.categories",
+        icon: <ClusterOutlined />,
+        permission: "catalog.read",
+      },
+      {
+        key: "stock",
+        path: "/stock",
+        label: "nav.stock",
+        icon: <DatabaseOutlined />,
+        permission: "catalog.read",
+      },
+      {
+        key: "freight",
+        path: "/freight",
+        label: "nav.freight",
+        icon: <CarOutlined />,
+        permission: "catalog.read",
+      },
+    ],
+  },
+  {
+    key: "orders",
+    label: "nav.group.orders",
+    items: [
+      {
+        key: "orders",
+        path: "/orders",
+        label: "nav.orders",
+        icon: <FileTextOutlined />,
+        permission: "orders.read",
+      },
+      {
+        key: "after-sales",
+        path: "/after-sales",
+        label: "nav.afterSales",
+        icon: <CustomerServiceOutlined />,
+        permission: "aftersale.review",
+      },
+    ],
+  },
+  {
+    key: "system",
+    label: "nav.group.system",
+    items: [
+      {
+        key: "settings",
+        path: "/settings",
+        label: "nav.settings",
+        icon: <SettingOutlined />,
+        permission: "settings.read",
+      },
+      { key: "staff", path: "/staff", label: "nav.staff", icon: <TeamOutlined />, permission: "staff.read" },
+      {
+        key: "audit",
+        path: "/audit-log",
+        label: "nav.audit",
+        icon: <AuditOutlined />,
+        permission: "audit.read",
+      },
+    ],
+  },
+];
