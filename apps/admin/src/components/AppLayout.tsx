@@ -25,8 +25,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
     .map((i) => i.key);
 
   return (
-    <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={208} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>
+    <Layout hasSider style={{ minHeight: "100vh" }}>
+      <Layout.Sider
+        width={208}
+        theme="light"
+        style={{
+          borderRight: "1px solid #f0f0f0",
+          position: "sticky",
+          top: 0,
+          height: "100vh",
+          overflow: "auto",
+        }}
+      >
         <div style={{ padding: "16px 20px", fontWeight: 600, fontSize: 18 }}>{t("app.title")}</div>
         <Menu
           mode="inline"

@@ -50,12 +50,12 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
         {
           title: t("audit.before"),
           dataIndex: "before",
-          render: (v: string) => <code style={{ color: "#cf1322" }}>{v}</code>,
+          render: (v: string) => <code style={{ color: "#cf1322", wordBreak: "break-all" }}>{v}</code>,
         },
         {
           title: t("audit.after"),
           dataIndex: "after",
-          render: (v: string) => <code style={{ color: "#389e0d" }}>{v}</code>,
+          render: (v: string) => <code style={{ color: "#389e0d", wordBreak: "break-all" }}>{v}</code>,
         },
       ]}
     />

@@ -8,6 +8,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { formatFen } from "../../lib/money.ts";
+import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 
@@ -161,7 +162,7 @@ export function AfterSalePage() {
           {
             title: t("common.createdAt"),
             dataIndex: "createdAt",
-            render: (at: string) => new Date(at).toLocaleString(),
+            render: formatTime,
           },
           {
             title: t("common.actions"),

@@ -6,6 +6,7 @@ import { LoadMore } from "../../components/LoadMore.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
+import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 
@@ -60,7 +61,7 @@ export function AuditLogPage() {
             title: t("audit.at"),
             dataIndex: "at",
             width: 190,
-            render: (at: string) => new Date(at).toLocaleString(),
+            render: formatTime,
           },
           { title: t("audit.staff"), dataIndex: "staffUsername", width: 120 },
           { title: t("audit.action"), dataIndex: "action", render: (a: string) => <Tag>{a}</Tag> },

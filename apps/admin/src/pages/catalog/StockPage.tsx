@@ -8,6 +8,7 @@ import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
+import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 
@@ -130,7 +131,7 @@ function StockLogTab() {
         pagination={false}
         onRow={(row) => rowTestId("stock-log-row", row.id)}
         columns={[
-          { title: t("audit.at"), dataIndex: "at", render: (at: string) => new Date(at).toLocaleString() },
+          { title: t("audit.at"), dataIndex: "at", render: formatTime },
           { title: "SKU", dataIndex: "skuId" },
           {
             title: t("stock.delta"),

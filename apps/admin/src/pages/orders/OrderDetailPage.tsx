@@ -6,6 +6,7 @@ import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { formatFen } from "../../lib/money.ts";
+import { formatTime } from "../../lib/time.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { type OrderStatus, orderStatusColor } from "./order-status.ts";
 import { ShipDialog } from "./ShipDialog.tsx";
@@ -16,7 +17,7 @@ function loadOrder(id: number) {
   return call(api.GET("/api/admin/v1/orders/{id}", { params: { path: { id } } }));
 }
 
-const at = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : "—");
+const at = (value: string | null | undefined) => formatTime(value);
 
 export function OrderDetailPage() {
   const id = Number(useParams().id);
@@ -53,10 +54,9 @@ export function OrderDetailPage() {
     }
   }
 
-  const timelineLabel = (kind: string, toStatus: string | null) => {
-    const key = `orderStatus.${toStatus}`;
-    return toStatus && isMessageKey(key) ? t(key) : (toStatus ?? kind);
-  };
+  const label = (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback);
+  const timelineLabel = (kind: string, toStatus: string | null) =>
+    label(`timeline.${kind}`, toStatus ? label(`orderStatus.${toStatus}`, toStatus) : kind);
 
   if (!order) return <Skeleton active />;
   const status = order.status as OrderStatus;
@@ -157,7 +157,8 @@ export function OrderDetailPage() {
           items={order.timeline.map((event) => ({
             children: (
               <div>
-                <b>{timelineLabel(event.kind, event.toStatus)}</b> <Tag>{event.actorKind}</Tag> {at(event.at)}
+                <b>{timelineLabel(event.kind, event.toStatus)}</b>{" "}
+                <Tag>{label(`actor.${event.actorKind}`, event.actorKind)}</Tag> {at(event.at)}
                 {event.note && <div style={{ color: "#888" }}>{event.note}</div>}
               </div>
             ),

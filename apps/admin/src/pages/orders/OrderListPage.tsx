@@ -11,6 +11,7 @@ import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { formatFen } from "../../lib/money.ts";
 import { readToken } from "../../lib/session.ts";
+import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { type OrderStatus, orderStatusColor, orderStatuses } from "./order-status.ts";
@@ -158,7 +159,7 @@ export function OrderListPage() {
           {
             title: t("order.placedAt"),
             dataIndex: "placedAt",
-            render: (at: string) => new Date(at).toLocaleString(),
+            render: formatTime,
           },
         ]}
       />

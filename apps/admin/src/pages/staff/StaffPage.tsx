@@ -5,6 +5,7 @@ import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { type StaffRole, useAuth } from "../../lib/auth.tsx";
+import { formatTime } from "../../lib/time.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { RolesTable } from "./RolesTable.tsx";
 import { CreateStaffDialog, ResetPasswordDialog } from "./StaffDialogs.tsx";
@@ -100,7 +101,7 @@ export function StaffPage() {
             {
               title: t("common.createdAt"),
               dataIndex: "createdAt",
-              render: (at: string) => new Date(at).toLocaleString(),
+              render: formatTime,
             },
             {
               title: t("common.actions"),
