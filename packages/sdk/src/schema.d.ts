@@ -833,6 +833,3634 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            iconUrl: string | null;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    categoryId?: number;
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                subtitle: string;
+                                imageUrl: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "on_sale" | "off_sale";
+                                categoryId: number | null;
+                                sort: number;
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                salesCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryId: number | null;
+                            title: string;
+                            subtitle: string;
+                            images: string[];
+                            params: {
+                                key: string;
+                                value: string;
+                            }[];
+                            descriptionHtml: string;
+                            specAxes: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "on_sale" | "off_sale";
+                            sort: number;
+                            purchaseLimit: number | null;
+                            freightTemplateId: number | null;
+                            commissionRule: unknown;
+                            salesCount: number;
+                            skus: {
+                                id: number;
+                                specValues: string[];
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                code: string | null;
+                                weightGrams: number;
+                                imageUrl: string | null;
+                                commissionRule: unknown;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            iconUrl: string | null;
+                            sort: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @default null */
+                        parentId?: number | null;
+                        /** @default null */
+                        iconUrl?: string | null;
+                        /** @default 0 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            iconUrl: string | null;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        parentId?: number | null;
+                        iconUrl?: string | null;
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            parentId: number | null;
+                            name: string;
+                            iconUrl: string | null;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    categoryId?: number;
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                    status?: "draft" | "on_sale" | "off_sale";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                subtitle: string;
+                                imageUrl: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "on_sale" | "off_sale";
+                                categoryId: number | null;
+                                sort: number;
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                salesCount: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        subtitle?: string;
+                        /** @default null */
+                        categoryId?: number | null;
+                        /** @default [] */
+                        images?: string[];
+                        /** @default [] */
+                        params?: {
+                            key: string;
+                            value: string;
+                        }[];
+                        /** @default  */
+                        descriptionHtml?: string;
+                        /** @default [] */
+                        specAxes?: {
+                            name: string;
+                            values: string[];
+                        }[];
+                        skus: {
+                            id?: number;
+                            /** @default [] */
+                            specValues?: string[];
+                            priceFen: number;
+                            /** @default null */
+                            originalPriceFen?: number | null;
+                            /** @default 0 */
+                            stock?: number;
+                            /** @default null */
+                            code?: string | null;
+                            /** @default 0 */
+                            weightGrams?: number;
+                            /** @default null */
+                            imageUrl?: string | null;
+                            /** @default null */
+                            commissionRule?: unknown;
+                        }[];
+                        /**
+                         * @default draft
+                         * @enum {string}
+                         */
+                        status?: "draft" | "on_sale" | "off_sale";
+                        /** @default 0 */
+                        sort?: number;
+                        /** @default null */
+                        purchaseLimit?: number | null;
+                        /** @default null */
+                        freightTemplateId?: number | null;
+                        /** @default null */
+                        commissionRule?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryId: number | null;
+                            title: string;
+                            subtitle: string;
+                            images: string[];
+                            params: {
+                                key: string;
+                                value: string;
+                            }[];
+                            descriptionHtml: string;
+                            specAxes: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "on_sale" | "off_sale";
+                            sort: number;
+                            purchaseLimit: number | null;
+                            freightTemplateId: number | null;
+                            commissionRule: unknown;
+                            salesCount: number;
+                            skus: {
+                                id: number;
+                                specValues: string[];
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                code: string | null;
+                                weightGrams: number;
+                                imageUrl: string | null;
+                                commissionRule: unknown;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryId: number | null;
+                            title: string;
+                            subtitle: string;
+                            images: string[];
+                            params: {
+                                key: string;
+                                value: string;
+                            }[];
+                            descriptionHtml: string;
+                            specAxes: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "on_sale" | "off_sale";
+                            sort: number;
+                            purchaseLimit: number | null;
+                            freightTemplateId: number | null;
+                            commissionRule: unknown;
+                            salesCount: number;
+                            skus: {
+                                id: number;
+                                specValues: string[];
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                code: string | null;
+                                weightGrams: number;
+                                imageUrl: string | null;
+                                commissionRule: unknown;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        subtitle?: string;
+                        /** @default null */
+                        categoryId?: number | null;
+                        /** @default [] */
+                        images?: string[];
+                        /** @default [] */
+                        params?: {
+                            key: string;
+                            value: string;
+                        }[];
+                        /** @default  */
+                        descriptionHtml?: string;
+                        /** @default [] */
+                        specAxes?: {
+                            name: string;
+                            values: string[];
+                        }[];
+                        skus: {
+                            id?: number;
+                            /** @default [] */
+                            specValues?: string[];
+                            priceFen: number;
+                            /** @default null */
+                            originalPriceFen?: number | null;
+                            /** @default 0 */
+                            stock?: number;
+                            /** @default null */
+                            code?: string | null;
+                            /** @default 0 */
+                            weightGrams?: number;
+                            /** @default null */
+                            imageUrl?: string | null;
+                            /** @default null */
+                            commissionRule?: unknown;
+                        }[];
+                        /**
+                         * @default draft
+                         * @enum {string}
+                         */
+                        status?: "draft" | "on_sale" | "off_sale";
+                        /** @default 0 */
+                        sort?: number;
+                        /** @default null */
+                        purchaseLimit?: number | null;
+                        /** @default null */
+                        freightTemplateId?: number | null;
+                        /** @default null */
+                        commissionRule?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryId: number | null;
+                            title: string;
+                            subtitle: string;
+                            images: string[];
+                            params: {
+                                key: string;
+                                value: string;
+                            }[];
+                            descriptionHtml: string;
+                            specAxes: {
+                                name: string;
+                                values: string[];
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "on_sale" | "off_sale";
+                            sort: number;
+                            purchaseLimit: number | null;
+                            freightTemplateId: number | null;
+                            commissionRule: unknown;
+                            salesCount: number;
+                            skus: {
+                                id: number;
+                                specValues: string[];
+                                priceFen: number;
+                                originalPriceFen: number | null;
+                                stock: number;
+                                code: string | null;
+                                weightGrams: number;
+                                imageUrl: string | null;
+                                commissionRule: unknown;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/products/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                        /** @enum {string} */
+                        status: "draft" | "on_sale" | "off_sale";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/skus/{id}/stock-adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        delta: number;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: number;
+                            stock: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/stock-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    skuId?: number;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                skuId: number;
+                                delta: number;
+                                stockAfter: number;
+                                /** @enum {string} */
+                                reason: "initial" | "manual_adjust" | "order_placed" | "order_cancelled" | "order_closed";
+                                orderId: number | null;
+                                staffId: number | null;
+                                userId: number | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    threshold?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            skuId: number;
+                            productId: number;
+                            title: string;
+                            specValues: string[];
+                            code: string | null;
+                            stock: number;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/freight-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            mode: "by_piece" | "by_weight";
+                            defaultRule: {
+                                firstUnits: number;
+                                firstFeeFen: number;
+                                additionalUnits: number;
+                                additionalFeeFen: number;
+                            };
+                            regionRules: {
+                                regionCodes: string[];
+                                rule: {
+                                    firstUnits: number;
+                                    firstFeeFen: number;
+                                    additionalUnits: number;
+                                    additionalFeeFen: number;
+                                };
+                            }[];
+                            freeOverFen: number | null;
+                            freeOverPieces: number | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        mode: "by_piece" | "by_weight";
+                        defaultRule: {
+                            firstUnits: number;
+                            firstFeeFen: number;
+                            additionalUnits: number;
+                            additionalFeeFen: number;
+                        };
+                        /** @default [] */
+                        regionRules?: {
+                            regionCodes: string[];
+                            rule: {
+                                firstUnits: number;
+                                firstFeeFen: number;
+                                additionalUnits: number;
+                                additionalFeeFen: number;
+                            };
+                        }[];
+                        /** @default null */
+                        freeOverFen?: number | null;
+                        /** @default null */
+                        freeOverPieces?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            mode: "by_piece" | "by_weight";
+                            defaultRule: {
+                                firstUnits: number;
+                                firstFeeFen: number;
+                                additionalUnits: number;
+                                additionalFeeFen: number;
+                            };
+                            regionRules: {
+                                regionCodes: string[];
+                                rule: {
+                                    firstUnits: number;
+                                    firstFeeFen: number;
+                                    additionalUnits: number;
+                                    additionalFeeFen: number;
+                                };
+                            }[];
+                            freeOverFen: number | null;
+                            freeOverPieces: number | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/freight-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        mode: "by_piece" | "by_weight";
+                        defaultRule: {
+                            firstUnits: number;
+                            firstFeeFen: number;
+                            additionalUnits: number;
+                            additionalFeeFen: number;
+                        };
+                        /** @default [] */
+                        regionRules?: {
+                            regionCodes: string[];
+                            rule: {
+                                firstUnits: number;
+                                firstFeeFen: number;
+                                additionalUnits: number;
+                                additionalFeeFen: number;
+                            };
+                        }[];
+                        /** @default null */
+                        freeOverFen?: number | null;
+                        /** @default null */
+                        freeOverPieces?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            mode: "by_piece" | "by_weight";
+                            defaultRule: {
+                                firstUnits: number;
+                                firstFeeFen: number;
+                                additionalUnits: number;
+                                additionalFeeFen: number;
+                            };
+                            regionRules: {
+                                regionCodes: string[];
+                                rule: {
+                                    firstUnits: number;
+                                    firstFeeFen: number;
+                                    additionalUnits: number;
+                                    additionalFeeFen: number;
+                                };
+                            }[];
+                            freeOverFen: number | null;
+                            freeOverPieces: number | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            children: {
+                                code: string;
+                                name: string;
+                                children: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            phone: string;
+                            provinceCode: string;
+                            cityCode: string;
+                            districtCode: string;
+                            regionText: string;
+                            detail: string;
+                            isDefault: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                        provinceCode: string;
+                        cityCode: string;
+                        districtCode: string;
+                        detail: string;
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            phone: string;
+                            provinceCode: string;
+                            cityCode: string;
+                            districtCode: string;
+                            regionText: string;
+                            detail: string;
+                            isDefault: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        phone: string;
+                        provinceCode: string;
+                        cityCode: string;
+                        districtCode: string;
+                        detail: string;
+                        /** @default false */
+                        isDefault?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            phone: string;
+                            provinceCode: string;
+                            cityCode: string;
+                            districtCode: string;
+                            regionText: string;
+                            detail: string;
+                            isDefault: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                id: number;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                specValues: string[];
+                                imageUrl: string | null;
+                                priceFen: number;
+                                quantity: number;
+                                stock: number;
+                                selected: boolean;
+                                /** @enum {string|null} */
+                                problem: "off_sale" | "out_of_stock" | "insufficient_stock" | null;
+                            }[];
+                            selectedCount: number;
+                            selectedGoodsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skuId: number;
+                        quantity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                id: number;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                specValues: string[];
+                                imageUrl: string | null;
+                                priceFen: number;
+                                quantity: number;
+                                stock: number;
+                                selected: boolean;
+                                /** @enum {string|null} */
+                                problem: "off_sale" | "out_of_stock" | "insufficient_stock" | null;
+                            }[];
+                            selectedCount: number;
+                            selectedGoodsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quantity?: number;
+                        selected?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                id: number;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                specValues: string[];
+                                imageUrl: string | null;
+                                priceFen: number;
+                                quantity: number;
+                                stock: number;
+                                selected: boolean;
+                                /** @enum {string|null} */
+                                problem: "off_sale" | "out_of_stock" | "insufficient_stock" | null;
+                            }[];
+                            selectedCount: number;
+                            selectedGoodsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cart/select-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        selected: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                id: number;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                specValues: string[];
+                                imageUrl: string | null;
+                                priceFen: number;
+                                quantity: number;
+                                stock: number;
+                                selected: boolean;
+                                /** @enum {string|null} */
+                                problem: "off_sale" | "out_of_stock" | "insufficient_stock" | null;
+                            }[];
+                            selectedCount: number;
+                            selectedGoodsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                id: number;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                specValues: string[];
+                                imageUrl: string | null;
+                                priceFen: number;
+                                quantity: number;
+                                stock: number;
+                                selected: boolean;
+                                /** @enum {string|null} */
+                                problem: "off_sale" | "out_of_stock" | "insufficient_stock" | null;
+                            }[];
+                            selectedCount: number;
+                            selectedGoodsFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkout/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            skuId: number;
+                            quantity: number;
+                        }[];
+                        addressId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lines: {
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listedFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                            }[];
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                amountFen: number;
+                            }[];
+                            freight: {
+                                templateId: number;
+                                feeFen: number;
+                                /** @enum {string} */
+                                reason: "free_over_amount" | "free_over_pieces" | "region_rule" | "default";
+                            }[];
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                                goodsFen: number;
+                                discountFen: number;
+                                freightFen: number;
+                                payableFen: number;
+                                refundedFen: number;
+                                address: {
+                                    name: string;
+                                    phone: string;
+                                    provinceCode: string;
+                                    cityCode: string;
+                                    districtCode: string;
+                                    regionText: string;
+                                    detail: string;
+                                };
+                                buyerRemark: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** Format: date-time */
+                                shippedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                closeDueAt: string | null;
+                                /** Format: date-time */
+                                autoReceiveDueAt: string | null;
+                                /** Format: date-time */
+                                completeDueAt: string | null;
+                                paymentProvider: string | null;
+                                items: {
+                                    id: number;
+                                    productId: number;
+                                    skuId: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                    unitPriceFen: number;
+                                    quantity: number;
+                                    listFen: number;
+                                    discountFen: number;
+                                    paidFen: number;
+                                    refundedQuantity: number;
+                                    refundedFen: number;
+                                }[];
+                                buyerUserId?: number;
+                                merchantRemark?: string;
+                                paymentTransactionId?: string | null;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            skuId: number;
+                            quantity: number;
+                        }[];
+                        addressId: number;
+                        /** @default  */
+                        buyerRemark?: string;
+                        /** @default false */
+                        fromCart?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/confirm-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                    from?: unknown;
+                    to?: unknown;
+                    phone?: string;
+                    orderNo?: string;
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderNo: string;
+                                /** @enum {string} */
+                                status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                                goodsFen: number;
+                                discountFen: number;
+                                freightFen: number;
+                                payableFen: number;
+                                refundedFen: number;
+                                address: {
+                                    name: string;
+                                    phone: string;
+                                    provinceCode: string;
+                                    cityCode: string;
+                                    districtCode: string;
+                                    regionText: string;
+                                    detail: string;
+                                };
+                                buyerRemark: string;
+                                /** Format: date-time */
+                                placedAt: string;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** Format: date-time */
+                                shippedAt: string | null;
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                                /** Format: date-time */
+                                completedAt: string | null;
+                                /** Format: date-time */
+                                endedAt: string | null;
+                                /** Format: date-time */
+                                closeDueAt: string | null;
+                                /** Format: date-time */
+                                autoReceiveDueAt: string | null;
+                                /** Format: date-time */
+                                completeDueAt: string | null;
+                                paymentProvider: string | null;
+                                items: {
+                                    id: number;
+                                    productId: number;
+                                    skuId: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                    unitPriceFen: number;
+                                    quantity: number;
+                                    listFen: number;
+                                    discountFen: number;
+                                    paidFen: number;
+                                    refundedQuantity: number;
+                                    refundedFen: number;
+                                }[];
+                                buyerUserId?: number;
+                                merchantRemark?: string;
+                                paymentTransactionId?: string | null;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                    from?: unknown;
+                    to?: unknown;
+                    phone?: string;
+                    orderNo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parcels: {
+                            carrier: string;
+                            trackingNo: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders/{id}/remark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        merchantRemark: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            };
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "refund_only" | "return_refund";
+                        items: {
+                            orderItemId: number;
+                            quantity: number;
+                        }[];
+                        reason: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default [] */
+                        photos?: string[];
+                        requestedFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            /** @enum {string} */
+                            kind: "refund_only" | "return_refund";
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                            reason: string;
+                            description: string;
+                            photos: string[];
+                            refundFen: number;
+                            freightRefundFen: number;
+                            merchantNote: string | null;
+                            returnCarrier: string | null;
+                            returnTrackingNo: string | null;
+                            refundProvider: string | null;
+                            failureReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            refundedAt: string | null;
+                            items: {
+                                orderItemId: number;
+                                quantity: number;
+                                refundFen: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/after-sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            /** @enum {string} */
+                            kind: "refund_only" | "return_refund";
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                            reason: string;
+                            description: string;
+                            photos: string[];
+                            refundFen: number;
+                            freightRefundFen: number;
+                            merchantNote: string | null;
+                            returnCarrier: string | null;
+                            returnTrackingNo: string | null;
+                            refundProvider: string | null;
+                            failureReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            refundedAt: string | null;
+                            items: {
+                                orderItemId: number;
+                                quantity: number;
+                                refundFen: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/after-sales/{id}/return-parcel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier: string;
+                        trackingNo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/after-sales/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                    status?: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderId: number;
+                            /** @enum {string} */
+                            kind: "refund_only" | "return_refund";
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                            reason: string;
+                            description: string;
+                            photos: string[];
+                            refundFen: number;
+                            freightRefundFen: number;
+                            merchantNote: string | null;
+                            returnCarrier: string | null;
+                            returnTrackingNo: string | null;
+                            refundProvider: string | null;
+                            failureReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** Format: date-time */
+                            refundedAt: string | null;
+                            items: {
+                                orderItemId: number;
+                                quantity: number;
+                                refundFen: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/confirm-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/retry-refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
