@@ -40,6 +40,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <div style={{ padding: "16px 20px", fontWeight: 600, fontSize: 18 }}>{t("app.title")}</div>
         <Menu
           mode="inline"
+          style={{ borderInlineEnd: "none" }}
           selectedKeys={selected}
           defaultOpenKeys={groups.map((g) => g.key)}
           items={groups.map((group) => ({
