@@ -15,6 +15,7 @@ import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { type OrderStatus, orderStatusColor, orderStatuses } from "./order-status.ts";
+import { ShipDialog } from "./ShipDialog.tsx";
 
 type Filters = { status?: OrderStatus; from?: string; to?: string; phone?: string; orderNo?: string };
 type Row = {
@@ -43,6 +44,7 @@ export function OrderListPage() {
     status: (searchParams.get("status") as OrderStatus) || undefined,
   });
   const [exporting, setExporting] = useState(false);
+  const [shipping, setShipping] = useState<number | null>(null);
   const list = useCursorList<Row, number>(
     (cursor) =>
       call(api.GET("/api/admin/v1/orders", { params: { query: { ...filters, cursor, limit: 20 } } })),
@@ -161,9 +163,28 @@ export function OrderListPage() {
             dataIndex: "placedAt",
             render: formatTime,
           },
+          {
+            title: t("common.actions"),
+            key: "actions",
+            render: (_, row) =>
+              row.status === "paid" &&
+              can("orders.fulfil") && (
+                <Button
+                  size="small"
+                  type="primary"
+                  data-testid={`order-ship-${row.orderNo}`}
+                  onClick={() => setShipping(row.id)}
+                >
+                  {t("order.ship")}
+                </Button>
+              ),
+          },
         ]}
       />
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+      {shipping !== null && (
+        <ShipDialog orderId={shipping} open onClose={() => setShipping(null)} onShipped={list.reload} />
+      )}
     </Card>
   );
 }
