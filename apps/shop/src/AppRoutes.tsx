@@ -1,0 +1,45 @@
+// Every screen of the shop and its address. Screens whose API has not landed are not listed.
+import { Navigate, Route, Routes } from "react-router-dom";
+import { RequireLogin } from "./components/RequireLogin.tsx";
+import { TabLayout } from "./components/TabLayout.tsx";
+import { AddressEditPage } from "./pages/AddressEdit.tsx";
+import { AddressesPage } from "./pages/Addresses.tsx";
+import { AfterSaleApplyPage } from "./pages/AfterSaleApply.tsx";
+import { AfterSalesPage } from "./pages/AfterSales.tsx";
+import { CartPage } from "./pages/Cart.tsx";
+import { CategoriesPage } from "./pages/Categories.tsx";
+import { CheckoutPage } from "./pages/Checkout.tsx";
+import { HomePage } from "./pages/Home.tsx";
+import { LoginPage } from "./pages/Login.tsx";
+import { MePage } from "./pages/Me.tsx";
+import { OrderDetailPage } from "./pages/OrderDetail.tsx";
+import { OrdersPage } from "./pages/Orders.tsx";
+import { ProductPage } from "./pages/Product.tsx";
+import { SearchPage } from "./pages/Search.tsx";
+
+const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<TabLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="categories" element={<CategoriesPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route path="me" element={<MePage />} />
+      </Route>
+      <Route path="login" element={<LoginPage />} />
+      <Route path="search" element={<SearchPage />} />
+      <Route path="products/:id" element={<ProductPage />} />
+      <Route path="checkout" element={guarded(<CheckoutPage />)} />
+      <Route path="addresses" element={guarded(<AddressesPage />)} />
+      <Route path="addresses/new" element={guarded(<AddressEditPage />)} />
+      <Route path="addresses/:id/edit" element={guarded(<AddressEditPage />)} />
+      <Route path="orders" element={guarded(<OrdersPage />)} />
+      <Route path="orders/:id" element={guarded(<OrderDetailPage />)} />
+      <Route path="orders/:id/after-sale" element={guarded(<AfterSaleApplyPage />)} />
+      <Route path="after-sales" element={guarded(<AfterSalesPage />)} />
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,47 @@
+// What the server's checkout quote says: each line, goods, discounts, freight per template, payable.
+import { List } from "antd-mobile";
+import { type MessageKey, useI18n } from "../i18n/index.tsx";
+import { formatFen } from "../lib/money.ts";
+import type { Quote } from "../lib/types.ts";
+import { OrderLine } from "./OrderLine.tsx";
+
+export function QuoteSummary({ quote }: { quote: Quote }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="card" data-testid="checkout-lines">
+        {quote.lines.map((line) => (
+          <OrderLine key={line.skuId} line={line} />
+        ))}
+      </div>
+      <List className="card checkout-amounts">
+        <List.Item extra={<span data-testid="checkout-goods">{formatFen(quote.goodsFen)}</span>}>
+          {t("checkout.goods")}
+        </List.Item>
+        {quote.discounts.map((d) => (
+          <List.Item key={`${d.kind}-${d.label}`} extra={`-${formatFen(d.amountFen)}`}>
+            {d.label}
+          </List.Item>
+        ))}
+        {quote.freight.map((f) => (
+          <List.Item
+            key={f.templateId}
+            description={t(`checkout.freightReason.${f.reason}` as MessageKey)}
+            extra={
+              <span data-testid="checkout-freight">
+                {f.feeFen === 0 ? t("checkout.freightFree") : formatFen(f.feeFen)}
+              </span>
+            }
+          >
+            {t("checkout.freight")}
+          </List.Item>
+        ))}
+        {quote.freight.length === 0 && (
+          <List.Item extra={<span data-testid="checkout-freight">{formatFen(quote.freightFen)}</span>}>
+            {t("checkout.freight")}
+          </List.Item>
+        )}
+      </List>
+    </>
+  );
+}

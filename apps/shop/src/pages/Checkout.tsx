@@ -1,0 +1,142 @@
+// Checkout: the shipping address, the server's quote (lines, freight per template, payable; the client never
+// prices), a note, and "place order" with an Idempotency-Key so a double tap places one order.
+import { Button, ErrorBlock, Input, List, Skeleton } from "antd-mobile";
+import { useEffect, useMemo, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { AddressCard } from "../components/AddressCard.tsx";
+import { AddressChooser } from "../components/AddressChooser.tsx";
+import { PageBar } from "../components/PageBar.tsx";
+import { QuoteSummary } from "../components/QuoteSummary.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { api, call } from "../lib/api.ts";
+import { parseCheckoutItems } from "../lib/checkout-link.ts";
+import { newIdempotencyKey } from "../lib/idempotency.ts";
+import { formatFen } from "../lib/money.ts";
+import type { Address, Quote } from "../lib/types.ts";
+import { useFail, useFailureText } from "../lib/use-fail.ts";
+
+export function CheckoutPage() {
+  const { t } = useI18n();
+  const fail = useFail();
+  const failureText = useFailureText();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const items = useMemo(() => parseCheckoutItems(params.get("items")), [params]);
+  const fromCart = params.get("cart") === "1";
+  const [addresses, setAddresses] = useState<Address[]>([]);
+  const [addressId, setAddressId] = useState<number | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [quote, setQuote] = useState<Quote | null>(null);
+  const [quoteError, setQuoteError] = useState<string | null>(null);
+  const [remark, setRemark] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [idempotencyKey] = useState(newIdempotencyKey);
+
+  useEffect(() => {
+    call(api.GET("/api/v1/addresses")).then((all) => {
+      setAddresses(all);
+      setAddressId((current) => current ?? (all.find((a) => a.isDefault) ?? all[0])?.id ?? null);
+    }, fail);
+  }, [fail]);
+
+  useEffect(() => {
+    if (items.length === 0) return;
+    const body = { items, ...(addressId ? { addressId } : {}) };
+    call(api.POST("/api/v1/checkout/quote", { body })).then(
+      (q) => {
+        setQuote(q);
+        setQuoteError(null);
+      },
+      (error) => setQuoteError(failureText(error)),
+    );
+  }, [items, addressId, failureText]);
+
+  if (items.length === 0) return <ErrorBlock status="empty" title={t("cart.empty")} description="" />;
+
+  const address = addresses.find((a) => a.id === addressId) ?? null;
+  const submit = async () => {
+    if (!addressId) {
+      setChoosing(true);
+      return;
+    }
+    setBusy(true);
+    try {
+      const order = await call(
+        api.POST("/api/v1/orders", {
+          body: { items, addressId, buyerRemark: remark, fromCart },
+          headers: { "Idempotency-Key": idempotencyKey },
+        }),
+      );
+      navigate(`/orders/${order.id}`, { replace: true });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page checkout-page">
+      <PageBar title={t("checkout.title")} />
+      <button
+        type="button"
+        className="card checkout-address"
+        onClick={() => setChoosing(true)}
+        data-testid="checkout-address"
+      >
+        {address ? (
+          <AddressCard address={address} />
+        ) : (
+          <span className="muted">{t("checkout.chooseAddress")}</span>
+        )}
+        <span className="muted">›</span>
+      </button>
+      {quoteError && (
+        <div className="checkout-error" data-testid="checkout-error">
+          {quoteError}
+        </div>
+      )}
+      {quote ? <QuoteSummary quote={quote} /> : !quoteError && <Skeleton.Paragraph lineCount={5} animated />}
+      <List className="card checkout-amounts">
+        <List.Item title={t("checkout.remark")}>
+          <Input
+            value={remark}
+            onChange={setRemark}
+            maxLength={200}
+            placeholder={t("checkout.remarkPlaceholder")}
+            data-testid="checkout-remark"
+          />
+        </List.Item>
+      </List>
+      <div className="action-bar">
+        <div className="action-bar-total">
+          {t("checkout.payable")}:{" "}
+          <span className="price price-l" data-testid="checkout-payable">
+            <span className="price-now">{quote ? formatFen(quote.payableFen) : "—"}</span>
+          </span>
+        </div>
+        <Button
+          color="danger"
+          shape="rounded"
+          className="checkout-submit"
+          disabled={!quote || quoteError !== null}
+          loading={busy}
+          onClick={submit}
+          data-testid="checkout-submit"
+        >
+          {t("checkout.submit")}
+        </Button>
+      </div>
+      <AddressChooser
+        visible={choosing}
+        addresses={addresses}
+        chosenId={addressId}
+        onChoose={(id) => {
+          setAddressId(id);
+          setChoosing(false);
+        }}
+        onClose={() => setChoosing(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// "Me": profile, order shortcuts by status, addresses, after-sales, the distribution centre, language, logout.
+import { Avatar, Button, Dialog, List, Selector } from "antd-mobile";
+import { Link, useNavigate } from "react-router-dom";
+import { type MessageKey, useI18n } from "../i18n/index.tsx";
+import { useAuth } from "../lib/auth.tsx";
+import { maskPhone } from "../lib/format.ts";
+import { useShop } from "../lib/shop.tsx";
+
+const shortcuts: { status: string; label: MessageKey; icon: string }[] = [
+  { status: "pending_payment", label: "order.status.pending_payment", icon: "💳" },
+  { status: "paid", label: "order.status.paid", icon: "📦" },
+  { status: "shipped", label: "order.status.shipped", icon: "🚚" },
+  { status: "completed", label: "order.status.completed", icon: "✅" },
+];
+
+export function MePage() {
+  const { t, language, setLanguage } = useI18n();
+  const { user, signedIn, signOut } = useAuth();
+  const shop = useShop();
+  const navigate = useNavigate();
+
+  const logout = async () => {
+    if (await Dialog.confirm({ content: t("auth.logoutConfirm") })) await signOut();
+  };
+
+  return (
+    <div className="page me-page">
+      <div className="me-header" data-testid="me-header">
+        <Avatar src={user?.avatarUrl ?? ""} className="me-avatar" />
+        {signedIn ? (
+          <div>
+            <div className="me-nickname" data-testid="me-nickname">
+              {user?.nickname ?? ""}
+            </div>
+            <div className="me-phone" data-testid="me-phone">
+              {maskPhone(user?.phone)}
+            </div>
+          </div>
+        ) : (
+          <Link to="/login" className="me-login" data-testid="me-login">
+            <div className="me-nickname">{t("me.login")}</div>
+            <div className="me-phone">{t("me.loginHint")}</div>
+          </Link>
+        )}
+      </div>
+
+      <div className="card me-orders">
+        <div className="card-head">
+          <span>{t("me.orders")}</span>
+          <Link to="/orders" className="muted small" data-testid="me-orders-all">
+            {t("me.allOrders")} ›
+          </Link>
+        </div>
+        <div className="me-shortcuts">
+          {shortcuts.map((s) => (
+            <Link key={s.status} to={`/orders?status=${s.status}`} data-testid={`me-orders-${s.status}`}>
+              <span className="me-shortcut-icon">{s.icon}</span>
+              <span>{t(s.label)}</span>
+            </Link>
+          ))}
+          <Link to="/after-sales" data-testid="me-after-sales">
+            <span className="me-shortcut-icon">↩️</span>
+            <span>{t("me.afterSales")}</span>
+          </Link>
+        </div>
+      </div>
+
+      <List className="card me-list">
+        <List.Item onClick={() => navigate("/addresses")} data-testid="me-addresses">
+          {t("me.addresses")}
+        </List.Item>
+        {shop.servicePhone && (
+          <List.Item extra={<a href={`tel:${shop.servicePhone}`}>{shop.servicePhone}</a>}>
+            {t("me.service")}
+          </List.Item>
+        )}
+        <List.Item
+          extra={
+            <Selector
+              className="lang-selector"
+              value={[language]}
+              onChange={(v) => v[0] && setLanguage(v[0])}
+              options={[
+                { label: "中文", value: "zh" as const },
+                { label: "English", value: "en" as const },
+              ]}
+              data-testid="me-language"
+            />
+          }
+        >
+          {t("me.language")}
+        </List.Item>
+      </List>
+
+      {signedIn && (
+        <div className="me-logout">
+          <Button block onClick={logout} data-testid="me-logout">
+            {t("auth.logout")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

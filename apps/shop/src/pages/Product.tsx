@@ -1,0 +1,176 @@
+// The product page: picture gallery, price, sales, parameters, description, and the SKU picker behind
+// "add to cart" / "buy now".
+import { Button, ErrorBlock, Image, Skeleton, Swiper, Toast } from "antd-mobile";
+import { useEffect, useState } from "react";
+import { useNavigate, useParams } from "react-router-dom";
+import { PageBar } from "../components/PageBar.tsx";
+import { Price } from "../components/Price.tsx";
+import { RichText } from "../components/RichText.tsx";
+import { type PickerAction, SkuPicker } from "../components/SkuPicker.tsx";
+import { useI18n } from "../i18n/index.tsx";
+import { api, call } from "../lib/api.ts";
+import { useAuth } from "../lib/auth.tsx";
+import { checkoutLink } from "../lib/checkout-link.ts";
+import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
+import type { Product, Sku } from "../lib/types.ts";
+import { useFail } from "../lib/use-fail.ts";
+
+export function ProductPage() {
+  const { t } = useI18n();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { signedIn } = useAuth();
+  const fail = useFail();
+  const [product, setProduct] = useState<Product | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [choice, setChoice] = useState<Choice>([]);
+  const [quantity, setQuantity] = useState(1);
+  const [picker, setPicker] = useState<{ open: boolean; action: PickerAction | null }>({
+    open: false,
+    action: null,
+  });
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call(api.GET("/api/v1/products/{id}", { params: { path: { id } } }))
+      .then((p) => {
+        setProduct(p);
+        setChoice(initialChoice(p));
+      })
+      .catch(() => setMissing(true));
+  }, [id]);
+
+  if (missing) return <Missing />;
+  if (!product) return <Skeleton.Paragraph lineCount={8} animated />;
+
+  const sku = skuOf(product, choice);
+  const range = priceRange(product);
+  const soldOut = product.skus.every((s) => s.stock === 0);
+  const offSale = product.status !== "on_sale";
+
+  const toLogin = () => navigate(`/login?redirect=${encodeURIComponent(`/products/${id}`)}`);
+  const open = (action: PickerAction | null) => {
+    if (!signedIn && action) return toLogin();
+    setPicker({ open: true, action });
+  };
+
+  const confirm = async (chosen: Sku, action: PickerAction) => {
+    if (!signedIn) return toLogin();
+    if (action === "buy") return navigate(checkoutLink([{ skuId: chosen.id, quantity }], false));
+    setBusy(true);
+    try {
+      await call(api.POST("/api/v1/cart/items", { body: { skuId: chosen.id, quantity } }));
+      Toast.show({ icon: "success", content: t("product.added") });
+      setPicker({ open: false, action: null });
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page product-page">
+      <PageBar title={product.title} />
+      <Swiper className="product-gallery" data-testid="product-gallery" indicatorProps={{ color: "white" }}>
+        {(product.images.length ? [...new Set(product.images)] : [""]).map((src) => (
+          <Swiper.Item key={src}>
+            <Image src={src} fit="cover" className="product-gallery-image" />
+          </Swiper.Item>
+        ))}
+      </Swiper>
+      <section className="card product-summary">
+        <div className="product-price-row">
+          {sku ? (
+            <Price fen={sku.priceFen} original={sku.originalPriceFen} size="l" />
+          ) : (
+            <span className="price price-l">
+              <Price fen={range.min} size="l" />
+              {range.max > range.min && <span className="price-now"> ~ </span>}
+              {range.max > range.min && <Price fen={range.max} size="l" />}
+            </span>
+          )}
+          <span className="muted small">{t("product.sold", { n: product.salesCount })}</span>
+        </div>
+        <h1 className="product-title" data-testid="product-title">
+          {product.title}
+        </h1>
+        {product.subtitle && <div className="muted">{product.subtitle}</div>}
+        {product.purchaseLimit && (
+          <div className="tag-limit">{t("product.limit", { n: product.purchaseLimit })}</div>
+        )}
+      </section>
+      {product.specAxes.length > 0 && (
+        <button
+          type="button"
+          className="card product-choose"
+          onClick={() => open(null)}
+          data-testid="product-choose-spec"
+        >
+          <span className="muted">{t("product.chosen")}</span>
+          <span>{sku ? sku.specValues.join(" / ") : t("product.chooseSpec")}</span>
+          <span className="muted">›</span>
+        </button>
+      )}
+      {product.params.length > 0 && (
+        <section className="card">
+          <div className="card-head">{t("product.params")}</div>
+          <table className="product-params">
+            <tbody>
+              {product.params.map((p) => (
+                <tr key={p.key}>
+                  <th>{p.key}</th>
+                  <td>{p.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {product.descriptionHtml && (
+        <section className="card">
+          <div className="card-head">{t("product.detail")}</div>
+          <RichText html={product.descriptionHtml} />
+        </section>
+      )}
+      <div className="action-bar">
+        {offSale || soldOut ? (
+          <Button block disabled shape="rounded">
+            {offSale ? t("product.offSale") : t("product.soldOut")}
+          </Button>
+        ) : (
+          <>
+            <Button shape="rounded" color="warning" onClick={() => open("cart")} data-testid="add-to-cart">
+              {t("product.addToCart")}
+            </Button>
+            <Button shape="rounded" color="danger" onClick={() => open("buy")} data-testid="buy-now">
+              {t("product.buyNow")}
+            </Button>
+          </>
+        )}
+      </div>
+      <SkuPicker
+        product={product}
+        visible={picker.open}
+        action={picker.action}
+        choice={choice}
+        quantity={quantity}
+        busy={busy}
+        onChoice={setChoice}
+        onQuantity={setQuantity}
+        onClose={() => setPicker({ open: false, action: null })}
+        onConfirm={confirm}
+      />
+    </div>
+  );
+}
+
+function Missing() {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <PageBar title="" />
+      <ErrorBlock status="empty" title={t("product.notFound")} description="" />
+    </div>
+  );
+}
