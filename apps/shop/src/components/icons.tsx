@@ -51,3 +51,42 @@ export const SearchIcon = () => (
     <path d="M20 20l-4.2-4.2" />
   </Icon>
 );
+export const WalletIcon = () => (
+  <Icon>
+    <rect x="3" y="6" width="18" height="13" rx="2" />
+    <path d="M3 10h18M16 14.5h2" />
+  </Icon>
+);
+export const BoxIcon = () => (
+  <Icon>
+    <path d="M3.5 7.5L12 3l8.5 4.5v9L12 21l-8.5-4.5z" />
+    <path d="M3.5 7.5L12 12l8.5-4.5M12 12v9" />
+  </Icon>
+);
+export const TruckIcon = () => (
+  <Icon>
+    <path d="M2.5 6h11v10h-11zM13.5 9.5h4l3 3.5V16h-7" />
+    <circle cx="6.5" cy="17.5" r="1.6" />
+    <circle cx="17" cy="17.5" r="1.6" />
+  </Icon>
+);
+export const DoneIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M8 12.2l2.7 2.7L16.2 9.5" />
+  </Icon>
+);
+export const ReturnIcon = () => (
+  <Icon>
+    <path d="M9 5L4.5 9.5 9 14" />
+    <path d="M4.5 9.5H15a4.5 4.5 0 0 1 0 9h-4" />
+  </Icon>
+);
+export const ShareIcon = () => (
+  <Icon>
+    <circle cx="6" cy="12" r="2.5" />
+    <circle cx="17.5" cy="6" r="2.5" />
+    <circle cx="17.5" cy="18" r="2.5" />
+    <path d="M8.2 10.8l7.1-3.6M8.2 13.2l7.1 3.6" />
+  </Icon>
+);

@@ -1,16 +1,18 @@
 // "Me": profile, order shortcuts by status, addresses, after-sales, the distribution centre, language, logout.
 import { Avatar, Button, Dialog, List, Selector } from "antd-mobile";
+import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { BoxIcon, DoneIcon, ReturnIcon, TruckIcon, WalletIcon } from "../components/icons.tsx";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
 import { useShop } from "../lib/shop.tsx";
 
-const shortcuts: { status: string; label: MessageKey; icon: string }[] = [
-  { status: "pending_payment", label: "order.status.pending_payment", icon: "💳" },
-  { status: "paid", label: "order.status.paid", icon: "📦" },
-  { status: "shipped", label: "order.status.shipped", icon: "🚚" },
-  { status: "completed", label: "order.status.completed", icon: "✅" },
+const shortcuts: { status: string; label: MessageKey; icon: ReactNode }[] = [
+  { status: "pending_payment", label: "order.status.pending_payment", icon: <WalletIcon /> },
+  { status: "paid", label: "order.status.paid", icon: <BoxIcon /> },
+  { status: "shipped", label: "order.status.shipped", icon: <TruckIcon /> },
+  { status: "completed", label: "order.status.completed", icon: <DoneIcon /> },
 ];
 
 export function MePage() {
@@ -59,7 +61,9 @@ export function MePage() {
             </Link>
           ))}
           <Link to="/after-sales" data-testid="me-after-sales">
-            <span className="me-shortcut-icon">↩️</span>
+            <span className="me-shortcut-icon">
+              <ReturnIcon />
+            </span>
             <span>{t("me.afterSales")}</span>
           </Link>
         </div>

@@ -82,7 +82,7 @@ export function OrderDetailPage() {
             </strong>
           }
         >
-          {t("order.payable")}
+          {order.paidAt ? t("order.payable") : t("checkout.payable")}
         </List.Item>
         {order.refundedFen > 0 && (
           <List.Item extra={formatFen(order.refundedFen)}>{t("order.refunded", { amount: "" })}</List.Item>
