@@ -43,6 +43,9 @@ export const errorStatus = {
   REFUND_LINE_UNKNOWN: 422,
   REFUND_QUANTITY_EXCEEDED: 409,
   REFUND_AMOUNT_EXCEEDED: 409,
+  // ledger and distribution
+  LEDGER_KEY_CONFLICT: 409,
+  INSUFFICIENT_BALANCE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

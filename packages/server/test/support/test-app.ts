@@ -8,12 +8,13 @@ import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
 import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
+import { checkLedger } from "./ledger-audit.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 export const OWNER = { username: "owner", password: "owner-pass-123" };
 
 /** Checks run after each test file against its database (the ledger audit registers itself here). */
-export const postSuiteChecks: Array<(deps: AppDeps) => Promise<void>> = [];
+export const postSuiteChecks: Array<(deps: AppDeps) => Promise<void>> = [checkLedger];
 
 export type TestClock = { now: () => Date; set(iso: string | Date): void; advance(ms: number): void };
 

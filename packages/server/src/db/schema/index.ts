@@ -1,4 +1,5 @@
 // The one Drizzle schema: each area keeps its tables in its own file, listed here.
 export * from "./accounts.ts";
 export * from "./commerce.ts";
+export * from "./ledger.ts";
 export * from "./platform.ts";

@@ -1,0 +1,61 @@
+// The double-entry ledger: accounts with a cached balance, append-only transactions with a unique
+// idempotency key, and their entries (+ debit, − credit) that sum to zero (triggers in 0003_ledger_guards.sql).
+import { sql } from "drizzle-orm";
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+
+/**
+ * `balance_fen` is Σ of the account's entries, debit positive. A credit-normal account (money we owe:
+ * merchant_revenue, commission_*, withdrawal_hold) therefore holds its money as a NEGATIVE number; the
+ * ledger service reads it back with the sign flipped (`owedFen = −balance_fen`).
+ */
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    balanceFen: bigint("balance_fen", { mode: "number" }).notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // postings find (or create) an account by its code
+    uniqueIndex("ledger_accounts_code_key").on(t.code),
+  ],
+);
+
+export const ledgerTransactions = pgTable(
+  "ledger_transactions",
+  {
+    id: id(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    kind: text("kind").notNull(),
+    meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // one ledger transaction per business event (L3)
+    uniqueIndex("ledger_transactions_idempotency_key_key").on(t.idempotencyKey),
+  ],
+);
+
+export const ledgerEntries = pgTable(
+  "ledger_entries",
+  {
+    id: id(),
+    transactionId: bigint("transaction_id", { mode: "number" })
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    accountId: bigint("account_id", { mode: "number" })
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    // a transaction's entries (idempotent replay comparison, the L1 trigger, the audit)
+    index("ledger_entries_transaction_idx").on(t.transactionId),
+    // an account's statement, newest first (distributor detail in the admin)
+    index("ledger_entries_account_idx").on(t.accountId, t.id),
+    check("ledger_entries_amount_check", sql`${t.amountFen} <> 0`),
+  ],
+);

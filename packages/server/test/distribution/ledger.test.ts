@@ -1,0 +1,131 @@
+// The ledger's own guarantees: balanced, append-only, exactly once per key, guarded debits, and an audit
+// that finds a tampered balance.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../../src/db/transaction.ts";
+import { ledgerAccount, owedFen } from "../../src/modules/ledger/accounts.ts";
+import { auditLedger } from "../../src/modules/ledger/audit.ts";
+import { findBalances } from "../../src/modules/ledger/repo.ts";
+import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
+import { startTestApp, type TestContext } from "../support/test-app.ts";
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+
+const pay = (key: string, amountFen: number) => ({
+  key,
+  kind: "payment",
+  entries: [
+    { account: ledgerAccount.gatewayClearing("sandbox"), amountFen },
+    { account: ledgerAccount.merchantRevenue, amountFen: -amountFen },
+  ],
+});
+
+/** Drizzle wraps the database's error; the trigger's message is on its cause. */
+const causedBy = (pattern: RegExp) => (error: unknown) =>
+  pattern.test(String((error as { cause?: Error }).cause?.message ?? (error as Error).message));
+
+async function balance(code: string): Promise<number> {
+  return (await findBalances(ctx.deps.db, [code])).get(code) ?? 0;
+}
+
+describe("ledger postings", () => {
+  it("posts once per key; a replay with the same entries is a success that changes nothing", async () => {
+    const first = await inTransaction(ctx.deps.db, (tx) =>
+      postLedgerTransaction(tx, pay("pay:sandbox:t1", 10000)),
+    );
+    const again = await inTransaction(ctx.deps.db, (tx) =>
+      postLedgerTransaction(tx, pay("pay:sandbox:t1", 10000)),
+    );
+    expect(first.posted).toBe(true);
+    expect(again).toEqual({ posted: false, transactionId: first.transactionId });
+    expect(await balance("gateway_clearing:sandbox")).toBe(10000);
+    expect(owedFen(await balance("merchant_revenue"))).toBe(10000);
+  });
+
+  it("refuses the same key with different entries and rolls the whole transaction back", async () => {
+    await expect(
+      inTransaction(ctx.deps.db, (tx) => postLedgerTransaction(tx, pay("pay:sandbox:t1", 9999))),
+    ).rejects.toMatchObject({ code: "LEDGER_KEY_CONFLICT" });
+    expect(await balance("gateway_clearing:sandbox")).toBe(10000);
+  });
+
+  it("refuses unbalanced postings in code and in the database at commit", async () => {
+    await expect(
+      inTransaction(ctx.deps.db, (tx) =>
+        postLedgerTransaction(tx, {
+          key: "bad:1",
+          kind: "test",
+          entries: [
+            { account: "fees", amountFen: 5 },
+            { account: "merchant_revenue", amountFen: -4 },
+          ],
+        }),
+      ),
+    ).rejects.toThrow(/unbalanced/);
+    await expect(
+      inTransaction(ctx.deps.db, async (tx) => {
+        await tx.execute(
+          sql`insert into ledger_transactions (idempotency_key, kind) values ('raw:1', 'test')`,
+        );
+        await tx.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen)
+          select t.id, a.id, 7 from ledger_transactions t, ledger_accounts a
+          where t.idempotency_key = 'raw:1' and a.code = 'fees'`);
+      }),
+    ).rejects.toSatisfy(causedBy(/unbalanced/));
+    const rows = await ctx.deps.db.execute(
+      sql`select 1 from ledger_transactions where idempotency_key = 'raw:1'`,
+    );
+    expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(0);
+  });
+
+  it("keeps transactions and entries append-only", async () => {
+    await expect(
+      ctx.deps.db.execute(sql`update ledger_entries set amount_fen = amount_fen * 2`),
+    ).rejects.toSatisfy(causedBy(/append-only/));
+    await expect(ctx.deps.db.execute(sql`delete from ledger_transactions`)).rejects.toSatisfy(
+      causedBy(/append-only/),
+    );
+  });
+
+  it("guards a debit by the owed balance, in the write itself", async () => {
+    const available = ledgerAccount.commissionAvailable(901);
+    await inTransaction(ctx.deps.db, (tx) =>
+      postLedgerTransaction(tx, {
+        key: "settle:test-901",
+        kind: "commission_settled",
+        entries: [
+          { account: ledgerAccount.merchantRevenue, amountFen: 5000 },
+          { account: available, amountFen: -5000 },
+        ],
+      }),
+    );
+    const hold = (key: string, amountFen: number) =>
+      inTransaction(ctx.deps.db, (tx) =>
+        postLedgerTransaction(tx, {
+          key,
+          kind: "withdrawal_hold",
+          guardAccount: available,
+          entries: [
+            { account: available, amountFen },
+            { account: ledgerAccount.withdrawalHold(901), amountFen: -amountFen },
+          ],
+        }),
+      );
+    await hold("wd:t1:hold", 3000);
+    await expect(hold("wd:t2:hold", 3000)).rejects.toMatchObject({ code: "INSUFFICIENT_BALANCE" });
+    expect(owedFen(await balance(available))).toBe(2000);
+    expect(owedFen(await balance(ledgerAccount.withdrawalHold(901)))).toBe(3000);
+  });
+
+  it("the audit reports a cached balance that disagrees with the entries", async () => {
+    await ctx.deps.db.execute(sql`insert into ledger_accounts (code, balance_fen) values ('fees', 1)
+      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + 1`);
+    const audit = await auditLedger(ctx.deps.db);
+    expect(audit.differences).toEqual([{ code: "fees", cachedFen: 1, entriesFen: 0 }]);
+    await ctx.deps.db.execute(sql`update ledger_accounts set balance_fen = 0 where code = 'fees'`);
+    expect((await auditLedger(ctx.deps.db)).differences).toEqual([]);
+  });
+});
