@@ -1,7 +1,7 @@
 // Who is shopping: the token in localStorage and the profile from GET /api/v1/me, shared by every screen.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { api, call, setSessionLostHandler } from "./api.ts";
-import { readToken, writeRef, writeToken } from "./storage.ts";
+import { readToken, writeToken } from "./storage.ts";
 import type { Session, User } from "./types.ts";
 
 type Auth = {
@@ -39,8 +39,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback((session: Session) => {
     writeToken(session.token);
-    // the referral travelled with the sign-up; it has done its job
-    writeRef(null);
     setToken(session.token);
     setUser(session.user);
   }, []);

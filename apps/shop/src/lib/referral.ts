@@ -15,3 +15,7 @@ export function captureReferral(search: string = window.location.search): string
 export function pendingReferral(): string | undefined {
   return readRef() ?? undefined;
 }
+
+export function forgetReferral(): void {
+  writeRef(null);
+}

@@ -6,7 +6,7 @@ import { PageBar } from "../components/PageBar.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
-import { pendingReferral } from "../lib/referral.ts";
+import { forgetReferral, pendingReferral } from "../lib/referral.ts";
 import { useShop } from "../lib/shop.tsx";
 import type { Session } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
@@ -31,17 +31,19 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const ref = pendingReferral();
 
-  const done = (session: Session) => {
+  const done = (session: Session, sentRef: boolean) => {
+    // sign-up and WeChat login carry the referral inside the account's creation; it has done its job
+    if (sentRef) forgetReferral();
     signIn(session);
     Toast.show({ icon: "success", content: t("auth.welcome") });
     const redirect = params.get("redirect");
     navigate(redirect?.startsWith("/") ? redirect : "/me", { replace: true });
   };
 
-  const run = async (request: () => Promise<Session>) => {
+  const run = async (request: () => Promise<Session>, sentRef: boolean) => {
     setBusy(true);
     try {
-      done(await request());
+      done(await request(), sentRef);
     } catch (error) {
       fail(error);
     } finally {
@@ -50,23 +52,25 @@ export function LoginPage() {
   };
 
   const submit = (fields: Fields) =>
-    run(() =>
-      mode === "login"
-        ? call(api.POST("/api/v1/auth/login", { body: { phone: fields.phone, password: fields.password } }))
-        : call(
-            api.POST("/api/v1/auth/register", {
-              body: {
-                phone: fields.phone,
-                password: fields.password,
-                nickname: fields.nickname || undefined,
-                ref,
-              },
-            }),
-          ),
+    run(
+      () =>
+        mode === "login"
+          ? call(api.POST("/api/v1/auth/login", { body: { phone: fields.phone, password: fields.password } }))
+          : call(
+              api.POST("/api/v1/auth/register", {
+                body: {
+                  phone: fields.phone,
+                  password: fields.password,
+                  nickname: fields.nickname || undefined,
+                  ref,
+                },
+              }),
+            ),
+      mode === "register",
     );
 
   const wechat = () =>
-    run(() => call(api.POST("/api/v1/auth/wechat", { body: { code: `demo-${randomCode()}`, ref } })));
+    run(() => call(api.POST("/api/v1/auth/wechat", { body: { code: `demo-${randomCode()}`, ref } })), true);
 
   return (
     <div className="page login-page">
