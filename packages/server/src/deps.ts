@@ -6,6 +6,18 @@ import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.
 import type { OrderHooks } from "./modules/orders/events.ts";
 import type { Storage } from "./modules/uploads/storage.ts";
 
+export type PayoutResult = { status: "succeeded" | "processing" | "failed"; reason?: string };
+export type Payouts = {
+  send(input: {
+    withdrawalId: number;
+    outBillNo: string;
+    amountFen: number;
+    method: string;
+    account: { realName: string; account: string };
+  }): Promise<PayoutResult>;
+  query(outBillNo: string): Promise<PayoutResult>;
+};
+
 export type AppDeps = {
   config: Config;
   database: Database;
@@ -35,6 +47,12 @@ export type AppDeps = {
       reason: string;
     }): Promise<void>;
   };
+  /**
+   * Sends distributor withdrawals to a payout rail (the payments area implements it with its adapters).
+   * `outBillNo` is stable per withdrawal; on an unknown result the caller queries, never re-sends with a
+   * new number. Absent: the clearly named sandbox payout (modules/withdrawals/sandbox-payout.ts) succeeds.
+   */
+  payouts?: Payouts;
   /** Built front ends served at / and /admin; absent in API-only tests. */
   staticRoots?: { shop?: string; admin?: string };
 };

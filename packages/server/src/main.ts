@@ -9,6 +9,7 @@ import { buildApp } from "./http/app.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
+import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { ensureOwner } from "./modules/staff/service.ts";
 import { seedDemo } from "./seed/demo.ts";
@@ -33,6 +34,8 @@ const deps: AppDeps = {
     admin: path.join(repoRoot, "apps/admin/dist"),
   },
 };
+
+registerDistributionHooks(deps);
 
 const owner = await ensureOwner(deps, {
   username: config.ownerUsername,

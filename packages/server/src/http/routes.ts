@@ -6,6 +6,8 @@ import { registerAfterSaleRoutes } from "../modules/aftersales/routes.ts";
 import { registerAuditRoutes } from "../modules/audit/routes.ts";
 import { registerCartRoutes } from "../modules/cart/routes.ts";
 import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
+import { registerDistributionAdminRoutes } from "../modules/distribution/admin-routes.ts";
+import { registerDistributionShopRoutes } from "../modules/distribution/shop-routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
@@ -27,4 +29,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerCartRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerAfterSaleRoutes(app, deps);
+  registerDistributionShopRoutes(app, deps);
+  registerDistributionAdminRoutes(app, deps);
 }

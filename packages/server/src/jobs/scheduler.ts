@@ -5,10 +5,20 @@ import type { AppDeps } from "../deps.ts";
 import { autoReceiveOrders } from "./auto-receive-orders.ts";
 import { closeUnpaidOrders } from "./close-unpaid-orders.ts";
 import { completeOrders } from "./complete-orders.ts";
+import { evaluateGrades } from "./evaluate-grades.ts";
 import type { Job } from "./job.ts";
+import { pollPayouts } from "./poll-payouts.ts";
+import { releaseCommissions } from "./release-commissions.ts";
 
 /** The explicit list of sweeps; other areas append theirs. */
-export const jobs: Job[] = [closeUnpaidOrders, autoReceiveOrders, completeOrders];
+export const jobs: Job[] = [
+  closeUnpaidOrders,
+  autoReceiveOrders,
+  completeOrders,
+  releaseCommissions,
+  pollPayouts,
+  evaluateGrades,
+];
 
 export type Scheduler = { stop(): Promise<void> };
 

@@ -6,6 +6,7 @@ import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/types.ts";
 import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
+import { registerDistributionHooks } from "../../src/modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
 import { checkLedger } from "./ledger-audit.ts";
@@ -52,6 +53,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     orderHooks: emptyOrderHooks(),
     ...overrides,
   };
+  registerDistributionHooks(deps);
   await ensureOwner(deps, { ...OWNER, generatePassword: () => OWNER.password });
   const app = await buildApp(deps);
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // The merchant's settings, one zod schema per section; defaults live here and nowhere else.
 // A later area adds its section to `settingsSections` (the explicit list) and reads it via getSettings.
 import { z } from "zod";
+import { DistributionSettings } from "../distribution/settings-schema.ts";
 
 export const ShopSettings = z.strictObject({
   shopName: z.string().trim().min(1).max(40).default("裂变小店"),
@@ -21,6 +22,7 @@ export const OrderSettings = z.strictObject({
 export const settingsSections = {
   shop: ShopSettings,
   orders: OrderSettings,
+  distribution: DistributionSettings,
 } satisfies Record<string, z.ZodType>;
 
 export type SettingsSection = keyof typeof settingsSections;

@@ -1,0 +1,151 @@
+// Referral bindings: the current upline per shopper, its history and visits, and the graph walks
+// (ancestors with a recursive CTE, over bindings active at `now`).
+import { desc, eq, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.ts";
+import { referralBindingHistory, referralBindings, referralVisits } from "../../db/schema/distribution.ts";
+
+export type BindingRow = typeof referralBindings.$inferSelect;
+
+/** Locks both users' rows in id order, so two binds touching the same pair queue instead of deadlocking. */
+export async function lockUsersInOrder(db: Executor, ids: number[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  for (const id of sorted) await db.execute(sql`select id from users where id = ${id} for update`);
+}
+
+/**
+ * Serialises every binding write. Two pairs that share no user can still close a cycle of four or more
+ * between them (A→B ∥ C→D, then B→C ∥ D→A), so per-pair row locks alone are not enough; binds are rare
+ * and short, so one transaction-scoped lock is the simple, certain answer.
+ */
+export async function lockBindingGraph(db: Executor): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7260001)`);
+}
+
+export async function findBinding(db: Executor, userId: number): Promise<BindingRow | null> {
+  const rows = await db.select().from(referralBindings).where(eq(referralBindings.userId, userId));
+  return rows[0] ?? null;
+}
+
+/** Every ancestor of `userId` through active bindings, nearest first (depth-limited as a safety net). */
+export async function findAncestors(
+  db: Executor,
+  userId: number,
+  now: Date,
+  maxDepth = 10_000,
+): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`with recursive up(id, depth) as (
+          select b.upline_user_id, 1 from referral_bindings b
+          where b.user_id = ${userId} and (b.expires_at is null or b.expires_at > ${now.toISOString()})
+          union all
+          select b.upline_user_id, up.depth + 1 from up join referral_bindings b on b.user_id = up.id
+          where (b.expires_at is null or b.expires_at > ${now.toISOString()}) and up.depth < ${maxDepth}
+        ) cycle id set is_cycle using path
+        select id from up where not is_cycle order by depth`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function upsertBinding(db: Executor, row: typeof referralBindings.$inferInsert): Promise<void> {
+  await db
+    .insert(referralBindings)
+    .values(row)
+    .onConflictDoUpdate({
+      target: referralBindings.userId,
+      set: {
+        uplineUserId: row.uplineUserId,
+        source: row.source,
+        productId: row.productId ?? null,
+        scene: row.scene ?? null,
+        boundAt: row.boundAt,
+        expiresAt: row.expiresAt ?? null,
+        protectedUntil: row.protectedUntil,
+      },
+    });
+}
+
+export async function updateBindingTimes(
+  db: Executor,
+  userId: number,
+  expiresAt: Date | null,
+  protectedUntil: Date,
+) {
+  await db
+    .update(referralBindings)
+    .set({ expiresAt, protectedUntil })
+    .where(eq(referralBindings.userId, userId));
+}
+
+export async function insertBindingHistory(db: Executor, row: typeof referralBindingHistory.$inferInsert) {
+  await db.insert(referralBindingHistory).values(row);
+}
+
+export async function insertVisit(db: Executor, row: typeof referralVisits.$inferInsert) {
+  await db.insert(referralVisits).values(row);
+}
+
+export async function findBindingHistory(
+  db: Executor,
+  filter: { userId?: number; limit: number; cursor?: number },
+) {
+  return queryRows<typeof referralBindingHistory.$inferSelect>(
+    db,
+    sql`select id, user_id as "userId", upline_user_id as "uplineUserId",
+               previous_upline_user_id as "previousUplineUserId", source, product_id as "productId", scene,
+               reason, staff_id as "staffId", at
+        from referral_binding_history where true
+        ${filter.userId ? sql`and user_id = ${filter.userId}` : sql``}
+        ${filter.cursor ? sql`and id < ${filter.cursor}` : sql``}
+        order by id desc limit ${filter.limit}`,
+  );
+}
+
+/** Binding times of an earner's recent binds (bind velocity). */
+export async function findRecentBindTimes(
+  db: Executor,
+  uplineUserId: number,
+  since: Date,
+): Promise<number[]> {
+  const rows = await db
+    .select({ at: referralBindingHistory.at })
+    .from(referralBindingHistory)
+    .where(
+      sql`${referralBindingHistory.uplineUserId} = ${uplineUserId} and ${referralBindingHistory.at} > ${since.toISOString()}`,
+    )
+    .orderBy(desc(referralBindingHistory.at))
+    .limit(1000);
+  return rows.map((r) => r.at.getTime());
+}
+
+/** The team by level (1–3 below the distributor): members and their paid sales net of refunds. */
+export async function findTeamSummary(db: Executor, userId: number) {
+  return queryRows<{ level: number; members: number; salesFen: number }>(
+    db,
+    sql`with recursive down(id, level) as (
+          select user_id, 1 from referral_bindings where upline_user_id = ${userId}
+          union all
+          select b.user_id, down.level + 1 from down join referral_bindings b on b.upline_user_id = down.id
+          where down.level < 3
+        )
+        select d.level, count(distinct d.id)::int as members,
+               coalesce(sum(o.payable_fen - o.refunded_fen) filter (where o.paid_at is not null), 0)::bigint as "salesFen"
+        from down d left join orders o on o.buyer_user_id = d.id
+        group by d.level order by d.level`,
+  );
+}
+
+/** Members of one level of the team, newest binding first. */
+export async function findTeamMembers(db: Executor, userId: number, level: number, limit: number) {
+  return queryRows<{ userId: number; nickname: string; boundAt: Date; level: number }>(
+    db,
+    sql`with recursive down(id, level, bound_at) as (
+          select user_id, 1, bound_at from referral_bindings where upline_user_id = ${userId}
+          union all
+          select b.user_id, down.level + 1, b.bound_at from down join referral_bindings b on b.upline_user_id = down.id
+          where down.level < ${level}
+        )
+        select d.id as "userId", u.nickname, d.bound_at as "boundAt", d.level from down d join users u on u.id = d.id
+        where d.level = ${level} order by d.bound_at desc limit ${limit}`,
+  );
+}

@@ -1,0 +1,81 @@
+// onPaid: the engine prices the frozen snapshot; one `frozen` (or `held`) commission per (item, level)
+// and its ledger post `comm:<orderItemId>:L<level>`, in the payment's transaction. A repeat is a no-op.
+import {
+  type ChainMember,
+  type CommissionActivityKind,
+  type CommissionPlan,
+  commissionReleaseDueAt,
+  computeCommissions,
+  fen,
+} from "@liebian/domain";
+import type { Tx } from "../../db/client.ts";
+import { extendBindingAfterOrder } from "../binding/service.ts";
+import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
+import { ledgerAccount } from "../ledger/accounts.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
+import type { PaidOrder } from "../orders/events.ts";
+import { holdReasonsFor } from "./fraud.ts";
+import { insertCommissionOnce, lockSnapshot, updateSnapshot } from "./repo.ts";
+import type { SnapshotItem } from "./snapshot.ts";
+
+export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> {
+  const snapshot = await lockSnapshot(tx, paid.orderId);
+  if (snapshot) {
+    const plan = snapshot.plan as CommissionPlan;
+    const items = snapshot.items as SnapshotItem[];
+    if (snapshot.paidAt === null) await updateSnapshot(tx, paid.orderId, { paidAt: paid.paidAt });
+    const result = computeCommissions({
+      plan,
+      items: items.map((i) => ({
+        orderItemRef: String(i.orderItemId),
+        paidFen: fen(i.paidFen),
+        listFen: fen(i.listFen),
+        quantity: i.quantity,
+        ...(i.skuRule ? { skuRule: i.skuRule as never } : {}),
+        ...(i.productRule ? { productRule: i.productRule as never } : {}),
+      })),
+      chain: snapshot.chain as ChainMember[],
+      buyer: snapshot.buyer as ChainMember,
+      activityKind: (snapshot.activityKind as CommissionActivityKind | null) ?? null,
+    });
+    const due = commissionReleaseDueAt(plan, { paidAtMs: paid.paidAt.getTime(), receivedAtMs: null });
+    const holds = new Map<string, string[]>();
+    for (const line of result.lines) {
+      const earner = Number(line.earnerUserId);
+      if (!holds.has(line.earnerUserId)) holds.set(line.earnerUserId, await holdReasonsFor(tx, paid, earner));
+      const reasons = holds.get(line.earnerUserId)!;
+      const orderItemId = Number(line.orderItemRef);
+      const row = await insertCommissionOnce(tx, {
+        orderId: paid.orderId,
+        orderItemId,
+        level: line.level,
+        earnerUserId: earner,
+        buyerUserId: paid.buyerUserId,
+        itemFen: items.find((i) => i.orderItemId === orderItemId)!.paidFen,
+        baseFen: line.baseFen,
+        rateBps: line.rateBps,
+        fixedFenPerUnit: line.fixedFenPerUnit,
+        quantity: line.quantity,
+        rateSource: line.rateSource,
+        amountFen: line.amountFen,
+        status: reasons.length > 0 ? "held" : "frozen",
+        holdReasons: reasons,
+        dueAt: due === null ? null : new Date(due),
+        createdAt: paid.paidAt,
+      });
+      if (!row) continue;
+      await postLedgerTransaction(tx, {
+        key: `comm:${orderItemId}:L${line.level}`,
+        kind: "commission_frozen",
+        entries: [
+          { account: ledgerAccount.merchantRevenue, amountFen: line.amountFen },
+          { account: ledgerAccount.commissionFrozen(earner), amountFen: -line.amountFen },
+        ],
+        meta: { commissionId: row.id, orderId: paid.orderId },
+        at: paid.paidAt,
+      });
+    }
+  }
+  await extendBindingAfterOrder(tx, paid.buyerUserId, paid.paidAt);
+  await grantIfEligibleAfterPurchase(tx, paid.buyerUserId, paid.paidAt);
+}

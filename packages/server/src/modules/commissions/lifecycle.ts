@@ -1,0 +1,178 @@
+// A commission after its creation: release date at receipt, clawback on refunds (from frozen, or from
+// available as debt once settled), the idempotent release sweep, and staff release/cancel of held ones.
+import {
+  type CommissionPlan,
+  commissionReleaseDueAt,
+  computeClawback,
+  decideCommissionSettlement,
+  decideCommissionTransition,
+  fen,
+} from "@liebian/domain";
+import type { Db, Tx } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
+import { recordAudit } from "../audit/service.ts";
+import { ledgerAccount } from "../ledger/accounts.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
+import type { OrderMoment, RefundedItems } from "../orders/events.ts";
+import {
+  type CommissionRow,
+  lockCommission,
+  lockCommissionsOfItems,
+  lockDueBatch,
+  lockSnapshot,
+  moveCommissionIf,
+  setDueAtForOrder,
+  updateCommission,
+  updateSnapshot,
+} from "./repo.ts";
+
+/** onReceived: with release "after receipt", the order's commissions become due N days from now. */
+export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void> {
+  const snapshot = await lockSnapshot(tx, moment.orderId);
+  if (!snapshot || snapshot.paidAt === null) return;
+  await updateSnapshot(tx, moment.orderId, { receivedAt: moment.at });
+  const due = commissionReleaseDueAt(snapshot.plan as CommissionPlan, {
+    paidAtMs: snapshot.paidAt.getTime(),
+    receivedAtMs: moment.at.getTime(),
+  });
+  if (due !== null) await setDueAtForOrder(tx, moment.orderId, new Date(due));
+}
+
+/** onRefunded: each line of each refunded item gives back the refunded share (cumulative formula). */
+export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<void> {
+  const rows = await lockCommissionsOfItems(
+    tx,
+    refund.items.map((i) => i.orderItemId),
+  );
+  for (const row of rows) {
+    const item = refund.items.find((i) => i.orderItemId === row.orderItemId)!;
+    const decision = computeClawback({
+      commissionFen: fen(row.amountFen),
+      itemFen: fen(row.itemFen),
+      remainingFen: fen(Math.min(item.remainingPaidFen, row.itemFen)),
+      alreadyClawedFen: fen(row.clawedBackFen),
+    });
+    if (decision.kind === "none" || row.status === "cancelled") continue;
+    const from =
+      row.status === "settled"
+        ? ledgerAccount.commissionAvailable(row.earnerUserId)
+        : ledgerAccount.commissionFrozen(row.earnerUserId);
+    await postLedgerTransaction(tx, {
+      key: `claw:${row.id}:${refund.refundId}`,
+      kind: row.status === "settled" ? "commission_clawed_back" : "commission_reversed",
+      entries: [
+        { account: from, amountFen: decision.amountFen },
+        { account: ledgerAccount.merchantRevenue, amountFen: -decision.amountFen },
+      ],
+      meta: { commissionId: row.id, orderId: refund.orderId, refundId: refund.refundId },
+      at: refund.at,
+    });
+    const whole = decision.totalClawedFen === row.amountFen && row.status !== "settled";
+    await updateCommission(tx, row.id, {
+      clawedBackFen: decision.totalClawedFen,
+      ...(whole ? { status: "cancelled", cancelledAt: refund.at } : {}),
+    });
+  }
+}
+
+/** frozen → settled for one locked row: status CAS plus `settle:<id>` moving what is left to available. */
+async function settleOne(tx: Tx, row: CommissionRow, now: Date): Promise<boolean> {
+  const decision = decideCommissionSettlement({
+    status: row.status,
+    dueAtMs: row.dueAt?.getTime() ?? null,
+    nowMs: now.getTime(),
+    hasOpenAfterSale: false,
+  });
+  if (decision.kind !== "settle") return false;
+  if (!(await moveCommissionIf(tx, row.id, "frozen", { status: "settled", settledAt: now }))) return false;
+  const amount = row.amountFen - row.clawedBackFen;
+  await postLedgerTransaction(tx, {
+    key: `settle:${row.id}`,
+    kind: "commission_settled",
+    entries: [
+      { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: amount },
+      { account: ledgerAccount.commissionAvailable(row.earnerUserId), amountFen: -amount },
+    ],
+    meta: { commissionId: row.id, orderId: row.orderId },
+    at: now,
+  });
+  return true;
+}
+
+/**
+ * The release sweep: frozen commissions due by `now` and with no open after-sale on their item, in batches
+ * taken FOR UPDATE SKIP LOCKED, so any number of sweepers share the work; a second run finds nothing.
+ */
+export async function releaseDueCommissions(
+  deps: { db: Db },
+  now: Date,
+  options: { batchSize?: number; orderId?: number } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 200;
+  let moved = 0;
+  for (;;) {
+    const settledIds = await inTransaction(deps.db, async (tx) =>
+      releaseBatch(tx, now, batchSize, options.orderId),
+    );
+    moved += settledIds.settled;
+    if (settledIds.taken < batchSize) return moved;
+  }
+}
+
+export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId?: number) {
+  const due = await lockDueBatch(tx, now, batchSize, orderId);
+  let settled = 0;
+  for (const { id } of due) {
+    const row = await lockCommission(tx, id);
+    if (row && (await settleOne(tx, row, now))) settled++;
+  }
+  return { taken: due.length, settled };
+}
+
+/** Staff decide a held commission: release (back to frozen, settles when due) or cancel (money back). */
+export async function decideHeldCommission(
+  deps: { db: Db; now: () => Date },
+  actor: StaffActor,
+  id: number,
+  input: { action: "release" | "cancel"; reason: string },
+) {
+  return inTransaction(deps.db, async (tx) => {
+    const row = await lockCommission(tx, id);
+    if (!row) throw notFound("Commission", { id });
+    const to = input.action === "release" ? "frozen" : "cancelled";
+    if (decideCommissionTransition(row.status, to).kind === "refuse")
+      throw new AppError("COMMISSION_STATE_INVALID", `A ${row.status} commission cannot be ${to}`, {
+        status: row.status,
+      });
+    const now = deps.now();
+    await moveCommissionIf(
+      tx,
+      id,
+      row.status,
+      to === "cancelled" ? { status: to, cancelledAt: now } : { status: to },
+    );
+    const left = row.amountFen - row.clawedBackFen;
+    if (to === "cancelled" && left > 0) {
+      await postLedgerTransaction(tx, {
+        key: `cancel:${id}`,
+        kind: "commission_cancelled",
+        entries: [
+          { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: left },
+          { account: ledgerAccount.merchantRevenue, amountFen: -left },
+        ],
+        meta: { commissionId: id, staffId: actor.staffId, reason: input.reason },
+        at: now,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: `commission.${input.action}`,
+      entity: "commission",
+      entityId: id,
+      before: { status: row.status },
+      after: { status: to, reason: input.reason },
+    });
+    return { ...row, status: to };
+  });
+}

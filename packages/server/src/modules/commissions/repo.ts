@@ -1,0 +1,140 @@
+// Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
+// moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
+import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
+import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.ts";
+import { type CommissionRowStatus, commissions, orderDistribution } from "../../db/schema/distribution.ts";
+
+export type CommissionRow = typeof commissions.$inferSelect;
+export type SnapshotRow = typeof orderDistribution.$inferSelect;
+
+const OPEN_AFTER_SALE = sql.join(
+  AFTER_SALE_STATES.filter(isAfterSaleOpen).map((s) => sql`${s}`),
+  sql`, `,
+);
+
+export async function insertSnapshot(db: Executor, row: typeof orderDistribution.$inferInsert) {
+  await db.insert(orderDistribution).values(row).onConflictDoNothing();
+}
+
+export async function lockSnapshot(db: Executor, orderId: number): Promise<SnapshotRow | null> {
+  const rows = await db
+    .select()
+    .from(orderDistribution)
+    .where(eq(orderDistribution.orderId, orderId))
+    .for("update");
+  return rows[0] ?? null;
+}
+
+export async function updateSnapshot(db: Executor, orderId: number, values: Partial<SnapshotRow>) {
+  await db.update(orderDistribution).set(values).where(eq(orderDistribution.orderId, orderId));
+}
+
+/** Inserts the commission unless its (item, level) exists; null when it already did. */
+export async function insertCommissionOnce(db: Executor, row: typeof commissions.$inferInsert) {
+  const [inserted] = await db.insert(commissions).values(row).onConflictDoNothing().returning();
+  return inserted ?? null;
+}
+
+export async function lockCommissionsOfItems(db: Executor, orderItemIds: number[]): Promise<CommissionRow[]> {
+  if (orderItemIds.length === 0) return [];
+  return db
+    .select()
+    .from(commissions)
+    .where(inArray(commissions.orderItemId, orderItemIds))
+    .orderBy(asc(commissions.id))
+    .for("update");
+}
+
+export async function lockCommission(db: Executor, id: number): Promise<CommissionRow | null> {
+  const rows = await db.select().from(commissions).where(eq(commissions.id, id)).for("update");
+  return rows[0] ?? null;
+}
+
+export async function updateCommission(db: Executor, id: number, values: Partial<CommissionRow>) {
+  await db.update(commissions).set(values).where(eq(commissions.id, id));
+}
+
+/** Compare-and-set of a status move (L7): true when this call made it. */
+export async function moveCommissionIf(
+  db: Executor,
+  id: number,
+  from: CommissionRowStatus,
+  values: Partial<CommissionRow>,
+): Promise<boolean> {
+  const rows = await db
+    .update(commissions)
+    .set(values)
+    .where(and(eq(commissions.id, id), eq(commissions.status, from)))
+    .returning({ id: commissions.id });
+  return rows.length === 1;
+}
+
+export async function setDueAtForOrder(db: Executor, orderId: number, dueAt: Date) {
+  await db
+    .update(commissions)
+    .set({ dueAt })
+    .where(and(eq(commissions.orderId, orderId), inArray(commissions.status, ["frozen", "held"])));
+}
+
+/** Frozen commissions due at `now` with no open after-sale on their item, locked; others' locks skipped. */
+export async function lockDueBatch(db: Executor, now: Date, limit: number, orderId?: number) {
+  return queryRows<{ id: number; hasOpenAfterSale: boolean }>(
+    db,
+    sql`select c.id, false as "hasOpenAfterSale" from commissions c
+        where c.status = 'frozen' and c.due_at <= ${now.toISOString()}
+          ${orderId === undefined ? sql`` : sql`and c.order_id = ${orderId}`}
+          and not exists (select 1 from after_sale_items ai join after_sales a on a.id = ai.after_sale_id
+                          where ai.order_item_id = c.order_item_id and a.status in (${OPEN_AFTER_SALE}))
+        order by c.due_at, c.id limit ${limit}
+        for update of c skip locked`,
+  );
+}
+
+export async function findCommissions(
+  db: Executor,
+  filter: {
+    earnerUserId?: number;
+    status?: CommissionRowStatus;
+    orderId?: number;
+    limit: number;
+    cursor?: number;
+  },
+): Promise<CommissionRow[]> {
+  return db
+    .select()
+    .from(commissions)
+    .where(
+      and(
+        filter.earnerUserId === undefined ? undefined : eq(commissions.earnerUserId, filter.earnerUserId),
+        filter.status === undefined ? undefined : eq(commissions.status, filter.status),
+        filter.orderId === undefined ? undefined : eq(commissions.orderId, filter.orderId),
+        filter.cursor === undefined ? undefined : lt(commissions.id, filter.cursor),
+      ),
+    )
+    .orderBy(desc(commissions.id))
+    .limit(filter.limit);
+}
+
+/** Earned per period and the next release dates of an earner (amounts net of clawbacks). */
+export async function findEarningsSummary(db: Executor, userId: number, dayStart: Date, monthStart: Date) {
+  const [row] = await queryRows<{ today: number; month: number; total: number }>(
+    db,
+    sql`select coalesce(sum(amount_fen - clawed_back_fen) filter (where created_at >= ${dayStart.toISOString()}), 0)::bigint as today,
+               coalesce(sum(amount_fen - clawed_back_fen) filter (where created_at >= ${monthStart.toISOString()}), 0)::bigint as month,
+               coalesce(sum(amount_fen - clawed_back_fen), 0)::bigint as total
+        from commissions where earner_user_id = ${userId} and status <> 'cancelled'`,
+  );
+  const next = await queryRows<{ dueAt: Date; amountFen: number }>(
+    db,
+    sql`select due_at as "dueAt", sum(amount_fen - clawed_back_fen)::bigint as "amountFen" from commissions
+        where earner_user_id = ${userId} and status = 'frozen' and due_at is not null
+        group by due_at order by due_at limit 5`,
+  );
+  return {
+    todayFen: Number(row!.today),
+    monthFen: Number(row!.month),
+    totalFen: Number(row!.total),
+    nextReleases: next,
+  };
+}

@@ -1,0 +1,274 @@
+// The distribution admin: settings, simulator, applications, distributors, bindings, grades,
+// commissions (held queue) and the withdrawal review queue. Every write is audited by its service.
+import {
+  type CommissionActivityKind,
+  commissionOverrideSchema,
+  fen,
+  simulateCommissions,
+  validateCommissionPlan,
+} from "@liebian/domain";
+import type { AppDeps } from "../../deps.ts";
+import { AppError } from "../../http/app-error.ts";
+import { staffActor } from "../../http/authenticate.ts";
+import type { App } from "../../http/types.ts";
+import { findAncestors, findBindingHistory, findTeamSummary } from "../binding/repo.ts";
+import { reassignUpline } from "../binding/service.ts";
+import { decideHeldCommission } from "../commissions/lifecycle.ts";
+import { findCommissions } from "../commissions/repo.ts";
+import { findDistributor, findHistory, listApplications, listDistributors } from "../distributors/repo.ts";
+import { appointDistributor, changeDistributorStatus, reviewApplication } from "../distributors/service.ts";
+import { listGrades, removeGrade, saveGrade } from "../grades/service.ts";
+import { ledgerAccount } from "../ledger/accounts.ts";
+import { findStatement } from "../ledger/repo.ts";
+import { listWithdrawals } from "../withdrawals/repo.ts";
+import { approveWithdrawal, getWallet, rejectWithdrawal, withdrawalView } from "../withdrawals/service.ts";
+import {
+  CommissionQuery,
+  GradeBody,
+  HeldActionBody,
+  IdParams,
+  Ok,
+  PageQuery,
+  page,
+  ReasonBody,
+  ReassignBody,
+  ReviewBody,
+  Row,
+  Rows,
+  SimulateBody,
+  StatusActionBody,
+  WithdrawalQuery,
+} from "./schemas.ts";
+import { getDistributionSettings, updateDistributionSettings } from "./settings.ts";
+import { DistributionSettings } from "./settings-schema.ts";
+
+export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
+  const tags = ["admin: distribution"];
+  const base = "/api/admin/v1/distribution";
+  const read = { permission: "distribution.read" } as const;
+  const manage = { permission: "distribution.manage" } as const;
+
+  app.get(
+    `${base}/settings`,
+    { config: read, schema: { tags, response: { 200: DistributionSettings } } },
+    async () => getDistributionSettings(deps.db),
+  );
+  app.put(
+    `${base}/settings`,
+    {
+      config: { permission: "distribution.configure" },
+      schema: { tags, body: DistributionSettings.partial(), response: { 200: Row } },
+    },
+    async (request) => {
+      const grades = (await listGrades(deps.db))
+        .filter((g) => g.ratesBps)
+        .map((g) => ({ gradeId: g.name, ratesBps: g.ratesBps! }));
+      return updateDistributionSettings(deps.db, staffActor(request), request.body, grades);
+    },
+  );
+  app.post(
+    `${base}/simulate`,
+    { config: read, schema: { tags, body: SimulateBody, response: { 200: Row } } },
+    async (request) => {
+      const body = request.body;
+      const checked = validateCommissionPlan(body.plan ?? (await getDistributionSettings(deps.db)).plan);
+      if (checked.kind === "refuse")
+        throw new AppError(
+          checked.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : checked.reason,
+          checked.issues[0]?.message ?? "invalid plan",
+          { issues: checked.issues },
+        );
+      const items = body.items.map((i) => {
+        const rule = i.rule === undefined ? undefined : commissionOverrideSchema.safeParse(i.rule);
+        if (rule && !rule.success) throw new AppError("COMMISSION_RULE_INVALID", "Invalid product rule");
+        return {
+          orderItemRef: i.ref,
+          paidFen: fen(i.paidFen),
+          listFen: fen(i.listFen ?? i.paidFen),
+          quantity: i.quantity,
+          ...(rule?.success ? { productRule: rule.data as never } : {}),
+        };
+      });
+      return {
+        ...simulateCommissions({
+          plan: checked.plan,
+          items,
+          chain: body.chain,
+          buyer: { userId: "buyer", isActiveDistributor: body.selfPurchaseBuyerIsDistributor },
+          activityKind: body.activityKind as CommissionActivityKind | null,
+        }),
+      };
+    },
+  );
+
+  app.get(
+    `${base}/applications`,
+    { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      return page(await listApplications(deps.db, "pending", limit, cursor), limit, "id");
+    },
+  );
+  app.post(
+    `${base}/applications/:id/review`,
+    { config: manage, schema: { tags, params: IdParams, body: ReviewBody, response: { 200: Row } } },
+    async (request) => reviewApplication(deps, staffActor(request), request.params.id, request.body),
+  );
+
+  app.get(
+    `${base}/distributors`,
+    { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      return page(await listDistributors(deps.db, { limit, ...(cursor ? { cursor } : {}) }), limit, "userId");
+    },
+  );
+  app.get(
+    `${base}/distributors/:id`,
+    { config: read, schema: { tags, params: IdParams, response: { 200: Row } } },
+    async (request) => {
+      const userId = request.params.id;
+      const distributor = await findDistributor(deps.db, userId);
+      if (!distributor) throw new AppError("NOT_DISTRIBUTOR", "Not a distributor", { userId });
+      const accounts = [
+        ledgerAccount.commissionFrozen(userId),
+        ledgerAccount.commissionAvailable(userId),
+        ledgerAccount.withdrawalHold(userId),
+      ];
+      const ledger = (
+        await Promise.all(
+          accounts.map((a) =>
+            findStatement(deps.db, a, 50, null).then((rows) => rows.map((r) => ({ account: a, ...r }))),
+          ),
+        )
+      ).flat();
+      return {
+        distributor,
+        wallet: await getWallet(deps.db, userId),
+        upline: await findAncestors(deps.db, userId, deps.now(), 3),
+        team: await findTeamSummary(deps.db, userId),
+        history: await findHistory(deps.db, userId),
+        ledger,
+      };
+    },
+  );
+  app.post(
+    `${base}/distributors/:id/status`,
+    { config: manage, schema: { tags, params: IdParams, body: StatusActionBody, response: { 200: Row } } },
+    async (request) =>
+      changeDistributorStatus(
+        deps,
+        staffActor(request),
+        request.params.id,
+        request.body.action,
+        request.body.reason,
+      ),
+  );
+  app.post(
+    `${base}/distributors/:id/appoint`,
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Row } } },
+    async (request) => appointDistributor(deps, staffActor(request), request.params.id),
+  );
+  app.post(
+    `${base}/users/:id/upline`,
+    { config: manage, schema: { tags, params: IdParams, body: ReassignBody, response: { 200: Row } } },
+    async (request) =>
+      (await reassignUpline(deps, staffActor(request), request.params.id, request.body)) ?? {},
+  );
+  app.get(
+    `${base}/bindings`,
+    { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      return page(await findBindingHistory(deps.db, { limit, ...(cursor ? { cursor } : {}) }), limit, "id");
+    },
+  );
+
+  app.get(`${base}/grades`, { config: read, schema: { tags, response: { 200: Rows } } }, async () => ({
+    items: await listGrades(deps.db),
+    nextCursor: null,
+  }));
+  app.post(
+    `${base}/grades`,
+    {
+      config: { permission: "distribution.configure" },
+      schema: { tags, body: GradeBody, response: { 201: Row } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await saveGrade(deps, staffActor(request), null, request.body)),
+  );
+  app.put(
+    `${base}/grades/:id`,
+    {
+      config: { permission: "distribution.configure" },
+      schema: { tags, params: IdParams, body: GradeBody, response: { 200: Row } },
+    },
+    async (request) => saveGrade(deps, staffActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    `${base}/grades/:id`,
+    {
+      config: { permission: "distribution.configure" },
+      schema: { tags, params: IdParams, response: { 200: Ok } },
+    },
+    async (request) => {
+      await removeGrade(deps, staffActor(request), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    `${base}/commissions`,
+    { config: read, schema: { tags, querystring: CommissionQuery, response: { 200: Rows } } },
+    async (request) => {
+      const { limit, cursor, status, userId, orderId } = request.query;
+      const rows = await findCommissions(deps.db, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+        ...(status ? { status } : {}),
+        ...(userId ? { earnerUserId: userId } : {}),
+        ...(orderId ? { orderId } : {}),
+      });
+      return page(rows, limit, "id");
+    },
+  );
+  app.post(
+    `${base}/commissions/:id/held`,
+    { config: manage, schema: { tags, params: IdParams, body: HeldActionBody, response: { 200: Row } } },
+    async (request) => decideHeldCommission(deps, staffActor(request), request.params.id, request.body),
+  );
+
+  const money = { permission: "withdrawals.read" } as const;
+  app.get(
+    `${base}/withdrawals`,
+    { config: money, schema: { tags, querystring: WithdrawalQuery, response: { 200: Rows } } },
+    async (request) => {
+      const { limit, cursor, status } = request.query;
+      const rows = await listWithdrawals(deps.db, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+        ...(status ? { status } : {}),
+      });
+      return page(rows.map(withdrawalView), limit, "id");
+    },
+  );
+  app.post(
+    `${base}/withdrawals/:id/approve`,
+    {
+      config: { permission: "withdrawals.approve" },
+      schema: { tags, params: IdParams, response: { 200: Row } },
+    },
+    async (request) => withdrawalView(await approveWithdrawal(deps, staffActor(request), request.params.id)),
+  );
+  app.post(
+    `${base}/withdrawals/:id/reject`,
+    {
+      config: { permission: "withdrawals.approve" },
+      schema: { tags, params: IdParams, body: ReasonBody, response: { 200: Row } },
+    },
+    async (request) =>
+      withdrawalView(
+        await rejectWithdrawal(deps, staffActor(request), request.params.id, request.body.reason),
+      ),
+  );
+}

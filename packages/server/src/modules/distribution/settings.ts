@@ -1,0 +1,49 @@
+// Reads and saves the `distribution` settings section; the domain decides what a valid plan is.
+import { type CommissionPlan, validateBindingPolicy, validateCommissionPlan } from "@liebian/domain";
+import type { z } from "zod";
+import type { Db, Executor } from "../../db/client.ts";
+import { AppError } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
+import { getSettings, updateSettings } from "../settings/service.ts";
+import { DistributionSettings, type DistributionSettingsValue } from "./settings-schema.ts";
+
+export async function getDistributionSettings(db: Executor): Promise<DistributionSettingsValue> {
+  return getSettings(db, "distribution");
+}
+
+/** The plan as the engine takes it (validated on save, so a stored plan is always valid). */
+export function planOf(settings: DistributionSettingsValue): CommissionPlan {
+  const result = validateCommissionPlan(settings.plan);
+  if (result.kind !== "ok") throw new Error(`stored commission plan is invalid: ${result.reason}`);
+  return result.plan;
+}
+
+/**
+ * Saves the section after the domain's checks: rates over the cap (also a grade's), levels outside
+ * 1–3, negative fixed amounts and bad binding policies are refused with their own codes. Audited.
+ */
+export async function updateDistributionSettings(
+  db: Db,
+  actor: StaffActor,
+  patch: Partial<z.input<typeof DistributionSettings>>,
+  gradeRates: { gradeId: string; ratesBps: [number, number, number] }[],
+): Promise<{ settings: DistributionSettingsValue; warnings: string[] }> {
+  const current = await getDistributionSettings(db);
+  const merged = { ...current, ...patch };
+  const planCheck = validateCommissionPlan(merged.plan, { grades: gradeRates as never });
+  if (planCheck.kind === "refuse") {
+    const code = planCheck.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : planCheck.reason;
+    throw new AppError(code, planCheck.issues[0]?.message ?? "invalid plan", { issues: planCheck.issues });
+  }
+  const parsed = DistributionSettings.safeParse(merged);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", "Invalid distribution settings", {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    });
+  }
+  if (validateBindingPolicy(parsed.data.binding).kind === "refuse") {
+    throw new AppError("BINDING_POLICY_INVALID", "Invalid binding policy");
+  }
+  const settings = await updateSettings(db, actor, "distribution", parsed.data);
+  return { settings, warnings: planCheck.warnings };
+}

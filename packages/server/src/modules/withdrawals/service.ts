@@ -1,0 +1,288 @@
+// Wallet and withdrawals: balances read from the ledger; a request moves available → withdrawal_hold in
+// one guarded write (`wd:<id>:hold`); finance approves (payout with a transfer number saved first; unknown
+// results are queried, never re-sent under a new number) or rejects (`wd:<id>:release`).
+import { createHash, randomBytes } from "node:crypto";
+import {
+  bps,
+  decideWithdrawal,
+  decideWithdrawalTransition,
+  fen,
+  type WithdrawalMethod,
+} from "@liebian/domain";
+import type { Db, Tx } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps, PayoutResult } from "../../deps.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
+import { maskTail } from "../../lib/secret-box.ts";
+import { recordAudit } from "../audit/service.ts";
+import { businessDate } from "../commissions/rewards.ts";
+import { getDistributionSettings } from "../distribution/settings.ts";
+import { lockDistributor } from "../distributors/repo.ts";
+import { ledgerAccount, owedFen } from "../ledger/accounts.ts";
+import { findBalances } from "../ledger/repo.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
+import {
+  findTodayTotals,
+  insertWithdrawal,
+  lockWithdrawal,
+  moveWithdrawalIf,
+  type WithdrawalRow,
+} from "./repo.ts";
+import { sandboxPayouts } from "./sandbox-payout.ts";
+
+type Deps = Pick<AppDeps, "db" | "now" | "secretBox" | "payouts">;
+
+export async function getWallet(db: Db | Tx, userId: number) {
+  const codes = [
+    ledgerAccount.commissionFrozen(userId),
+    ledgerAccount.commissionAvailable(userId),
+    ledgerAccount.withdrawalHold(userId),
+  ];
+  const b = await findBalances(db, codes);
+  return {
+    frozenFen: owedFen(b.get(codes[0]!) ?? 0),
+    availableFen: owedFen(b.get(codes[1]!) ?? 0),
+    withdrawingFen: owedFen(b.get(codes[2]!) ?? 0),
+  };
+}
+
+export type WithdrawalInput = {
+  method: WithdrawalMethod;
+  amountFen: number;
+  realName: string;
+  account: string;
+  consent: boolean;
+};
+
+function rulesOf(settings: Awaited<ReturnType<typeof getDistributionSettings>>) {
+  const w = settings.withdrawal;
+  return {
+    ...w,
+    minimumFen: fen(w.minimumFen),
+    feeBps: bps(w.feeBps),
+    dailyMaxFen: w.dailyMaxFen === null ? null : fen(w.dailyMaxFen),
+    autoApproveBelowFen: w.autoApproveBelowFen === null ? null : fen(w.autoApproveBelowFen),
+  };
+}
+
+/** The fee and net the distributor would get, without moving money. */
+export async function previewWithdrawal(db: Db, userId: number, method: WithdrawalMethod, amountFen: number) {
+  return inTransaction(db, async (tx) => {
+    const settings = await getDistributionSettings(tx);
+    const wallet = await getWallet(tx, userId);
+    const decision = decideWithdrawal({
+      rules: rulesOf(settings),
+      method,
+      amountFen: fen(amountFen),
+      availableFen: fen(wallet.availableFen),
+      today: { ...(await findTodayTotals(tx, userId, businessDate(new Date()))), amountFen: fen(0) },
+    });
+    return decision.kind === "ok"
+      ? { ok: true, feeFen: decision.feeFen, netFen: decision.netFen, reason: null }
+      : { ok: false, feeFen: 0, netFen: 0, reason: decision.reason };
+  });
+}
+
+export async function requestWithdrawal(
+  deps: Deps,
+  userId: number,
+  input: WithdrawalInput,
+): Promise<WithdrawalRow> {
+  if (!input.consent)
+    throw new AppError("WITHDRAWAL_CONSENT_REQUIRED", "Consent to process the payout identity is required");
+  const created = await inTransaction(deps.db, async (tx) => {
+    // The distributor row lock queues one person's requests, so daily limits count exactly.
+    const distributor = await lockDistributor(tx, userId);
+    if (!distributor || distributor.status === "removed")
+      throw new AppError("NOT_DISTRIBUTOR", "Not a distributor");
+    if (distributor.status === "frozen")
+      throw new AppError("DISTRIBUTOR_FROZEN", "A frozen distributor cannot withdraw");
+    const now = deps.now();
+    const date = businessDate(now);
+    const settings = await getDistributionSettings(tx);
+    const today = await findTodayTotals(tx, userId, date);
+    const decision = decideWithdrawal({
+      rules: rulesOf(settings),
+      method: input.method,
+      amountFen: fen(input.amountFen),
+      availableFen: fen((await getWallet(tx, userId)).availableFen),
+      today: { count: today.count, amountFen: fen(today.amountFen) },
+    });
+    if (decision.kind === "refuse")
+      throw new AppError(decision.reason, `Withdrawal refused: ${decision.reason}`);
+    const row = await insertWithdrawal(tx, {
+      userId,
+      method: input.method,
+      amountFen: decision.amountFen,
+      feeFen: decision.feeFen,
+      netFen: decision.netFen,
+      status: "requested",
+      realNameSealed: deps.secretBox.seal(input.realName),
+      accountSealed: deps.secretBox.seal(input.account),
+      realNameMasked: `${input.realName.slice(0, 1)}${"*".repeat(Math.max(1, input.realName.length - 1))}`,
+      accountMasked: maskTail(input.account),
+      accountHash: createHash("sha256").update(input.account.replace(/\s+/g, "")).digest("hex"),
+      consentAt: now,
+      outBillNo: `LBWD${randomBytes(12).toString("hex")}`,
+      businessDate: date,
+      requestedAt: now,
+    });
+    // The guard: the write itself refuses when available < amount (L5), whatever was read above.
+    await postLedgerTransaction(tx, {
+      key: `wd:${row.id}:hold`,
+      kind: "withdrawal_hold",
+      guardAccount: ledgerAccount.commissionAvailable(userId),
+      entries: [
+        { account: ledgerAccount.commissionAvailable(userId), amountFen: row.amountFen },
+        { account: ledgerAccount.withdrawalHold(userId), amountFen: -row.amountFen },
+      ],
+      meta: { withdrawalId: row.id },
+      at: now,
+    });
+    return { row, autoApprove: decision.autoApprove };
+  });
+  if (!created.autoApprove) return created.row;
+  return approveWithdrawal(deps, null, created.row.id);
+}
+
+/**
+ * requested|failed → paying (one caller wins the CAS), then the payout outside any transaction; its answer
+ * comes back to the ledger. A second approval at the same moment answers WITHDRAWAL_STATE_INVALID.
+ */
+export async function approveWithdrawal(
+  deps: Deps,
+  actor: StaffActor | null,
+  id: number,
+): Promise<WithdrawalRow> {
+  const paying = await inTransaction(deps.db, async (tx) => {
+    const row = await lockWithdrawal(tx, id);
+    if (!row) throw notFound("Withdrawal", { id });
+    if (decideWithdrawalTransition(row.status, "approved").kind === "refuse")
+      throw new AppError("WITHDRAWAL_STATE_INVALID", `A ${row.status} withdrawal cannot be approved`, {
+        status: row.status,
+      });
+    const moved = await moveWithdrawalIf(tx, id, [row.status], {
+      status: "paying",
+      attempts: row.attempts + 1,
+      reviewedBy: actor?.staffId ?? null,
+      reviewedAt: deps.now(),
+      failureReason: null,
+    });
+    if (actor)
+      await recordAudit(tx, actor, {
+        action: "withdrawal.approve",
+        entity: "withdrawal",
+        entityId: id,
+        before: { status: row.status },
+        after: { status: "paying" },
+      });
+    return { row: moved!, retry: row.attempts > 0 };
+  });
+  return sendPayout(deps, paying.row, paying.retry);
+}
+
+async function sendPayout(deps: Deps, row: WithdrawalRow, retry: boolean): Promise<WithdrawalRow> {
+  const payouts = deps.payouts ?? sandboxPayouts;
+  let result: PayoutResult;
+  try {
+    // A retry first asks what happened to the number already given; only a definite failure re-sends it.
+    const earlier = retry ? await payouts.query(row.outBillNo) : null;
+    result =
+      earlier && earlier.status !== "failed"
+        ? earlier
+        : await payouts.send({
+            withdrawalId: row.id,
+            outBillNo: row.outBillNo,
+            amountFen: row.netFen,
+            method: row.method,
+            account: {
+              realName: deps.secretBox.open(row.realNameSealed),
+              account: deps.secretBox.open(row.accountSealed),
+            },
+          });
+  } catch {
+    result = await payouts.query(row.outBillNo).catch(() => ({ status: "processing" as const }));
+  }
+  return recordPayoutResult(deps, row.id, result);
+}
+
+/** Applies a payout answer to a paying withdrawal: paid (`wd:<id>:pay`), failed (hold kept), or still paying. */
+export async function recordPayoutResult(
+  deps: Pick<AppDeps, "db" | "now">,
+  id: number,
+  result: PayoutResult,
+): Promise<WithdrawalRow> {
+  return inTransaction(deps.db, async (tx) => {
+    const row = await lockWithdrawal(tx, id);
+    if (!row) throw notFound("Withdrawal", { id });
+    if (row.status !== "paying" || result.status === "processing") return row;
+    const now = deps.now();
+    if (result.status === "failed")
+      return (await moveWithdrawalIf(tx, id, ["paying"], {
+        status: "failed",
+        failureReason: result.reason ?? "payout failed",
+      }))!;
+    const entries = [
+      { account: ledgerAccount.withdrawalHold(row.userId), amountFen: row.amountFen },
+      { account: ledgerAccount.payoutClearing(row.method), amountFen: -row.netFen },
+      ...(row.feeFen > 0 ? [{ account: ledgerAccount.fees, amountFen: -row.feeFen }] : []),
+    ];
+    await postLedgerTransaction(tx, {
+      key: `wd:${id}:pay`,
+      kind: "withdrawal_paid",
+      entries,
+      meta: { withdrawalId: id, outBillNo: row.outBillNo },
+      at: now,
+    });
+    return (await moveWithdrawalIf(tx, id, ["paying"], { status: "paid", paidAt: now }))!;
+  });
+}
+
+/** requested|failed → rejected: the hold returns to available, the reason is shown to the distributor. */
+export async function rejectWithdrawal(
+  deps: Pick<AppDeps, "db" | "now">,
+  actor: StaffActor,
+  id: number,
+  reason: string,
+) {
+  return inTransaction(deps.db, async (tx) => {
+    const row = await lockWithdrawal(tx, id);
+    if (!row) throw notFound("Withdrawal", { id });
+    if (decideWithdrawalTransition(row.status, "rejected").kind === "refuse")
+      throw new AppError("WITHDRAWAL_STATE_INVALID", `A ${row.status} withdrawal cannot be rejected`, {
+        status: row.status,
+      });
+    const now = deps.now();
+    await postLedgerTransaction(tx, {
+      key: `wd:${id}:release`,
+      kind: "withdrawal_released",
+      entries: [
+        { account: ledgerAccount.withdrawalHold(row.userId), amountFen: row.amountFen },
+        { account: ledgerAccount.commissionAvailable(row.userId), amountFen: -row.amountFen },
+      ],
+      meta: { withdrawalId: id, reason },
+      at: now,
+    });
+    const moved = await moveWithdrawalIf(tx, id, [row.status], {
+      status: "rejected",
+      rejectReason: reason,
+      reviewedBy: actor.staffId,
+      reviewedAt: now,
+    });
+    await recordAudit(tx, actor, {
+      action: "withdrawal.reject",
+      entity: "withdrawal",
+      entityId: id,
+      before: { status: row.status },
+      after: { status: "rejected", reason },
+    });
+    return moved!;
+  });
+}
+
+/** Public view: never the sealed identity, only its masks. */
+export function withdrawalView(row: WithdrawalRow) {
+  const { realNameSealed: _n, accountSealed: _a, accountHash: _h, ...rest } = row;
+  return rest;
+}
