@@ -5,6 +5,7 @@ import {
   commissionOverrideSchema,
   fen,
   simulateCommissions,
+  validateCommissionOverride,
   validateCommissionPlan,
 } from "@liebian/domain";
 import type { AppDeps } from "../../deps.ts";
@@ -81,6 +82,12 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
       const items = body.items.map((i) => {
         const rule = i.rule === undefined ? undefined : commissionOverrideSchema.safeParse(i.rule);
         if (rule && !rule.success) throw new AppError("COMMISSION_RULE_INVALID", "Invalid product rule");
+        const ruleCheck = rule?.success ? validateCommissionOverride(checked.plan, rule.data as never) : null;
+        if (ruleCheck?.kind === "refuse")
+          throw new AppError(
+            ruleCheck.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : ruleCheck.reason,
+            ruleCheck.issues[0]?.message ?? "invalid rule",
+          );
         return {
           orderItemRef: i.ref,
           paidFen: fen(i.paidFen),

@@ -1,0 +1,83 @@
+// Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
+// of one withdrawal, and A→B ∥ B→A binding.
+import { beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../../src/db/transaction.ts";
+import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
+import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
+import { startTestApp, type TestContext } from "../support/test-app.ts";
+import { onPostgres } from "../support/test-database.ts";
+import { distributor, enableDistribution, wallet } from "./support.ts";
+
+let ctx: TestContext;
+let owner: string;
+
+/** Credits available balance the way a released reward does (Dr reward_expense, Cr available). */
+async function credit(userId: number, amountFen: number, key: string) {
+  await inTransaction(ctx.deps.db, (tx) =>
+    postLedgerTransaction(tx, {
+      key,
+      kind: "reward_first_order",
+      entries: [
+        { account: ledgerAccount.rewardExpense, amountFen },
+        { account: ledgerAccount.commissionAvailable(userId), amountFen: -amountFen },
+      ],
+    }),
+  );
+}
+
+describe.runIf(onPostgres)("races on PostgreSQL", () => {
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    owner = await ctx.client.loginOwner();
+    await enableDistribution(ctx, owner);
+  });
+
+  it("100 concurrent withdrawals of ¥30 against ¥100: exactly 3 succeed", async () => {
+    const d = await distributor(ctx);
+    await credit(d.userId, 10000, `test:credit:${d.userId}`);
+    const body = {
+      method: "wallet",
+      amountFen: 3000,
+      realName: "张三",
+      account: "wx-zhangsan",
+      consent: true,
+    };
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => ctx.client.post("/api/v1/distribution/withdrawals", body, d.token)),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(
+      results.filter((r) => r.status !== 201).every((r) => r.body.error.code === "INSUFFICIENT_BALANCE"),
+    ).toBe(true);
+    expect(await wallet(ctx, d.token)).toMatchObject({ availableFen: 1000, withdrawingFen: 9000 });
+  });
+
+  it("approving one withdrawal twice at once pays it once", async () => {
+    const d = await distributor(ctx);
+    await credit(d.userId, 5000, `test:credit:${d.userId}`);
+    const wd = await ctx.client.post(
+      "/api/v1/distribution/withdrawals",
+      { method: "wallet", amountFen: 5000, realName: "李四", account: "wx-lisi", consent: true },
+      d.token,
+    );
+    const finance = await ctx.client.createStaff(owner, "finance");
+    const url = `/api/admin/v1/distribution/withdrawals/${wd.body.id}/approve`;
+    const [x, y] = await Promise.all([ctx.client.post(url, {}, finance), ctx.client.post(url, {}, finance)]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    expect(await wallet(ctx, d.token)).toMatchObject({ availableFen: 0, withdrawingFen: 0 });
+  });
+
+  it("A→B and B→A at the same moment: one binding succeeds", async () => {
+    for (let round = 0; round < 5; round++) {
+      const a = await distributor(ctx);
+      const b = await distributor(ctx);
+      const [ab, ba] = await Promise.all([
+        ctx.client.post("/api/v1/referrals/visit", { ref: b.code, source: "link" }, a.token),
+        ctx.client.post("/api/v1/referrals/visit", { ref: a.code, source: "link" }, b.token),
+      ]);
+      const bound = [ab, ba].filter((r) => r.status === 200 && r.body.bound);
+      expect(bound).toHaveLength(1);
+      expect([ab, ba].find((r) => r !== bound[0])!.body.error.code).toBe("BINDING_CYCLE");
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// Builders the distribution tests share: switch distribution on, make distributors, and walk an order
+// through pay → ship → receive → release with the clock.
+import { expect } from "vitest";
+import type { TestContext } from "../support/test-app.ts";
+
+export const DAY = 86_400_000;
+
+export async function enableDistribution(
+  ctx: TestContext,
+  owner: string,
+  patch: Record<string, unknown> = {},
+) {
+  const res = await ctx.client.put(
+    "/api/admin/v1/distribution/settings",
+    {
+      plan: { enabled: true, levels: 2, ratesBps: [1000, 500, 0] },
+      eligibility: { kind: "everyone" },
+      ...patch,
+    },
+    owner,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+/** Registers a shopper (through `ref` when given) and makes them a distributor; returns their code. */
+export async function distributor(ctx: TestContext, ref?: string) {
+  const shopper = await ctx.client.registerShopper(ref ? { ref } : {});
+  const joined = await ctx.client.post("/api/v1/distribution/join", {}, shopper.token);
+  expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+  return { ...shopper, code: joined.body.inviteCode as string };
+}
+
+export async function wallet(ctx: TestContext, token: string) {
+  const res = await ctx.client.get("/api/v1/distribution/wallet", token);
+  expect(res.status).toBe(200);
+  return res.body as { frozenFen: number; availableFen: number; withdrawingFen: number; totalFen: number };
+}
+
+export async function shipAndReceive(
+  ctx: TestContext,
+  owner: string,
+  order: { id: number },
+  buyerToken: string,
+) {
+  const shipped = await ctx.client.post(
+    `/api/admin/v1/orders/${order.id}/ship`,
+    { parcels: [{ carrier: "顺丰", trackingNo: `SF${order.id}000111` }] },
+    owner,
+  );
+  expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
+  const received = await ctx.client.post(`/api/v1/orders/${order.id}/confirm-receipt`, {}, buyerToken);
+  expect(received.status, JSON.stringify(received.body)).toBe(200);
+}
