@@ -12,6 +12,15 @@ import { ProductEditPage } from "./pages/catalog/ProductEditPage.tsx";
 import { ProductListPage } from "./pages/catalog/ProductListPage.tsx";
 import { StockPage } from "./pages/catalog/StockPage.tsx";
 import { DashboardPage } from "./pages/dashboard/DashboardPage.tsx";
+import { ApplicationsPage } from "./pages/distribution/ApplicationsPage.tsx";
+import { BindingsPage } from "./pages/distribution/BindingsPage.tsx";
+import { CommissionsPage } from "./pages/distribution/CommissionsPage.tsx";
+import { DistributionSettingsPage } from "./pages/distribution/DistributionSettingsPage.tsx";
+import { DistributorDetailPage } from "./pages/distribution/DistributorDetailPage.tsx";
+import { DistributorListPage } from "./pages/distribution/DistributorListPage.tsx";
+import { GradesPage } from "./pages/distribution/GradesPage.tsx";
+import { SimulatorPage } from "./pages/distribution/SimulatorPage.tsx";
+import { WithdrawalsPage } from "./pages/distribution/WithdrawalsPage.tsx";
 import { FreightPage } from "./pages/freight/FreightPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
@@ -30,6 +39,20 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/orders", permission: "orders.read", element: <OrderListPage /> },
   { path: "/orders/:id", permission: "orders.read", element: <OrderDetailPage /> },
   { path: "/after-sales", permission: "aftersale.review", element: <AfterSalePage /> },
+  { path: "/distribution/distributors", permission: "distribution.read", element: <DistributorListPage /> },
+  {
+    path: "/distribution/distributors/:id",
+    permission: "distribution.read",
+    element: <DistributorDetailPage />,
+  },
+  { path: "/distribution/applications", permission: "distribution.read", element: <ApplicationsPage /> },
+  { path: "/distribution/commissions", permission: "distribution.read", element: <CommissionsPage /> },
+  { path: "/distribution/held", permission: "distribution.read", element: <CommissionsPage heldOnly /> },
+  { path: "/distribution/withdrawals", permission: "withdrawals.read", element: <WithdrawalsPage /> },
+  { path: "/distribution/bindings", permission: "distribution.read", element: <BindingsPage /> },
+  { path: "/distribution/grades", permission: "distribution.read", element: <GradesPage /> },
+  { path: "/distribution/simulator", permission: "distribution.read", element: <SimulatorPage /> },
+  { path: "/distribution/settings", permission: "distribution.read", element: <DistributionSettingsPage /> },
   { path: "/settings", permission: "settings.read", element: <SettingsPage /> },
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },

@@ -4381,6 +4381,1702 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ref: string;
+                        /** @enum {string} */
+                        source: "link" | "poster" | "product";
+                        productId?: number;
+                        scene?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcome: string;
+                            bound: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        realName: string;
+                        phone: string;
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/referrer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            frozenFen: number;
+                            availableFen: number;
+                            withdrawingFen: number;
+                            todayFen: number;
+                            monthFen: number;
+                            totalFen: number;
+                            nextReleases: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                amountFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    level?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/withdrawals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                    amountFen: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            feeFen: number;
+                            netFen: number;
+                            reason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                        amountFen: number;
+                        realName: string;
+                        account: string;
+                        consent: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan: {
+                                /** @default false */
+                                enabled: boolean;
+                                /** @default 2 */
+                                levels: number;
+                                /**
+                                 * @default [
+                                 *       1000,
+                                 *       500,
+                                 *       0
+                                 *     ]
+                                 */
+                                ratesBps: (number)[];
+                                /** @default 3000 */
+                                capBps: number;
+                                /**
+                                 * @default paid
+                                 * @enum {string}
+                                 */
+                                base: "paid" | "list";
+                                /** @default false */
+                                selfPurchase: boolean;
+                                activityCommission: {
+                                    /** @default false */
+                                    group_buy: boolean;
+                                    /** @default false */
+                                    flash_sale: boolean;
+                                    /** @default false */
+                                    bargain: boolean;
+                                    /** @default false */
+                                    timed_discount: boolean;
+                                    /** @default false */
+                                    points_exchange: boolean;
+                                };
+                                /** @default 0 */
+                                groupBuyLeaderBonusBps: number;
+                                /**
+                                 * @default {
+                                 *       "mode": "after_receipt",
+                                 *       "days": 7
+                                 *     }
+                                 */
+                                release: {
+                                    /** @enum {string} */
+                                    mode: "after_receipt";
+                                    /** @default 7 */
+                                    days: number;
+                                } | {
+                                    /** @enum {string} */
+                                    mode: "after_payment";
+                                    /** @default 7 */
+                                    days: number;
+                                };
+                            };
+                            binding: {
+                                /**
+                                 * @default no_upline_only
+                                 * @enum {string}
+                                 */
+                                who: "no_upline_only" | "new_shoppers_only" | "override_each_link";
+                                /** @default null */
+                                durationDays: number | null;
+                                /** @default 30 */
+                                protectionDays: number;
+                                /** @default false */
+                                extendOnOrder: boolean;
+                            };
+                            /**
+                             * @default {
+                             *       "kind": "everyone"
+                             *     }
+                             */
+                            eligibility: {
+                                /** @enum {string} */
+                                kind: "everyone";
+                            } | {
+                                /** @enum {string} */
+                                kind: "after_first_paid_order";
+                            } | {
+                                /** @enum {string} */
+                                kind: "spend_at_least";
+                                thresholdFen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "bought_product";
+                                productIds: string[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "application";
+                            } | {
+                                /** @enum {string} */
+                                kind: "appointed_only";
+                            };
+                            withdrawal: {
+                                /**
+                                 * @default [
+                                 *       "wallet",
+                                 *       "wechat_api"
+                                 *     ]
+                                 */
+                                methods: ("wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api")[];
+                                /** @default 1000 */
+                                minimumFen: number;
+                                /** @default 0 */
+                                feeBps: number;
+                                /** @default null */
+                                dailyMaxCount: number | null;
+                                /** @default null */
+                                dailyMaxFen: number | null;
+                                /** @default null */
+                                autoApproveBelowFen: number | null;
+                            };
+                            rewards: {
+                                firstOrder: {
+                                    /** @default false */
+                                    enabled: boolean;
+                                    /** @default 1000 */
+                                    amountFen: number;
+                                    /** @default null */
+                                    dailyCapFen: number | null;
+                                    /** @default null */
+                                    dailyCapCount: number | null;
+                                };
+                                invite: {
+                                    /** @default false */
+                                    enabled: boolean;
+                                    /** @default 1000 */
+                                    amountFen: number;
+                                    /** @default null */
+                                    dailyCapFen: number | null;
+                                    /** @default null */
+                                    dailyCapCount: number | null;
+                                };
+                            };
+                            fraud: {
+                                /** @default true */
+                                enabled: boolean;
+                                /** @default 20 */
+                                maxBindsPerHour: number;
+                                /** @default 5000 */
+                                refundMaxRatioBps: number;
+                                /** @default 5 */
+                                refundMinOrders: number;
+                            };
+                            grades: {
+                                /** @default false */
+                                allowDowngrade: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default {} */
+                        plan?: {
+                            /** @default false */
+                            enabled?: boolean;
+                            /** @default 2 */
+                            levels?: number;
+                            /**
+                             * @default [
+                             *       1000,
+                             *       500,
+                             *       0
+                             *     ]
+                             */
+                            ratesBps?: (number)[];
+                            /** @default 3000 */
+                            capBps?: number;
+                            /**
+                             * @default paid
+                             * @enum {string}
+                             */
+                            base?: "paid" | "list";
+                            /** @default false */
+                            selfPurchase?: boolean;
+                            /** @default {} */
+                            activityCommission?: {
+                                /** @default false */
+                                group_buy?: boolean;
+                                /** @default false */
+                                flash_sale?: boolean;
+                                /** @default false */
+                                bargain?: boolean;
+                                /** @default false */
+                                timed_discount?: boolean;
+                                /** @default false */
+                                points_exchange?: boolean;
+                            };
+                            /** @default 0 */
+                            groupBuyLeaderBonusBps?: number;
+                            /**
+                             * @default {
+                             *       "mode": "after_receipt",
+                             *       "days": 7
+                             *     }
+                             */
+                            release?: {
+                                /** @enum {string} */
+                                mode: "after_receipt";
+                                /** @default 7 */
+                                days?: number;
+                            } | {
+                                /** @enum {string} */
+                                mode: "after_payment";
+                                /** @default 7 */
+                                days?: number;
+                            };
+                        };
+                        /** @default {} */
+                        binding?: {
+                            /**
+                             * @default no_upline_only
+                             * @enum {string}
+                             */
+                            who?: "no_upline_only" | "new_shoppers_only" | "override_each_link";
+                            /** @default null */
+                            durationDays?: number | null;
+                            /** @default 30 */
+                            protectionDays?: number;
+                            /** @default false */
+                            extendOnOrder?: boolean;
+                        };
+                        /**
+                         * @default {
+                         *       "kind": "everyone"
+                         *     }
+                         */
+                        eligibility?: {
+                            /** @enum {string} */
+                            kind: "everyone";
+                        } | {
+                            /** @enum {string} */
+                            kind: "after_first_paid_order";
+                        } | {
+                            /** @enum {string} */
+                            kind: "spend_at_least";
+                            thresholdFen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "bought_product";
+                            productIds: string[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "application";
+                        } | {
+                            /** @enum {string} */
+                            kind: "appointed_only";
+                        };
+                        /** @default {} */
+                        withdrawal?: {
+                            /**
+                             * @default [
+                             *       "wallet",
+                             *       "wechat_api"
+                             *     ]
+                             */
+                            methods?: ("wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api")[];
+                            /** @default 1000 */
+                            minimumFen?: number;
+                            /** @default 0 */
+                            feeBps?: number;
+                            /** @default null */
+                            dailyMaxCount?: number | null;
+                            /** @default null */
+                            dailyMaxFen?: number | null;
+                            /** @default null */
+                            autoApproveBelowFen?: number | null;
+                        };
+                        /** @default {} */
+                        rewards?: {
+                            /** @default {} */
+                            firstOrder?: {
+                                /** @default false */
+                                enabled?: boolean;
+                                /** @default 1000 */
+                                amountFen?: number;
+                                /** @default null */
+                                dailyCapFen?: number | null;
+                                /** @default null */
+                                dailyCapCount?: number | null;
+                            };
+                            /** @default {} */
+                            invite?: {
+                                /** @default false */
+                                enabled?: boolean;
+                                /** @default 1000 */
+                                amountFen?: number;
+                                /** @default null */
+                                dailyCapFen?: number | null;
+                                /** @default null */
+                                dailyCapCount?: number | null;
+                            };
+                        };
+                        /** @default {} */
+                        fraud?: {
+                            /** @default true */
+                            enabled?: boolean;
+                            /** @default 20 */
+                            maxBindsPerHour?: number;
+                            /** @default 5000 */
+                            refundMaxRatioBps?: number;
+                            /** @default 5 */
+                            refundMinOrders?: number;
+                        };
+                        /** @default {} */
+                        grades?: {
+                            /** @default false */
+                            allowDowngrade?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plan?: unknown;
+                        /** @default false */
+                        selfPurchaseBuyerIsDistributor?: boolean;
+                        /**
+                         * @default [
+                         *       {
+                         *         "userId": "A",
+                         *         "isActiveDistributor": true
+                         *       }
+                         *     ]
+                         */
+                        chain?: {
+                            userId: string;
+                            /** @default true */
+                            isActiveDistributor?: boolean;
+                        }[];
+                        /** @default null */
+                        activityKind?: string | null;
+                        items: {
+                            ref: string;
+                            paidFen: number;
+                            listFen?: number;
+                            /** @default 1 */
+                            quantity?: number;
+                            rule?: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/distributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/distributors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/distributors/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "freeze" | "unfreeze" | "remove";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/distributors/{id}/appoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/users/{id}/upline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        uplineUserId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/bindings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rank: number;
+                        name: string;
+                        /** @default {} */
+                        tasks?: {
+                            invitesWhoBought?: number;
+                            ownSpendFen?: number;
+                            ownOrderCount?: number;
+                            downlineSpendFen?: number;
+                            downlineOrderCount?: number;
+                            settledCommissionFen?: number;
+                            boughtProductIds?: string[];
+                        };
+                        /** @default null */
+                        ratesBps?: (number)[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/grades/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rank: number;
+                        name: string;
+                        /** @default {} */
+                        tasks?: {
+                            invitesWhoBought?: number;
+                            ownSpendFen?: number;
+                            ownOrderCount?: number;
+                            downlineSpendFen?: number;
+                            downlineOrderCount?: number;
+                            settledCommissionFen?: number;
+                            boughtProductIds?: string[];
+                        };
+                        /** @default null */
+                        ratesBps?: (number)[] | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/commissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                    status?: "frozen" | "settled" | "cancelled" | "held";
+                    userId?: number;
+                    orderId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/commissions/{id}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "release" | "cancel";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                    status?: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/withdrawals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/withdrawals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/uploads": {
         parameters: {
             query?: never;

@@ -11,7 +11,13 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 const LANGUAGE_KEY = "liebian.admin.language";
 const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
 
-type I18n = { language: Language; setLanguage: (language: Language) => void; t: Translate };
+type I18n = {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: Translate;
+  /** For keys built from server values (a status, a method): the text if the dictionary has it, else the fallback. */
+  label: (key: string, fallback: string) => string;
+};
 const I18nContext = createContext<I18n | null>(null);
 
 function initialLanguage(): Language {
@@ -38,7 +44,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     },
     [language],
   );
-  const value = useMemo(() => ({ language, setLanguage, t }), [language, setLanguage, t]);
+  const value = useMemo(
+    () => ({
+      language,
+      setLanguage,
+      t,
+      label: (key: string, fallback: string) => (isMessageKey(key) ? t(key) : fallback),
+    }),
+    [language, setLanguage, t],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

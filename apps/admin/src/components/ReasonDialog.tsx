@@ -1,0 +1,47 @@
+// Asks for the reason a staff decision needs (reject, freeze, cancel a held commission…), then runs it.
+import { Input, Modal } from "antd";
+import { useState } from "react";
+import { useI18n } from "../i18n/index.tsx";
+
+type Props = {
+  open: boolean;
+  title: string;
+  /** Whether an empty reason is accepted. */
+  optional?: boolean;
+  onCancel: () => void;
+  onSubmit: (reason: string) => Promise<void>;
+};
+
+export function ReasonDialog({ open, title, optional, onCancel, onSubmit }: Props) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal
+      open={open}
+      title={title}
+      destroyOnHidden
+      onCancel={onCancel}
+      confirmLoading={busy}
+      okButtonProps={{ "data-testid": "reason-submit", disabled: !optional && !reason.trim() }}
+      onOk={async () => {
+        setBusy(true);
+        try {
+          await onSubmit(reason.trim());
+          setReason("");
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Input.TextArea
+        data-testid="reason-input"
+        rows={3}
+        maxLength={200}
+        placeholder={optional ? t("common.reasonOptional") : t("common.reasonRequired")}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,213 @@
+// 分销员详情: wallet, upline, team by level, status history and ledger entries; freeze, unfreeze, remove, reassign.
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+} from "antd";
+import { useCallback, useEffect, useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { ReasonDialog } from "../../components/ReasonDialog.tsx";
+import { isMessageKey, useI18n } from "../../i18n/index.tsx";
+import { api, call } from "../../lib/api.ts";
+import { useAuth } from "../../lib/auth.tsx";
+import { formatFen } from "../../lib/money.ts";
+import { formatTime } from "../../lib/time.ts";
+import { useNotify } from "../../lib/use-notify.ts";
+import { distributorStatusColor } from "./DistributorListPage.tsx";
+import type { DistributorDetail, StatementEntry } from "./types.ts";
+
+type Action = "freeze" | "unfreeze" | "remove";
+
+export function DistributorDetailPage() {
+  const userId = Number(useParams().id);
+  const { t } = useI18n();
+  const { can } = useAuth();
+  const { failed, done } = useNotify();
+  const [detail, setDetail] = useState<DistributorDetail | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
+  const [reassigning, setReassigning] = useState(false);
+  const [form] = Form.useForm<{ uplineUserId: number; reason: string }>();
+  const path = { params: { path: { id: userId } } };
+
+  const reload = useCallback(() => {
+    call(api.GET("/api/admin/v1/distribution/distributors/{id}", { params: { path: { id: userId } } }))
+      .then((d) => setDetail(d as DistributorDetail))
+      .catch(failed);
+  }, [userId, failed]);
+  useEffect(reload, [reload]);
+
+  async function changeStatus(reason: string) {
+    if (!action) return;
+    try {
+      await call(
+        api.POST("/api/admin/v1/distribution/distributors/{id}/status", {
+          ...path,
+          body: { action, reason },
+        }),
+      );
+      done();
+      setAction(null);
+      reload();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  async function reassign(body: { uplineUserId: number; reason: string }) {
+    try {
+      await call(api.POST("/api/admin/v1/distribution/users/{id}/upline", { ...path, body }));
+      done();
+      setReassigning(false);
+      reload();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  if (!detail) return <Skeleton active />;
+  const d = detail.distributor;
+  const manage = can("distribution.manage");
+  const accountLabel = (account: string) => {
+    const key = `ledgerAccount.${account.split(":")[0]}`;
+    return isMessageKey(key) ? t(key) : account;
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }}>
+      <Card
+        title={`${t("distributor.detail")} #${d.userId}`}
+        extra={
+          manage && (
+            <Space>
+              {d.status === "active" && (
+                <Button data-testid="distributor-freeze" onClick={() => setAction("freeze")}>
+                  {t("distributor.freeze")}
+                </Button>
+              )}
+              {d.status === "frozen" && (
+                <Button data-testid="distributor-unfreeze" onClick={() => setAction("unfreeze")}>
+                  {t("distributor.unfreeze")}
+                </Button>
+              )}
+              {d.status !== "removed" && (
+                <Button danger data-testid="distributor-remove" onClick={() => setAction("remove")}>
+                  {t("distributor.remove")}
+                </Button>
+              )}
+              <Button data-testid="distributor-reassign" onClick={() => setReassigning(true)}>
+                {t("distributor.reassign")}
+              </Button>
+            </Space>
+          )
+        }
+      >
+        <Descriptions size="small" column={3}>
+          <Descriptions.Item label={t("order.status")}>
+            <Tag data-testid="distributor-status" color={distributorStatusColor[d.status]}>
+              {t(`distributorStatus.${d.status}`)}
+            </Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("distributor.inviteCode")}>
+            <code>{d.inviteCode}</code>
+          </Descriptions.Item>
+          <Descriptions.Item label={t("distributor.joinedAt")}>{formatTime(d.joinedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t("distributor.upline")} span={3}>
+            {detail.upline.length === 0
+              ? "—"
+              : detail.upline.map((id, i) => (
+                  <Tag key={id}>
+                    {t("dist.levelN", { n: i + 1 })}:{" "}
+                    <Link to={`/distribution/distributors/${id}`}>#{id}</Link>
+                  </Tag>
+                ))}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={16}>
+        {(["frozenFen", "availableFen", "withdrawingFen"] as const).map((k) => (
+          <Col span={8} key={k}>
+            <Card>
+              <Statistic title={t(`wallet.${k}`)} value={formatFen(detail.wallet[k])} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title={t("distributor.team")}>
+        <Table
+          size="small"
+          rowKey="level"
+          pagination={false}
+          dataSource={detail.team}
+          columns={[
+            { title: t("sim.level"), dataIndex: "level", render: (n: number) => t("dist.levelN", { n }) },
+            { title: t("distributor.members"), dataIndex: "members" },
+            { title: t("distributor.sales"), dataIndex: "salesFen", render: formatFen },
+          ]}
+        />
+      </Card>
+      <Card title={t("distributor.ledger")}>
+        <Table<StatementEntry>
+          size="small"
+          rowKey={(e) => `${e.account}-${e.entryId}`}
+          pagination={{ pageSize: 20 }}
+          dataSource={[...detail.ledger].sort((a, b) => b.entryId - a.entryId)}
+          columns={[
+            { title: t("audit.at"), dataIndex: "createdAt", render: formatTime },
+            { title: t("distributor.account"), dataIndex: "account", render: accountLabel },
+            { title: t("distributor.kind"), dataIndex: "kind" },
+            // Distributor accounts are liabilities: a negative entry is money owed to them, shown as +.
+            { title: t("distributor.change"), dataIndex: "amountFen", render: (f: number) => formatFen(-f) },
+            { title: t("distributor.key"), dataIndex: "key", render: (k: string) => <code>{k}</code> },
+          ]}
+        />
+      </Card>
+      <Card title={t("distributor.history")}>
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={detail.history}
+          columns={[
+            { title: t("audit.at"), dataIndex: "at", render: formatTime },
+            { title: t("audit.action"), dataIndex: "action" },
+            { title: t("audit.before"), dataIndex: "fromValue" },
+            { title: t("audit.after"), dataIndex: "toValue" },
+            { title: t("common.reason"), dataIndex: "reason" },
+          ]}
+        />
+      </Card>
+      <ReasonDialog
+        open={action !== null}
+        title={action ? t(`distributor.${action}`) : ""}
+        onCancel={() => setAction(null)}
+        onSubmit={changeStatus}
+      />
+      <Modal
+        open={reassigning}
+        title={t("distributor.reassign")}
+        onCancel={() => setReassigning(false)}
+        onOk={() => form.submit()}
+        okButtonProps={{ "data-testid": "reassign-submit" }}
+      >
+        <Form form={form} layout="vertical" onFinish={reassign}>
+          <Form.Item name="uplineUserId" label={t("distributor.newUpline")} rules={[{ required: true }]}>
+            <InputNumber data-testid="reassign-upline" min={1} precision={0} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="reason" label={t("common.reason")} rules={[{ required: true, max: 200 }]}>
+            <Input data-testid="reassign-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

@@ -1,0 +1,70 @@
+// 分销员: every distributor with status, invite code, grade and direct invitees; opens the detail page.
+import { Card, Table, Tag } from "antd";
+import { Link } from "react-router-dom";
+import { LoadMore } from "../../components/LoadMore.tsx";
+import { rowTestId } from "../../components/test-ids.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import { api } from "../../lib/api.ts";
+import { formatTime } from "../../lib/time.ts";
+import { useCursorList } from "../../lib/use-cursor-list.ts";
+import { useNotify } from "../../lib/use-notify.ts";
+import { type Distributor, type DistributorStatus, rowsOf } from "./types.ts";
+
+export const distributorStatusColor: Record<DistributorStatus, string> = {
+  active: "green",
+  frozen: "blue",
+  removed: "default",
+};
+
+export function DistributorListPage() {
+  const { t } = useI18n();
+  const { failed } = useNotify();
+  const list = useCursorList<Distributor, number>(
+    (cursor) =>
+      rowsOf(
+        api.GET("/api/admin/v1/distribution/distributors", { params: { query: { cursor, limit: 20 } } }),
+      ),
+    "",
+    failed,
+  );
+  return (
+    <Card title={t("distributor.title")}>
+      <Table<Distributor>
+        rowKey="userId"
+        loading={list.loading}
+        dataSource={list.items}
+        pagination={false}
+        onRow={(row) => rowTestId("distributor-row", row.userId)}
+        columns={[
+          {
+            title: t("dist.userId"),
+            dataIndex: "userId",
+            render: (id: number) => (
+              <Link data-testid={`distributor-link-${id}`} to={`/distribution/distributors/${id}`}>
+                {id}
+              </Link>
+            ),
+          },
+          { title: t("distributor.nickname"), dataIndex: "nickname" },
+          { title: t("apply.phone"), dataIndex: "phone" },
+          {
+            title: t("distributor.inviteCode"),
+            dataIndex: "inviteCode",
+            render: (c: string) => <code>{c}</code>,
+          },
+          { title: t("distributor.directCount"), dataIndex: "directCount" },
+          { title: t("distributor.grantedVia"), dataIndex: "grantedVia" },
+          {
+            title: t("order.status"),
+            dataIndex: "status",
+            render: (s: DistributorStatus) => (
+              <Tag color={distributorStatusColor[s]}>{t(`distributorStatus.${s}`)}</Tag>
+            ),
+          },
+          { title: t("distributor.joinedAt"), dataIndex: "joinedAt", render: formatTime },
+        ]}
+      />
+      <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+    </Card>
+  );
+}

@@ -1,0 +1,271 @@
+// The cards of the distribution settings form: commission plan, binding, eligibility, withdrawals, rewards, fraud.
+import { Alert, Card, Form, InputNumber, Radio, Select, Space, Switch } from "antd";
+import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";
+import { useI18n } from "../../i18n/index.tsx";
+
+const activityKinds = ["group_buy", "flash_sale", "bargain", "timed_discount", "points_exchange"] as const;
+export const withdrawalMethods = [
+  "wallet",
+  "bank",
+  "wechat_qr",
+  "alipay_qr",
+  "wechat_api",
+  "alipay_api",
+] as const;
+
+export function PlanCard() {
+  const { t } = useI18n();
+  const base = Form.useWatch(["plan", "base"]);
+  const levels = Form.useWatch(["plan", "levels"]) ?? 2;
+  return (
+    <Card title={t("dist.plan")} style={{ marginBottom: 16 }}>
+      <Form.Item name={["plan", "enabled"]} label={t("dist.enabled")} valuePropName="checked">
+        <Switch data-testid="dist-enabled" />
+      </Form.Item>
+      <Form.Item name={["plan", "levels"]} label={t("dist.levels")} extra={t("dist.levelsHint")}>
+        <Radio.Group
+          data-testid="dist-levels"
+          options={[1, 2, 3].map((n) => ({ value: n, label: t("dist.levelN", { n }) }))}
+        />
+      </Form.Item>
+      <Space wrap>
+        {[0, 1, 2].map((i) => (
+          <Form.Item
+            key={i}
+            name={["plan", "ratesBps", i]}
+            label={t("dist.rateLevel", { n: i + 1 })}
+            hidden={i >= levels}
+          >
+            <PercentInput data-testid={`dist-rate-${i + 1}`} style={{ width: 120 }} />
+          </Form.Item>
+        ))}
+        <Form.Item name={["plan", "capBps"]} label={t("dist.cap")} extra={t("dist.capHint")}>
+          <PercentInput data-testid="dist-cap" style={{ width: 120 }} />
+        </Form.Item>
+      </Space>
+      <Form.Item name={["plan", "base"]} label={t("dist.base")}>
+        <Radio.Group
+          options={[
+            { value: "paid", label: t("dist.base.paid") },
+            { value: "list", label: t("dist.base.list") },
+          ]}
+        />
+      </Form.Item>
+      {base === "list" && (
+        <Alert type="warning" showIcon message={t("dist.baseListWarning")} style={{ marginBottom: 16 }} />
+      )}
+      <Form.Item
+        name={["plan", "selfPurchase"]}
+        label={t("dist.selfPurchase")}
+        extra={t("dist.selfPurchaseHint")}
+        valuePropName="checked"
+      >
+        <Switch />
+      </Form.Item>
+      <Form.Item label={t("dist.activityCommission")} extra={t("dist.activityHint")}>
+        <Space wrap size="large">
+          {activityKinds.map((kind) => (
+            <Space key={kind}>
+              <Form.Item noStyle name={["plan", "activityCommission", kind]} valuePropName="checked">
+                <Switch size="small" />
+              </Form.Item>
+              {t(`activity.${kind}`)}
+            </Space>
+          ))}
+        </Space>
+      </Form.Item>
+      <Form.Item name={["plan", "groupBuyLeaderBonusBps"]} label={t("dist.leaderBonus")}>
+        <PercentInput style={{ width: 120 }} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name={["plan", "release", "mode"]} label={t("dist.release")}>
+          <Select
+            style={{ width: 200 }}
+            options={[
+              { value: "after_receipt", label: t("dist.release.after_receipt") },
+              { value: "after_payment", label: t("dist.release.after_payment") },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name={["plan", "release", "days"]}
+          label={t("dist.releaseDays")}
+          extra={t("dist.releaseDaysHint")}
+        >
+          <InputNumber min={0} max={365} precision={0} addonAfter={t("unit.days")} />
+        </Form.Item>
+      </Space>
+    </Card>
+  );
+}
+
+export function BindingCard() {
+  const { t } = useI18n();
+  return (
+    <Card title={t("dist.binding")} style={{ marginBottom: 16 }}>
+      <Form.Item name={["binding", "who"]} label={t("dist.bindWho")}>
+        <Radio.Group
+          options={(["no_upline_only", "new_shoppers_only", "override_each_link"] as const).map((v) => ({
+            value: v,
+            label: t(`dist.bindWho.${v}`),
+          }))}
+        />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item
+          name={["binding", "durationDays"]}
+          label={t("dist.bindDuration")}
+          extra={t("dist.bindDurationHint")}
+        >
+          <InputNumber
+            min={1}
+            max={3650}
+            precision={0}
+            placeholder={t("dist.permanent")}
+            addonAfter={t("unit.days")}
+          />
+        </Form.Item>
+        <Form.Item name={["binding", "protectionDays"]} label={t("dist.protectionDays")}>
+          <InputNumber min={0} max={3650} precision={0} addonAfter={t("unit.days")} />
+        </Form.Item>
+        <Form.Item
+          name={["binding", "extendOnOrder"]}
+          label={t("dist.extendOnOrder")}
+          valuePropName="checked"
+        >
+          <Switch />
+        </Form.Item>
+      </Space>
+    </Card>
+  );
+}
+
+export function EligibilityCard() {
+  const { t } = useI18n();
+  const kind = Form.useWatch(["eligibility", "kind"]);
+  const kinds = [
+    "everyone",
+    "after_first_paid_order",
+    "spend_at_least",
+    "bought_product",
+    "application",
+    "appointed_only",
+  ] as const;
+  return (
+    <Card title={t("dist.eligibility")} style={{ marginBottom: 16 }}>
+      <Form.Item name={["eligibility", "kind"]} extra={t("dist.noEntryFee")}>
+        <Select
+          data-testid="dist-eligibility"
+          style={{ width: 260 }}
+          options={kinds.map((k) => ({ value: k, label: t(`eligibility.${k}`) }))}
+        />
+      </Form.Item>
+      {kind === "spend_at_least" && (
+        <Form.Item
+          name={["eligibility", "thresholdFen"]}
+          label={t("dist.spendThreshold")}
+          rules={[{ required: true }]}
+        >
+          <MoneyInput style={{ width: 160 }} />
+        </Form.Item>
+      )}
+      {kind === "bought_product" && (
+        <Form.Item
+          name={["eligibility", "productIds"]}
+          label={t("dist.productIds")}
+          rules={[{ required: true }]}
+        >
+          <Select mode="tags" style={{ width: 360 }} open={false} tokenSeparators={[",", " "]} />
+        </Form.Item>
+      )}
+    </Card>
+  );
+}
+
+export function WithdrawalCard() {
+  const { t } = useI18n();
+  return (
+    <Card title={t("dist.withdrawal")} style={{ marginBottom: 16 }}>
+      <Form.Item name={["withdrawal", "methods"]} label={t("dist.methods")}>
+        <Select
+          mode="multiple"
+          style={{ maxWidth: 560 }}
+          options={withdrawalMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+        />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name={["withdrawal", "minimumFen"]} label={t("dist.minimum")}>
+          <MoneyInput style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name={["withdrawal", "feeBps"]} label={t("dist.fee")}>
+          <PercentInput style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name={["withdrawal", "dailyMaxCount"]} label={t("dist.dailyMaxCount")}>
+          <InputNumber min={1} precision={0} placeholder={t("product.noLimit")} />
+        </Form.Item>
+        <Form.Item name={["withdrawal", "dailyMaxFen"]} label={t("dist.dailyMaxFen")}>
+          <MoneyInput style={{ width: 140 }} placeholder={t("product.noLimit")} />
+        </Form.Item>
+        <Form.Item
+          name={["withdrawal", "autoApproveBelowFen"]}
+          label={t("dist.autoApproveBelow")}
+          extra={t("dist.autoApproveHint")}
+        >
+          <MoneyInput style={{ width: 140 }} placeholder={t("dist.manualReview")} />
+        </Form.Item>
+      </Space>
+    </Card>
+  );
+}
+
+function RewardFields({ name }: { name: "firstOrder" | "invite" }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap align="start">
+      <Form.Item name={["rewards", name, "enabled"]} label={t(`dist.reward.${name}`)} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      <Form.Item name={["rewards", name, "amountFen"]} label={t("dist.rewardAmount")}>
+        <MoneyInput style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item name={["rewards", name, "dailyCapFen"]} label={t("dist.dailyCapFen")}>
+        <MoneyInput style={{ width: 120 }} placeholder={t("product.noLimit")} />
+      </Form.Item>
+      <Form.Item name={["rewards", name, "dailyCapCount"]} label={t("dist.dailyCapCount")}>
+        <InputNumber min={0} precision={0} placeholder={t("product.noLimit")} />
+      </Form.Item>
+    </Space>
+  );
+}
+
+export function RewardsAndFraudCard() {
+  const { t } = useI18n();
+  return (
+    <Card title={t("dist.rewardsAndFraud")} style={{ marginBottom: 16 }}>
+      <Alert type="info" showIcon message={t("dist.noRecruitReward")} style={{ marginBottom: 16 }} />
+      <RewardFields name="firstOrder" />
+      <RewardFields name="invite" />
+      <Space wrap>
+        <Form.Item name={["fraud", "enabled"]} label={t("dist.fraud")} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        <Form.Item name={["fraud", "maxBindsPerHour"]} label={t("dist.maxBindsPerHour")}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item name={["fraud", "refundMaxRatioBps"]} label={t("dist.refundMaxRatio")}>
+          <PercentInput style={{ width: 120 }} />
+        </Form.Item>
+        <Form.Item name={["fraud", "refundMinOrders"]} label={t("dist.refundMinOrders")}>
+          <InputNumber min={1} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name={["grades", "allowDowngrade"]}
+          label={t("dist.allowDowngrade")}
+          valuePropName="checked"
+        >
+          <Switch />
+        </Form.Item>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,126 @@
+// The distribution admin's rows. The server sends them as loose records (table rows as JSON), so their shape
+// is written here once, from packages/server/src/db/schema/distribution.ts and the distribution admin routes.
+import { api, call } from "../../lib/api.ts";
+
+export type Three = [number, number, number];
+export type DistributorStatus = "active" | "frozen" | "removed";
+export type Distributor = {
+  userId: number;
+  status: DistributorStatus;
+  inviteCode: string;
+  gradeId: number | null;
+  grantedVia: string;
+  joinedAt: string;
+  nickname?: string;
+  phone?: string | null;
+  directCount?: number;
+};
+export type Application = {
+  id: number;
+  userId: number;
+  status: "pending" | "approved" | "rejected";
+  realName: string;
+  phone: string;
+  note: string;
+  createdAt: string;
+};
+export type Commission = {
+  id: number;
+  orderId: number;
+  orderItemId: number;
+  level: number;
+  earnerUserId: number;
+  buyerUserId: number;
+  itemFen: number;
+  baseFen: number;
+  rateBps: number | null;
+  fixedFenPerUnit: number | null;
+  quantity: number;
+  rateSource: string;
+  amountFen: number;
+  clawedBackFen: number;
+  status: "frozen" | "settled" | "cancelled" | "held";
+  holdReasons: string[];
+  dueAt: string | null;
+  createdAt: string;
+};
+export const withdrawalStatuses = ["requested", "approved", "paying", "paid", "failed", "rejected"] as const;
+export type WithdrawalStatus = (typeof withdrawalStatuses)[number];
+export type Withdrawal = {
+  id: number;
+  userId: number;
+  method: string;
+  amountFen: number;
+  feeFen: number;
+  netFen: number;
+  status: WithdrawalStatus;
+  realNameMasked: string;
+  accountMasked: string;
+  outBillNo: string;
+  rejectReason: string | null;
+  failureReason: string | null;
+  attempts: number;
+  requestedAt: string;
+  reviewedAt: string | null;
+  paidAt: string | null;
+};
+export type BindingChange = {
+  id: number;
+  userId: number;
+  uplineUserId: number;
+  previousUplineUserId: number | null;
+  source: string;
+  productId: number | null;
+  scene: string | null;
+  reason: string | null;
+  staffId: number | null;
+  at: string;
+};
+export type GradeTasks = {
+  invitesWhoBought?: number;
+  ownSpendFen?: number;
+  ownOrderCount?: number;
+  downlineSpendFen?: number;
+  downlineOrderCount?: number;
+  settledCommissionFen?: number;
+  boughtProductIds?: string[];
+};
+export type Grade = { id: number; rank: number; name: string; tasks: GradeTasks; ratesBps: Three | null };
+export type StatementEntry = {
+  account: string;
+  entryId: number;
+  transactionId: number;
+  key: string;
+  kind: string;
+  amountFen: number;
+  createdAt: string;
+};
+export type DistributorDetail = {
+  distributor: Distributor;
+  wallet: { frozenFen: number; availableFen: number; withdrawingFen: number };
+  upline: number[];
+  team: { level: number; members: number; salesFen: number }[];
+  history: {
+    id: number;
+    action: string;
+    fromValue: string | null;
+    toValue: string | null;
+    reason: string | null;
+    at: string;
+  }[];
+  ledger: StatementEntry[];
+};
+
+type Page<T> = { items: T[]; nextCursor: number | null };
+
+/** Reads a distribution list route and gives its rows their shape. */
+export async function rowsOf<T>(
+  request: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+): Promise<Page<T>> {
+  return (await call(request)) as Page<T>;
+}
+
+export function loadDistributionSettings() {
+  return call(api.GET("/api/admin/v1/distribution/settings"));
+}
+export type DistributionSettings = Awaited<ReturnType<typeof loadDistributionSettings>>;
