@@ -24,7 +24,7 @@ const statusColor: Record<Status, string> = {
 };
 
 export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { can } = useAuth();
   const { failed, done } = useNotify();
   const [status, setStatus] = useState<Status | undefined>(heldOnly ? "held" : undefined);
@@ -132,6 +132,11 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
               c.rateBps !== null
                 ? formatBps(c.rateBps)
                 : `${formatFen(c.fixedFenPerUnit ?? 0)} × ${c.quantity}`,
+          },
+          {
+            title: t("sim.source"),
+            dataIndex: "rateSource",
+            render: (s: string) => label(`rateSource.${s}`, s),
           },
           { title: t("sim.amount"), dataIndex: "amountFen", render: formatFen },
           {

@@ -17,7 +17,7 @@ export const distributorStatusColor: Record<DistributorStatus, string> = {
 };
 
 export function DistributorListPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { failed } = useNotify();
   const list = useCursorList<Distributor, number>(
     (cursor) =>
@@ -53,7 +53,11 @@ export function DistributorListPage() {
             render: (c: string) => <code>{c}</code>,
           },
           { title: t("distributor.directCount"), dataIndex: "directCount" },
-          { title: t("distributor.grantedVia"), dataIndex: "grantedVia" },
+          {
+            title: t("distributor.grantedVia"),
+            dataIndex: "grantedVia",
+            render: (v: string) => label(`eligibility.${v}`, v),
+          },
           {
             title: t("order.status"),
             dataIndex: "status",

@@ -46,7 +46,7 @@ const initial: Values = {
 };
 
 export function SimulatorPage() {
-  const { t, language } = useI18n();
+  const { t, language, label } = useI18n();
   const { failed } = useNotify();
   const [result, setResult] = useState<Simulation | null>(null);
   const [busy, setBusy] = useState(false);
@@ -182,7 +182,11 @@ export function SimulatorPage() {
                     ? formatBps(l.rateBps)
                     : `${formatFen(l.fixedFenPerUnit ?? 0)} × ${l.quantity}`,
               },
-              { title: t("sim.source"), dataIndex: "rateSource" },
+              {
+                title: t("sim.source"),
+                dataIndex: "rateSource",
+                render: (s: string) => label(`rateSource.${s}`, s),
+              },
               {
                 title: t("sim.amount"),
                 dataIndex: "amountFen",
