@@ -9,6 +9,13 @@ import { AfterSalesPage } from "./pages/AfterSales.tsx";
 import { CartPage } from "./pages/Cart.tsx";
 import { CategoriesPage } from "./pages/Categories.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
+import { DistributionCentrePage } from "./pages/distribution/Centre.tsx";
+import { CommissionsPage } from "./pages/distribution/Commissions.tsx";
+import { GradePage } from "./pages/distribution/Grade.tsx";
+import { InvitePage } from "./pages/distribution/Invite.tsx";
+import { PromotedOrdersPage } from "./pages/distribution/PromotedOrders.tsx";
+import { TeamPage } from "./pages/distribution/Team.tsx";
+import { WithdrawPage } from "./pages/distribution/Withdraw.tsx";
 import { HomePage } from "./pages/Home.tsx";
 import { LoginPage } from "./pages/Login.tsx";
 import { MePage } from "./pages/Me.tsx";
@@ -39,6 +46,13 @@ export function AppRoutes() {
       <Route path="orders/:id" element={guarded(<OrderDetailPage />)} />
       <Route path="orders/:id/after-sale" element={guarded(<AfterSaleApplyPage />)} />
       <Route path="after-sales" element={guarded(<AfterSalesPage />)} />
+      <Route path="distribution" element={guarded(<DistributionCentrePage />)} />
+      <Route path="distribution/commissions" element={guarded(<CommissionsPage />)} />
+      <Route path="distribution/orders" element={guarded(<PromotedOrdersPage />)} />
+      <Route path="distribution/team" element={guarded(<TeamPage />)} />
+      <Route path="distribution/invite" element={guarded(<InvitePage />)} />
+      <Route path="distribution/withdraw" element={guarded(<WithdrawPage />)} />
+      <Route path="distribution/grade" element={guarded(<GradePage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -8,11 +8,12 @@ import { BrowserRouter } from "react-router-dom";
 import { AppRoutes } from "./AppRoutes.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
 import { AuthProvider } from "./lib/auth.tsx";
-import { captureReferral } from "./lib/referral.ts";
+import { captureReferral, recordReferralVisit } from "./lib/referral.ts";
 import { ShopProvider } from "./lib/shop.tsx";
 import "./styles.css";
 
-captureReferral();
+const arrivedBy = captureReferral();
+if (arrivedBy) void recordReferralVisit(arrivedBy);
 
 function Localised() {
   const { language } = useI18n();

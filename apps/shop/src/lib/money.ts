@@ -17,3 +17,16 @@ export function parseYuanInput(text: string): number | null {
   const cents = Number((match[2] ?? "").padEnd(2, "0"));
   return whole * 100 + cents;
 }
+
+/** 1000 bps → "10%", 1250 → "12.5%". */
+export function formatBps(bps: number): string {
+  const whole = Math.floor(bps / 100);
+  const rest = bps % 100;
+  return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, "0").replace(/0$/, "")}%`;
+}
+
+/** 1234 → "12.34": the value an input box shows for an amount. */
+export function fenToYuanInput(fen: number): string {
+  const abs = Math.abs(Math.trunc(fen));
+  return `${fen < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}

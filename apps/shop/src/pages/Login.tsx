@@ -6,7 +6,7 @@ import { PageBar } from "../components/PageBar.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
-import { forgetReferral, pendingReferral } from "../lib/referral.ts";
+import { forgetReferral, pendingReferral, recordReferralVisit } from "../lib/referral.ts";
 import { useShop } from "../lib/shop.tsx";
 import type { Session } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
@@ -32,9 +32,11 @@ export function LoginPage() {
   const ref = pendingReferral();
 
   const done = (session: Session, sentRef: boolean) => {
-    // sign-up and WeChat login carry the referral inside the account's creation; it has done its job
-    if (sentRef) forgetReferral();
     signIn(session);
+    // sign-up and WeChat login carry the referral inside the account's creation; a password login records
+    // the visit now that the shopper is known, so the shop's binding policy can apply
+    if (sentRef) forgetReferral();
+    else if (ref) void recordReferralVisit(ref);
     Toast.show({ icon: "success", content: t("auth.welcome") });
     const redirect = params.get("redirect");
     navigate(redirect?.startsWith("/") ? redirect : "/me", { replace: true });

@@ -70,6 +70,9 @@ export function MePage() {
       </div>
 
       <List className="card me-list">
+        <List.Item onClick={() => navigate("/distribution")} data-testid="me-distribution">
+          {t("me.distribution")}
+        </List.Item>
         <List.Item onClick={() => navigate("/addresses")} data-testid="me-addresses">
           {t("me.addresses")}
         </List.Item>
