@@ -253,6 +253,8 @@ export const en: Record<MessageKey, string> = {
   "dist.inviteLink": "Invite link",
   "dist.copyLink": "Copy link",
   "dist.copyCode": "Copy code",
+  "dist.share": "Share",
+  "dist.shareCopied": "Product link with your code copied",
   "dist.withdrawTitle": "Withdraw",
   "dist.method": "Method",
   "dist.method.wallet": "WeChat balance",

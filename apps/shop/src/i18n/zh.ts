@@ -250,6 +250,8 @@ export const zh = {
   "dist.inviteLink": "邀请链接",
   "dist.copyLink": "复制链接",
   "dist.copyCode": "复制邀请码",
+  "dist.share": "分享赚",
+  "dist.shareCopied": "商品推广链接已复制，发给好友吧",
   "dist.withdrawTitle": "申请提现",
   "dist.method": "提现方式",
   "dist.method.wallet": "微信零钱",

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
 import { Price } from "../components/Price.tsx";
 import { RichText } from "../components/RichText.tsx";
+import { ShareButton } from "../components/ShareButton.tsx";
 import { type PickerAction, SkuPicker } from "../components/SkuPicker.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
@@ -71,7 +72,7 @@ export function ProductPage() {
 
   return (
     <div className="page product-page">
-      <PageBar title={product.title} />
+      <PageBar title={product.title} right={<ShareButton productId={product.id} />} />
       <Swiper className="product-gallery" data-testid="product-gallery" indicatorProps={{ color: "white" }}>
         {(product.images.length ? [...new Set(product.images)] : [""]).map((src) => (
           <Swiper.Item key={src}>
