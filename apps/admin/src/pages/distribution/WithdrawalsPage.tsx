@@ -135,6 +135,7 @@ export function WithdrawalsPage() {
                 <Space>
                   <Popconfirm
                     title={t("withdrawal.confirmApprove", { amount: formatFen(row.netFen) })}
+                    okButtonProps={{ "data-testid": "withdrawal-approve-confirm" }}
                     onConfirm={() => void approve(row.id)}
                   >
                     <Button size="small" type="primary" data-testid={`withdrawal-approve-${row.id}`}>
