@@ -58,7 +58,51 @@ const tiles: Tile[] = [
     count: async () =>
       (await call(api.GET("/api/admin/v1/low-stock", { params: { query: { limit: PAGE } } }))).length,
   },
+  {
+    key: "applications",
+    label: "dashboard.applications",
+    path: "/distribution/applications",
+    permission: "distribution.read",
+    count: async () =>
+      countOf(
+        await call(
+          api.GET("/api/admin/v1/distribution/applications", { params: { query: { limit: PAGE } } }),
+        ),
+      ),
+  },
+  {
+    key: "held",
+    label: "dashboard.held",
+    path: "/distribution/held",
+    permission: "distribution.read",
+    count: async () =>
+      countOf(
+        await call(
+          api.GET("/api/admin/v1/distribution/commissions", {
+            params: { query: { status: "held", limit: PAGE } },
+          }),
+        ),
+      ),
+  },
+  {
+    key: "withdrawals",
+    label: "dashboard.withdrawals",
+    path: "/distribution/withdrawals",
+    permission: "withdrawals.read",
+    count: async () =>
+      countOf(
+        await call(
+          api.GET("/api/admin/v1/distribution/withdrawals", {
+            params: { query: { status: "requested", limit: PAGE } },
+          }),
+        ),
+      ),
+  },
 ];
+
+function countOf(page: { items: unknown[] }): number {
+  return page.items.length;
+}
 
 export function DashboardPage() {
   const { t } = useI18n();
