@@ -50,11 +50,13 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
         {
           title: t("audit.before"),
           dataIndex: "before",
+          width: "40%",
           render: (v: string) => <code style={{ color: "#cf1322", wordBreak: "break-all" }}>{v}</code>,
         },
         {
           title: t("audit.after"),
           dataIndex: "after",
+          width: "40%",
           render: (v: string) => <code style={{ color: "#389e0d", wordBreak: "break-all" }}>{v}</code>,
         },
       ]}
