@@ -181,7 +181,7 @@ export async function reassignUpline(
     if (shopperId === input.uplineUserId)
       throw new AppError("BINDING_SELF", "Cannot bind a shopper to themself");
     const upline = await findDistributor(tx, input.uplineUserId);
-    if (!upline || upline.status !== "active")
+    if (upline?.status !== "active")
       throw new AppError("NOT_DISTRIBUTOR", "The new upline is not an active distributor");
     if ((await findAncestors(tx, input.uplineUserId, now)).includes(shopperId))
       throw new AppError("BINDING_CYCLE", "This would make a cycle");

@@ -81,7 +81,7 @@ export async function removeGrade(deps: { db: Db }, actor: StaffActor, id: numbe
 /** Re-evaluates one distributor; logs and applies a change. */
 export async function evaluateDistributorGrade(tx: Tx, userId: number, reason: string, at: Date) {
   const row = await lockDistributor(tx, userId);
-  if (!row || row.status !== "active") return null;
+  if (row?.status !== "active") return null;
   const grades = await findGrades(tx);
   if (grades.length === 0) return null;
   const settings = await getDistributionSettings(tx);
