@@ -17,7 +17,7 @@ import {
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { installAuthentication } from "./authenticate.ts";
-import { installErrorHandling } from "./error-handler.ts";
+import { installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
 import { registerRoutes } from "./routes.ts";
 import type { App } from "./types.ts";
 
@@ -54,7 +54,8 @@ export async function buildApp(
     },
   });
   await app.register(rateLimit, { global: false });
-  installErrorHandling(app);
+  const roots = staticRootsOf(deps);
+  installErrorHandling(app, roots.length > 0 ? pageFallback(roots) : undefined);
   installAuthentication(app, deps.db, deps.now);
 
   await app.register(swagger, {
@@ -94,17 +95,22 @@ export async function buildApp(
   );
 
   registerRoutes(app, deps);
-  await serveFrontEnds(app, deps);
+  await serveFrontEnds(app, roots);
   return app;
 }
 
-/** Serves the built admin at /admin and the shop at /, with client-side routes falling back to index.html. */
-async function serveFrontEnds(app: App, deps: AppDeps): Promise<void> {
+type StaticRoot = { prefix: string; dir: string };
+
+function staticRootsOf(deps: AppDeps): StaticRoot[] {
   const { shop, admin } = deps.staticRoots ?? {};
-  const roots = [
+  return [
     { prefix: "/admin/", dir: admin },
     { prefix: "/", dir: shop },
-  ].filter((r): r is { prefix: string; dir: string } => Boolean(r.dir && fs.existsSync(r.dir)));
+  ].filter((r): r is StaticRoot => Boolean(r.dir && fs.existsSync(r.dir)));
+}
+
+/** Serves the built admin at /admin and the shop at /. */
+async function serveFrontEnds(app: App, roots: StaticRoot[]): Promise<void> {
   for (const [i, root] of roots.entries()) {
     await app.register(fastifyStatic, {
       root: root.dir,
@@ -113,14 +119,14 @@ async function serveFrontEnds(app: App, deps: AppDeps): Promise<void> {
       wildcard: false,
     });
   }
-  if (roots.length === 0) return;
-  app.setNotFoundHandler((request, reply) => {
+}
+
+/** Client-side routes (a GET for a page, not a file or the API) fall back to the app's index.html. */
+function pageFallback(roots: StaticRoot[]): NotFoundFallback {
+  return (request, reply) => {
     const url = request.url.split("?")[0] ?? "/";
     const wantsPage = request.method === "GET" && !url.startsWith("/api/") && !/\.\w+$/.test(url);
     const root = roots.find((r) => url.startsWith(r.prefix) || `${url}/` === r.prefix);
-    if (wantsPage && root) return reply.sendFile("index.html", root.dir);
-    return reply
-      .status(404)
-      .send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${url}`, details: {} } });
-  });
+    return wantsPage && root ? reply.sendFile("index.html", root.dir) : null;
+  };
 }

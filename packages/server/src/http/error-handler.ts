@@ -1,6 +1,6 @@
 // Turns every failure into `{ error: { code, message, details } }` with the status from the code table.
 // Anything unexpected is a 500 with a generic body; the real error goes to the log with the request id.
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError } from "./app-error.ts";
 import { type ErrorCode, errorStatus } from "./error-codes.ts";
@@ -17,7 +17,10 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "MALFORMED_JSON",
 };
 
-export function installErrorHandling(app: FastifyInstance): void {
+/** Answers a request no route matched, or returns null to fall through to the 404 body (e.g. an SPA page). */
+export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(errorStatus[error.code]).send(body(error.code, error.message, error.details));
@@ -45,7 +48,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       .send(body("INTERNAL", "Something went wrong on our side", { requestId: request.id }));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body("NOT_FOUND", `No route for ${request.method} ${request.url.split("?")[0]}`)),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      fallback?.(request, reply) ??
+      reply
+        .status(404)
+        .send(body("NOT_FOUND", `No route for ${request.method} ${request.url.split("?")[0]}`)),
   );
 }

@@ -4,6 +4,7 @@ import type { Db } from "../db/client.ts";
 import { users } from "../db/schema/accounts.ts";
 import { hashPassword } from "../lib/password.ts";
 import { seedCatalog } from "./catalog.ts";
+import { seedDistribution } from "./distribution.ts";
 
 export const DEMO_SHOPPER_PASSWORD = "demo1234";
 
@@ -24,7 +25,7 @@ async function seedShoppers(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-export const demoSeeders: DemoSeeder[] = [seedShoppers, seedCatalog];
+export const demoSeeders: DemoSeeder[] = [seedShoppers, seedCatalog, seedDistribution];
 
 export async function seedDemo(db: Db, now: Date): Promise<void> {
   for (const seeder of demoSeeders) await seeder(db, now);
