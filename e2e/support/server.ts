@@ -47,11 +47,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = "";
+  // The browser tests use the embedded database, as a newcomer's `npm start` does.
+  const { DATABASE_URL: _unused, ...env } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
     cwd: repoRoot,
     env: {
-      ...process.env,
-      DATABASE_URL: "",
+      ...env,
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: "127.0.0.1",
