@@ -1,0 +1,72 @@
+// Starts the real server (packages/server/src/main.ts) as a child process on a free loopback port and
+// stops it by its own pid. PostgreSQL when databaseUrl is given, otherwise PGlite in a temp DATA_DIR.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { repoRoot } from "./result.ts";
+
+export const OWNER_PASSWORD = "bench-owner-pass-1";
+
+export type RunningServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer(options: { databaseUrl?: string }): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "liebian-bench-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    SEED_DEMO: "true",
+    OWNER_PASSWORD,
+    LOG_LEVEL: "warn",
+    // Shoppers are registered up front; the login limiter is not what this measures.
+    RATE_LIMIT_LOGIN_PER_MINUTE: "100000",
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("Liebian is ready")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+  const pid = child.pid!;
+  return {
+    baseUrl,
+    pid,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        process.kill(pid, "SIGTERM");
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
