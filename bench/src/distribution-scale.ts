@@ -73,7 +73,7 @@ export default async function distributionScale(): Promise<void> {
       peakRssMb: rss.peakMb(),
       notes: [
         "Binding times the SQL of the binding service (advisory graph lock, recursive ancestor walk, insert) through the real repo functions, not attemptBind itself.",
-        "No index on referral_bindings(upline_user_id) exists in our migrations; team counts scan.",
+        "Team counts walk down referral_bindings_upline_idx (upline_user_id, bound_at).",
         "NOT RUN: the release sweep over 1,000,000 frozen commissions (releaseCommissions.run) — out of time.",
       ],
     });
