@@ -1,4 +1,5 @@
 // What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
+import type { PaymentProviders } from "./adapters/payment/index.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
@@ -53,6 +54,8 @@ export type AppDeps = {
    * new number. Absent: the clearly named sandbox payout (modules/withdrawals/sandbox-payout.ts) succeeds.
    */
   payouts?: Payouts;
+  /** The enabled payment providers (adapters/payment); absent: paying is refused as not configured. */
+  paymentProviders?: PaymentProviders;
   /** Built front ends served at / and /admin; absent in API-only tests. */
   staticRoots?: { shop?: string; admin?: string };
 };

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
 import { loadConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
@@ -11,6 +12,7 @@ import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
 import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
+import { wirePayments } from "./modules/payments/wiring.ts";
 import { ensureOwner } from "./modules/staff/service.ts";
 import { seedDemo } from "./seed/demo.ts";
 
@@ -29,6 +31,7 @@ const deps: AppDeps = {
   secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
   onSignup: [],
   orderHooks: emptyOrderHooks(),
+  paymentProviders: createPaymentProviders(paymentConfig({ enabled: ["sandbox"] })),
   staticRoots: {
     shop: path.join(repoRoot, "apps/shop/dist"),
     admin: path.join(repoRoot, "apps/admin/dist"),
@@ -36,6 +39,7 @@ const deps: AppDeps = {
 };
 
 registerDistributionHooks(deps);
+wirePayments(deps);
 
 const owner = await ensureOwner(deps, {
   username: config.ownerUsername,

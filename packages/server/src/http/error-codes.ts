@@ -72,6 +72,10 @@ export const errorStatus = {
   WITHDRAWAL_STATE_INVALID: 409,
   GRADE_RANK_TAKEN: 409,
   DISTRIBUTOR_STATE_INVALID: 409,
+  PAYMENT_PROVIDER_UNAVAILABLE: 422,
+  PAYMENT_PROVIDER_FAILED: 502,
+  PAY_LINK_INVALID: 422,
+  PAY_LINK_EXPIRED: 410,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -10,6 +10,7 @@ import { registerDistributionAdminRoutes } from "../modules/distribution/admin-r
 import { registerDistributionShopRoutes } from "../modules/distribution/shop-routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
+import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
 import { registerStockRoutes } from "../modules/stock/routes.ts";
@@ -31,4 +32,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAfterSaleRoutes(app, deps);
   registerDistributionShopRoutes(app, deps);
   registerDistributionAdminRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
 }

@@ -8,6 +8,7 @@ import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
 import { registerDistributionHooks } from "../../src/modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
+import { wirePayments } from "../../src/modules/payments/wiring.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
 import { checkLedger } from "./ledger-audit.ts";
 import { createTestDatabase } from "./test-database.ts";
@@ -54,6 +55,8 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     ...overrides,
   };
   registerDistributionHooks(deps);
+  // Provider-backed refunds and payouts only when the test passes providers (the payments tests do).
+  wirePayments(deps);
   await ensureOwner(deps, { ...OWNER, generatePassword: () => OWNER.password });
   const app = await buildApp(deps);
   afterAll(async () => {

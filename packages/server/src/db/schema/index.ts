@@ -4,3 +4,4 @@ export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./ledger.ts";
 export * from "./platform.ts";
+export * from "./payments.ts";

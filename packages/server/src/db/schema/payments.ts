@@ -1,0 +1,80 @@
+// Payments area: one row per provider payment (unique by the provider's transaction id, the key that makes a
+// notification apply once), a log of every notification we received (refused ones too), and refunds.
+import { sql } from "drizzle-orm";
+import { bigint, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    orderId: bigint("order_id", { mode: "number" }).notNull(),
+    orderNo: text("order_no").notNull(),
+    provider: text("provider").notNull(),
+    outTradeNo: text("out_trade_no").notNull(),
+    transactionId: text("transaction_id"),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    status: text("status").notNull(),
+    createdAt: at("created_at").notNull(),
+    paidAt: at("paid_at"),
+  },
+  (t) => [
+    check("payments_amount_positive", sql`${t.amountFen} > 0`),
+    check("payments_status_known", sql`${t.status} in ('pending','paid','failed','closed')`),
+    // a notification applies once per provider transaction (ON CONFLICT target)
+    uniqueIndex("payments_provider_transaction_key").on(t.provider, t.transactionId),
+    // the refund path finds the paid payment of an order
+    index("payments_order_idx").on(t.orderId),
+    // the admin list and the daily report, newest first
+    index("payments_created_idx").on(t.createdAt),
+  ],
+);
+
+export const providerEvents = pgTable(
+  "provider_events",
+  {
+    id: id(),
+    provider: text("provider").notNull(),
+    eventId: text("event_id"),
+    kind: text("kind").notNull(),
+    outcome: text("outcome").notNull(),
+    reason: text("reason"),
+    orderNo: text("order_no"),
+    transactionId: text("transaction_id"),
+    amountFen: bigint("amount_fen", { mode: "number" }),
+    receivedAt: at("received_at").notNull(),
+  },
+  (t) => [
+    // the merchant's view of refused notifications of an order
+    index("provider_events_order_idx").on(t.orderNo),
+  ],
+);
+
+export const refunds = pgTable(
+  "refunds",
+  {
+    id: id(),
+    afterSaleId: bigint("after_sale_id", { mode: "number" }),
+    orderId: bigint("order_id", { mode: "number" }).notNull(),
+    orderNo: text("order_no").notNull(),
+    provider: text("provider").notNull(),
+    outRefundNo: text("out_refund_no").notNull(),
+    providerRefundId: text("provider_refund_id"),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+    status: text("status").notNull(),
+    reason: text("reason").notNull(),
+    failureReason: text("failure_reason"),
+    createdAt: at("created_at").notNull(),
+    doneAt: at("done_at"),
+  },
+  (t) => [
+    check("refunds_amount_positive", sql`${t.amountFen} > 0`),
+    check("refunds_status_known", sql`${t.status} in ('pending','succeeded','failed')`),
+    // a refund is started once per number (idempotent start and retry)
+    uniqueIndex("refunds_out_refund_no_key").on(t.outRefundNo),
+    // the admin list and the daily report, newest first
+    index("refunds_created_idx").on(t.createdAt),
+  ],
+);

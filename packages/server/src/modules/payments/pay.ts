@@ -1,0 +1,84 @@
+// Starting a payment: the shopper's own payable order becomes a provider trade (out_trade_no = order number),
+// and the sandbox's hosted pay page is checked and completed through these services.
+import type { AppDeps } from "../../deps.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import { findOrder } from "../orders/repo.ts";
+import { findPayableOrder } from "../orders/service.ts";
+import { providerNamed } from "./providers.ts";
+import { ensurePendingPayment } from "./repo.ts";
+
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
+
+export function notifyUrl(deps: Pick<AppDeps, "config">, provider: string): string {
+  return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}`;
+}
+
+export async function createOrderPayment(deps: Deps, userId: number, orderNo: string, providerName: string) {
+  const provider = providerNamed(deps, providerName);
+  if (!provider)
+    throw new AppError("PAYMENT_PROVIDER_UNAVAILABLE", "This payment method is not enabled", {
+      provider: providerName,
+    });
+  const now = deps.now();
+  const order = await findPayableOrder(deps.db, orderNo, userId, now);
+  const created = await provider.createPayment({
+    outTradeNo: order.orderNo,
+    amountFen: order.amountFen,
+    description: order.subject.slice(0, 120),
+    channel: provider.channels.includes("h5") ? "h5" : provider.channels[0]!,
+    notifyUrl: notifyUrl(deps, provider.name),
+    returnUrl: `/orders/${order.orderNo}`,
+    expiresAtMs: order.closeDueAt.getTime(),
+  });
+  if (!created.ok) {
+    throw new AppError("PAYMENT_PROVIDER_FAILED", created.message, {
+      code: created.code,
+      retryable: created.retryable,
+    });
+  }
+  await ensurePendingPayment(deps.db, {
+    orderId: order.orderId,
+    orderNo: order.orderNo,
+    provider: provider.name,
+    outTradeNo: order.orderNo,
+    amountFen: order.amountFen,
+    at: now,
+  });
+  return created;
+}
+
+function sandboxOf(deps: Pick<AppDeps, "paymentProviders">) {
+  const sandbox = deps.paymentProviders?.sandbox;
+  if (!sandbox)
+    throw new AppError("PAYMENT_PROVIDER_UNAVAILABLE", "The sandbox is not enabled", { provider: "sandbox" });
+  return sandbox;
+}
+
+export function checkSandboxLink(deps: Deps, query: Record<string, string | undefined>) {
+  const checked = sandboxOf(deps).checkPayLink(query, deps.now().getTime());
+  if (!checked.ok) throw new AppError(checked.code, "This pay link is not valid", {});
+  return checked;
+}
+
+/** The shopper pressed pay (or fail) on the sandbox page: the sandbox notifies us and we await it. */
+export async function completeSandboxPayment(
+  deps: Deps,
+  userId: number,
+  input: Record<string, string | undefined> & { result: "paid" | "failed" },
+) {
+  const link = checkSandboxLink(deps, input);
+  const sandbox = sandboxOf(deps);
+  const order = await findOrder(deps.db, { orderNo: link.outTradeNo });
+  if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo: link.outTradeNo });
+  const simulated = await sandbox.simulate({
+    outTradeNo: link.outTradeNo,
+    result: input.result,
+    deliver: "once",
+    amountFen: link.amountFen,
+  });
+  if (!simulated.ok)
+    throw new AppError("PAYMENT_PROVIDER_FAILED", simulated.message, { code: simulated.code });
+  await sandbox.settle();
+  const after = (await findOrder(deps.db, { orderId: order.id }))!;
+  return { orderNo: after.orderNo, status: after.status, paid: after.paidAt !== null };
+}

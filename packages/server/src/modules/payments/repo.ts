@@ -1,0 +1,179 @@
+// Row access for payments, provider events and refunds. Exactly-once lives in the writes themselves:
+// a payment row is unique by (provider, transaction_id), a refund by out_refund_no.
+import { sql } from "drizzle-orm";
+import { type Executor, queryRows } from "../../db/client.ts";
+
+export type PaymentRow = {
+  id: number;
+  order_id: number;
+  order_no: string;
+  provider: string;
+  out_trade_no: string;
+  transaction_id: string | null;
+  amount_fen: number;
+  status: string;
+  created_at: Date;
+  paid_at: Date | null;
+};
+
+export type RefundRow = {
+  id: number;
+  after_sale_id: number | null;
+  order_id: number;
+  order_no: string;
+  provider: string;
+  out_refund_no: string;
+  provider_refund_id: string | null;
+  amount_fen: number;
+  status: "pending" | "succeeded" | "failed";
+  reason: string;
+  failure_reason: string | null;
+  created_at: Date;
+  done_at: Date | null;
+};
+
+export type ProviderEventInput = {
+  provider: string;
+  eventId: string | null;
+  kind: string;
+  outcome: string;
+  reason: string | null;
+  orderNo?: string | null;
+  transactionId?: string | null;
+  amountFen?: number | null;
+  receivedAt: Date;
+};
+
+export async function insertProviderEvent(db: Executor, e: ProviderEventInput): Promise<void> {
+  await db.execute(sql`
+    insert into provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
+    values (${e.provider}, ${e.eventId}, ${e.kind}, ${e.outcome}, ${e.reason}, ${e.orderNo ?? null},
+            ${e.transactionId ?? null}, ${e.amountFen ?? null}, ${e.receivedAt})`);
+}
+
+/** A pending payment for a trade is created once; asking to pay again reuses it. */
+export async function ensurePendingPayment(
+  db: Executor,
+  p: { orderId: number; orderNo: string; provider: string; outTradeNo: string; amountFen: number; at: Date },
+): Promise<void> {
+  await db.execute(sql`
+    insert into payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
+    select ${p.orderId}, ${p.orderNo}, ${p.provider}, ${p.outTradeNo}, ${p.amountFen}, 'pending', ${p.at}
+    where not exists (select 1 from payments where provider = ${p.provider} and out_trade_no = ${p.outTradeNo}
+                      and status = 'pending')`);
+}
+
+/** Records a paid trade: fills the pending row of the trade, or inserts one; a second time changes nothing. */
+export async function recordPaidPayment(
+  tx: Executor,
+  p: {
+    orderId: number;
+    orderNo: string;
+    provider: string;
+    outTradeNo: string;
+    transactionId: string;
+    amountFen: number;
+    paidAt: Date;
+  },
+): Promise<boolean> {
+  const filled = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    update payments set transaction_id = ${p.transactionId}, status = 'paid', paid_at = ${p.paidAt}
+    where id = (select id from payments where provider = ${p.provider} and out_trade_no = ${p.outTradeNo}
+                and status = 'pending' and amount_fen = ${p.amountFen} order by id limit 1)
+      and not exists (select 1 from payments where provider = ${p.provider} and transaction_id = ${p.transactionId})
+    returning id`,
+  );
+  if (filled.length > 0) return true;
+  const inserted = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    insert into payments (order_id, order_no, provider, out_trade_no, transaction_id, amount_fen, status, created_at, paid_at)
+    values (${p.orderId}, ${p.orderNo}, ${p.provider}, ${p.outTradeNo}, ${p.transactionId}, ${p.amountFen}, 'paid', ${p.paidAt}, ${p.paidAt})
+    on conflict (provider, transaction_id) do nothing
+    returning id`,
+  );
+  return inserted.length > 0;
+}
+
+export async function markTradeFailed(db: Executor, provider: string, outTradeNo: string): Promise<void> {
+  await db.execute(sql`
+    update payments set status = 'failed' where provider = ${provider} and out_trade_no = ${outTradeNo} and status = 'pending'`);
+}
+
+export async function findPaidPayment(db: Executor, orderId: number): Promise<PaymentRow | null> {
+  const rows = await queryRows<PaymentRow>(
+    db,
+    sql`
+    select * from payments where order_id = ${orderId} and status = 'paid' order by id limit 1`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findOrderPayment(
+  db: Executor,
+  orderId: number,
+): Promise<{ payment_provider: string | null; payable_fen: number; order_no: string } | null> {
+  const rows = await queryRows<{ payment_provider: string | null; payable_fen: number; order_no: string }>(
+    db,
+    sql`select payment_provider, payable_fen, order_no from orders where id = ${orderId}`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function findRefundsOf(
+  db: Executor,
+  key: { afterSaleId: number } | { orderId: number; auto: true },
+) {
+  const where =
+    "afterSaleId" in key
+      ? sql`after_sale_id = ${key.afterSaleId}`
+      : sql`order_id = ${key.orderId} and after_sale_id is null`;
+  return queryRows<RefundRow>(db, sql`select * from refunds where ${where} order by id`);
+}
+
+export async function insertRefund(
+  db: Executor,
+  r: {
+    afterSaleId: number | null;
+    orderId: number;
+    orderNo: string;
+    provider: string;
+    outRefundNo: string;
+    amountFen: number;
+    reason: string;
+    at: Date;
+  },
+): Promise<RefundRow> {
+  await db.execute(sql`
+    insert into refunds (after_sale_id, order_id, order_no, provider, out_refund_no, amount_fen, status, reason, created_at)
+    values (${r.afterSaleId}, ${r.orderId}, ${r.orderNo}, ${r.provider}, ${r.outRefundNo}, ${r.amountFen}, 'pending', ${r.reason}, ${r.at})
+    on conflict (out_refund_no) do nothing`);
+  const rows = await queryRows<RefundRow>(
+    db,
+    sql`select * from refunds where out_refund_no = ${r.outRefundNo}`,
+  );
+  return rows[0]!;
+}
+
+/** Moves a pending refund to its end state; false when another caller already did. */
+export async function finishRefund(
+  tx: Executor,
+  id: number,
+  to: {
+    status: "succeeded" | "failed";
+    providerRefundId?: string | null;
+    failureReason?: string | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    update refunds set status = ${to.status}, provider_refund_id = ${to.providerRefundId ?? null},
+      failure_reason = ${to.failureReason ?? null}, done_at = ${to.at}
+    where id = ${id} and status = 'pending' returning id`,
+  );
+  return rows.length > 0;
+}

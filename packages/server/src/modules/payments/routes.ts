@@ -1,0 +1,101 @@
+// Payment routes: the shopper starts a payment and uses the sandbox pay page; providers post notifications
+// to /api/v1/payments/notify/:provider, read as the raw bytes they signed.
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { currentUserId } from "../../http/authenticate.ts";
+import type { App } from "../../http/types.ts";
+import { handlePaymentNotification } from "./notify.ts";
+import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
+
+const PayBody = z.strictObject({ provider: z.enum(["sandbox", "wechat", "alipay"]) });
+const PayReply = z.union([
+  z.object({ kind: z.literal("redirect"), url: z.string() }),
+  z.object({ kind: z.literal("qr"), codeUrl: z.string() }),
+  z.object({ kind: z.literal("jsapi_params"), params: z.record(z.string(), z.string()) }),
+]);
+const LinkQuery = z.strictObject({
+  tradeNo: z.string().max(64),
+  amount: z.string().max(20),
+  expires: z.string().max(20),
+  return: z.string().max(500).optional(),
+  sig: z.string().max(1000),
+});
+const LinkReply = z.object({
+  outTradeNo: z.string(),
+  amountFen: z.number(),
+  expiresAtMs: z.number(),
+  returnUrl: z.string(),
+});
+const CompleteBody = LinkQuery.extend({ result: z.enum(["paid", "failed"]) });
+const CompleteReply = z.object({ orderNo: z.string(), status: z.string(), paid: z.boolean() });
+
+const NOTIFY_BODY_LIMIT = 64 * 1024;
+
+export function registerPaymentRoutes(app: App, deps: AppDeps): void {
+  app.post(
+    "/api/v1/orders/:orderNo/pay",
+    {
+      config: { auth: "user" },
+      schema: {
+        tags: ["shop: payments"],
+        params: z.object({ orderNo: z.string().max(64) }),
+        body: PayBody,
+        response: { 200: PayReply },
+      },
+    },
+    async (request) => {
+      const created = await createOrderPayment(
+        deps,
+        currentUserId(request),
+        request.params.orderNo,
+        request.body.provider,
+      );
+      const { ok: _ok, ...reply } = created as typeof created & { ok: true };
+      return reply as z.infer<typeof PayReply>;
+    },
+  );
+
+  app.get(
+    "/api/v1/pay/sandbox/check",
+    { schema: { tags: ["shop: payments"], querystring: LinkQuery, response: { 200: LinkReply } } },
+    async (request) => {
+      const { ok: _ok, ...link } = checkSandboxLink(deps, request.query);
+      return link;
+    },
+  );
+
+  app.post(
+    "/api/v1/pay/sandbox/complete",
+    {
+      config: { auth: "user" },
+      schema: { tags: ["shop: payments"], body: CompleteBody, response: { 200: CompleteReply } },
+    },
+    async (request) => completeSandboxPayment(deps, currentUserId(request), request.body),
+  );
+
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: NOTIFY_BODY_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
+    scope.post(
+      "/api/v1/payments/notify/:provider",
+      {
+        bodyLimit: NOTIFY_BODY_LIMIT,
+        schema: { tags: ["providers"], params: z.object({ provider: z.string().max(20) }) },
+      },
+      async (request, reply) => {
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const ack = await handlePaymentNotification(
+          deps,
+          (request.params as { provider: string }).provider,
+          request.headers,
+          raw,
+        );
+        reply.code(ack.status);
+        if (ack.contentType) reply.header("content-type", ack.contentType);
+        return reply.send(ack.body === "" ? undefined : ack.body);
+      },
+    );
+  });
+}

@@ -1,0 +1,149 @@
+// Payment notifications end to end: the sandbox pay page pays an order through HTTP; duplicates, tampering
+// and wrong amounts are refused or ignored; a payment for a closed order is refunded automatically.
+import { sql } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
+import { createProduct, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { notify, startPaymentsApp } from "./support.ts";
+
+const ctx = await startPaymentsApp();
+const { client, deps } = ctx;
+const owner = await client.loginOwner();
+const product = await createProduct(ctx, owner, { skus: [{ priceFen: 12_300, stock: 100 }] });
+const shopper = await shopperWithAddress(ctx);
+
+const newOrder = () => placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+const orderOf = async (id: number) => (await client.get(`/api/v1/orders/${id}`, shopper.token)).body;
+const count = async (query: ReturnType<typeof sql>) =>
+  Number((await queryRows<{ n: number }>(deps.db, query))[0]!.n);
+const paidResource = (
+  order: { orderNo: string; payableFen: number },
+  transactionId: string,
+  amountFen = order.payableFen,
+) => ({
+  outTradeNo: order.orderNo,
+  transactionId,
+  amountFen,
+  status: "paid",
+  providerStatus: "SUCCESS",
+  paidAtMs: ctx.clock.now().getTime(),
+});
+
+describe("paying through the sandbox", () => {
+  test("pay link → sandbox page → paid order, payment row and ledger", async () => {
+    const order = await newOrder();
+    const link = await client.post(
+      `/api/v1/orders/${order.orderNo}/pay`,
+      { provider: "sandbox" },
+      shopper.token,
+    );
+    expect(link.status, JSON.stringify(link.body)).toBe(200);
+    expect(link.body.kind).toBe("redirect");
+    const url = new URL(link.body.url, "http://shop.local");
+    expect(url.pathname).toBe("/pay/sandbox");
+    const query = Object.fromEntries(url.searchParams);
+    const checked = await client.get(`/api/v1/pay/sandbox/check?${url.searchParams}`);
+    expect(checked.body).toMatchObject({ outTradeNo: order.orderNo, amountFen: order.payableFen });
+
+    const forged = await client.get(
+      `/api/v1/pay/sandbox/check?${new URLSearchParams({ ...query, amount: "1" })}`,
+    );
+    expect(forged.status).toBe(422);
+    expect(JSON.stringify(forged.body)).toContain("PAY_LINK_INVALID");
+
+    const done = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...query, result: "paid" },
+      shopper.token,
+    );
+    expect(done.body, JSON.stringify(done.body)).toMatchObject({ orderNo: order.orderNo, paid: true });
+    expect((await orderOf(order.id)).status).not.toBe("pending_payment");
+    const rows = await queryRows<{ status: string; transaction_id: string }>(
+      deps.db,
+      sql`select status, transaction_id from payments where order_no = ${order.orderNo}`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe("paid");
+    expect(
+      await count(
+        sql`select count(*) n from ledger_transactions where idempotency_key = ${`pay:sandbox:${rows[0]!.transaction_id}`}`,
+      ),
+    ).toBe(1);
+  });
+
+  test("1,000 concurrent duplicates of one payment: one paid transition, one row, one ledger posting", async () => {
+    const order = await newOrder();
+    const resource = paidResource(order, "sbx_tx_dup_1000");
+    // The same delivery re-sent verbatim is a replay; WeChat-style re-deliveries carry new nonces.
+    const replayed = ctx.signPayment(resource);
+    const copies = [replayed, ...Array.from({ length: 999 }, () => ctx.signPayment(resource))];
+    const answers = await Promise.all([...copies, replayed].map((signed) => notify(ctx, signed)));
+    expect(answers.filter((a) => a.statusCode === 204)).toHaveLength(1000);
+    expect(answers.filter((a) => a.statusCode !== 204)).toHaveLength(1);
+    expect(
+      await count(sql`select count(*) n from order_events where order_id = ${order.id} and kind = 'pay'`),
+    ).toBe(1);
+    expect(
+      await count(sql`select count(*) n from payments where order_no = ${order.orderNo} and status = 'paid'`),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`select count(*) n from ledger_transactions where idempotency_key = 'pay:sandbox:sbx_tx_dup_1000'`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`select count(*) n from provider_events where transaction_id = 'sbx_tx_dup_1000' and outcome = 'paid'`,
+      ),
+    ).toBe(1);
+  });
+
+  test("a tampered signature is refused, logged, and changes nothing", async () => {
+    const order = await newOrder();
+    const signed = ctx.signPayment(paidResource(order, "sbx_tx_tampered"));
+    const tampered = {
+      ...signed,
+      body: signed.body.replace(String(order.payableFen), String(order.payableFen - 1)),
+    };
+    const answer = await notify(ctx, tampered);
+    expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+    expect((await orderOf(order.id)).status).toBe("pending_payment");
+    expect(
+      await count(
+        sql`select count(*) n from provider_events where outcome = 'refused' and reason like 'NOTIFY_SIGNATURE_INVALID%'`,
+      ),
+    ).toBeGreaterThan(0);
+  });
+
+  test("a wrong amount is refused and recorded for the merchant", async () => {
+    const order = await newOrder();
+    const answer = await notify(ctx, ctx.signPayment(paidResource(order, "sbx_tx_wrong_amount", 1)));
+    expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+    expect((await orderOf(order.id)).status).toBe("pending_payment");
+    const events = await queryRows<{ outcome: string; reason: string }>(
+      deps.db,
+      sql`select outcome, reason from provider_events where transaction_id = 'sbx_tx_wrong_amount'`,
+    );
+    expect(events).toEqual([
+      { outcome: "amount_mismatch", reason: `amount 1 ≠ payable ${order.payableFen}` },
+    ]);
+    expect(
+      await count(sql`select count(*) n from payments where transaction_id = 'sbx_tx_wrong_amount'`),
+    ).toBe(0);
+  });
+
+  test("a payment for a cancelled order is recorded and refunded automatically", async () => {
+    const order = await newOrder();
+    const cancelled = await client.post(`/api/v1/orders/${order.id}/cancel`, {}, shopper.token);
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    const answer = await notify(ctx, ctx.signPayment(paidResource(order, "sbx_tx_late")));
+    expect(answer.statusCode).toBe(204);
+    const refunds = await queryRows<{ status: string; reason: string; amount_fen: number }>(
+      deps.db,
+      sql`select status, reason, amount_fen from refunds where order_no = ${order.orderNo}`,
+    );
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ status: "succeeded", amount_fen: order.payableFen });
+    expect(refunds[0]!.reason).toContain("automatic: order is");
+  });
+});
