@@ -1,0 +1,100 @@
+// After-sale refunds through the sandbox provider: a refund ends `refunded` with its ledger posting, a
+// provider refusal leaves the after-sale refund_failed and retryable; withdrawals pay out through the sandbox.
+import { sql } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
+import { createProduct, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { notify, startPaymentsApp } from "./support.ts";
+
+const ctx = await startPaymentsApp();
+const { client, deps } = ctx;
+const owner = await client.loginOwner();
+const shopper = await shopperWithAddress(ctx);
+
+async function paidOrder(priceFen: number, transactionId: string) {
+  const product = await createProduct(ctx, owner, { skus: [{ priceFen, stock: 10 }] });
+  const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 2 }]);
+  const answer = await notify(
+    ctx,
+    ctx.signPayment({
+      outTradeNo: order.orderNo,
+      transactionId,
+      amountFen: order.payableFen,
+      status: "paid",
+      providerStatus: "SUCCESS",
+      paidAtMs: ctx.clock.now().getTime(),
+    }),
+  );
+  expect(answer.statusCode).toBe(204);
+  return order;
+}
+
+async function refundOneUnit(order: { id: number; items: Array<{ id: number }> }) {
+  const asked = await client.post(
+    `/api/v1/orders/${order.id}/after-sales`,
+    { kind: "refund_only", items: [{ orderItemId: order.items[0]!.id, quantity: 1 }], reason: "不想要了" },
+    shopper.token,
+  );
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  await client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, {}, owner);
+  return (await client.get(`/api/admin/v1/after-sales/${asked.body.id}`, owner)).body;
+}
+
+describe("refunds through the provider", () => {
+  test("an approved after-sale is refunded by the sandbox and posted to the ledger", async () => {
+    const order = await paidOrder(5000, "sbx_tx_refund_ok");
+    const afterSale = await refundOneUnit(order);
+    expect(afterSale).toMatchObject({ status: "refunded" });
+    const rows = await queryRows<{ status: string; out_refund_no: string; amount_fen: number }>(
+      deps.db,
+      sql`select status, out_refund_no, amount_fen from refunds where after_sale_id = ${afterSale.id}`,
+    );
+    expect(rows).toEqual([{ status: "succeeded", out_refund_no: `RF${afterSale.id}A1`, amount_fen: 5000 }]);
+    const ledger = await queryRows<{ n: number }>(
+      deps.db,
+      sql`select count(*) n from ledger_transactions where idempotency_key = ${`refund:sandbox:RF${afterSale.id}A1`}`,
+    );
+    expect(Number(ledger[0]!.n)).toBe(1);
+    const after = await client.get(`/api/v1/orders/${order.id}`, shopper.token);
+    expect(after.body.refundedFen).toBe(5000);
+  });
+
+  test("a refund the provider refuses stays visible as failed and can be retried", async () => {
+    const order = await paidOrder(1299, "sbx_tx_refund_fail");
+    const afterSale = await refundOneUnit(order);
+    expect(afterSale).toMatchObject({ status: "refund_failed" });
+    const retried = await client.post(`/api/admin/v1/after-sales/${afterSale.id}/retry-refund`, {}, owner);
+    expect(retried.status).toBe(200);
+    const rows = await queryRows<{ status: string; out_refund_no: string }>(
+      deps.db,
+      sql`select status, out_refund_no from refunds where after_sale_id = ${afterSale.id} order by id`,
+    );
+    expect(rows).toEqual([
+      { status: "failed", out_refund_no: `RF${afterSale.id}A1` },
+      { status: "failed", out_refund_no: `RF${afterSale.id}A2` },
+    ]);
+  });
+});
+
+describe("payouts through the sandbox", () => {
+  test("deps.payouts sends and queries by the stable bill number", async () => {
+    const account = { realName: "林小姐", account: "openid-1" };
+    const sent = await deps.payouts!.send({
+      withdrawalId: 1,
+      outBillNo: "WD1",
+      amountFen: 5000,
+      method: "wechat",
+      account,
+    });
+    expect(sent).toEqual({ status: "succeeded" });
+    expect(await deps.payouts!.query("WD1")).toEqual({ status: "succeeded" });
+    const failed = await deps.payouts!.send({
+      withdrawalId: 2,
+      outBillNo: "WD2",
+      amountFen: 5099,
+      method: "wechat",
+      account,
+    });
+    expect(failed.status).toBe("failed");
+  });
+});
