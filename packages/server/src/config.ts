@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SECRET_KEY: z.string().min(32).optional(),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  WECHAT_OA_APP_ID: z.string().optional(),
+  WECHAT_OA_APP_SECRET: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
 });
 
@@ -33,6 +35,8 @@ export type Config = {
   secretKey: string | undefined;
   rateLimitLoginPerMinute: number;
   bodyLimitBytes: number;
+  /** The official account used for WeChat web login; unset means the sandbox login. */
+  wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,5 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    wechatOfficialAccount:
+      e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET
+        ? { appId: e.WECHAT_OA_APP_ID, appSecret: e.WECHAT_OA_APP_SECRET }
+        : undefined,
   };
 }

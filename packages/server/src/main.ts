@@ -3,13 +3,13 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
+import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
 import { loadConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
-import { sandboxWechatCodeExchange } from "./modules/accounts/sandbox-wechat.ts";
 import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { wirePayments } from "./modules/payments/wiring.ts";
@@ -21,13 +21,16 @@ const config = loadConfig();
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const database = await openConfiguredDatabase(config);
 const now = () => new Date();
+const wechatLogin = createWechatLoginFromConfig(
+  config.wechatOfficialAccount ? { officialAccount: config.wechatOfficialAccount } : undefined,
+);
 
 const deps: AppDeps = {
   config,
   database,
   db: database.db,
   now,
-  wechatCodeExchange: sandboxWechatCodeExchange,
+  wechatCodeExchange: (code) => wechatLogin.exchangeCode(code),
   secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
   onSignup: [],
   orderHooks: emptyOrderHooks(),

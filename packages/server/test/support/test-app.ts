@@ -1,11 +1,11 @@
 // A whole application on a fresh test database, with a clock the test moves, and a small typed client.
 import { afterAll } from "vitest";
+import { createSandboxLogin } from "../../src/adapters/wechat-login/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { AppDeps } from "../../src/deps.ts";
 import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/types.ts";
 import { createSecretBox } from "../../src/lib/secret-box.ts";
-import { sandboxWechatCodeExchange } from "../../src/modules/accounts/sandbox-wechat.ts";
 import { registerDistributionHooks } from "../../src/modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { wirePayments } from "../../src/modules/payments/wiring.ts";
@@ -48,7 +48,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
     database,
     db: database.db,
     now: clock.now,
-    wechatCodeExchange: sandboxWechatCodeExchange,
+    wechatCodeExchange: (code) => createSandboxLogin().exchangeCode(code),
     secretBox: createSecretBox("test-secret-key-that-is-long-enough-1234"),
     onSignup: [],
     orderHooks: emptyOrderHooks(),
