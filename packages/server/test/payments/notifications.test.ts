@@ -147,3 +147,33 @@ describe("paying through the sandbox", () => {
     expect(refunds[0]!.reason).toContain("automatic: order is");
   });
 });
+
+describe("the merchant's records", () => {
+  test("payments, refunds and the daily report need payments.read", async () => {
+    const finance = await client.createStaff(owner, "finance");
+    const support = await client.createStaff(owner, "support");
+    expect((await client.get("/api/admin/v1/payments", support)).status).toBe(403);
+
+    const first = await client.get("/api/admin/v1/payments?limit=2&status=paid", finance);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    const rest = await client.get(
+      `/api/admin/v1/payments?limit=2&status=paid&cursor=${first.body.nextCursor}`,
+      finance,
+    );
+    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.nextCursor).toBeNull();
+
+    const refunds = await client.get("/api/admin/v1/refunds?provider=sandbox", finance);
+    expect(refunds.body.items).toHaveLength(1);
+    expect(refunds.body.items[0]).toMatchObject({ status: "succeeded", afterSaleId: null });
+
+    const report = await client.get("/api/admin/v1/payments/report?date=2026-11-23", finance);
+    expect(report.body.payments).toEqual([{ provider: "sandbox", count: 3, totalFen: expect.any(Number) }]);
+    expect(report.body.refunds).toEqual([
+      { provider: "sandbox", count: 1, totalFen: refunds.body.items[0].amountFen },
+    ]);
+    const other = await client.get("/api/admin/v1/payments/report?date=2026-11-22", finance);
+    expect(other.body).toEqual({ date: "2026-11-22", payments: [], refunds: [], payouts: [] });
+  });
+});

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
+import { registerPaymentAdminRoutes } from "./admin-routes.ts";
 import { handlePaymentNotification } from "./notify.ts";
 import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
 
@@ -32,6 +33,7 @@ const CompleteReply = z.object({ orderNo: z.string(), status: z.string(), paid: 
 const NOTIFY_BODY_LIMIT = 64 * 1024;
 
 export function registerPaymentRoutes(app: App, deps: AppDeps): void {
+  registerPaymentAdminRoutes(app, deps);
   app.post(
     "/api/v1/orders/:orderNo/pay",
     {

@@ -1,0 +1,93 @@
+// Admin routes of the payments area: records and the daily reconciliation report (permission payments.read).
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import type { App } from "../../http/types.ts";
+import { dailyReport, listPayments, listRefunds } from "./admin.ts";
+
+const RecordQuery = z.strictObject({
+  cursor: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  provider: z.enum(["sandbox", "wechat", "alipay"]).optional(),
+  status: z.string().max(20).optional(),
+  orderNo: z.string().max(64).optional(),
+});
+
+const Payment = z.object({
+  id: z.number(),
+  orderId: z.number(),
+  orderNo: z.string(),
+  provider: z.string(),
+  outTradeNo: z.string(),
+  transactionId: z.string().nullable(),
+  amountFen: z.number(),
+  status: z.string(),
+  createdAt: z.date(),
+  paidAt: z.date().nullable(),
+});
+
+const Refund = z.object({
+  id: z.number(),
+  afterSaleId: z.number().nullable(),
+  orderId: z.number(),
+  orderNo: z.string(),
+  provider: z.string(),
+  outRefundNo: z.string(),
+  providerRefundId: z.string().nullable(),
+  amountFen: z.number(),
+  status: z.string(),
+  reason: z.string(),
+  failureReason: z.string().nullable(),
+  createdAt: z.date(),
+  doneAt: z.date().nullable(),
+});
+
+const Total = z.object({ provider: z.string(), count: z.number(), totalFen: z.number() });
+const Report = z.object({
+  date: z.string(),
+  payments: z.array(Total),
+  refunds: z.array(Total),
+  payouts: z.array(Total),
+});
+
+const tags = ["admin: payments"];
+
+export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
+  app.get(
+    "/api/admin/v1/payments",
+    {
+      config: { permission: "payments.read" },
+      schema: {
+        tags,
+        querystring: RecordQuery,
+        response: { 200: z.object({ items: z.array(Payment), nextCursor: z.number().nullable() }) },
+      },
+    },
+    async (request) => listPayments(deps.db, request.query),
+  );
+
+  app.get(
+    "/api/admin/v1/refunds",
+    {
+      config: { permission: "payments.read" },
+      schema: {
+        tags,
+        querystring: RecordQuery,
+        response: { 200: z.object({ items: z.array(Refund), nextCursor: z.number().nullable() }) },
+      },
+    },
+    async (request) => listRefunds(deps.db, request.query),
+  );
+
+  app.get(
+    "/api/admin/v1/payments/report",
+    {
+      config: { permission: "payments.read" },
+      schema: {
+        tags,
+        querystring: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        response: { 200: Report },
+      },
+    },
+    async (request) => dailyReport(deps.db, request.query.date),
+  );
+}
