@@ -52,12 +52,9 @@ export function ShipDialog({ orderId, open, onClose, onShipped }: Props) {
                     name={[field.name, "carrier"]}
                     rules={[{ required: true, message: t("order.carrierRequired") }]}
                   >
-                    <AutoComplete
-                      data-testid={`ship-carrier-${i}`}
-                      style={{ width: 160 }}
-                      placeholder={t("order.carrier")}
-                      options={carriers.map((c) => ({ value: c }))}
-                    />
+                    <AutoComplete style={{ width: 160 }} options={carriers.map((c) => ({ value: c }))}>
+                      <Input data-testid={`ship-carrier-${i}`} placeholder={t("order.carrier")} />
+                    </AutoComplete>
                   </Form.Item>
                   <Form.Item
                     name={[field.name, "trackingNo"]}
