@@ -25,6 +25,8 @@ import { FreightPage } from "./pages/freight/FreightPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
 import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
+import { PaymentRecordsPage } from "./pages/payments/PaymentRecordsPage.tsx";
+import { ReconciliationPage } from "./pages/payments/ReconciliationPage.tsx";
 import { SettingsPage } from "./pages/settings/SettingsPage.tsx";
 import { StaffPage } from "./pages/staff/StaffPage.tsx";
 
@@ -53,6 +55,8 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/distribution/grades", permission: "distribution.read", element: <GradesPage /> },
   { path: "/distribution/simulator", permission: "distribution.read", element: <SimulatorPage /> },
   { path: "/distribution/settings", permission: "distribution.read", element: <DistributionSettingsPage /> },
+  { path: "/payments", permission: "payments.read", element: <PaymentRecordsPage /> },
+  { path: "/reconciliation", permission: "payments.read", element: <ReconciliationPage /> },
   { path: "/settings", permission: "settings.read", element: <SettingsPage /> },
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },

@@ -1,5 +1,6 @@
 // The console's pages: path, menu group, label and the permission that shows them. Only pages whose API exists are here.
 import {
+  AccountBookOutlined,
   AuditOutlined,
   CalculatorOutlined,
   CarOutlined,
@@ -12,6 +13,7 @@ import {
   FileTextOutlined,
   LinkOutlined,
   MoneyCollectOutlined,
+  ReconciliationOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShoppingOutlined,
@@ -159,6 +161,26 @@ export const navGroups: NavGroup[] = [
         label: "nav.distSettings",
         icon: <ControlOutlined />,
         permission: "distribution.read",
+      },
+    ],
+  },
+  {
+    key: "payments",
+    label: "nav.group.payments",
+    items: [
+      {
+        key: "payments",
+        path: "/payments",
+        label: "nav.paymentRecords",
+        icon: <AccountBookOutlined />,
+        permission: "payments.read",
+      },
+      {
+        key: "reconciliation",
+        path: "/reconciliation",
+        label: "nav.reconciliation",
+        icon: <ReconciliationOutlined />,
+        permission: "payments.read",
       },
     ],
   },
