@@ -97,7 +97,7 @@ function PaymentsTab() {
             dataIndex: "transactionId",
             render: (v: string | null) => v ?? "—",
           },
-          { title: t("withdrawal.amount"), dataIndex: "amountFen", render: formatFen },
+          { title: t("payment.total"), dataIndex: "amountFen", render: formatFen },
           {
             title: t("order.status"),
             dataIndex: "status",
@@ -139,7 +139,7 @@ function RefundsTab() {
             render: (p: string) => label(`provider.${p}`, p),
           },
           { title: t("payment.outRefundNo"), dataIndex: "outRefundNo" },
-          { title: t("withdrawal.amount"), dataIndex: "amountFen", render: formatFen },
+          { title: t("payment.total"), dataIndex: "amountFen", render: formatFen },
           { title: t("afterSale.reason"), dataIndex: "reason" },
           {
             title: t("order.status"),
