@@ -148,6 +148,24 @@ describe("paying through the sandbox", () => {
   });
 });
 
+describe("a second charge for a paid order", () => {
+  test("is recorded and refunded automatically; the order keeps its first payment", async () => {
+    const order = await newOrder();
+    expect((await notify(ctx, ctx.signPayment(paidResource(order, "sbx_tx_first")))).statusCode).toBe(204);
+    expect((await notify(ctx, ctx.signPayment(paidResource(order, "sbx_tx_second")))).statusCode).toBe(204);
+    const refunds = await queryRows<{ status: string; reason: string }>(
+      deps.db,
+      sql`select status, reason from refunds where order_no = ${order.orderNo}`,
+    );
+    expect(refunds).toEqual([
+      { status: "succeeded", reason: "automatic: order already paid by sbx_tx_first" },
+    ]);
+    expect(
+      await count(sql`select count(*) n from order_events where order_id = ${order.id} and kind = 'pay'`),
+    ).toBe(1);
+  });
+});
+
 describe("the merchant's records", () => {
   test("payments, refunds and the daily report need payments.read", async () => {
     const finance = await client.createStaff(owner, "finance");
@@ -158,20 +176,20 @@ describe("the merchant's records", () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     const rest = await client.get(
-      `/api/admin/v1/payments?limit=2&status=paid&cursor=${first.body.nextCursor}`,
+      `/api/admin/v1/payments?limit=3&status=paid&cursor=${first.body.nextCursor}`,
       finance,
     );
-    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.items).toHaveLength(3);
     expect(rest.body.nextCursor).toBeNull();
 
     const refunds = await client.get("/api/admin/v1/refunds?provider=sandbox", finance);
-    expect(refunds.body.items).toHaveLength(1);
+    expect(refunds.body.items).toHaveLength(2);
     expect(refunds.body.items[0]).toMatchObject({ status: "succeeded", afterSaleId: null });
 
     const report = await client.get("/api/admin/v1/payments/report?date=2026-11-23", finance);
-    expect(report.body.payments).toEqual([{ provider: "sandbox", count: 3, totalFen: expect.any(Number) }]);
+    expect(report.body.payments).toEqual([{ provider: "sandbox", count: 5, totalFen: expect.any(Number) }]);
     expect(report.body.refunds).toEqual([
-      { provider: "sandbox", count: 1, totalFen: refunds.body.items[0].amountFen },
+      { provider: "sandbox", count: 2, totalFen: refunds.body.items[0].amountFen * 2 },
     ]);
     const other = await client.get("/api/admin/v1/payments/report?date=2026-11-22", finance);
     expect(other.body).toEqual({ date: "2026-11-22", payments: [], refunds: [], payouts: [] });
