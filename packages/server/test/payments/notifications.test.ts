@@ -71,6 +71,27 @@ describe("paying through the sandbox", () => {
     ).toBe(1);
   });
 
+  test("choosing fail on the sandbox page leaves the order unpaid and the payment failed", async () => {
+    const order = await newOrder();
+    const link = await client.post(
+      `/api/v1/orders/${order.orderNo}/pay`,
+      { provider: "sandbox" },
+      shopper.token,
+    );
+    const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+    const done = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...query, result: "failed" },
+      shopper.token,
+    );
+    expect(done.body).toMatchObject({ orderNo: order.orderNo, status: "pending_payment", paid: false });
+    const rows = await queryRows<{ status: string }>(
+      deps.db,
+      sql`select status from payments where order_no = ${order.orderNo}`,
+    );
+    expect(rows).toEqual([{ status: "failed" }]);
+  });
+
   test("1,000 concurrent duplicates of one payment: one paid transition, one row, one ledger posting", async () => {
     const order = await newOrder();
     const resource = paidResource(order, "sbx_tx_dup_1000");
