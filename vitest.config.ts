@@ -14,6 +14,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      { test: { name: "apps", include: ["apps/*/src/**/*.test.ts"] } },
       { test: { ...serverTest, name: "server", provide: { engine: "pglite" } } },
       ...(process.env.DATABASE_URL
         ? [{ test: { ...serverTest, name: "server-pg", provide: { engine: "postgres" } } }]
