@@ -50,6 +50,8 @@ export async function buildApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],
         connectSrc: ["'self'"],
+        // Self-hosted shops often start on plain http inside a LAN; upgrading would break every picture.
+        upgradeInsecureRequests: null,
       },
     },
   });
