@@ -21,7 +21,9 @@ import { LoginPage } from "./pages/Login.tsx";
 import { MePage } from "./pages/Me.tsx";
 import { OrderDetailPage } from "./pages/OrderDetail.tsx";
 import { OrdersPage } from "./pages/Orders.tsx";
+import { PayResultPage } from "./pages/PayResult.tsx";
 import { ProductPage } from "./pages/Product.tsx";
+import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
 
 const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
@@ -46,6 +48,8 @@ export function AppRoutes() {
       <Route path="orders/:id" element={guarded(<OrderDetailPage />)} />
       <Route path="orders/:id/after-sale" element={guarded(<AfterSaleApplyPage />)} />
       <Route path="after-sales" element={guarded(<AfterSalesPage />)} />
+      <Route path="pay/sandbox" element={guarded(<SandboxPayPage />)} />
+      <Route path="pay/result" element={guarded(<PayResultPage />)} />
       <Route path="distribution" element={guarded(<DistributionCentrePage />)} />
       <Route path="distribution/commissions" element={guarded(<CommissionsPage />)} />
       <Route path="distribution/orders" element={guarded(<PromotedOrdersPage />)} />

@@ -1,11 +1,13 @@
 // What a shopper can do with an order in its current state: cancel or pay before payment, confirm receipt
 // once shipped, ask for an after-sale once paid.
 import { Button, Dialog, Toast } from "antd-mobile";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import type { Order, OrderCard } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
+import { PaySheet } from "./PaySheet.tsx";
 
 const afterSaleOpen = new Set(["paid", "shipped", "received"]);
 
@@ -22,6 +24,7 @@ export function OrderActions({
   const fail = useFail();
   const navigate = useNavigate();
   const path = { params: { path: { id: order.id } } };
+  const [paying, setPaying] = useState(false);
 
   const cancel = async () => {
     if (!(await Dialog.confirm({ content: t("order.cancelConfirm") }))) return;
@@ -43,6 +46,16 @@ export function OrderActions({
     buttons.push(
       <Button key="cancel" size="small" shape="rounded" onClick={cancel} data-testid="order-cancel">
         {t("order.cancel")}
+      </Button>,
+      <Button
+        key="pay"
+        size="small"
+        shape="rounded"
+        color="danger"
+        onClick={() => setPaying(true)}
+        data-testid="order-pay"
+      >
+        {t("order.pay")}
       </Button>,
     );
   }
@@ -75,8 +88,11 @@ export function OrderActions({
   }
   if (buttons.length === 0) return null;
   return (
-    <div className="order-actions" onClickCapture={(e) => e.stopPropagation()}>
+    <div className="order-actions">
       {buttons}
+      {order.status === "pending_payment" && (
+        <PaySheet order={order} visible={paying} onClose={() => setPaying(false)} />
+      )}
     </div>
   );
 }

@@ -6,14 +6,17 @@ import { useNavigate, useSearchParams } from "react-router-dom";
 import { AddressCard } from "../components/AddressCard.tsx";
 import { AddressChooser } from "../components/AddressChooser.tsx";
 import { PageBar } from "../components/PageBar.tsx";
+import { PayMethods } from "../components/PayMethods.tsx";
 import { QuoteSummary } from "../components/QuoteSummary.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { parseCheckoutItems } from "../lib/checkout-link.ts";
 import { newIdempotencyKey } from "../lib/idempotency.ts";
 import { formatFen } from "../lib/money.ts";
+import type { PayProvider } from "../lib/payment.ts";
 import type { Address, Quote } from "../lib/types.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
+import { usePay } from "../lib/use-pay.ts";
 
 export function CheckoutPage() {
   const { t } = useI18n();
@@ -31,6 +34,8 @@ export function CheckoutPage() {
   const [remark, setRemark] = useState("");
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const [provider, setProvider] = useState<PayProvider>("sandbox");
+  const pay = usePay();
 
   useEffect(() => {
     call(api.GET("/api/v1/addresses")).then((all) => {
@@ -67,7 +72,9 @@ export function CheckoutPage() {
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       );
+      // the order exists now: leaving the checkout, whatever the payment step does next
       navigate(`/orders/${order.id}`, { replace: true });
+      await pay(order, provider);
     } catch (error) {
       fail(error);
     } finally {
@@ -97,6 +104,7 @@ export function CheckoutPage() {
         </div>
       )}
       {quote ? <QuoteSummary quote={quote} /> : !quoteError && <Skeleton.Paragraph lineCount={5} animated />}
+      <PayMethods value={provider} onChange={setProvider} />
       <List className="card checkout-amounts">
         <List.Item title={t("checkout.remark")}>
           <Input
