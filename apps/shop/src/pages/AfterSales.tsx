@@ -78,9 +78,7 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
       {row.items.map((item) => (
         <OrderLine key={item.orderItemId} line={item} />
       ))}
-      <div className="order-row-total">
-        {t("aftersale.refundFen", { amount: formatFen(row.refundFen + row.freightRefundFen) })}
-      </div>
+      <div className="order-row-total">{t("aftersale.refundFen", { amount: formatFen(row.refundFen) })}</div>
       {row.merchantNote && (
         <div className="muted small">{t("aftersale.note", { note: row.merchantNote })}</div>
       )}
