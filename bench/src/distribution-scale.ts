@@ -4,8 +4,8 @@
 import { sql } from "drizzle-orm";
 import { openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
 import { runMigrations } from "../../packages/server/src/db/migrate.ts";
-import { findAncestors, lockBindingGraph } from "../../packages/server/src/modules/binding/repo.ts";
 import { inTransaction } from "../../packages/server/src/db/transaction.ts";
+import { findAncestors, lockBindingGraph } from "../../packages/server/src/modules/binding/repo.ts";
 import { createDatabase, dropDatabase } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
 import { round, rssSampler } from "./lib/stats.ts";
@@ -22,7 +22,13 @@ export default async function distributionScale(): Promise<void> {
     const t0 = performance.now();
     const out = await work();
     const seconds = round((performance.now() - t0) / 1000, 3);
-    steps.push({ step, count, seconds, perOpMs: round((seconds * 1000) / count, 3), peakRssMb: rss.peakMb() });
+    steps.push({
+      step,
+      count,
+      seconds,
+      perOpMs: round((seconds * 1000) / count, 3),
+      peakRssMb: rss.peakMb(),
+    });
     console.log(`${step}: ${seconds} s`);
     return out;
   };
@@ -44,7 +50,10 @@ export default async function distributionScale(): Promise<void> {
     await time("bind new user (locked ancestor walk + insert)", 1000, async () => {
       for (let i = 0; i < 1000; i++) {
         await inTransaction(db, async (tx) => {
-          const [user] = await queryRows<{ id: number }>(tx, sql`insert into users (nickname) values ('new') returning id`);
+          const [user] = await queryRows<{ id: number }>(
+            tx,
+            sql`insert into users (nickname) values ('new') returning id`,
+          );
           const upline = 1 + Math.floor(Math.random() * USERS);
           await lockBindingGraph(tx);
           const ancestors = await findAncestors(tx, upline, now);

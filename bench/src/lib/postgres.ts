@@ -5,7 +5,18 @@ export const PG_HOST = "127.0.0.1";
 export const PG_USER = "postgres";
 
 export function psql(sql: string, database = "postgres"): string {
-  return execFileSync("psql", ["-h", PG_HOST, "-U", PG_USER, "-d", database, "-v", "ON_ERROR_STOP=1", "-Atc", sql])
+  return execFileSync("psql", [
+    "-h",
+    PG_HOST,
+    "-U",
+    PG_USER,
+    "-d",
+    database,
+    "-v",
+    "ON_ERROR_STOP=1",
+    "-Atc",
+    sql,
+  ])
     .toString()
     .trim();
 }

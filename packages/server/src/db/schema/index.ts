@@ -3,5 +3,5 @@ export * from "./accounts.ts";
 export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./ledger.ts";
-export * from "./platform.ts";
 export * from "./payments.ts";
+export * from "./platform.ts";

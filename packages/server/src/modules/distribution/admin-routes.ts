@@ -41,7 +41,7 @@ import {
   WithdrawalQuery,
 } from "./schemas.ts";
 import { getDistributionSettings, updateDistributionSettings } from "./settings.ts";
-import { DistributionSettings } from "./settings-schema.ts";
+import { DistributionSettings, DistributionSettingsPatch } from "./settings-schema.ts";
 
 export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
   const tags = ["admin: distribution"];
@@ -58,7 +58,7 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/settings`,
     {
       config: { permission: "distribution.configure" },
-      schema: { tags, body: DistributionSettings.partial(), response: { 200: Row } },
+      schema: { tags, body: DistributionSettingsPatch, response: { 200: Row } },
     },
     async (request) => {
       const grades = (await listGrades(deps.db))

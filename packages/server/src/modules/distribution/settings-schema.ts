@@ -67,3 +67,15 @@ export const DistributionSettings = z.strictObject({
   grades: z.strictObject({ allowDowngrade: z.boolean().default(false) }).prefault({}),
 });
 export type DistributionSettingsValue = z.output<typeof DistributionSettings>;
+
+const sections = DistributionSettings.shape;
+/** A PUT changes only the sections it sends; a section it leaves out keeps its stored value. */
+export const DistributionSettingsPatch = z.strictObject({
+  plan: sections.plan.unwrap().optional(),
+  binding: sections.binding.unwrap().optional(),
+  eligibility: sections.eligibility.unwrap().optional(),
+  withdrawal: sections.withdrawal.unwrap().optional(),
+  rewards: sections.rewards.unwrap().optional(),
+  fraud: sections.fraud.unwrap().optional(),
+  grades: sections.grades.unwrap().optional(),
+});
