@@ -5099,7 +5099,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default {} */
                         plan?: {
                             /** @default false */
                             enabled?: boolean;
@@ -5155,7 +5154,6 @@ export interface paths {
                                 days?: number;
                             };
                         };
-                        /** @default {} */
                         binding?: {
                             /**
                              * @default no_upline_only
@@ -5169,11 +5167,6 @@ export interface paths {
                             /** @default false */
                             extendOnOrder?: boolean;
                         };
-                        /**
-                         * @default {
-                         *       "kind": "everyone"
-                         *     }
-                         */
                         eligibility?: {
                             /** @enum {string} */
                             kind: "everyone";
@@ -5195,7 +5188,6 @@ export interface paths {
                             /** @enum {string} */
                             kind: "appointed_only";
                         };
-                        /** @default {} */
                         withdrawal?: {
                             /**
                              * @default [
@@ -5215,7 +5207,6 @@ export interface paths {
                             /** @default null */
                             autoApproveBelowFen?: number | null;
                         };
-                        /** @default {} */
                         rewards?: {
                             /** @default {} */
                             firstOrder?: {
@@ -5240,7 +5231,6 @@ export interface paths {
                                 dailyCapCount?: number | null;
                             };
                         };
-                        /** @default {} */
                         fraud?: {
                             /** @default true */
                             enabled?: boolean;
@@ -5251,7 +5241,6 @@ export interface paths {
                             /** @default 5 */
                             refundMinOrders?: number;
                         };
-                        /** @default {} */
                         grades?: {
                             /** @default false */
                             allowDowngrade?: boolean;
