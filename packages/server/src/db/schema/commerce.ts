@@ -2,7 +2,6 @@
 // orders with their items, parcels and timeline, and after-sales. Money is bigint fen; deadlines are due_at columns.
 import { sql } from "drizzle-orm";
 import {
-  bigint,
   boolean,
   check,
   index,
@@ -11,15 +10,10 @@ import {
   pgSequence,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-
-const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
-const ref = (name: string) => bigint(name, { mode: "number" });
-const money = (name: string) => bigint(name, { mode: "number" });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, id, money, ref } from "./columns.ts";
 
 export const productStatuses = ["draft", "on_sale", "off_sale"] as const;
 export type ProductStatus = (typeof productStatuses)[number];

@@ -2,23 +2,9 @@
 // visits, the order snapshot (chain + plan at placing), commissions, withdrawals, grades and rewards.
 // Money is bigint fen; the money itself lives in the ledger, these rows are the business records.
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-
-const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
-const ref = (name: string) => bigint(name, { mode: "number" });
-const money = (name: string) => bigint(name, { mode: "number" });
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { at, id, money, ref } from "./columns.ts";
 
 export const distributorStatuses = ["active", "frozen", "removed"] as const;
 export type DistributorStatus = (typeof distributorStatuses)[number];

@@ -2,8 +2,7 @@
 // idempotency key, and their entries (+ debit, − credit) that sum to zero (triggers in 0003_ledger_guards.sql).
 import { sql } from "drizzle-orm";
 import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-
-const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
+import { id } from "./columns.ts";
 
 /**
  * `balance_fen` is Σ of the account's entries, debit positive. A credit-normal account (money we owe:

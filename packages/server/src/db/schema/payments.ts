@@ -1,10 +1,8 @@
 // Payments area: one row per provider payment (unique by the provider's transaction id, the key that makes a
 // notification apply once), a log of every notification we received (refused ones too), and refunds.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-
-const id = () => bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity();
-const at = (name: string) => timestamp(name, { withTimezone: true });
+import { bigint, check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { at, id } from "./columns.ts";
 
 export const payments = pgTable(
   "payments",
