@@ -38,8 +38,34 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** The error code of a failed call, or "NETWORK" when nothing came back. */
-export function errorCodeOf(error: unknown): string {
-  const code = (error as ApiError | undefined)?.error?.code;
-  return typeof code === "string" ? code : "NETWORK";
+/** A refused call: the server's stable code, its message and details. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: Record<string, unknown> | undefined,
+  ) {
+    super(message);
+  }
+}
+
+type Outcome<T> = { data?: T; error?: unknown; response: Response };
+
+/** Awaits an SDK call and returns its data, or throws an ApiFailure (code "NETWORK" when nothing came back). */
+export async function call<T>(request: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
+  try {
+    outcome = await request;
+  } catch (error) {
+    throw new ApiFailure("NETWORK", String(error), undefined);
+  }
+  if (outcome.error !== undefined || !outcome.response.ok) {
+    const body = outcome.error as Partial<ApiError> | undefined;
+    throw new ApiFailure(
+      body?.error?.code ?? `HTTP_${outcome.response.status}`,
+      body?.error?.message ?? outcome.response.statusText,
+      body?.error?.details,
+    );
+  }
+  return outcome.data as T;
 }
