@@ -16,10 +16,22 @@ function bearerToken(request: FastifyRequest): string | null {
   return token.length > 0 && token.length < 200 ? token : null;
 }
 
+/** The live session of a token with the staff member or shopper behind it, in one round trip. */
 async function findSession(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ kind: sessions.subjectKind, subjectId: sessions.subjectId })
+    .select({
+      kind: sessions.subjectKind,
+      staffId: staff.id,
+      staffUsername: staff.username,
+      staffName: staff.name,
+      staffRole: staff.role,
+      staffDisabled: staff.disabled,
+      userId: users.id,
+      userDisabled: users.disabled,
+    })
     .from(sessions)
+    .leftJoin(staff, and(eq(sessions.subjectKind, "staff"), eq(staff.id, sessions.subjectId)))
+    .leftJoin(users, and(eq(sessions.subjectKind, "user"), eq(users.id, sessions.subjectId)))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   return row ?? null;
@@ -44,28 +56,29 @@ export function installAuthentication(app: App, db: Db, now: () => Date): void {
     const auth = config?.auth ?? "public";
     if (!permission && auth === "public") return;
     const token = bearerToken(request);
-    const session = token ? await findSession(db, hashToken(token), now()) : null;
-    if (token && session) request.sessionTokenHash = hashToken(token);
+    const tokenHash = token ? hashToken(token) : null;
+    const session = tokenHash ? await findSession(db, tokenHash, now()) : null;
+    if (session) request.sessionTokenHash = tokenHash;
 
     if (permission) {
       if (session?.kind !== "staff") throw new AppError("UNAUTHENTICATED", "Staff login required");
-      const [member] = await db.select().from(staff).where(eq(staff.id, session.subjectId)).limit(1);
-      if (!member || member.disabled)
+      const { staffId, staffUsername, staffName, staffRole, staffDisabled } = session;
+      if (
+        staffId === null ||
+        staffUsername === null ||
+        staffName === null ||
+        staffRole === null ||
+        staffDisabled
+      ) {
         throw new AppError("ACCOUNT_DISABLED", "This staff account is disabled");
-      request.staff = { id: member.id, username: member.username, name: member.name, role: member.role };
-      if (!roleHas(member.role, permission)) {
-        throw new AppError("FORBIDDEN", `Role ${member.role} may not ${permission}`, { permission });
+      }
+      request.staff = { id: staffId, username: staffUsername, name: staffName, role: staffRole };
+      if (!roleHas(staffRole, permission)) {
+        throw new AppError("FORBIDDEN", `Role ${staffRole} may not ${permission}`, { permission });
       }
       return;
     }
-    if (session?.kind === "user") {
-      const [user] = await db
-        .select({ id: users.id, disabled: users.disabled })
-        .from(users)
-        .where(eq(users.id, session.subjectId))
-        .limit(1);
-      if (user && !user.disabled) request.user = { id: user.id };
-    }
+    if (session?.userId != null && !session.userDisabled) request.user = { id: session.userId };
     if (auth === "user" && !request.user) throw new AppError("UNAUTHENTICATED", "Please log in");
   });
 }
