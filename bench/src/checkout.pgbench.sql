@@ -1,37 +1,233 @@
--- One place-order on OUR schema, the SQL work of POST /api/v1/orders (placeOrder + the distribution snapshot hook):
--- idempotency claim, settings and price reads, order number, order + item, guarded stock decrement with its
--- stock log row, the timeline event, the upline read and order snapshot, the idempotent response, the detail read.
--- Variables from pgbench -D: uid (buyer), addr (their address), sku (the SKU ordered). No payment/ledger rows yet:
--- there is no pay route, so the HTTP side does not pay either.
+-- One whole checkout on OUR schema: exactly the statements the server sends for one order placed and paid
+-- (captured with log_statement=all on a throwaway database), in the same order, one round trip each, with
+-- the same transactions: POST /orders (1 autocommit read + 1 transaction), POST /orders/:no/pay (4
+-- autocommit), POST /pay/sandbox/complete (3 autocommit, around) the signed notification (1 transaction).
+-- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
+-- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
+-- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
+-- pgbench expressions; no outbox table exists yet, so there is no outbox row (on either side).
+-- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
+\set i random(0, :shoppers - 1)
+\set uid :uid_first + :i
+\set addr :addr_first + :i
+\set l1 :mid_first + :i / :per_mid
+\set a random(:sku_first, :sku_last)
+\set b random(:sku_first, :sku_last - 1)
+\set b case when :b >= :a then :b + 1 else :b end
+\set two random(0, 1)
+\set lo case when :two = 1 then least(:a, :b) else :a end
+\set hi case when :two = 1 then greatest(:a, :b) else :a end
+\set qlo random(1, 2)
+\set qhi case when :two = 1 then random(1, 2) else :qlo end
+\set nqlo -:qlo
+\set nqhi -:qhi
+-- POST /api/v1/orders
+SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
+  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
+  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
+  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
+    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
 BEGIN;
+INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body)
+  VALUES ('orders:' || 'user' || ':' || :uid::text, gen_random_uuid()::text, md5(random()::text), 0, '{}')
+  ON CONFLICT DO NOTHING RETURNING key AS ikey \gset
+SELECT sum(price_fen * CASE WHEN id = :lo::bigint THEN :qlo::int ELSE :qhi::int END) AS goods FROM (
+  SELECT skus.id, skus.product_id, skus.spec_values, skus.price_fen, skus.stock, skus.weight_grams, skus.image_url,
+         skus.commission_rule, skus.archived, products.title, products.images, products.status, products.spec_axes,
+         products.purchase_limit, products.freight_template_id, products.commission_rule AS pr
+  FROM skus INNER JOIN products ON products.id = skus.product_id WHERE skus.id IN (:lo, :hi)) s \gset
+SELECT id, user_id, name, phone, province_code, city_code, district_code, region_text, detail, is_default, created_at
+  FROM addresses WHERE id = :addr AND user_id = :uid;
+SELECT id, name, mode, default_rule, region_rules, free_over_fen, free_over_pieces, created_at, updated_at
+  FROM freight_templates WHERE id IN (SELECT freight_template_id FROM products p JOIN skus s ON s.product_id = p.id WHERE s.id = :lo);
+SELECT value FROM settings WHERE section = 'orders';
+\set freight case when :goods >= 5000 then 0 else 800 end
 SELECT nextval('order_no_seq') AS n \gset
-INSERT INTO idempotency_keys(scope, key, request_hash, status_code, response_body)
-  VALUES ('orders:user:' || (:uid)::text, 'pgb-' || (:n)::text, 'h', 0, '{}'::jsonb);
-SELECT section, value FROM settings WHERE section IN ('orders', 'freight', 'distribution');
-SELECT s.id, s.price_fen, s.stock, s.weight_grams, p.title, p.status, p.purchase_limit, p.freight_template_id
-  FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = (:sku)::bigint;
-SELECT id, name, phone, province_code, city_code, district_code, region_text, detail
-  FROM addresses WHERE id = (:addr)::bigint AND user_id = (:uid)::bigint;
-INSERT INTO orders(order_no, buyer_user_id, status, goods_fen, discount_fen, freight_fen, payable_fen, pricing,
-                   address, contact_phone, placed_at, close_due_at, updated_at)
-  VALUES ('B' || (:n)::text, (:uid)::bigint, 'pending_payment', 9900, 0, 0, 9900, '{"discounts":[],"freight":null}'::jsonb,
-          '{"name":"bench","phone":"13900001111"}'::jsonb, '13900001111', now(), now() + interval '30 min', now())
-  RETURNING id AS oid \gset
-INSERT INTO order_items(order_id, product_id, sku_id, title, sku_label, unit_price_fen, quantity, list_fen,
-                        discount_fen, paid_fen)
-  SELECT (:oid)::bigint, product_id, id, 'bench', '', price_fen, 1, price_fen, 0, price_fen FROM skus WHERE id = (:sku)::bigint
-  RETURNING id AS iid \gset
-WITH u AS (UPDATE skus SET stock = stock - 1 WHERE id = (:sku)::bigint AND stock >= 1 RETURNING stock)
-INSERT INTO stock_logs(sku_id, delta, stock_after, reason, order_id, user_id)
-  SELECT (:sku)::bigint, -1, stock, 'order_placed', (:oid)::bigint, (:uid)::bigint FROM u;
-INSERT INTO order_events(order_id, kind, from_status, to_status, actor_kind, actor_id, at)
-  VALUES (:oid, 'place', NULL, 'pending_payment', 'user', (:uid)::bigint, now());
-SELECT upline_user_id FROM referral_bindings WHERE user_id = (:uid)::bigint;
-INSERT INTO order_distribution(order_id, buyer_user_id, chain, buyer, plan, items, placed_at)
-  VALUES (:oid, (:uid)::bigint, '[]'::jsonb, '{}'::jsonb, '{}'::jsonb, '[]'::jsonb, now());
-UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', (:oid)::bigint)
-  WHERE scope = 'orders:user:' || (:uid)::text AND key = 'pgb-' || (:n)::text;
-SELECT * FROM orders WHERE id = (:oid)::bigint;
-SELECT * FROM order_items WHERE order_id = (:oid)::bigint;
-SELECT * FROM order_events WHERE order_id = (:oid)::bigint;
+INSERT INTO orders (order_no, buyer_user_id, status, goods_fen, discount_fen, freight_fen, payable_fen, pricing, address,
+                    contact_phone, buyer_remark, placed_at, close_due_at, updated_at)
+  VALUES (to_char(now(), 'YYYYMMDDHH24MISS') || lpad(:n::text, 8, '0'), :uid, 'pending_payment', :goods, 0, :freight,
+          :goods::bigint + :freight::bigint, '{"discounts": [], "freight": {"totalFen": 0, "templates": []}}',
+          '{"name": "压测", "phone": "13900001111", "detail": "某处 1 号", "cityCode": "110100", "regionText": "北京市 东城区", "districtCode": "110101", "provinceCode": "110000"}',
+          '13900001111', '', now(), now() + interval '30 minutes', now())
+  RETURNING id AS oid, order_no AS ono, payable_fen AS payable \gset
+WITH ins AS (
+  INSERT INTO order_items (order_id, product_id, sku_id, title, sku_label, image_url, unit_price_fen, quantity, list_fen,
+                           discount_fen, paid_fen)
+  SELECT :oid, s.product_id, s.id, p.title, '款式' || ':' || '款1', NULL, s.price_fen, s.q, s.price_fen * s.q, 0, s.price_fen * s.q
+  FROM (SELECT *, CASE WHEN id = :lo::bigint THEN :qlo::int ELSE :qhi::int END AS q FROM skus WHERE id IN (:lo, :hi)) s
+  JOIN products p ON p.id = s.product_id
+  RETURNING id, sku_id, paid_fen, product_id)
+SELECT min(id) AS item1, max(id) AS item2, min(paid_fen) FILTER (WHERE sku_id = :lo) AS paid1,
+       coalesce(min(paid_fen) FILTER (WHERE sku_id = :hi), 0) AS paid2, min(product_id) FILTER (WHERE sku_id = :lo) AS prod1,
+       coalesce(min(product_id) FILTER (WHERE sku_id = :hi), 0) AS prod2 FROM ins \gset
+\set c11 :paid1 / 10
+\set c12 :paid1 / 20
+\set n11 -:c11
+\set n12 -:c12
+\set c21 :paid2 / 10
+\set c22 :paid2 / 20
+\set n21 -:c21
+\set n22 -:c22
+\set npayable -:payable
+UPDATE skus SET stock = stock + :nqlo WHERE id = :lo AND stock + :nqlo >= 0 RETURNING stock AS left1 \gset
+INSERT INTO stock_logs (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
+  VALUES (:lo, :nqlo, :left1, 'order_placed', :oid, NULL, :uid, NULL);
+\if :two = 1
+UPDATE skus SET stock = stock + :nqhi WHERE id = :hi AND stock + :nqhi >= 0 RETURNING stock AS left2 \gset
+INSERT INTO stock_logs (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
+  VALUES (:hi, :nqhi, :left2, 'order_placed', :oid, NULL, :uid, NULL);
+\endif
+INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
+  VALUES (:oid, 'place', NULL, NULL, 'user', :uid, NULL, now());
+SELECT value FROM settings WHERE section = 'distribution';
+WITH RECURSIVE up(id, depth) AS (
+  SELECT b.upline_user_id, 1 FROM referral_bindings b WHERE b.user_id = :uid AND (b.expires_at IS NULL OR b.expires_at > now())
+  UNION ALL
+  SELECT b.upline_user_id, up.depth + 1 FROM up JOIN referral_bindings b ON b.user_id = up.id
+  WHERE (b.expires_at IS NULL OR b.expires_at > now()) AND up.depth < 3
+) CYCLE id SET is_cycle USING path
+SELECT id FROM up WHERE NOT is_cycle ORDER BY depth;
+SELECT user_id, status, grade_id FROM distributors WHERE user_id IN (:uid, :l1, :top);
+INSERT INTO order_distribution (order_id, buyer_user_id, chain, buyer, plan, items, activity_kind, placed_at)
+  VALUES (:oid, :uid, '[{"userId": "6", "isActiveDistributor": true}, {"userId": "5", "isActiveDistributor": true}]',
+          '{"userId": "7", "isActiveDistributor": false}',
+          '{"base": "paid", "capBps": 3000, "levels": 2, "enabled": true, "release": {"days": 7, "mode": "after_receipt"}, "ratesBps": [1000, 500, 0], "selfPurchase": false, "activityCommission": {"bargain": false, "group_buy": false, "flash_sale": false, "timed_discount": false, "points_exchange": false}, "groupBuyLeaderBonusBps": 0}',
+          '[{"listFen": 3975, "paidFen": 3975, "quantity": 1, "productId": 9, "orderItemId": 7}, {"listFen": 5328, "paidFen": 5328, "quantity": 2, "productId": 13, "orderItemId": 8}]',
+          NULL, now())
+  ON CONFLICT DO NOTHING;
+UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', :oid::bigint)
+  WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
+SELECT * FROM orders WHERE id = :oid;
+SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
+SELECT * FROM shipments WHERE order_id = :oid ORDER BY id;
+SELECT * FROM order_events WHERE order_id = :oid ORDER BY id;
 COMMIT;
+-- POST /api/v1/orders/:orderNo/pay
+SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
+  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
+  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
+  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
+    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
+SELECT * FROM orders WHERE order_no = :ono;
+SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
+INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
+  SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
+  WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
+-- POST /api/v1/pay/sandbox/complete, which delivers the signed notification to POST /api/v1/payments/notify/sandbox
+SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
+  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
+  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
+  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
+    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
+SELECT * FROM orders WHERE order_no = :ono;
+BEGIN;
+SELECT * FROM orders WHERE order_no = :ono FOR UPDATE;
+UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transaction_id = 'sbx_tx_' || :oid::text, paid_at = now(),
+                  close_due_at = NULL, updated_at = now()
+  WHERE id = :oid AND status = 'pending_payment' RETURNING *;
+INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
+  VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
+SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
+UPDATE products SET sales_count = sales_count + :qlo WHERE id = :prod1;
+\if :two = 1
+UPDATE products SET sales_count = sales_count + :qhi WHERE id = :prod2;
+\endif
+SELECT * FROM order_distribution WHERE order_id = :oid FOR UPDATE;
+UPDATE order_distribution SET paid_at = now() WHERE order_id = :oid;
+-- fraud facts for the level-1 earner, then for the level-2 earner (once per earner)
+SELECT value FROM settings WHERE section = 'distribution';
+SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :uid
+  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :uid
+  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :uid
+  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :uid
+  UNION ALL SELECT 'phone', contact_phone FROM orders WHERE id = :oid
+  UNION ALL SELECT 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
+SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :l1
+  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :l1
+  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :l1
+  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :l1;
+SELECT count(DISTINCT order_id)::int AS orders, count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
+  FROM commissions WHERE earner_user_id = :l1;
+SELECT at FROM referral_binding_history WHERE upline_user_id = :l1 AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT 1000;
+-- item 1, level 1: the commission row and its ledger transaction
+INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
+                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+  VALUES (:oid, :item1, 1, :l1, :uid, :paid1, :paid1, 1000, NULL, :qlo, 'plan', :c11, 'frozen', '[]', NULL, now())
+  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
+INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  VALUES ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
+INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :l1::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
+UPDATE ledger_accounts SET balance_fen = balance_fen + :n11 WHERE code = 'commission_frozen:' || 'u' || ':' || :l1::text RETURNING id AS acc1 \gset
+UPDATE ledger_accounts SET balance_fen = balance_fen + :c11 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c11), (:ltx, :acc1, :n11);
+SELECT value FROM settings WHERE section = 'distribution';
+SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :uid
+  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :uid
+  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :uid
+  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :uid
+  UNION ALL SELECT 'phone', contact_phone FROM orders WHERE id = :oid
+  UNION ALL SELECT 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
+SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :top
+  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :top
+  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :top
+  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :top;
+SELECT count(DISTINCT order_id)::int AS orders, count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
+  FROM commissions WHERE earner_user_id = :top;
+SELECT at FROM referral_binding_history WHERE upline_user_id = :top AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT 1000;
+-- item 1, level 2
+INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
+                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+  VALUES (:oid, :item1, 2, :top, :uid, :paid1, :paid1, 500, NULL, :qlo, 'plan', :c12, 'frozen', '[]', NULL, now())
+  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
+INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  VALUES ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
+INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :top::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
+UPDATE ledger_accounts SET balance_fen = balance_fen + :n12 WHERE code = 'commission_frozen:' || 'u' || ':' || :top::text RETURNING id AS acc1 \gset
+UPDATE ledger_accounts SET balance_fen = balance_fen + :c12 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c12), (:ltx, :acc1, :n12);
+\if :two = 1
+-- item 2, level 1 and level 2
+INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
+                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+  VALUES (:oid, :item2, 1, :l1, :uid, :paid2, :paid2, 1000, NULL, :qhi, 'plan', :c21, 'frozen', '[]', NULL, now())
+  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
+INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  VALUES ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
+INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :l1::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
+UPDATE ledger_accounts SET balance_fen = balance_fen + :n21 WHERE code = 'commission_frozen:' || 'u' || ':' || :l1::text RETURNING id AS acc1 \gset
+UPDATE ledger_accounts SET balance_fen = balance_fen + :c21 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c21), (:ltx, :acc1, :n21);
+INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
+                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+  VALUES (:oid, :item2, 2, :top, :uid, :paid2, :paid2, 500, NULL, :qhi, 'plan', :c22, 'frozen', '[]', NULL, now())
+  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
+INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  VALUES ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
+INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :top::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
+UPDATE ledger_accounts SET balance_fen = balance_fen + :n22 WHERE code = 'commission_frozen:' || 'u' || ':' || :top::text RETURNING id AS acc1 \gset
+UPDATE ledger_accounts SET balance_fen = balance_fen + :c22 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c22), (:ltx, :acc1, :n22);
+\endif
+-- extendBindingAfterOrder, grantIfEligibleAfterPurchase
+SELECT value FROM settings WHERE section = 'distribution';
+SELECT value FROM settings WHERE section = 'distribution';
+UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
+  WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
+              AND amount_fen = :payable ORDER BY id LIMIT 1)
+    AND NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND transaction_id = 'sbx_tx_' || :oid::text)
+  RETURNING id;
+INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
+  VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
+INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  VALUES ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'payment', jsonb_build_object('orderNo', :ono::text), now())
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
+INSERT INTO ledger_accounts (code) VALUES ('gateway_clearing:' || 'sandbox'), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
+UPDATE ledger_accounts SET balance_fen = balance_fen + :payable WHERE code = 'gateway_clearing:' || 'sandbox' RETURNING id AS acc1 \gset
+UPDATE ledger_accounts SET balance_fen = balance_fen + :npayable WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc1, :payable), (:ltx, :acc2, :npayable);
+COMMIT;
+SELECT * FROM orders WHERE id = :oid;

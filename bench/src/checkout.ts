@@ -1,15 +1,19 @@
 // Checkout benchmark: N shoppers place orders through the real HTTP API on PostgreSQL and PGlite, and pgbench
 // runs the same SQL work on a copy of the PostgreSQL database as the limit. Writes bench/results/checkout.json.
-import { spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
+import { type BenchShop, prepareShop, type Shopper } from "./lib/checkout-shop.ts";
 import { createDatabase, dropDatabase, PG_HOST, PG_USER, psql } from "./lib/postgres.ts";
 import { repoRoot, writeResult } from "./lib/result.ts";
-import { OWNER_PASSWORD, type RunningServer, startServer } from "./lib/server.ts";
+import { type RunningServer, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
 
 const CONCURRENCY = [1, 8, 32, 64];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 type Run = {
   engine: "postgres" | "pglite";
@@ -19,132 +23,34 @@ type Run = {
   ordersPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Server process CPU (user + system) per placed-and-paid order; the load generator's own, apart. */
+  serverCpuMsPerOrder: number | null;
+  loaderCpuMsPerOrder: number | null;
   pgbenchTps: number | null;
   ratio: number | null;
 };
-type Shopper = { token: string; userId: number; addressId: number };
 
-async function call(base: string, method: string, url: string, body?: unknown, token?: string, extra = {}) {
-  const headers: Record<string, string> = { ...extra };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(base + url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
+/** CPU time (user + system) a process has used so far, in ms, from the kernel's per-process stat. */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS;
 }
 
-async function must(base: string, method: string, url: string, body?: unknown, token?: string) {
-  const res = await call(base, method, url, body, token);
-  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Owner raises the stock of a demo SKU (of a product without a purchase limit); shoppers get an address. */
-async function prepare(base: string, shoppers: number): Promise<{ skuId: number; list: Shopper[] }> {
-  const { token: owner } = await must(base, "POST", "/api/admin/v1/auth/login", {
-    username: "owner",
-    password: OWNER_PASSWORD,
-  });
-  const page = await must(base, "GET", "/api/v1/products?limit=50");
-  let skuId = 0;
-  for (const card of page.items) {
-    const product = await must(base, "GET", `/api/v1/products/${card.id}`);
-    if (product.purchaseLimit === null && product.skus.length > 0) {
-      skuId = product.skus[0].id;
-      break;
-    }
-  }
-  if (!skuId) throw new Error("no demo product without a purchase limit");
-  for (let i = 0; i < 3; i++)
-    await must(
-      base,
-      "POST",
-      `/api/admin/v1/skus/${skuId}/stock-adjustments`,
-      { delta: 1_000_000, note: "bench" },
-      owner,
-    );
-  const list: Shopper[] = [];
-  for (let i = 0; i < shoppers; i++) {
-    const phone = `137${String(process.pid % 1000).padStart(3, "0")}${String(i).padStart(5, "0")}`;
-    const session = await must(base, "POST", "/api/v1/auth/register", { phone, password: "shopper-pass-1" });
-    const address = await must(
-      base,
-      "POST",
-      "/api/v1/addresses",
-      {
-        name: "压测",
-        phone: "13900001111",
-        provinceCode: "110000",
-        cityCode: "110100",
-        districtCode: "110101",
-        detail: "某处 1 号",
-        isDefault: true,
-      },
-      session.token,
-    );
-    list.push({ token: session.token, userId: session.user.id, addressId: address.id });
-  }
-  return { skuId, list };
-}
-
-/**
- * One checkout as a shopper does it: place the order, ask for the sandbox pay link, pay on the sandbox page
- * (the server receives a signed notification and marks the order paid, with its ledger and commission work).
- */
-async function checkoutAndPay(
-  base: string,
-  skuId: number,
-  s: Shopper,
-): Promise<{ ok: true } | { ok: false; error: string }> {
-  const placed = await call(
-    base,
-    "POST",
-    "/api/v1/orders",
-    { items: [{ skuId, quantity: 1 }], addressId: s.addressId },
-    s.token,
-    {
-      "idempotency-key": randomUUID(),
-    },
-  );
-  if (placed.status !== 201)
-    return { ok: false, error: `order ${placed.status} ${JSON.stringify(placed.body)}` };
-  const link = await call(
-    base,
-    "POST",
-    `/api/v1/orders/${placed.body.orderNo}/pay`,
-    { provider: "sandbox" },
-    s.token,
-  );
-  if (link.status !== 200) return { ok: false, error: `pay ${link.status} ${JSON.stringify(link.body)}` };
-  const query = Object.fromEntries(new URL(link.body.url, base).searchParams);
-  const paid = await call(
-    base,
-    "POST",
-    "/api/v1/pay/sandbox/complete",
-    { ...query, result: "paid" },
-    s.token,
-  );
-  if (paid.status !== 200 || paid.body.paid !== true)
-    return { ok: false, error: `complete ${paid.status} ${JSON.stringify(paid.body)}` };
-  return { ok: true };
-}
-
-/** Closed loop: each shopper places an order, waits for the answer, places the next, for SECONDS. */
-async function load(base: string, skuId: number, shoppers: Shopper[]) {
+/** Closed loop: each shopper checks out, waits for the answer, checks out again, for SECONDS. */
+async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[]) {
   const latencies: number[] = [];
   let errors = 0;
   const firstError: string[] = [];
-  const until = performance.now() + SECONDS * 1000;
+  const cpuBefore = processCpuMs(server.pid);
+  const loaderBefore = process.cpuUsage();
   const started = performance.now();
+  const until = started + SECONDS * 1000;
   await Promise.all(
     shoppers.map(async (s) => {
       while (performance.now() < until) {
         const t0 = performance.now();
-        const res = await checkoutAndPay(base, skuId, s);
+        const res = await checkoutAndPay(server.baseUrl, s, drawItems(shop));
         if (res.ok) latencies.push(performance.now() - t0);
         else {
           errors++;
@@ -154,32 +60,37 @@ async function load(base: string, skuId: number, shoppers: Shopper[]) {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const serverCpuMs = processCpuMs(server.pid) - cpuBefore;
+  const loader = process.cpuUsage(loaderBefore);
   latencies.sort((a, b) => a - b);
   if (firstError[0]) console.warn(`  first error: ${firstError[0]}`);
+  const orders = latencies.length;
   return {
-    orders: latencies.length,
+    orders,
     errors,
-    ordersPerSecond: round(latencies.length / elapsed, 1),
+    ordersPerSecond: round(orders / elapsed, 1),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    serverCpuMsPerOrder: orders ? round(serverCpuMs / orders) : null,
+    loaderCpuMsPerOrder: orders ? round((loader.user + loader.system) / 1000 / orders) : null,
   };
 }
 
 async function measureEngine(
   engine: Run["engine"],
   server: RunningServer,
-): Promise<{ runs: Run[]; shopper: Shopper; skuId: number }> {
-  const { skuId, list } = await prepare(server.baseUrl, Math.max(...CONCURRENCY));
-  await load(server.baseUrl, skuId, list.slice(0, 8)); // warm-up, same length as a run
+): Promise<{ runs: Run[]; shop: BenchShop }> {
+  const shop = await prepareShop(server.baseUrl, Math.max(...CONCURRENCY));
+  await load(server, shop, shop.shoppers.slice(0, 8)); // warm-up, same length as a run
   const runs: Run[] = [];
   for (const n of CONCURRENCY) {
-    const r = await load(server.baseUrl, skuId, list.slice(0, n));
+    const r = await load(server, shop, shop.shoppers.slice(0, n));
     console.log(
-      `${engine} c=${n}: ${r.ordersPerSecond} orders/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms (${r.errors} errors)`,
+      `${engine} c=${n}: ${r.ordersPerSecond} orders/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms, server ${r.serverCpuMsPerOrder} ms CPU/order (${r.errors} errors)`,
     );
     runs.push({ engine, concurrency: n, ...r, pgbenchTps: null, ratio: null });
   }
-  return { runs, shopper: list[0]!, skuId };
+  return { runs, shop };
 }
 
 function pgbench(database: string, clients: number, vars: Record<string, number>): number {
@@ -190,8 +101,9 @@ function pgbench(database: string, clients: number, vars: Record<string, number>
     "-U",
     PG_USER,
     "-n",
+    // The server's driver sends every statement unnamed (parse, bind, execute); so does -M extended.
     "-M",
-    "simple",
+    "extended",
     "-c",
     String(clients),
     "-j",
@@ -216,41 +128,54 @@ export default async function checkout(): Promise<void> {
   const dbName = `liebian_bench_${process.pid}`;
   const copyName = `${dbName}_pgbench`;
   const runs: Run[] = [];
+  const loadBefore = os.loadavg();
   const notes: string[] = [
     "paid: true — each checkout is place order (Idempotency-Key) + pay link + sandbox pay, which delivers a signed notification over HTTP to the server; latency covers all of it (4 HTTP requests).",
-    "pgbench's script does the place-order SQL only (no payment, ledger or commission rows), so the ratio flatters pgbench's side less than a full checkout would; and it orders one hot SKU as one user, like the HTTP side.",
-    `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; one server process (node --import tsx, pool 10), load generator and PostgreSQL on the same machine.`,
-    "pgbench runs bench/src/checkout.pgbench.sql (the same SQL work as one place-order on our schema) on a copy of the benchmark database, -M simple (as in performance-anchors §2), same client counts and duration.",
+    "Spread: each checkout buys 1 or 2 distinct SKUs (1–2 of each) drawn uniformly from a bench catalogue of 200 SKUs with ample stock; shoppers are bound to 8 distributors under one top distributor, so each paid order writes 2 or 4 commission rows and their ledger transactions.",
+    `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; one server process (node --import tsx, pool 10), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the server process's CPU time over the run divided by the orders.`,
+    "pgbench runs bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on a copy of the benchmark database after the HTTP runs, -M extended, same client counts and duration, same SKU and shopper spread via random().",
+    "No outbox table exists yet, so neither side writes an outbox row.",
   ];
-  try {
-    const server = await startServer({ databaseUrl: createDatabase(dbName) });
-    let pg: Awaited<ReturnType<typeof measureEngine>>;
+  const engines = (process.env.BENCH_ENGINES ?? "postgres,pglite").split(",");
+  if (engines.includes("postgres"))
     try {
-      pg = await measureEngine("postgres", server);
+      const server = await startServer({ databaseUrl: createDatabase(dbName) });
+      let pg: Awaited<ReturnType<typeof measureEngine>>;
+      try {
+        pg = await measureEngine("postgres", server);
+      } finally {
+        await server.stop();
+      }
+      createDatabase(copyName, dbName);
+      psql("VACUUM ANALYZE", copyName);
+      for (const run of pg.runs) {
+        const { layout, skuFirst, skuLast, shoppers } = pg.shop;
+        run.pgbenchTps = pgbench(copyName, run.concurrency, {
+          uid_first: layout.uidFirst,
+          shoppers: shoppers.length,
+          addr_first: layout.addrFirst,
+          mid_first: layout.midFirst,
+          per_mid: layout.perMid,
+          top: layout.top,
+          sku_first: skuFirst,
+          sku_last: skuLast,
+        });
+        run.ratio = round(run.ordersPerSecond / run.pgbenchTps, 3);
+        console.log(`pgbench c=${run.concurrency}: ${run.pgbenchTps} tps, ratio ${run.ratio}`);
+      }
+      runs.push(...pg.runs);
     } finally {
-      await server.stop();
+      dropDatabase(copyName);
+      dropDatabase(dbName);
     }
-    createDatabase(copyName, dbName);
-    psql("VACUUM ANALYZE", copyName);
-    for (const run of pg.runs) {
-      run.pgbenchTps = pgbench(copyName, run.concurrency, {
-        uid: pg.shopper.userId,
-        addr: pg.shopper.addressId,
-        sku: pg.skuId,
-      });
-      run.ratio = round(run.ordersPerSecond / run.pgbenchTps, 3);
-      console.log(`pgbench c=${run.concurrency}: ${run.pgbenchTps} tps, ratio ${run.ratio}`);
+  if (engines.includes("pglite")) {
+    const lite = await startServer({});
+    try {
+      runs.push(...(await measureEngine("pglite", lite)).runs);
+    } finally {
+      await lite.stop();
     }
-    runs.push(...pg.runs);
-  } finally {
-    dropDatabase(copyName);
-    dropDatabase(dbName);
   }
-  const lite = await startServer({});
-  try {
-    runs.push(...(await measureEngine("pglite", lite)).runs);
-  } finally {
-    await lite.stop();
-  }
-  writeResult("checkout", { paid: true, runs, notes });
+  const loadAverage = { before: loadBefore.map((l) => round(l)), after: os.loadavg().map((l) => round(l)) };
+  writeResult("checkout", { paid: true, runs, loadAverage, notes });
 }

@@ -22,7 +22,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(options: { databaseUrl?: string }): Promise<RunningServer> {
+/** `nodeArgs` go before the entry point, e.g. `["--cpu-prof"]` to profile the server under load. */
+export async function startServer(options: {
+  databaseUrl?: string;
+  nodeArgs?: string[];
+}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "liebian-bench-"));
   const env: NodeJS.ProcessEnv = {
@@ -38,11 +42,15 @@ export async function startServer(options: { databaseUrl?: string }): Promise<Ru
   };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "packages/server/src/main.ts"], {
-    cwd: repoRoot,
-    env,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "--import", "tsx", "packages/server/src/main.ts"],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     let out = "";
