@@ -8,6 +8,7 @@ import { completeOrders } from "./complete-orders.ts";
 import { evaluateGrades } from "./evaluate-grades.ts";
 import type { Job } from "./job.ts";
 import { pollPayouts } from "./poll-payouts.ts";
+import { reconcilePayments } from "./reconcile-payments.ts";
 import { releaseCommissions } from "./release-commissions.ts";
 
 /** The explicit list of sweeps; other areas append theirs. */
@@ -17,6 +18,7 @@ export const jobs: Job[] = [
   completeOrders,
   releaseCommissions,
   pollPayouts,
+  reconcilePayments,
   evaluateGrades,
 ];
 

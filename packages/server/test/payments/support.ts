@@ -38,7 +38,44 @@ export async function startPaymentsApp() {
     };
     return signSandboxNotification(envelope, keys, ctx.clock.now().getTime());
   };
-  return { ...ctx, providers, sandbox: providers.sandbox!, signPayment };
+  /** A refund notification exactly as the sandbox signs it. */
+  const signRefund = (resource: Record<string, unknown>, eventType = "REFUND.SUCCESS") =>
+    signSandboxNotification(
+      { id: `evt_rf_${Math.random()}`, event_type: eventType, merchant_id: "sandbox-merchant", resource },
+      keys,
+      ctx.clock.now().getTime(),
+    );
+  return { ...ctx, providers, sandbox: providers.sandbox!, signPayment, signRefund };
+}
+
+export async function notifyRefund(
+  ctx: TestContext,
+  signed: { headers: Record<string, string>; body: string },
+  provider = "sandbox",
+) {
+  return ctx.app.inject({
+    method: "POST",
+    url: `/api/v1/payments/notify/${provider}/refund`,
+    headers: signed.headers,
+    payload: signed.body,
+  });
+}
+
+/** Asks for a refund of one unit of the order's first line and has the merchant approve it. */
+export async function refundOneUnit(
+  ctx: TestContext,
+  owner: string,
+  shopper: { token: string },
+  order: { id: number; items: Array<{ id: number }> },
+) {
+  const asked = await ctx.client.post(
+    `/api/v1/orders/${order.id}/after-sales`,
+    { kind: "refund_only", items: [{ orderItemId: order.items[0]!.id, quantity: 1 }], reason: "不想要了" },
+    shopper.token,
+  );
+  if (asked.status !== 201) throw new Error(`after-sale: ${asked.status} ${JSON.stringify(asked.body)}`);
+  await ctx.client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, {}, owner);
+  return (await ctx.client.get(`/api/admin/v1/after-sales/${asked.body.id}`, owner)).body;
 }
 
 export async function notify(ctx: TestContext, signed: { headers: Record<string, string>; body: string }) {

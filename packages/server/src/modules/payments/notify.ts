@@ -1,7 +1,7 @@
 // Applies a provider's payment notification exactly once: verify, then in ONE transaction log it, mark the
 // order paid (the order row lock serialises duplicates), record the payment and post the ledger. A paid
 // notification for an order that can no longer be paid is recorded and refunded automatically after commit.
-import type { NotificationAck, PaymentProvider } from "../../adapters/payment/index.ts";
+import type { NotificationAck, PaymentEvent, PaymentProvider } from "../../adapters/payment/index.ts";
 import { createNonceCache } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -13,13 +13,13 @@ import { providerNamed } from "./providers.ts";
 import { startAutomaticRefund } from "./refunds.ts";
 import { insertProviderEvent, markTradeFailed, recordPaidPayment } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 
 const NOT_FOUND_ACK: NotificationAck = { status: 404, body: "", contentType: null };
 const seenNonces = new WeakMap<object, (nonce: string) => boolean>();
 
 /** One replay guard per provider instance (in memory: one process; the apply is idempotent anyway). */
-function seenNonceFor(provider: PaymentProvider) {
+export function seenNonceFor(provider: PaymentProvider) {
   let seen = seenNonces.get(provider);
   if (!seen) {
     const cache = createNonceCache();
@@ -29,14 +29,17 @@ function seenNonceFor(provider: PaymentProvider) {
   return seen;
 }
 
+/** What the notify route answers, and why it refused (for its log line); `refused` is null when applied. */
+export type NotifyOutcome = { ack: NotificationAck; refused: string | null };
+
 export async function handlePaymentNotification(
   deps: Deps,
   providerName: string,
   headers: Record<string, string | string[] | undefined>,
   rawBody: Buffer,
-): Promise<NotificationAck> {
+): Promise<NotifyOutcome> {
   const provider = providerNamed(deps, providerName);
-  if (!provider) return NOT_FOUND_ACK;
+  if (!provider) return { ack: NOT_FOUND_ACK, refused: `no provider ${providerName}` };
   const receivedAt = deps.now();
   const parsed = provider.parsePaymentNotification({
     headers,
@@ -46,26 +49,43 @@ export async function handlePaymentNotification(
   });
   const base = { provider: provider.name, kind: "payment", receivedAt };
   if (!parsed.ok) {
-    await insertProviderEvent(deps.db, {
-      ...base,
-      eventId: null,
-      outcome: "refused",
-      reason: `${parsed.code}: ${parsed.reason}`,
-    });
-    return parsed.ack;
+    const reason = `${parsed.code}: ${parsed.reason}`;
+    await insertProviderEvent(deps.db, { ...base, eventId: null, outcome: "refused", reason });
+    return { ack: parsed.ack, refused: reason };
   }
-  const event = parsed.event;
+  const applied = await applyPaymentEvent(deps, provider, parsed.event, receivedAt);
+  return applied.ok ? { ack: parsed.ack, refused: null } : { ack: parsed.rejectAck, refused: applied.reason };
+}
+
+export type ApplyOutcome = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The exactly-once path every verified payment fact takes, from a notification or from the reconcile
+ * sweep's query: `ok: false` means not applied (wrong amount, unknown order, a failed write) and the
+ * provider should be told to try again. Not-paid facts only fail a still-pending trade.
+ */
+export async function applyPaymentEvent(
+  deps: Deps,
+  provider: PaymentProvider,
+  event: PaymentEvent,
+  receivedAt: Date,
+  kind = "payment",
+): Promise<ApplyOutcome> {
   const facts = {
-    ...base,
+    provider: provider.name,
+    kind,
+    receivedAt,
     eventId: event.eventId,
     orderNo: event.outTradeNo,
     transactionId: event.transactionId,
     amountFen: event.amountFen,
   };
   if (event.status !== "paid" || !event.transactionId) {
-    await markTradeFailed(deps.db, provider.name, event.outTradeNo);
+    // A stale "failed" arriving after the payment changes nothing: only a pending trade is failed.
+    if (event.status === "failed" || event.status === "closed")
+      await markTradeFailed(deps.db, provider.name, event.outTradeNo);
     await insertProviderEvent(deps.db, { ...facts, outcome: "not_paid", reason: event.providerStatus });
-    return parsed.ack;
+    return { ok: true };
   }
   const transactionId = event.transactionId;
   try {
@@ -85,7 +105,7 @@ export async function handlePaymentNotification(
       if (result.outcome === "amount_mismatch") {
         const reason = `amount ${event.amountFen} ≠ payable ${result.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });
-        return { ack: parsed.rejectAck, refund: null };
+        return { refused: `amount_mismatch: ${reason}`, refund: null };
       }
       const duplicateCharge = result.outcome === "already_paid" && result.transactionId !== transactionId;
       const strays = result.outcome === "not_payable" || duplicateCharge;
@@ -105,7 +125,7 @@ export async function handlePaymentNotification(
             ? `order already paid by ${result.transactionId}`
             : null;
       await insertProviderEvent(tx, { ...facts, outcome: fresh ? result.outcome : "duplicate", reason });
-      if (!fresh) return { ack: parsed.ack, refund: null };
+      if (!fresh) return { refused: null, refund: null };
       // Money that arrived for an order we cannot fulfil is held for refund, not counted as revenue.
       await postLedgerTransaction(tx, {
         key: `pay:${provider.name}:${transactionId}`,
@@ -121,7 +141,7 @@ export async function handlePaymentNotification(
         ],
       });
       return {
-        ack: parsed.ack,
+        refused: null,
         refund: strays ? { orderId: result.orderId, transactionId, reason: reason ?? "" } : null,
       };
     });
@@ -135,10 +155,10 @@ export async function handlePaymentNotification(
         reason: applied.refund.reason,
       });
     }
-    return applied.ack;
+    return applied.refused ? { ok: false, reason: applied.refused } : { ok: true };
   } catch (error) {
     const reason = error instanceof AppError ? error.code : "apply failed";
     await insertProviderEvent(deps.db, { ...facts, outcome: "refused", reason });
-    return parsed.rejectAck;
+    return { ok: false, reason };
   }
 }

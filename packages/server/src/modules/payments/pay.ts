@@ -13,7 +13,13 @@ export function notifyUrl(deps: Pick<AppDeps, "config">, provider: string): stri
   return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}`;
 }
 
-export async function createOrderPayment(deps: Deps, userId: number, orderNo: string, providerName: string) {
+export async function createOrderPayment(
+  deps: Deps,
+  userId: number,
+  orderNo: string,
+  providerName: string,
+  payerClientIp?: string,
+) {
   const provider = providerNamed(deps, providerName);
   if (!provider)
     throw new AppError("PAYMENT_PROVIDER_UNAVAILABLE", "This payment method is not enabled", {
@@ -27,6 +33,8 @@ export async function createOrderPayment(deps: Deps, userId: number, orderNo: st
     description: order.subject.slice(0, 120),
     channel: provider.channels.includes("h5") ? "h5" : provider.channels[0]!,
     notifyUrl: notifyUrl(deps, provider.name),
+    // WeChat H5 requires scene_info.payer_client_ip: the buyer's address as our server saw it.
+    payerClientIp,
     returnUrl: `/orders/${order.orderNo}`,
     expiresAtMs: order.closeDueAt.getTime(),
   });

@@ -14,10 +14,12 @@ import {
   findRefundsOf,
   finishRefund,
   insertRefund,
+  lockRefund,
+  noteRefundAttempt,
   type RefundRow,
 } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 export type RefundStartInput = NonNullable<AppDeps["refunds"]>["start"] extends (i: infer I) => unknown
   ? I
   : never;
@@ -78,16 +80,37 @@ export async function startAutomaticRefund(
   await sendRefund(deps, row, { outTradeNo: input.orderNo, totalFen: input.amountFen });
 }
 
-async function sendRefund(deps: Deps, row: RefundRow, trade: { outTradeNo: string; totalFen: number }) {
+/** The trade a refund row pays back: the order's paid payment with the row's provider. */
+async function tradeOf(deps: Deps, row: RefundRow) {
+  const payment = await findPaidPayment(deps.db, row.order_id, row.provider);
+  const order = await findOrderPayment(deps.db, row.order_id);
+  return {
+    outTradeNo: payment?.out_trade_no ?? row.order_no,
+    totalFen: payment?.amount_fen ?? order?.payable_fen ?? row.amount_fen,
+  };
+}
+
+export function refundNotifyUrl(deps: Pick<AppDeps, "config">, provider: string): string {
+  return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}/refund`;
+}
+
+/** Sends (or re-sends, under the SAME number) one refund row and applies the answer. */
+export async function sendRefund(
+  deps: Deps,
+  row: RefundRow,
+  trade?: { outTradeNo: string; totalFen: number },
+): Promise<RefundApplied> {
   if (row.status === "succeeded") return applyRefundResult(deps, row, null);
   const provider = providerNamed(deps, row.provider);
+  const { outTradeNo, totalFen } = trade ?? (await tradeOf(deps, row));
   const result: ProviderResult<{ refund: RefundSnapshot }> = provider
     ? await provider.refund({
-        outTradeNo: trade.outTradeNo,
+        outTradeNo,
         outRefundNo: row.out_refund_no,
         refundFen: row.amount_fen,
-        totalFen: trade.totalFen,
+        totalFen,
         reason: row.reason.slice(0, 80),
+        notifyUrl: refundNotifyUrl(deps, row.provider),
       })
     : {
         ok: false,
@@ -95,22 +118,50 @@ async function sendRefund(deps: Deps, row: RefundRow, trade: { outTradeNo: strin
         message: `payment provider ${row.provider} is not configured`,
         retryable: false,
       };
-  await applyRefundResult(deps, row, result);
+  return applyRefundResult(deps, row, result);
 }
 
-/** Applies the provider's answer; null re-applies a refund already succeeded (an after-sale retry). */
-async function applyRefundResult(
+/** Asks the provider about a pending refund; one it never received is re-sent under the same number. */
+export async function reconcileRefund(deps: Deps, row: RefundRow): Promise<RefundApplied> {
+  const provider = providerNamed(deps, row.provider);
+  if (!provider) return "pending";
+  const trade = await tradeOf(deps, row);
+  const answer = await provider.queryRefund({ outTradeNo: trade.outTradeNo, outRefundNo: row.out_refund_no });
+  if (!answer.ok && answer.code === "NOT_FOUND") return sendRefund(deps, row, trade);
+  return applyRefundResult(deps, row, answer);
+}
+
+/**
+ * Where a refund row stands after an answer: `pending` while the outcome is unknown or not final
+ * (processing, ABNORMAL, timeouts: the sweep asks again under the same number), `conflict` when the
+ * provider reports success for a row we had already closed as failed (recorded for the merchant).
+ */
+export type RefundApplied = "succeeded" | "failed" | "pending" | "conflict";
+
+/** Applies the provider's answer (from the call, a notification or the sweep); null re-applies a success. */
+export async function applyRefundResult(
   deps: Deps,
   row: RefundRow,
   result: ProviderResult<{ refund: RefundSnapshot }> | null,
-): Promise<void> {
+): Promise<RefundApplied> {
   const at = deps.now();
-  if (result?.ok && result.refund.status === "processing") return;
-  const succeeded = result === null || (result.ok && result.refund.status === "succeeded");
-  await inTransaction(deps.db, async (tx) => {
-    if (succeeded) {
-      const refundId = result?.ok ? result.refund.refundId : row.provider_refund_id;
-      await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: refundId, at });
+  if (result && !result.ok && result.retryable) {
+    await noteRefundAttempt(deps.db, row.id, `${result.code}: ${result.message}`);
+    return "pending";
+  }
+  if (result?.ok && result.refund.status === "abnormal") {
+    await noteRefundAttempt(deps.db, row.id, ABNORMAL_NOTE);
+    return "pending";
+  }
+  if (result?.ok && result.refund.status === "processing") return "pending";
+  if (result === null || (result.ok && result.refund.status === "succeeded")) {
+    const refundId = result?.ok ? result.refund.refundId : row.provider_refund_id;
+    return inTransaction(deps.db, async (tx) => {
+      const current = await lockRefund(tx, row.id);
+      if (current?.status === "failed") return "conflict";
+      if (current?.status === "pending")
+        await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: refundId, at });
+      // Replays of the same key are no-ops, so a second success (notification after the call) posts nothing.
       await postLedgerTransaction(tx, {
         key: `refund:${row.provider}:${row.out_refund_no}`,
         kind: "refund",
@@ -132,13 +183,20 @@ async function applyRefundResult(
           deps,
         );
       }
-      return;
-    }
-    const reason = result && !result.ok ? `${result.code}: ${result.message}` : "provider closed the refund";
-    // An unknown outcome keeps the row pending so a retry re-sends the SAME number.
-    const definite = !(result && !result.ok && result.retryable);
-    if (definite) await finishRefund(tx, row.id, { status: "failed", failureReason: reason, at });
-    if (row.after_sale_id !== null)
+      return "succeeded";
+    });
+  }
+  // A definite no (refund closed, or refused outright): the row fails and the after-sale shows it, retryable.
+  const reason = !result.ok
+    ? `${result.code}: ${result.message}`
+    : `provider ${result.refund.providerStatus}`;
+  return inTransaction(deps.db, async (tx) => {
+    const moved = await finishRefund(tx, row.id, { status: "failed", failureReason: reason, at });
+    if (moved && row.after_sale_id !== null)
       await failAfterSaleRefund(tx, { afterSaleId: row.after_sale_id, reason, at });
+    return moved ? "failed" : ((await lockRefund(tx, row.id))?.status as RefundApplied);
   });
 }
+
+const ABNORMAL_NOTE =
+  "ABNORMAL: the buyer's account could not take the refund; finish it in the merchant platform (异常退款)";

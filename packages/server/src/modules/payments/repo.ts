@@ -102,13 +102,74 @@ export async function markTradeFailed(db: Executor, provider: string, outTradeNo
     update payments set status = 'failed' where provider = ${provider} and out_trade_no = ${outTradeNo} and status = 'pending'`);
 }
 
-export async function findPaidPayment(db: Executor, orderId: number): Promise<PaymentRow | null> {
+export async function findPaidPayment(
+  db: Executor,
+  orderId: number,
+  provider?: string,
+): Promise<PaymentRow | null> {
+  const byProvider = provider === undefined ? sql`` : sql` and provider = ${provider}`;
   const rows = await queryRows<PaymentRow>(
     db,
     sql`
-    select * from payments where order_id = ${orderId} and status = 'paid' order by id limit 1`,
+    select * from payments where order_id = ${orderId} and status = 'paid'${byProvider} order by id limit 1`,
   );
   return rows[0] ?? null;
+}
+
+/** The reconcile sweep's work: trades still pending after `olderThan`, oldest first (no lock: it queries). */
+export async function findStalePendingPayments(
+  db: Executor,
+  window: { olderThan: Date; newerThan: Date; limit: number },
+): Promise<Array<PaymentRow & { order_status: string }>> {
+  return queryRows(
+    db,
+    sql`
+    select p.*, o.status as order_status from payments p join orders o on o.id = p.order_id
+    where p.status = 'pending' and p.created_at <= ${window.olderThan} and p.created_at > ${window.newerThan}
+    order by p.created_at limit ${window.limit}`,
+  );
+}
+
+/** A pending trade the provider says was never paid and whose order has ended: stop asking about it. */
+export async function closePendingPayment(db: Executor, id: number): Promise<void> {
+  await db.execute(sql`update payments set status = 'closed' where id = ${id} and status = 'pending'`);
+}
+
+/** The reconcile sweep's refunds: pending (answer unknown or not final) since before `olderThan`. */
+export async function findStalePendingRefunds(
+  db: Executor,
+  window: { olderThan: Date; limit: number },
+): Promise<RefundRow[]> {
+  return queryRows<RefundRow>(
+    db,
+    sql`
+    select * from refunds where status = 'pending' and created_at <= ${window.olderThan}
+    order by created_at limit ${window.limit}`,
+  );
+}
+
+export async function findRefundByNumber(
+  db: Executor,
+  provider: string,
+  outRefundNo: string,
+): Promise<RefundRow | null> {
+  const rows = await queryRows<RefundRow>(
+    db,
+    sql`select * from refunds where provider = ${provider} and out_refund_no = ${outRefundNo}`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function lockRefund(tx: Executor, id: number): Promise<RefundRow | null> {
+  const rows = await queryRows<RefundRow>(tx, sql`select * from refunds where id = ${id} for update`);
+  return rows[0] ?? null;
+}
+
+/** Keeps the latest reason a pending refund is not done yet, for the merchant's refund list. */
+export async function noteRefundAttempt(db: Executor, id: number, reason: string): Promise<void> {
+  await db.execute(
+    sql`update refunds set failure_reason = ${reason} where id = ${id} and status = 'pending'`,
+  );
 }
 
 export async function findOrderPayment(

@@ -7,6 +7,7 @@ import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";
 import { handlePaymentNotification } from "./notify.ts";
 import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
+import { handleRefundNotification } from "./refund-notify.ts";
 
 const PayBody = z.strictObject({ provider: z.enum(["sandbox", "wechat", "alipay"]) });
 const PayReply = z.union([
@@ -51,6 +52,7 @@ export function registerPaymentRoutes(app: App, deps: AppDeps): void {
         currentUserId(request),
         request.params.orderNo,
         request.body.provider,
+        request.ip,
       );
       const { ok: _ok, ...reply } = created as typeof created & { ok: true };
       return reply as z.infer<typeof PayReply>;
@@ -80,24 +82,26 @@ export function registerPaymentRoutes(app: App, deps: AppDeps): void {
     scope.addContentTypeParser("*", { parseAs: "buffer", bodyLimit: NOTIFY_BODY_LIMIT }, (_req, body, done) =>
       done(null, body),
     );
-    scope.post(
-      "/api/v1/payments/notify/:provider",
-      {
-        bodyLimit: NOTIFY_BODY_LIMIT,
-        schema: { tags: ["providers"], params: z.object({ provider: z.string().max(20) }) },
-      },
-      async (request, reply) => {
-        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const ack = await handlePaymentNotification(
-          deps,
-          (request.params as { provider: string }).provider,
-          request.headers,
-          raw,
-        );
-        reply.code(ack.status);
-        if (ack.contentType) reply.header("content-type", ack.contentType);
-        return reply.send(ack.body === "" ? undefined : ack.body);
-      },
-    );
+    const notifyRoute = (path: string, handle: typeof handleRefundNotification) =>
+      scope.post(
+        path,
+        {
+          bodyLimit: NOTIFY_BODY_LIMIT,
+          schema: { tags: ["providers"], params: z.object({ provider: z.string().max(20) }) },
+        },
+        async (request, reply) => {
+          const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+          const provider = (request.params as { provider: string }).provider;
+          const { ack, refused } = await handle(deps, provider, request.headers, raw);
+          // The reason only: never the body or headers, which carry signatures and personal data.
+          if (refused)
+            request.log.warn({ provider, status: ack.status, reason: refused }, "notification refused");
+          reply.code(ack.status);
+          if (ack.contentType) reply.header("content-type", ack.contentType);
+          return reply.send(ack.body === "" ? undefined : ack.body);
+        },
+      );
+    notifyRoute("/api/v1/payments/notify/:provider", handlePaymentNotification);
+    notifyRoute("/api/v1/payments/notify/:provider/refund", handleRefundNotification);
   });
 }

@@ -22,8 +22,11 @@ import { readPayment, readPayout, readRefund, toRecord } from "./records.ts";
 export type SimulateInput = {
   outTradeNo: string;
   result: "paid" | "failed";
-  /** once; twice = two independently signed deliveries at the same moment (WeChat's "two links"); late = after delayMs. */
-  deliver: "once" | "twice" | "late";
+  /**
+   * once; twice = two independently signed deliveries at the same moment (WeChat's "two links");
+   * late = after delayMs; never = the notification is lost, only a query (the reconcile sweep) finds it.
+   */
+  deliver: "once" | "twice" | "late" | "never";
   delayMs?: number;
   /** For a trade this process does not remember (e.g. after a restart): taken from the checked pay link. */
   amountFen?: number;
@@ -134,7 +137,7 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
       const url = trade.notifyUrl ?? config.notifyUrls?.payment;
       const eventType = trade.payment.status === "paid" ? "TRANSACTION.SUCCESS" : "TRANSACTION.FAIL";
       const record = toRecord(trade.payment);
-      const copies = input.deliver === "twice" ? 2 : 1;
+      const copies = input.deliver === "twice" ? 2 : input.deliver === "never" ? 0 : 1;
       const deliveries = await Promise.all(
         Array.from({ length: copies }, () => send(url, eventType, record)),
       );
