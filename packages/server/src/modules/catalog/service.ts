@@ -1,6 +1,7 @@
 // Catalog use cases: the category tree, the product editor (sanitised description, spec matrix, SKUs),
 // bulk on/off sale, and the shop's product feed and product page.
 import type { Db, Tx } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import type { ProductStatus } from "../../db/schema/commerce.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
@@ -121,6 +122,17 @@ function productView(product: ProductRow, skuRows: SkuRow[]) {
   };
 }
 
+/** A code another product's live SKU holds is refused by the unique index; answer it as the code it is. */
+async function skuCodesUnique<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error, "skus_code_key"))
+      throw new AppError("SKU_CODE_TAKEN", "Another product's SKU already has this code");
+    throw error;
+  }
+}
+
 async function checkReferences(tx: Tx, input: ProductInput) {
   if (input.categoryId !== null && !(await findCategory(tx, input.categoryId))) {
     throw new AppError("CATEGORY_PARENT_INVALID", "The category does not exist", {
@@ -165,65 +177,74 @@ function skuColumns(sku: ProductInput["skus"][number]) {
 export async function createProduct(deps: CatalogDeps, actor: StaffActor, input: ProductInput) {
   checkSkuMatrix(input);
   checkCommissionRules(input);
-  return inTransaction(deps.db, async (tx) => {
-    await checkReferences(tx, input);
-    const product = await insertProduct(tx, productColumns(input, deps.now()));
-    for (const sku of input.skus) {
-      const row = await insertSku(tx, { productId: product.id, ...skuColumns(sku), stock: 0 });
-      if (sku.stock > 0)
-        await moveStock(tx, { skuId: row.id, delta: sku.stock, reason: "initial", staffId: actor.staffId });
-    }
-    const view = productView(product, await findLiveSkus(tx, product.id));
-    await recordAudit(tx, actor, {
-      action: "product.create",
-      entity: "product",
-      entityId: product.id,
-      after: view,
-    });
-    return view;
-  });
+  return skuCodesUnique(
+    inTransaction(deps.db, async (tx) => {
+      await checkReferences(tx, input);
+      const product = await insertProduct(tx, productColumns(input, deps.now()));
+      for (const sku of input.skus) {
+        const row = await insertSku(tx, { productId: product.id, ...skuColumns(sku), stock: 0 });
+        if (sku.stock > 0)
+          await moveStock(tx, { skuId: row.id, delta: sku.stock, reason: "initial", staffId: actor.staffId });
+      }
+      const view = productView(product, await findLiveSkus(tx, product.id));
+      await recordAudit(tx, actor, {
+        action: "product.create",
+        entity: "product",
+        entityId: product.id,
+        after: view,
+      });
+      return view;
+    }),
+  );
 }
 
 export async function updateProduct(deps: CatalogDeps, actor: StaffActor, id: number, input: ProductInput) {
   checkSkuMatrix(input);
   checkCommissionRules(input);
-  return inTransaction(deps.db, async (tx) => {
-    const current = await lockProduct(tx, id);
-    if (!current) throw notFound("Product", { id });
-    await checkReferences(tx, input);
-    const existing = await findLiveSkus(tx, id);
-    const before = productView(current, existing);
-    // Archive first so a code can move from a removed SKU to a new one.
-    const keptIds = new Set(input.skus.flatMap((s) => (s.id ? [s.id] : [])));
-    await archiveSkus(
-      tx,
-      existing.filter((s) => !keptIds.has(s.id)).map((s) => s.id),
-    );
-    for (const sku of input.skus) {
-      if (sku.id !== undefined) {
-        if (!existing.some((s) => s.id === sku.id)) {
-          throw new AppError("SPEC_MATRIX_INVALID", "A SKU id does not belong to this product", {
-            skuId: sku.id,
-          });
+  return skuCodesUnique(
+    inTransaction(deps.db, async (tx) => {
+      const current = await lockProduct(tx, id);
+      if (!current) throw notFound("Product", { id });
+      await checkReferences(tx, input);
+      const existing = await findLiveSkus(tx, id);
+      const before = productView(current, existing);
+      // Archive first so a code can move from a removed SKU to a new one.
+      const keptIds = new Set(input.skus.flatMap((s) => (s.id ? [s.id] : [])));
+      await archiveSkus(
+        tx,
+        existing.filter((s) => !keptIds.has(s.id)).map((s) => s.id),
+      );
+      for (const sku of input.skus) {
+        if (sku.id !== undefined) {
+          if (!existing.some((s) => s.id === sku.id)) {
+            throw new AppError("SPEC_MATRIX_INVALID", "A SKU id does not belong to this product", {
+              skuId: sku.id,
+            });
+          }
+          await updateSkuRow(tx, sku.id, skuColumns(sku));
+        } else {
+          const row = await insertSku(tx, { productId: id, ...skuColumns(sku), stock: 0 });
+          if (sku.stock > 0)
+            await moveStock(tx, {
+              skuId: row.id,
+              delta: sku.stock,
+              reason: "initial",
+              staffId: actor.staffId,
+            });
         }
-        await updateSkuRow(tx, sku.id, skuColumns(sku));
-      } else {
-        const row = await insertSku(tx, { productId: id, ...skuColumns(sku), stock: 0 });
-        if (sku.stock > 0)
-          await moveStock(tx, { skuId: row.id, delta: sku.stock, reason: "initial", staffId: actor.staffId });
       }
-    }
-    const product = (await updateProductRow(tx, id, productColumns(input, deps.now())))!;
-    const after = productView(product, await findLiveSkus(tx, id));
-    await recordAudit(tx, actor, {
-      action: "product.update",
-      entity: "product",
-      entityId: id,
-      before,
-      after,
-    });
-    return after;
-  });
+      const product = (await updateProductRow(tx, id, productColumns(input, deps.now())))!;
+      const after = productView(product, await findLiveSkus(tx, id));
+      await recordAudit(tx, actor, {
+        action: "product.update",
+        entity: "product",
+        entityId: id,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 export async function setProductStatus(
