@@ -1,29 +1,12 @@
 // Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
-// of one withdrawal, and A→B ∥ B→A binding.
+// of one withdrawal, A→B ∥ B→A binding, and two staff saving different settings sections.
 import { beforeAll, describe, expect, it } from "vitest";
-import { inTransaction } from "../../src/db/transaction.ts";
-import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
-import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 import { onPostgres } from "../support/test-database.ts";
-import { distributor, enableDistribution, wallet } from "./support.ts";
+import { credit, distributor, enableDistribution, wallet } from "./support.ts";
 
 let ctx: TestContext;
 let owner: string;
-
-/** Credits available balance the way a released reward does (Dr reward_expense, Cr available). */
-async function credit(userId: number, amountFen: number, key: string) {
-  await inTransaction(ctx.deps.db, (tx) =>
-    postLedgerTransaction(tx, {
-      key,
-      kind: "reward_first_order",
-      entries: [
-        { account: ledgerAccount.rewardExpense, amountFen },
-        { account: ledgerAccount.commissionAvailable(userId), amountFen: -amountFen },
-      ],
-    }),
-  );
-}
 
 describe.runIf(onPostgres)("races on PostgreSQL", () => {
   beforeAll(async () => {
@@ -34,7 +17,7 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
 
   it("100 concurrent withdrawals of ¥30 against ¥100: exactly 3 succeed", async () => {
     const d = await distributor(ctx);
-    await credit(d.userId, 10000, `test:credit:${d.userId}`);
+    await credit(ctx, d.userId, 10000);
     const body = {
       method: "wallet",
       amountFen: 3000,
@@ -54,7 +37,7 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
 
   it("approving one withdrawal twice at once pays it once", async () => {
     const d = await distributor(ctx);
-    await credit(d.userId, 5000, `test:credit:${d.userId}`);
+    await credit(ctx, d.userId, 5000);
     const wd = await ctx.client.post(
       "/api/v1/distribution/withdrawals",
       { method: "wallet", amountFen: 5000, realName: "李四", account: "wx-lisi", consent: true },
@@ -79,5 +62,27 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
       expect(bound).toHaveLength(1);
       expect([ab, ba].find((r) => r !== bound[0])!.body.error.code).toBe("BINDING_CYCLE");
     }
+  });
+
+  it("two staff saving different settings sections at once both keep their change", async () => {
+    for (let round = 0; round < 5; round++) {
+      const rates = [1000 + round * 10, 500, 0];
+      const [plan, withdrawal] = await Promise.all([
+        ctx.client.put(
+          "/api/admin/v1/distribution/settings",
+          { plan: { enabled: true, levels: 2, ratesBps: rates } },
+          owner,
+        ),
+        ctx.client.put(
+          "/api/admin/v1/distribution/settings",
+          { withdrawal: { minimumFen: 1000 + round } },
+          owner,
+        ),
+      ]);
+      expect([plan.status, withdrawal.status]).toEqual([200, 200]);
+      const stored = (await ctx.client.get("/api/admin/v1/distribution/settings", owner)).body;
+      expect([stored.plan.ratesBps, stored.withdrawal.minimumFen]).toEqual([rates, 1000 + round]);
+    }
+    await enableDistribution(ctx, owner);
   });
 });

@@ -1,6 +1,9 @@
 // Builders the distribution tests share: switch distribution on, make distributors, and walk an order
 // through pay → ship → receive → release with the clock.
 import { expect } from "vitest";
+import { inTransaction } from "../../src/db/transaction.ts";
+import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
+import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
 import type { TestContext } from "../support/test-app.ts";
 
 export const DAY = 86_400_000;
@@ -51,4 +54,20 @@ export async function shipAndReceive(
   expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
   const received = await ctx.client.post(`/api/v1/orders/${order.id}/confirm-receipt`, {}, buyerToken);
   expect(received.status, JSON.stringify(received.body)).toBe(200);
+}
+
+let credits = 0;
+/** Credits available balance the way a released reward does (Dr reward_expense, Cr available). */
+export async function credit(ctx: TestContext, userId: number, amountFen: number) {
+  credits++;
+  await inTransaction(ctx.deps.db, (tx) =>
+    postLedgerTransaction(tx, {
+      key: `test:credit:${userId}:${credits}`,
+      kind: "reward_first_order",
+      entries: [
+        { account: ledgerAccount.rewardExpense, amountFen },
+        { account: ledgerAccount.commissionAvailable(userId), amountFen: -amountFen },
+      ],
+    }),
+  );
 }

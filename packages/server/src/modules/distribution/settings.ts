@@ -44,6 +44,11 @@ export async function updateDistributionSettings(
   if (validateBindingPolicy(parsed.data.binding).kind === "refuse") {
     throw new AppError("BINDING_POLICY_INVALID", "Invalid binding policy");
   }
-  const settings = await updateSettings(db, actor, "distribution", parsed.data);
+  // Only the sections sent: updateSettings merges them into the row it locks, so two staff saving
+  // different sections at once do not overwrite each other with what they read before.
+  const sent = Object.fromEntries(
+    Object.keys(patch).map((k) => [k, parsed.data[k as keyof DistributionSettingsValue]]),
+  ) as Partial<DistributionSettingsValue>;
+  const settings = await updateSettings(db, actor, "distribution", sent);
   return { settings, warnings: planCheck.warnings };
 }
