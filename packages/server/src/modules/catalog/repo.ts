@@ -88,12 +88,17 @@ export async function archiveSkus(db: Executor, ids: number[]): Promise<void> {
   if (ids.length > 0) await db.update(skus).set({ archived: true }).where(inArray(skus.id, ids));
 }
 
+/** Sets the status of the given products; returns each changed product with the status it had before. */
 export async function setProductsStatus(db: Executor, ids: number[], status: ProductStatus, at: Date) {
-  return db
-    .update(products)
-    .set({ status, updatedAt: at })
+  const before = await db
+    .select({ id: products.id, status: products.status })
+    .from(products)
     .where(inArray(products.id, ids))
-    .returning({ id: products.id });
+    .orderBy(products.id)
+    .for("update");
+  if (before.length === 0) return [];
+  await db.update(products).set({ status, updatedAt: at }).where(inArray(products.id, ids));
+  return before;
 }
 
 export type ProductListFilter = {

@@ -258,6 +258,7 @@ export async function setProductStatus(
     await recordAudit(tx, actor, {
       action: "product.status",
       entity: "product",
+      before: changed,
       after: { ids: changed.map((r) => r.id), status },
     });
     return { updated: changed.length };

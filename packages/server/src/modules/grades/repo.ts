@@ -23,9 +23,10 @@ export async function updateGrade(db: Executor, id: number, values: Partial<Grad
   return row ?? null;
 }
 
-export async function deleteGrade(db: Executor, id: number) {
+/** Deletes the grade and returns the row as it was, or null when there was none. */
+export async function deleteGrade(db: Executor, id: number): Promise<GradeRow | null> {
   const rows = await db.delete(distributorGrades).where(eq(distributorGrades.id, id)).returning();
-  return rows.length === 1;
+  return rows[0] ?? null;
 }
 
 export async function findGradeStats(db: Executor, userId: number) {

@@ -54,7 +54,9 @@ export async function saveGrade(
   return inTransaction(deps.db, async (tx) => {
     await checkRates(tx, input);
     const values = { ...input, updatedAt: deps.now() };
-    const taken = (await findGrades(tx)).some((g) => g.rank === input.rank && g.id !== id);
+    const grades = await findGrades(tx);
+    const before = id === null ? null : (grades.find((g) => g.id === id) ?? null);
+    const taken = grades.some((g) => g.rank === input.rank && g.id !== id);
     if (taken) throw new AppError("GRADE_RANK_TAKEN", "Another grade has this rank", { rank: input.rank });
     const row = id === null ? await insertGrade(tx, values) : await updateGrade(tx, id, values);
     if (!row)
@@ -65,6 +67,7 @@ export async function saveGrade(
       action: id === null ? "grade.create" : "grade.update",
       entity: "grade",
       entityId: row.id,
+      before,
       after: row,
     });
     return row;
@@ -73,8 +76,9 @@ export async function saveGrade(
 
 export async function removeGrade(deps: { db: Db }, actor: StaffActor, id: number) {
   return inTransaction(deps.db, async (tx) => {
-    if (!(await deleteGrade(tx, id))) throw notFound("Grade", { id });
-    await recordAudit(tx, actor, { action: "grade.delete", entity: "grade", entityId: id });
+    const before = await deleteGrade(tx, id);
+    if (!before) throw notFound("Grade", { id });
+    await recordAudit(tx, actor, { action: "grade.delete", entity: "grade", entityId: id, before });
   });
 }
 

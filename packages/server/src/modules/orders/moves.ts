@@ -113,7 +113,8 @@ export async function shipOrder(
       action: "order.ship",
       entity: "order",
       entityId: orderId,
-      after: { parcels },
+      before: { status: order.status },
+      after: { status: "shipped", parcels },
     });
     return loadOrderDetail(tx, orderId, "staff");
   });
