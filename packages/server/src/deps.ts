@@ -16,7 +16,8 @@ export type Payouts = {
     method: string;
     account: { realName: string; account: string };
   }): Promise<PayoutResult>;
-  query(outBillNo: string): Promise<PayoutResult>;
+  /** `method` picks the rail the transfer was sent on (the same one `send` chose). */
+  query(outBillNo: string, method?: string): Promise<PayoutResult>;
 };
 
 export type AppDeps = {

@@ -14,7 +14,7 @@ export const pollPayouts: Job = {
     for (const id of await findPayingIds(deps.db, 100)) {
       const row = await findWithdrawal(deps.db, id);
       if (!row) continue;
-      const result = await payouts.query(row.outBillNo).catch(() => null);
+      const result = await payouts.query(row.outBillNo, row.method).catch(() => null);
       if (
         result &&
         result.status !== "processing" &&

@@ -37,11 +37,14 @@ export type WechatFake = {
   publicKeyId: string;
   apiV3Key: string;
   trades: Map<string, Trade>;
+  refunds: Map<string, Record<string, unknown>>;
   transfers: Map<string, Record<string, unknown>>;
   /** Requests that passed signature checks, for assertions. */
   accepted: { method: string; path: string; body: unknown; headers: FakeRequest["headers"] }[];
   behaviour: { transferDelayMs: number; breakResponseSignature: boolean; failNext?: number };
   markPaid(outTradeNo: string): Trade;
+  /** The refund reaches the buyer (PROCESSING → SUCCESS); returns the refund as a notification's plaintext. */
+  markRefunded(outRefundNo: string): Record<string, unknown>;
   notification(options: NotificationOptions): { headers: Record<string, string>; rawBody: Buffer };
   close(): Promise<void>;
 };
@@ -283,6 +286,7 @@ export async function startWechatPayFake(options: WechatFakeOptions = {}): Promi
     publicKeyId: state.publicKeyId,
     apiV3Key: state.apiV3Key,
     trades: state.trades,
+    refunds: state.refunds,
     transfers: state.transfers,
     accepted: state.accepted,
     behaviour: state.behaviour,
@@ -296,6 +300,14 @@ export async function startWechatPayFake(options: WechatFakeOptions = {}): Promi
         payer: { openid: (trade.payer as { openid?: string } | undefined)?.openid ?? "o-fake" },
       });
       return trade;
+    },
+    markRefunded(outRefundNo) {
+      const refund = state.refunds.get(outRefundNo);
+      if (!refund) throw new Error(`no refund ${outRefundNo}`);
+      Object.assign(refund, { status: "SUCCESS", success_time: "2026-01-01T10:01:00+08:00" });
+      // The notification's plaintext names the state refund_status (the API answer calls it status).
+      const { status, ...rest } = refund;
+      return { ...rest, mchid: state.mchid, refund_status: status };
     },
     notification,
     close: server.close,

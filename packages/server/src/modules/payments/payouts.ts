@@ -14,17 +14,24 @@ function toResult(result: ProviderResult<{ payout: PayoutSnapshot }>): PayoutRes
   return { status: "processing" };
 }
 
-/** Payouts through `providerName` (the sandbox by default). */
-export function createPayouts(deps: Pick<AppDeps, "paymentProviders">, providerName = "sandbox"): Payouts {
-  const provider = () => {
-    const found = providerNamed(deps, providerName);
-    if (!found) throw new Error(`payment provider ${providerName} is not enabled for payouts`);
-    return found;
-  };
+/**
+ * The provider that pays a withdrawal method: WeChat merchant transfer for `wechat_api`, Alipay
+ * transfer for `alipay_api` when those are enabled; otherwise (manual methods, or no keys) the sandbox.
+ */
+export function payoutProviderFor(deps: Pick<AppDeps, "paymentProviders">, method: string) {
+  const wanted = method === "wechat_api" ? "wechat" : method === "alipay_api" ? "alipay" : "sandbox";
+  const found = providerNamed(deps, wanted) ?? providerNamed(deps, "sandbox");
+  if (!found) throw new Error(`no payment provider can pay out ${method}`);
+  return found;
+}
+
+/** deps.payouts: each withdrawal goes to its method's provider under its stable out_bill_no. */
+export function createPayouts(deps: Pick<AppDeps, "paymentProviders">): Payouts {
   return {
     async send(input) {
+      const provider = payoutProviderFor(deps, input.method);
       const payee =
-        input.method === "alipay"
+        provider.name === "alipay"
           ? {
               kind: "alipay_account" as const,
               account: input.account.account,
@@ -36,7 +43,7 @@ export function createPayouts(deps: Pick<AppDeps, "paymentProviders">, providerN
               realName: input.account.realName,
             };
       return toResult(
-        await provider().payout({
+        await provider.payout({
           outPayoutNo: input.outBillNo,
           amountFen: input.amountFen,
           payee,
@@ -44,8 +51,8 @@ export function createPayouts(deps: Pick<AppDeps, "paymentProviders">, providerN
         }),
       );
     },
-    async query(outBillNo) {
-      return toResult(await provider().queryPayout(outBillNo));
+    async query(outBillNo, method) {
+      return toResult(await payoutProviderFor(deps, method ?? "sandbox").queryPayout(outBillNo));
     },
   };
 }

@@ -187,7 +187,7 @@ async function sendPayout(deps: Deps, row: WithdrawalRow, retry: boolean): Promi
   let result: PayoutResult;
   try {
     // A retry first asks what happened to the number already given; only a definite failure re-sends it.
-    const earlier = retry ? await payouts.query(row.outBillNo) : null;
+    const earlier = retry ? await payouts.query(row.outBillNo, row.method) : null;
     result =
       earlier && earlier.status !== "failed"
         ? earlier
@@ -202,7 +202,7 @@ async function sendPayout(deps: Deps, row: WithdrawalRow, retry: boolean): Promi
             },
           });
   } catch {
-    result = await payouts.query(row.outBillNo).catch(() => ({ status: "processing" as const }));
+    result = await payouts.query(row.outBillNo, row.method).catch(() => ({ status: "processing" as const }));
   }
   return recordPayoutResult(deps, row.id, result);
 }
