@@ -1,6 +1,6 @@
 // Referral bindings: the current upline per shopper, its history and visits, and the graph walks
 // (ancestors with a recursive CTE, over bindings active at `now`).
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { referralBindingHistory, referralBindings, referralVisits } from "../../db/schema/distribution.ts";
 
@@ -102,20 +102,30 @@ export async function findBindingHistory(
 }
 
 /** Binding times of an earner's recent binds (bind velocity). */
+/** Each upline's bindings since `since`, newest first (at most 1,000 each), epoch ms by upline. */
 export async function findRecentBindTimes(
   db: Executor,
-  uplineUserId: number,
+  uplineUserIds: number[],
   since: Date,
-): Promise<number[]> {
-  const rows = await db
-    .select({ at: referralBindingHistory.at })
-    .from(referralBindingHistory)
-    .where(
-      sql`${referralBindingHistory.uplineUserId} = ${uplineUserId} and ${referralBindingHistory.at} > ${since.toISOString()}`,
-    )
-    .orderBy(desc(referralBindingHistory.at))
-    .limit(1000);
-  return rows.map((r) => r.at.getTime());
+): Promise<Map<number, number[]>> {
+  const rows = await queryRows<{ upline: number; at: Date | string }>(
+    db,
+    sql`select upline_user_id as upline, at from (
+          select upline_user_id, at, row_number() over (partition by upline_user_id order by at desc) as n
+          from referral_binding_history
+          where upline_user_id in (${sql.join(
+            uplineUserIds.map((id) => sql`${id}`),
+            sql`, `,
+          )}) and at > ${since.toISOString()}) recent
+        where n <= 1000 order by at desc`,
+  );
+  const byUpline = new Map<number, number[]>();
+  for (const r of rows) {
+    const list = byUpline.get(r.upline) ?? [];
+    list.push(new Date(r.at).getTime());
+    byUpline.set(r.upline, list);
+  }
+  return byUpline;
 }
 
 /** The team by level (1–3 below the distributor): members and their paid sales net of refunds. */

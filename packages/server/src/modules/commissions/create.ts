@@ -1,5 +1,6 @@
 // onPaid: the engine prices the frozen snapshot; one `frozen` (or `held`) commission per (item, level)
-// and its ledger post `comm:<orderItemId>:L<level>`, in the payment's transaction. A repeat is a no-op.
+// and its ledger post `comm:<orderItemId>:L<level>` (written at the end of the payment's transaction,
+// with the payment's own). A repeat is a no-op.
 import {
   type ChainMember,
   type CommissionActivityKind,
@@ -12,10 +13,10 @@ import type { Tx } from "../../db/client.ts";
 import { extendBindingAfterOrder } from "../binding/service.ts";
 import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
-import { postLedgerTransaction } from "../ledger/service.ts";
+import { queueLedgerPosting } from "../ledger/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
-import { holdReasonsFor } from "./fraud.ts";
-import { insertCommissionOnce, lockSnapshot, updateSnapshot } from "./repo.ts";
+import { holdReasonsByEarner } from "./fraud.ts";
+import { insertCommissionsOnce, lockSnapshot, updateSnapshot } from "./repo.ts";
 import type { SnapshotItem } from "./snapshot.ts";
 
 export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> {
@@ -39,37 +40,41 @@ export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> 
       activityKind: (snapshot.activityKind as CommissionActivityKind | null) ?? null,
     });
     const due = commissionReleaseDueAt(plan, { paidAtMs: paid.paidAt.getTime(), receivedAtMs: null });
-    const holds = new Map<string, string[]>();
-    for (const line of result.lines) {
-      const earner = Number(line.earnerUserId);
-      if (!holds.has(line.earnerUserId)) holds.set(line.earnerUserId, await holdReasonsFor(tx, paid, earner));
-      const reasons = holds.get(line.earnerUserId)!;
-      const orderItemId = Number(line.orderItemRef);
-      const row = await insertCommissionOnce(tx, {
-        orderId: paid.orderId,
-        orderItemId,
-        level: line.level,
-        earnerUserId: earner,
-        buyerUserId: paid.buyerUserId,
-        itemFen: items.find((i) => i.orderItemId === orderItemId)!.paidFen,
-        baseFen: line.baseFen,
-        rateBps: line.rateBps,
-        fixedFenPerUnit: line.fixedFenPerUnit,
-        quantity: line.quantity,
-        rateSource: line.rateSource,
-        amountFen: line.amountFen,
-        status: reasons.length > 0 ? "held" : "frozen",
-        holdReasons: reasons,
-        dueAt: due === null ? null : new Date(due),
-        createdAt: paid.paidAt,
-      });
-      if (!row) continue;
-      await postLedgerTransaction(tx, {
-        key: `comm:${orderItemId}:L${line.level}`,
+    const earners = [...new Set(result.lines.map((line) => Number(line.earnerUserId)))];
+    const holds = await holdReasonsByEarner(tx, paid, earners);
+    const rows = await insertCommissionsOnce(
+      tx,
+      result.lines.map((line) => {
+        const orderItemId = Number(line.orderItemRef);
+        const reasons = holds.get(Number(line.earnerUserId))!;
+        return {
+          orderId: paid.orderId,
+          orderItemId,
+          level: line.level,
+          earnerUserId: Number(line.earnerUserId),
+          buyerUserId: paid.buyerUserId,
+          itemFen: items.find((i) => i.orderItemId === orderItemId)!.paidFen,
+          baseFen: line.baseFen,
+          rateBps: line.rateBps,
+          fixedFenPerUnit: line.fixedFenPerUnit,
+          quantity: line.quantity,
+          rateSource: line.rateSource,
+          amountFen: line.amountFen,
+          status: reasons.length > 0 ? ("held" as const) : ("frozen" as const),
+          holdReasons: reasons,
+          dueAt: due === null ? null : new Date(due),
+          createdAt: paid.paidAt,
+        };
+      }),
+    );
+    // Only rows inserted now are posted: a repeated notification finds them all and posts nothing.
+    for (const row of rows) {
+      queueLedgerPosting(tx, {
+        key: `comm:${row.orderItemId}:L${row.level}`,
         kind: "commission_frozen",
         entries: [
-          { account: ledgerAccount.merchantRevenue, amountFen: line.amountFen },
-          { account: ledgerAccount.commissionFrozen(earner), amountFen: -line.amountFen },
+          { account: ledgerAccount.merchantRevenue, amountFen: row.amountFen },
+          { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: -row.amountFen },
         ],
         meta: { commissionId: row.id, orderId: paid.orderId },
         at: paid.paidAt,

@@ -30,10 +30,10 @@ export async function updateSnapshot(db: Executor, orderId: number, values: Part
   await db.update(orderDistribution).set(values).where(eq(orderDistribution.orderId, orderId));
 }
 
-/** Inserts the commission unless its (item, level) exists; null when it already did. */
-export async function insertCommissionOnce(db: Executor, row: typeof commissions.$inferInsert) {
-  const [inserted] = await db.insert(commissions).values(row).onConflictDoNothing().returning();
-  return inserted ?? null;
+/** Inserts the commissions whose (item, level) does not exist yet; returns the rows inserted now. */
+export async function insertCommissionsOnce(db: Executor, rows: (typeof commissions.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(commissions).values(rows).onConflictDoNothing().returning();
 }
 
 export async function lockCommissionsOfItems(db: Executor, orderItemIds: number[]): Promise<CommissionRow[]> {

@@ -54,6 +54,53 @@ export async function insertTransactionOnce(
   return rows[0]?.id ?? null;
 }
 
+/** The batch form of insertTransactionOnce: the ids of the rows inserted, by key (a taken key is absent). */
+export async function insertTransactionsOnce(
+  db: Executor,
+  rows: { key: string; kind: string; meta: Record<string, unknown>; at: Date }[],
+): Promise<Map<string, number>> {
+  const values = sql.join(
+    rows.map(
+      (r) => sql`(${r.key}, ${r.kind}, ${JSON.stringify(r.meta)}::jsonb, ${r.at.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const inserted = await queryRows<{ id: number; key: string }>(
+    db,
+    sql`insert into ledger_transactions (idempotency_key, kind, meta, created_at) values ${values}
+        on conflict (idempotency_key) do nothing returning id, idempotency_key as key`,
+  );
+  return new Map(inserted.map((r) => [r.key, r.id]));
+}
+
+/**
+ * One statement for many postings: adds each account's net delta to its cached balance (creating missing
+ * accounts), in the order given — callers sort by code, so concurrent batches lock accounts in one order —
+ * and inserts every entry against the accounts' ids.
+ */
+export async function addToBalancesWithEntries(
+  db: Executor,
+  deltas: { code: string; deltaFen: number }[],
+  entries: { transactionId: number; code: string; amountFen: number }[],
+): Promise<void> {
+  const accounts = sql.join(
+    deltas.map((d) => sql`(${d.code}::text, ${d.deltaFen}::bigint)`),
+    sql`, `,
+  );
+  const lines = sql.join(
+    entries.map((e) => sql`(${e.transactionId}::bigint, ${e.code}::text, ${e.amountFen}::bigint)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    with account as (
+      insert into ledger_accounts (code, balance_fen) values ${accounts}
+      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+      returning id, code)
+    insert into ledger_entries (transaction_id, account_id, amount_fen)
+    select line.transaction_id, account.id, line.amount_fen
+    from (values ${lines}) as line (transaction_id, code, amount_fen) join account on account.code = line.code`);
+}
+
 export async function findTransactionByKey(db: Executor, key: string) {
   const rows = await queryRows<{ id: number; kind: string }>(
     db,

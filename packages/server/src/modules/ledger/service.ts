@@ -1,15 +1,18 @@
 // Posts ledger transactions: exactly once per idempotency key, balanced, with the cached balances of every
 // touched account updated in the same database transaction (in account-code order, so postings never deadlock).
 import type { Tx } from "../../db/client.ts";
+import { beforeCommit } from "../../db/transaction.ts";
 import { AppError } from "../../http/app-error.ts";
 import {
   addToBalance,
+  addToBalancesWithEntries,
   debitIfAvailable,
   ensureAccounts,
   findEntriesOfTransaction,
   findTransactionByKey,
   insertEntries,
   insertTransactionOnce,
+  insertTransactionsOnce,
   type LedgerEntryRow,
 } from "./repo.ts";
 
@@ -67,6 +70,64 @@ export async function postLedgerTransaction(tx: Tx, posting: LedgerPosting): Pro
     posting.entries.map((e) => ({ accountId: ids.get(e.account)!, amountFen: e.amountFen })),
   );
   return { posted: true, transactionId };
+}
+
+const queued = new WeakMap<Tx, LedgerPosting[]>();
+
+/**
+ * Posts at the end of `tx`, just before COMMIT, together with every other posting queued in it: two
+ * statements for the lot, and the shop-wide accounts (merchant revenue, gateway clearing) that every paid
+ * order touches stay locked for the commit alone instead of for the rest of the transaction. Same rules as
+ * postLedgerTransaction: once per key, a replay with other entries throws LEDGER_KEY_CONFLICT (and rolls
+ * the whole transaction back). Guarded postings (withdrawals) must use postLedgerTransaction.
+ */
+export function queueLedgerPosting(tx: Tx, posting: Omit<LedgerPosting, "guardAccount">): void {
+  assertBalanced(posting);
+  const list = queued.get(tx) ?? [];
+  if (list.length === 0) queued.set(tx, list);
+  list.push(posting);
+  beforeCommit(tx, "ledger", async () => {
+    queued.delete(tx);
+    await postLedgerTransactions(tx, list);
+  });
+}
+
+/** Posts many transactions in two statements; each is once per key, as postLedgerTransaction. */
+export async function postLedgerTransactions(tx: Tx, all: LedgerPosting[]): Promise<void> {
+  const postings = uniqueByKey(all);
+  if (postings.length === 0) return;
+  const ids = await insertTransactionsOnce(
+    tx,
+    postings.map((p) => ({ key: p.key, kind: p.kind, meta: p.meta ?? {}, at: p.at ?? new Date() })),
+  );
+  const fresh = postings.filter((p) => ids.has(p.key));
+  for (const p of postings) if (!ids.has(p.key)) await replay(tx, p);
+  if (fresh.length === 0) return;
+  const deltas = new Map<string, number>();
+  for (const p of fresh)
+    for (const e of p.entries) deltas.set(e.account, (deltas.get(e.account) ?? 0) + e.amountFen);
+  await addToBalancesWithEntries(
+    tx,
+    [...deltas.keys()].sort().map((code) => ({ code, deltaFen: deltas.get(code)! })),
+    fresh.flatMap((p) =>
+      p.entries.map((e) => ({ transactionId: ids.get(p.key)!, code: e.account, amountFen: e.amountFen })),
+    ),
+  );
+}
+
+/** A key queued twice in one batch is one posting, as a replay would be; other entries are a conflict. */
+function uniqueByKey(postings: LedgerPosting[]): LedgerPosting[] {
+  const byKey = new Map<string, LedgerPosting>();
+  for (const p of postings) {
+    const first = byKey.get(p.key);
+    if (!first) byKey.set(p.key, p);
+    else if (first.kind !== p.kind || !sameEntries(first.entries, p.entries)) {
+      throw new AppError("LEDGER_KEY_CONFLICT", "This ledger key was already posted with other entries", {
+        key: p.key,
+      });
+    }
+  }
+  return [...byKey.values()];
 }
 
 async function replay(tx: Tx, posting: LedgerPosting): Promise<LedgerPostResult> {

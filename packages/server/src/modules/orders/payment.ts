@@ -1,6 +1,7 @@
 // The two services the payments area calls: find an order a shopper may pay, and mark it paid exactly once
 // (inside the payments area's notification transaction) — a compare-and-set from pending_payment to paid.
 import type { Db, Tx } from "../../db/client.ts";
+import { beforeCommit } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { type OrderHooks, runHooks } from "./events.ts";
 import { addSalesCount, findOrder, findOrderItems, lockOrder, type OrderStatus } from "./repo.ts";
@@ -51,7 +52,9 @@ export async function markOrderPaid(
       closeDueAt: null,
     },
   });
-  await addSalesCount(tx, await findOrderItems(tx, [order.id]));
+  // Popular products' rows are shared by many payments: counted last, in product order (no deadlocks).
+  const items = await findOrderItems(tx, [order.id]);
+  beforeCommit(tx, `sales-count:${order.id}`, () => addSalesCount(tx, items));
   await runHooks(deps.orderHooks.onPaid, tx, {
     orderId: order.id,
     buyerUserId: order.buyerUserId,

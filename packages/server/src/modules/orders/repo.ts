@@ -158,15 +158,19 @@ export async function findOrderEvents(db: Executor, orderId: number) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
 }
 
+/** One update per product, in product id order, so concurrent payments lock them in one order. */
 export async function addSalesCount(
   tx: Executor,
   items: { productId: number; quantity: number }[],
 ): Promise<void> {
-  for (const item of items) {
+  const byProduct = new Map<number, number>();
+  for (const item of items)
+    byProduct.set(item.productId, (byProduct.get(item.productId) ?? 0) + item.quantity);
+  for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
     await tx
       .update(products)
-      .set({ salesCount: sql`${products.salesCount} + ${item.quantity}` })
-      .where(eq(products.id, item.productId));
+      .set({ salesCount: sql`${products.salesCount} + ${quantity}` })
+      .where(eq(products.id, productId));
   }
 }
 

@@ -1,5 +1,6 @@
 // Applies a provider's payment notification exactly once: verify, then in ONE transaction log it, mark the
-// order paid (the order row lock serialises duplicates), record the payment and post the ledger. A paid
+// order paid (the order row lock serialises duplicates), record the payment and post the ledger (last, with
+// the commissions' postings, so the shop-wide accounts stay locked for the commit alone). A paid
 // notification for an order that can no longer be paid is recorded and refunded automatically after commit.
 import type { NotificationAck, PaymentEvent, PaymentProvider } from "../../adapters/payment/index.ts";
 import { createNonceCache } from "../../adapters/payment/index.ts";
@@ -7,7 +8,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
-import { postLedgerTransaction } from "../ledger/service.ts";
+import { queueLedgerPosting } from "../ledger/service.ts";
 import { markOrderPaid } from "../orders/service.ts";
 import { providerNamed } from "./providers.ts";
 import { startAutomaticRefund } from "./refunds.ts";
@@ -127,7 +128,7 @@ export async function applyPaymentEvent(
       await insertProviderEvent(tx, { ...facts, outcome: fresh ? result.outcome : "duplicate", reason });
       if (!fresh) return { refused: null, refund: null };
       // Money that arrived for an order we cannot fulfil is held for refund, not counted as revenue.
-      await postLedgerTransaction(tx, {
+      queueLedgerPosting(tx, {
         key: `pay:${provider.name}:${transactionId}`,
         kind: "payment",
         at: paidAt,

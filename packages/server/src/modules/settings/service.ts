@@ -1,5 +1,6 @@
 // Reads and edits the merchant's settings. Stored values are re-validated on read, so a section
 // gains new fields with their defaults without a data migration.
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db, Executor } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { StaffActor } from "../../http/types.ts";
@@ -14,11 +15,19 @@ function parseStored<S extends SettingsSection>(section: S, stored: unknown): Se
   return (parsed.success ? parsed.data : schema.parse({})) as SettingsOf<S>;
 }
 
+// Inside one transaction a section is read and parsed once: a checkout's hooks ask for `distribution` up to
+// five times. Outside a transaction every read goes to the database (another process may have saved).
+const readInTransaction = new WeakMap<object, Map<SettingsSection, unknown>>();
+
 export async function getSettings<S extends SettingsSection>(
   db: Executor,
   section: S,
 ): Promise<SettingsOf<S>> {
-  return parseStored(section, await findSection(db, section));
+  if (!(db instanceof PgTransaction)) return parseStored(section, await findSection(db, section));
+  const read = readInTransaction.get(db) ?? new Map<SettingsSection, unknown>();
+  readInTransaction.set(db, read);
+  if (!read.has(section)) read.set(section, parseStored(section, await findSection(db, section)));
+  return read.get(section) as SettingsOf<S>;
 }
 
 export async function updateSettings<S extends SettingsSection>(
@@ -31,6 +40,7 @@ export async function updateSettings<S extends SettingsSection>(
     const before = parseStored(section, await lockSection(tx, section));
     const after = settingsSections[section].parse({ ...before, ...patch }) as SettingsOf<S>;
     await upsertSection(tx, section, after);
+    readInTransaction.get(tx)?.delete(section);
     await recordAudit(tx, actor, {
       action: "settings.update",
       entity: "settings",
