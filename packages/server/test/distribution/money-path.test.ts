@@ -69,6 +69,12 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     ]);
 
     await shipAndReceive(ctx, owner, orderC, c.token);
+    // B's wallet now shows when the frozen commission is released: seven days after receipt
+    const pending = await ctx.client.get("/api/v1/distribution/wallet", b.token);
+    expect(pending.status, JSON.stringify(pending.body)).toBe(200);
+    expect(pending.body.nextReleases).toEqual([
+      { dueAt: new Date(ctx.deps.now().getTime() + 7 * DAY).toISOString(), amountFen: 1000 },
+    ]);
     ctx.clock.advance(6 * DAY);
     const { releaseDueCommissions } = await import("../../src/modules/commissions/lifecycle.ts");
     expect(await releaseDueCommissions(ctx.deps, ctx.deps.now())).toBe(0);

@@ -125,7 +125,7 @@ export async function findEarningsSummary(db: Executor, userId: number, dayStart
                coalesce(sum(amount_fen - clawed_back_fen), 0)::bigint as total
         from commissions where earner_user_id = ${userId} and status <> 'cancelled'`,
   );
-  const next = await queryRows<{ dueAt: Date; amountFen: number }>(
+  const next = await queryRows<{ dueAt: Date | string; amountFen: number | string }>(
     db,
     sql`select due_at as "dueAt", sum(amount_fen - clawed_back_fen)::bigint as "amountFen" from commissions
         where earner_user_id = ${userId} and status = 'frozen' and due_at is not null
@@ -135,6 +135,7 @@ export async function findEarningsSummary(db: Executor, userId: number, dayStart
     todayFen: Number(row!.today),
     monthFen: Number(row!.month),
     totalFen: Number(row!.total),
-    nextReleases: next,
+    // raw rows carry the engine's timestamp text on PGlite and a Date on node-postgres
+    nextReleases: next.map((r) => ({ dueAt: new Date(r.dueAt), amountFen: Number(r.amountFen) })),
   };
 }
