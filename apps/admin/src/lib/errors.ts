@@ -5,7 +5,8 @@ import { ApiFailure } from "./api.ts";
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiFailure) {
     const key = `error.${error.code}`;
-    return isMessageKey(key) ? t(key) : error.message || error.code;
+    // an unknown code still reads in the console's language; the code helps whoever investigates
+    return isMessageKey(key) ? t(key) : t("error.unknownCode", { code: error.code });
   }
   return error instanceof Error ? error.message : String(error);
 }

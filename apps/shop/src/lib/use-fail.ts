@@ -1,4 +1,4 @@
-// Shows a refused call as a friendly toast: the dictionary's words for its code, else the server's message.
+// Shows a refused call as a friendly toast: the dictionary's words for its code, else a general apology.
 import { Toast } from "antd-mobile";
 import { useCallback } from "react";
 import { isMessageKey, useI18n } from "../i18n/index.tsx";
@@ -10,8 +10,8 @@ export function useFailureText(): (error: unknown) => string {
     (error: unknown) => {
       if (!(error instanceof ApiFailure)) return t("error.unknown");
       const key = `error.${error.code}`;
-      if (isMessageKey(key)) return t(key);
-      return error.message || t("error.unknown");
+      // the server's own message is English and meant for developers; shoppers get the shop's words
+      return isMessageKey(key) ? t(key) : t("error.unknown");
     },
     [t],
   );
