@@ -3,26 +3,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFreight, createProduct, pay, placeOrder, SHENZHEN } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
-import { DAY, distributor, enableDistribution, shipAndReceive, wallet } from "./support.ts";
+import {
+  buyer as buyerVia,
+  DAY,
+  distributor,
+  enableDistribution,
+  shipAndReceive,
+  wallet,
+} from "./support.ts";
 
 let ctx: TestContext;
 let owner: string;
 let skuId: number;
-
-async function buyer(ref: string) {
-  const shopper = await ctx.client.registerShopper({ ref });
-  const address = await ctx.client.post(
-    "/api/v1/addresses",
-    {
-      name: "买家",
-      phone: `137${String(shopper.userId).padStart(8, "0")}`,
-      ...SHENZHEN,
-      detail: `${shopper.userId} 号`,
-    },
-    shopper.token,
-  );
-  return { ...shopper, addressId: address.body.id as number };
-}
+const buyer = (ref: string) => buyerVia(ctx, ref);
 
 beforeAll(async () => {
   ctx = await startTestApp();

@@ -4,6 +4,7 @@ import { expect } from "vitest";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
 import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
+import { SHENZHEN } from "../commerce/fixtures.ts";
 import type { TestContext } from "../support/test-app.ts";
 
 export const DAY = 86_400_000;
@@ -32,6 +33,23 @@ export async function distributor(ctx: TestContext, ref?: string) {
   const joined = await ctx.client.post("/api/v1/distribution/join", {}, shopper.token);
   expect(joined.status, JSON.stringify(joined.body)).toBe(200);
   return { ...shopper, code: joined.body.inviteCode as string };
+}
+
+/** A shopper signed up through `ref`, with an address of their own (no phone or address shared with anyone). */
+export async function buyer(ctx: TestContext, ref: string) {
+  const shopper = await ctx.client.registerShopper({ ref });
+  const address = await ctx.client.post(
+    "/api/v1/addresses",
+    {
+      name: "买家",
+      phone: `137${String(shopper.userId).padStart(8, "0")}`,
+      ...SHENZHEN,
+      detail: `${shopper.userId} 号`,
+    },
+    shopper.token,
+  );
+  expect(address.status).toBe(201);
+  return { ...shopper, addressId: address.body.id as number };
 }
 
 export async function wallet(ctx: TestContext, token: string) {

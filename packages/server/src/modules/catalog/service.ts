@@ -7,6 +7,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
+import { getDistributionSettings, planOf } from "../distribution/settings.ts";
 import { findFreightTemplate } from "../freight/repo.ts";
 import { moveStock } from "../stock/repo.ts";
 import {
@@ -176,7 +177,7 @@ function skuColumns(sku: ProductInput["skus"][number]) {
 
 export async function createProduct(deps: CatalogDeps, actor: StaffActor, input: ProductInput) {
   checkSkuMatrix(input);
-  checkCommissionRules(input);
+  checkCommissionRules(input, planOf(await getDistributionSettings(deps.db)));
   return skuCodesUnique(
     inTransaction(deps.db, async (tx) => {
       await checkReferences(tx, input);
@@ -200,7 +201,7 @@ export async function createProduct(deps: CatalogDeps, actor: StaffActor, input:
 
 export async function updateProduct(deps: CatalogDeps, actor: StaffActor, id: number, input: ProductInput) {
   checkSkuMatrix(input);
-  checkCommissionRules(input);
+  checkCommissionRules(input, planOf(await getDistributionSettings(deps.db)));
   return skuCodesUnique(
     inTransaction(deps.db, async (tx) => {
       const current = await lockProduct(tx, id);

@@ -1,6 +1,6 @@
 // Decides whether a product's SKUs fit its spec axes: one value per axis from that axis's list, each
 // combination at most once; a product without axes has exactly one SKU. Also checks commission overrides.
-import { commissionOverrideSchema } from "@liebian/domain";
+import { type CommissionPlan, commissionOverrideSchema, validateCommissionOverride } from "@liebian/domain";
 import { AppError } from "../../http/app-error.ts";
 import type { ProductInput } from "./schemas.ts";
 
@@ -30,8 +30,11 @@ export function checkSkuMatrix(input: ProductInput): void {
   if (new Set(codes).size !== codes.length) throw new AppError("SKU_CODE_TAKEN", "Two SKUs share a code");
 }
 
-/** A product's or SKU's commission override must be a valid domain `CommissionOverride`. */
-export function checkCommissionRules(input: ProductInput): void {
+/**
+ * A product's or SKU's commission override must be a valid domain `CommissionOverride` that the plan in
+ * force accepts: rates within the cap, fixed amounts never negative (a negative line would pay the merchant).
+ */
+export function checkCommissionRules(input: ProductInput, plan: CommissionPlan): void {
   const rules = [
     { path: "commissionRule", rule: input.commissionRule },
     ...input.skus.map((s, i) => ({ path: `skus.${i}.commissionRule`, rule: s.commissionRule })),
@@ -44,6 +47,11 @@ export function checkCommissionRules(input: ProductInput): void {
         path,
         issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       });
+    }
+    const check = validateCommissionOverride(plan, parsed.data as never);
+    if (check.kind === "refuse") {
+      const code = check.reason === "PLAN_INVALID" ? "COMMISSION_RULE_INVALID" : check.reason;
+      throw new AppError(code, check.issues[0]?.message ?? "The commission rule is not valid", { path });
     }
   }
 }
