@@ -6,7 +6,7 @@ import { inTransaction } from "../../src/db/transaction.ts";
 import { ledgerAccount, owedFen } from "../../src/modules/ledger/accounts.ts";
 import { auditLedger } from "../../src/modules/ledger/audit.ts";
 import { findBalances } from "../../src/modules/ledger/repo.ts";
-import { postLedgerTransaction } from "../../src/modules/ledger/service.ts";
+import { postLedgerTransaction, postLedgerTransactions } from "../../src/modules/ledger/service.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 
 let ctx: TestContext;
@@ -88,6 +88,25 @@ describe("ledger postings", () => {
     await expect(ctx.deps.db.execute(sql`delete from ledger_transactions`)).rejects.toSatisfy(
       causedBy(/append-only/),
     );
+  });
+
+  it("posts a batch once per key: a replayed batch posts nothing, a changed one is refused whole", async () => {
+    const batch = [pay("pay:sandbox:b1", 300), pay("pay:sandbox:b2", 200), pay("pay:sandbox:b3", 100)];
+    const before = await balance("gateway_clearing:sandbox");
+    const transactions = async () => (await auditLedger(ctx.deps.db)).transactions;
+    const count = await transactions();
+    await inTransaction(ctx.deps.db, (tx) => postLedgerTransactions(tx, batch));
+    await inTransaction(ctx.deps.db, (tx) => postLedgerTransactions(tx, batch));
+    expect(await transactions()).toBe(count + 3);
+    expect(await balance("gateway_clearing:sandbox")).toBe(before + 600);
+    await expect(
+      inTransaction(ctx.deps.db, (tx) =>
+        postLedgerTransactions(tx, [pay("pay:sandbox:b4", 50), pay("pay:sandbox:b1", 301)]),
+      ),
+    ).rejects.toMatchObject({ code: "LEDGER_KEY_CONFLICT" });
+    expect(await transactions()).toBe(count + 3);
+    expect(await balance("gateway_clearing:sandbox")).toBe(before + 600);
+    expect((await auditLedger(ctx.deps.db)).differences).toEqual([]);
   });
 
   it("guards a debit by the owed balance, in the write itself", async () => {

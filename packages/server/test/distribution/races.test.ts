@@ -1,9 +1,12 @@
 // Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
-// of one withdrawal, A→B ∥ B→A binding, and two staff saving different settings sections.
+// of one withdrawal, A→B ∥ B→A binding, two staff saving different settings sections at once, and several
+// release sweepers over one backlog.
 import { beforeAll, describe, expect, it } from "vitest";
+import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
+import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 import { onPostgres } from "../support/test-database.ts";
-import { credit, distributor, enableDistribution, wallet } from "./support.ts";
+import { credit, DAY, distributor, enableDistribution, shipAndReceive, wallet } from "./support.ts";
 
 let ctx: TestContext;
 let owner: string;
@@ -84,5 +87,32 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
       expect([stored.plan.ratesBps, stored.withdrawal.minimumFen]).toEqual([rates, 1000 + round]);
     }
     await enableDistribution(ctx, owner);
+  });
+
+  it("three sweepers at once over small batches settle each due commission exactly once", async () => {
+    await createFreight(ctx, owner);
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    const a = await distributor(ctx);
+    for (let i = 0; i < 7; i++) {
+      const shopper = await shopperWithAddress(ctx);
+      const bound = await ctx.client.post(
+        "/api/v1/referrals/visit",
+        { ref: a.code, source: "link" },
+        shopper.token,
+      );
+      expect(bound.body.bound, JSON.stringify(bound.body)).toBe(true);
+      const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+      await pay(ctx, order);
+      await shipAndReceive(ctx, owner, order, shopper.token);
+    }
+    ctx.clock.advance(7 * DAY);
+    const moved = await Promise.all(
+      [1, 2, 3].map(() => releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })),
+    );
+    expect(moved.reduce((s, n) => s + n, 0)).toBe(7);
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 7000 });
+    expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })).toBe(0);
   });
 });

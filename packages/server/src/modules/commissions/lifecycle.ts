@@ -14,16 +14,16 @@ import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
-import { postLedgerTransaction } from "../ledger/service.ts";
+import { postLedgerTransaction, postLedgerTransactions } from "../ledger/service.ts";
 import type { OrderMoment, RefundedItems } from "../orders/events.ts";
 import {
-  type CommissionRow,
   lockCommission,
   lockCommissionsOfItems,
   lockDueBatch,
   lockSnapshot,
   moveCommissionIf,
   setDueAtForOrder,
+  settleCommissionsIf,
   updateCommission,
   updateSnapshot,
 } from "./repo.ts";
@@ -77,58 +77,70 @@ export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<voi
   }
 }
 
-/** frozen → settled for one locked row: status CAS plus `settle:<id>` moving what is left to available. */
-async function settleOne(tx: Tx, row: CommissionRow, now: Date): Promise<boolean> {
-  const decision = decideCommissionSettlement({
-    status: row.status,
-    dueAtMs: row.dueAt?.getTime() ?? null,
-    nowMs: now.getTime(),
-    hasOpenAfterSale: false,
-  });
-  if (decision.kind !== "settle") return false;
-  if (!(await moveCommissionIf(tx, row.id, "frozen", { status: "settled", settledAt: now }))) return false;
-  const amount = row.amountFen - row.clawedBackFen;
-  await postLedgerTransaction(tx, {
-    key: `settle:${row.id}`,
-    kind: "commission_settled",
-    entries: [
-      { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: amount },
-      { account: ledgerAccount.commissionAvailable(row.earnerUserId), amountFen: -amount },
-    ],
-    meta: { commissionId: row.id, orderId: row.orderId },
-    at: now,
-  });
-  return true;
-}
-
 /**
  * The release sweep: frozen commissions due by `now` and with no open after-sale on their item, in batches
  * taken FOR UPDATE SKIP LOCKED, so any number of sweepers share the work; a second run finds nothing.
+ * Each batch is one transaction with a fixed number of statements, so time and memory stay flat with the backlog.
  */
 export async function releaseDueCommissions(
   deps: { db: Db },
   now: Date,
   options: { batchSize?: number; orderId?: number } = {},
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 2000;
   let moved = 0;
   for (;;) {
-    const settledIds = await inTransaction(deps.db, async (tx) =>
+    const batch = await inTransaction(deps.db, async (tx) =>
       releaseBatch(tx, now, batchSize, options.orderId),
     );
-    moved += settledIds.settled;
-    if (settledIds.taken < batchSize) return moved;
+    moved += batch.settled;
+    // A full batch of which nothing settled would be taken again forever; stop and let the next run look.
+    if (batch.taken < batchSize || batch.settled === 0) return moved;
   }
 }
 
+/**
+ * One batch, inside `tx`: lock what is due, let the domain rule decide each row, move the decided rows
+ * frozen → settled by compare-and-set, and post `settle:<id>` (frozen → available, what is left after
+ * clawbacks) for exactly the rows this call moved.
+ */
 export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId?: number) {
   const due = await lockDueBatch(tx, now, batchSize, orderId);
-  let settled = 0;
-  for (const { id } of due) {
-    const row = await lockCommission(tx, id);
-    if (row && (await settleOne(tx, row, now))) settled++;
-  }
-  return { taken: due.length, settled };
+  const decided = due.filter(
+    (row) =>
+      decideCommissionSettlement({
+        status: row.status,
+        dueAtMs: row.dueAt?.getTime() ?? null,
+        nowMs: now.getTime(),
+        hasOpenAfterSale: false,
+      }).kind === "settle",
+  );
+  const moved = new Set(
+    await settleCommissionsIf(
+      tx,
+      decided.map((row) => row.id),
+      now,
+    ),
+  );
+  await postLedgerTransactions(
+    tx,
+    decided
+      .filter((row) => moved.has(row.id) && row.amountFen > row.clawedBackFen)
+      .map((row) => {
+        const amount = row.amountFen - row.clawedBackFen;
+        return {
+          key: `settle:${row.id}`,
+          kind: "commission_settled",
+          entries: [
+            { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: amount },
+            { account: ledgerAccount.commissionAvailable(row.earnerUserId), amountFen: -amount },
+          ],
+          meta: { commissionId: row.id, orderId: row.orderId },
+          at: now,
+        };
+      }),
+  );
+  return { taken: due.length, settled: moved.size };
 }
 
 /** Staff decide a held commission: release (back to frozen, settles when due) or cancel (money back). */

@@ -1,7 +1,7 @@
 // Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
 // moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
 import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
-import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { type CommissionRowStatus, commissions, orderDistribution } from "../../db/schema/distribution.ts";
 
@@ -77,18 +77,55 @@ export async function setDueAtForOrder(db: Executor, orderId: number, dueAt: Dat
     .where(and(eq(commissions.orderId, orderId), inArray(commissions.status, ["frozen", "held"])));
 }
 
+export type DueCommission = Pick<
+  CommissionRow,
+  "id" | "orderId" | "earnerUserId" | "amountFen" | "clawedBackFen" | "status" | "dueAt"
+>;
+
 /** Frozen commissions due at `now` with no open after-sale on their item, locked; others' locks skipped. */
-export async function lockDueBatch(db: Executor, now: Date, limit: number, orderId?: number) {
-  return queryRows<{ id: number; hasOpenAfterSale: boolean }>(
+export async function lockDueBatch(
+  db: Executor,
+  now: Date,
+  limit: number,
+  orderId?: number,
+): Promise<DueCommission[]> {
+  const c = commissions;
+  return db
+    .select({
+      id: c.id,
+      orderId: c.orderId,
+      earnerUserId: c.earnerUserId,
+      amountFen: c.amountFen,
+      clawedBackFen: c.clawedBackFen,
+      status: c.status,
+      dueAt: c.dueAt,
+    })
+    .from(c)
+    .where(
+      and(
+        eq(c.status, "frozen"),
+        lte(c.dueAt, now),
+        orderId === undefined ? undefined : eq(c.orderId, orderId),
+        sql`not exists (select 1 from after_sale_items ai join after_sales a on a.id = ai.after_sale_id
+                        where ai.order_item_id = ${c.orderItemId} and a.status in (${OPEN_AFTER_SALE}))`,
+      ),
+    )
+    .orderBy(asc(c.dueAt), asc(c.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+/** frozen → settled by compare-and-set for many rows (L7); returns the ids this call moved. */
+export async function settleCommissionsIf(db: Executor, ids: number[], now: Date): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await queryRows<{ id: number }>(
     db,
-    sql`select c.id, false as "hasOpenAfterSale" from commissions c
-        where c.status = 'frozen' and c.due_at <= ${now.toISOString()}
-          ${orderId === undefined ? sql`` : sql`and c.order_id = ${orderId}`}
-          and not exists (select 1 from after_sale_items ai join after_sales a on a.id = ai.after_sale_id
-                          where ai.order_item_id = c.order_item_id and a.status in (${OPEN_AFTER_SALE}))
-        order by c.due_at, c.id limit ${limit}
-        for update of c skip locked`,
+    sql`update commissions set status = 'settled', settled_at = ${now.toISOString()}
+        where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+          and status = 'frozen'
+        returning id`,
   );
+  return rows.map((r) => r.id);
 }
 
 export async function findCommissions(
