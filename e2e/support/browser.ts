@@ -1,4 +1,5 @@
 // Launches Debian's chromium headless through playwright-core and saves screenshots under e2e/screenshots.
+// Pages are a Chinese user's: zh-CN and Asia/Shanghai time, whatever the machine's own zone.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,12 +30,17 @@ export async function phonePage(browser: Browser): Promise<Page> {
     isMobile: true,
     hasTouch: true,
     locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
   });
   return context.newPage();
 }
 
 export async function desktopPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 800 }, locale: "zh-CN" });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 800 },
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+  });
   return context.newPage();
 }
 
