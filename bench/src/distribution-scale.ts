@@ -1,93 +1,267 @@
-// Distribution at scale on PostgreSQL: a 1,000,000-user referral tree in a throwaway database migrated with our
-// migrations, then binding (the locked ancestor walk of the binding service), 3-level upline lookups and team
-// counts by level. Writes bench/results/distribution-scale.json. The release sweep over 1M commissions is not run.
+// Distribution at scale on PostgreSQL, in a throwaway database migrated with our migrations: a 1,000,000-user
+// random-recursive referral tree plus one flat 100,050-member team; binding (the binding service's locked
+// ancestor walk), 3-level upline lookups, the "my team" screen's queries (GET /api/v1/distribution/team), and
+// the release sweep (the real job) over 1,000,000 frozen commissions with a second run and the ledger audit.
+// Writes bench/results/distribution-scale.json.
+import os from "node:os";
 import { sql } from "drizzle-orm";
-import { openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
+import { type Db, openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
 import { runMigrations } from "../../packages/server/src/db/migrate.ts";
 import { inTransaction } from "../../packages/server/src/db/transaction.ts";
-import { findAncestors, lockBindingGraph } from "../../packages/server/src/modules/binding/repo.ts";
+import type { AppDeps } from "../../packages/server/src/deps.ts";
+import { releaseCommissions } from "../../packages/server/src/jobs/release-commissions.ts";
+import {
+  findAncestors,
+  findTeamMembers,
+  findTeamSummary,
+  lockBindingGraph,
+} from "../../packages/server/src/modules/binding/repo.ts";
+import { auditLedger, ledgerAuditClean } from "../../packages/server/src/modules/ledger/audit.ts";
+import {
+  seedFlatTeam,
+  seedFrozenCommissions,
+  seedPaidOrders,
+  seedRandomTree,
+} from "./lib/distribution-seed.ts";
 import { createDatabase, dropDatabase } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
-import { round, rssSampler } from "./lib/stats.ts";
+import { measureSettleAnchor } from "./lib/settle-anchor.ts";
+import { percentile, round, rssSampler } from "./lib/stats.ts";
 
 const USERS = Number(process.env.BENCH_USERS ?? 1_000_000);
+const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? 1_000_000);
+/** 50 direct, 2,000 at level 2, 98,000 at level 3: 100,050 members, all on the screen's three levels. */
+const FLAT_TEAM: [number, number, number] = [50, 40, 49];
+
+type Step = Record<string, unknown>;
+/** Runs `work`, records it as a step (seconds, per-op ms) and returns its result. */
+type Timer = <T>(step: string, count: number, work: () => Promise<T>) => Promise<T>;
 
 export default async function distributionScale(): Promise<void> {
   const name = `liebian_bench_${process.pid}`;
   const rss = rssSampler();
-  const steps: Record<string, unknown>[] = [];
+  const steps: Step[] = [];
   const database = await openPostgres(createDatabase(name), 10);
   const db = database.db;
-  const time = async <T>(step: string, count: number, work: () => Promise<T>) => {
+  const time: Timer = async (step, count, work) => {
     const t0 = performance.now();
     const out = await work();
     const seconds = round((performance.now() - t0) / 1000, 3);
-    steps.push({
-      step,
-      count,
-      seconds,
-      perOpMs: round((seconds * 1000) / count, 3),
-      peakRssMb: rss.peakMb(),
-    });
+    steps.push({ step, count, seconds, perOpMs: round((seconds * 1000) / count, 3) });
     console.log(`${step}: ${seconds} s`);
     return out;
   };
+  const load = [os.loadavg()[0]!];
   try {
     await runMigrations(database);
-    await time("generate tree (users, distributors, bindings)", USERS, async () => {
-      await db.execute(sql`insert into users (nickname) select 'u' || g from generate_series(1, ${USERS}) g`);
-      await db.execute(sql`insert into distributors (user_id, status, invite_code, granted_via, joined_at, updated_at)
-        select id, 'active', 'c' || id, 'everyone', now(), now() from users`);
-      // parent = a random earlier user (random-recursive tree, as in performance-anchors §2)
-      await db.execute(sql`insert into referral_bindings (user_id, upline_user_id, source, bound_at, protected_until)
-        select id, 1 + floor(random() * (id - 1))::bigint, 'link', now(), now() from users where id > 1`);
-      await db.execute(sql`analyze`);
-    });
+    const leader = Math.floor(USERS / 2);
+    await time("generate tree (users, distributors, bindings)", USERS, () => seedRandomTree(db, USERS));
+    const teamSize = await time("generate a flat team under one distributor", 100_050, () =>
+      seedFlatTeam(db, leader, FLAT_TEAM),
+    );
+    await time("seed paid orders (second half of the tree and the flat team)", USERS / 2, () =>
+      seedPaidOrders(db, leader),
+    );
+    const seeded = await time("seed frozen commissions with their ledger postings", COMMISSIONS, () =>
+      seedFrozenCommissions(db, COMMISSIONS),
+    );
+    await db.execute(sql`analyze`);
+    load.push(os.loadavg()[0]!);
+
+    const sweep = await measureSweep(db, seeded, time);
+    load.push(os.loadavg()[0]!);
+    const anchor = await time("raw SQL settlement anchor (§2.7 step 6)", COMMISSIONS, () =>
+      measureSettleAnchor(db, COMMISSIONS),
+    );
+    const sweepVsAnchor = {
+      anchor,
+      ratio: round(sweep.seconds / anchor.seconds, 2),
+      goal: "G7: the sweep within 3x the raw SQL settlement measured in the same run",
+    };
+    console.log("anchor:", JSON.stringify(sweepVsAnchor));
+
     const now = new Date();
     await time("upline (3 ancestors) lookup", 10_000, async () => {
       for (let i = 0; i < 10_000; i++) await findAncestors(db, 1 + Math.floor(Math.random() * USERS), now, 3);
     });
     await time("bind new user (locked ancestor walk + insert)", 1000, async () => {
-      for (let i = 0; i < 1000; i++) {
-        await inTransaction(db, async (tx) => {
-          const [user] = await queryRows<{ id: number }>(
-            tx,
-            sql`insert into users (nickname) values ('new') returning id`,
-          );
-          const upline = 1 + Math.floor(Math.random() * USERS);
-          await lockBindingGraph(tx);
-          const ancestors = await findAncestors(tx, upline, now);
-          if (ancestors.includes(user!.id)) throw new Error("cycle");
-          await tx.execute(sql`insert into referral_bindings (user_id, upline_user_id, source, bound_at, protected_until)
-            values (${user!.id}, ${upline}, 'link', now(), now())`);
-        });
-      }
+      for (let i = 0; i < 1000; i++) await bindNewUser(db, 1 + Math.floor(Math.random() * USERS), now);
     });
-    const levels = await time("team counts by level (root, whole tree)", 1, () =>
-      queryRows<{ depth: number; n: number }>(
-        db,
-        sql`with recursive down(id, depth) as (
-              select user_id, 1 from referral_bindings where upline_user_id = 1
-              union all
-              select b.user_id, d.depth + 1 from down d join referral_bindings b on b.upline_user_id = d.id
-            ) select depth, count(*)::int8 as n from down group by depth order by depth`,
-      ),
-    );
-    const descendants = levels.reduce((s, l) => s + l.n, 0);
+    const randomTeam = await findMemberWithDescendants(db, 100_000);
+    const team = {
+      flatTeam: { userId: leader, members: teamSize, ...(await measureTeamScreen(db, leader, 20)) },
+      randomTreeMember: { ...randomTeam, ...(await measureTeamScreen(db, randomTeam.userId, 20)) },
+      randomMembers: await measureTeamScreenSample(db, 1000),
+    };
+    console.log("team screen:", JSON.stringify(team));
+    load.push(os.loadavg()[0]!);
     rss.stop();
     writeResult("distribution-scale", {
       users: USERS,
       steps,
-      teamOfRoot: { descendants, levels: levels.length, first3: levels.slice(0, 3) },
+      sweep,
+      sweepVsAnchor,
+      team,
       peakRssMb: rss.peakMb(),
+      loadAverage1m: {
+        samples: load,
+        note: "os.loadavg()[0] at start, after seeding, after the sweep, at the end",
+      },
       notes: [
+        "Machine shared: 2 cores with other helpers running test suites; the load samples above show how busy it was.",
         "Binding times the SQL of the binding service (advisory graph lock, recursive ancestor walk, insert) through the real repo functions, not attemptBind itself.",
-        "Team counts walk down referral_bindings_upline_idx (upline_user_id, bound_at).",
-        "NOT RUN: the release sweep over 1,000,000 frozen commissions (releaseCommissions.run) — out of time.",
+        "Team screen = findTeamSummary (levels 1-3: members and paid sales) + findTeamMembers (one level, 100 newest), the two queries of GET /api/v1/distribution/team.",
+        "Commissions are seeded by SQL as createCommissions writes them (row, `comm:<item>:L<level>` posting, cached balances); order items are not seeded (the sweep reads commissions and after-sales only), so order_item_id = order_id.",
+        "Not measured here: checkout p99 while the sweep runs (G7), the closure-rebuild and dividend goals.",
       ],
     });
   } finally {
     await database.close();
-    dropDatabase(name);
+    // BENCH_KEEP=1 leaves the database for EXPLAIN; drop it yourself afterwards.
+    if (process.env.BENCH_KEEP !== "1") dropDatabase(name);
+    else console.log(`kept database ${name}`);
   }
+}
+
+async function bindNewUser(db: Db, upline: number, now: Date): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const [user] = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into users (nickname) values ('new') returning id`,
+    );
+    await lockBindingGraph(tx);
+    const ancestors = await findAncestors(tx, upline, now);
+    if (ancestors.includes(user!.id)) throw new Error("cycle");
+    await tx.execute(sql`insert into referral_bindings (user_id, upline_user_id, source, bound_at, protected_until)
+      values (${user!.id}, ${upline}, 'link', now(), now())`);
+  });
+}
+
+async function ledgerRows(db: Db) {
+  const [row] = await queryRows<{ transactions: number; entries: number }>(
+    db,
+    sql`select (select count(*) from ledger_transactions)::int8 as transactions,
+               (select count(*) from ledger_entries)::int8 as entries`,
+  );
+  return row!;
+}
+
+/** The real job twice (the second must add nothing), then the ledger audit of `npm run audit:ledger`. */
+async function measureSweep(db: Db, seeded: number, time: Timer) {
+  // The job uses only the database of its deps; the rest of AppDeps is for other jobs.
+  const deps = { db } as unknown as AppDeps;
+  const before = await ledgerRows(db);
+  global.gc?.();
+  const rssAtStartMb = round(process.memoryUsage().rss / 1024 / 1024, 1);
+  const sweepRss = rssSampler(10);
+  const t0 = performance.now();
+  const moved = await time("release sweep (releaseCommissions.run)", seeded, () =>
+    releaseCommissions.run(deps, new Date()),
+  );
+  const seconds = round((performance.now() - t0) / 1000, 3);
+  sweepRss.stop();
+  const afterFirst = await ledgerRows(db);
+  const movedAgain = await time("release sweep again (nothing due)", 1, () =>
+    releaseCommissions.run(deps, new Date()),
+  );
+  const afterSecond = await ledgerRows(db);
+  const audit = await time("ledger audit (auditLedger)", 1, () => auditLedger(db));
+  const result = {
+    seededFrozen: seeded,
+    settled: moved,
+    seconds,
+    rowsPerSecond: Math.round(moved / seconds),
+    rssAtStartMb,
+    peakRssMb: sweepRss.peakMb(),
+    ledgerTransactionsAdded: afterFirst.transactions - before.transactions,
+    ledgerEntriesAdded: afterFirst.entries - before.entries,
+    secondRun: {
+      settled: movedAgain,
+      ledgerTransactionsAdded: afterSecond.transactions - afterFirst.transactions,
+      ledgerEntriesAdded: afterSecond.entries - afterFirst.entries,
+    },
+    audit: {
+      clean: ledgerAuditClean(audit),
+      accounts: audit.accounts,
+      transactions: audit.transactions,
+      differences: audit.differences.length,
+      unbalancedTransactions: audit.unbalancedTransactions.length,
+      totalBalanceFen: audit.totalBalanceFen,
+    },
+    documentedAnchorSeconds: 5.0 + 15.7,
+    ratioToDocumentedAnchor: round(seconds / (5.0 + 15.7), 2),
+  };
+  console.log("sweep:", JSON.stringify(result));
+  return result;
+}
+
+/** A random-tree member whose whole downline is nearest `target` (candidates by id: early ids own big subtrees). */
+async function findMemberWithDescendants(db: Db, target: number) {
+  let best = { userId: 0, descendants: 0 };
+  for (let id = 5; id <= 40; id++) {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`with recursive down(id) as (
+            select user_id from referral_bindings where upline_user_id = ${id}
+            union all select b.user_id from down join referral_bindings b on b.upline_user_id = down.id
+          ) select count(*)::int8 as n from down`,
+    );
+    if (Math.abs(row!.n - target) < Math.abs(best.descendants - target))
+      best = { userId: id, descendants: row!.n };
+    if (Math.abs(best.descendants - target) < target * 0.15) break;
+  }
+  return best;
+}
+
+/** The team screen's two queries for one member, `reps` times: p50 / p99 / max, and what it showed. */
+async function measureTeamScreen(db: Db, userId: number, reps: number) {
+  const summary: number[] = [];
+  const level1: number[] = [];
+  const level3: number[] = [];
+  let levels: Awaited<ReturnType<typeof findTeamSummary>> = [];
+  for (let i = 0; i < reps; i++) {
+    let t = performance.now();
+    levels = await findTeamSummary(db, userId);
+    summary.push(performance.now() - t);
+    t = performance.now();
+    await findTeamMembers(db, userId, 1, 100);
+    level1.push(performance.now() - t);
+    t = performance.now();
+    await findTeamMembers(db, userId, 3, 100);
+    level3.push(performance.now() - t);
+  }
+  const stats = (ms: number[]) => {
+    const sorted = [...ms].sort((a, b) => a - b);
+    return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: round(sorted.at(-1)!) };
+  };
+  return {
+    levels,
+    summary: stats(summary),
+    membersLevel1: stats(level1),
+    membersLevel3: stats(level3),
+    screenDefaultP50Ms: round(
+      percentile(
+        [...summary].sort((a, b) => a - b),
+        50,
+      ) +
+        percentile(
+          [...level1].sort((a, b) => a - b),
+          50,
+        ),
+    ),
+  };
+}
+
+/** The team screen (summary + level 1 members) for random members of the tree. */
+async function measureTeamScreenSample(db: Db, count: number) {
+  const ms: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const userId = 1 + Math.floor(Math.random() * USERS);
+    const t = performance.now();
+    await findTeamSummary(db, userId);
+    await findTeamMembers(db, userId, 1, 100);
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { count, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99), maxMs: round(ms.at(-1)!) };
 }
