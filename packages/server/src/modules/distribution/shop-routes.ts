@@ -140,7 +140,7 @@ export function registerDistributionShopRoutes(app: App, deps: AppDeps): void {
     `${base}/withdrawals/preview`,
     { config: auth, schema: { tags, querystring: PreviewQuery, response: { 200: PreviewResponse } } },
     async (request) =>
-      previewWithdrawal(deps.db, currentUserId(request), request.query.method, request.query.amountFen),
+      previewWithdrawal(deps, currentUserId(request), request.query.method, request.query.amountFen),
   );
   app.post(
     `${base}/withdrawals`,

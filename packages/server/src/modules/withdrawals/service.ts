@@ -66,17 +66,23 @@ function rulesOf(settings: Awaited<ReturnType<typeof getDistributionSettings>>) 
   };
 }
 
-/** The fee and net the distributor would get, without moving money. */
-export async function previewWithdrawal(db: Db, userId: number, method: WithdrawalMethod, amountFen: number) {
-  return inTransaction(db, async (tx) => {
+/** The fee and net the distributor would get, or why the request would be refused, without moving money. */
+export async function previewWithdrawal(
+  deps: Pick<AppDeps, "db" | "now">,
+  userId: number,
+  method: WithdrawalMethod,
+  amountFen: number,
+) {
+  return inTransaction(deps.db, async (tx) => {
     const settings = await getDistributionSettings(tx);
     const wallet = await getWallet(tx, userId);
+    const today = await findTodayTotals(tx, userId, businessDate(deps.now()));
     const decision = decideWithdrawal({
       rules: rulesOf(settings),
       method,
       amountFen: fen(amountFen),
       availableFen: fen(wallet.availableFen),
-      today: { ...(await findTodayTotals(tx, userId, businessDate(new Date()))), amountFen: fen(0) },
+      today: { count: today.count, amountFen: fen(today.amountFen) },
     });
     return decision.kind === "ok"
       ? { ok: true, feeFen: decision.feeFen, netFen: decision.netFen, reason: null }
