@@ -6237,6 +6237,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/payments/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                provider: string;
+                                enabled: boolean;
+                                configured: boolean;
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                                secrets: {
+                                    [key: string]: string | null;
+                                };
+                                paymentNotifyUrl: string;
+                                refundNotifyUrl: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/payments/settings/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        mchid: string;
+                        appid: string;
+                        merchantSerial: string;
+                        wechatpayPublicKeys: {
+                            [key: string]: string;
+                        };
+                        /** Format: uri */
+                        baseUrl?: string;
+                        merchantPrivateKeyPem?: string;
+                        apiV3Key?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider: string;
+                            enabled: boolean;
+                            configured: boolean;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            secrets: {
+                                [key: string]: string | null;
+                            };
+                            paymentNotifyUrl: string;
+                            refundNotifyUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/payments/settings/alipay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        appId: string;
+                        sellerId: string;
+                        alipayPublicKey: string;
+                        /** Format: uri */
+                        gatewayUrl?: string;
+                        privateKey?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider: string;
+                            enabled: boolean;
+                            configured: boolean;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                            secrets: {
+                                [key: string]: string | null;
+                            };
+                            paymentNotifyUrl: string;
+                            refundNotifyUrl: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{orderNo}/pay": {
         parameters: {
             query?: never;

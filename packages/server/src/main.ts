@@ -12,6 +12,7 @@ import { startScheduler } from "./jobs/scheduler.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
+import { loadStoredPaymentProviders } from "./modules/payments/settings.ts";
 import { wirePayments } from "./modules/payments/wiring.ts";
 import { ensureOwner } from "./modules/staff/service.ts";
 import { seedDemo } from "./seed/demo.ts";
@@ -42,6 +43,8 @@ const deps: AppDeps = {
 };
 
 registerDistributionHooks(deps);
+// WeChat Pay / Alipay as the merchant configured them in the admin (keys sealed with SECRET_KEY).
+const unloadablePayments = await loadStoredPaymentProviders(deps);
 wirePayments(deps);
 
 const owner = await ensureOwner(deps, {
@@ -52,6 +55,11 @@ const owner = await ensureOwner(deps, {
 if (owner.created && config.seedDemo) await seedDemo(deps.db, now());
 
 const app = await buildApp(deps, { logger: { level: config.logLevel } });
+for (const provider of unloadablePayments)
+  app.log.error(
+    { provider },
+    "stored payment settings do not open with this SECRET_KEY; re-enter them in the admin",
+  );
 await app.listen({ port: config.port, host: config.host });
 const scheduler = startScheduler(deps, {
   log: (level, message, data) => app.log[level](data ?? {}, message),

@@ -76,6 +76,7 @@ export const errorStatus = {
   PAYMENT_PROVIDER_FAILED: 502,
   PAY_LINK_INVALID: 422,
   PAY_LINK_EXPIRED: 410,
+  PAYMENT_SETTINGS_INVALID: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -36,7 +36,10 @@ export function testClock(start = "2026-11-23T02:00:00.000Z"): TestClock {
 export type TestContext = { app: App; deps: AppDeps; clock: TestClock; client: Client };
 
 /** Builds the app once for the file; closes it and runs the post-suite checks afterwards. */
-export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<TestContext> {
+export async function startTestApp(
+  overrides: Partial<AppDeps> = {},
+  options: Parameters<typeof buildApp>[1] = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = testClock();
   const config = {
@@ -58,7 +61,7 @@ export async function startTestApp(overrides: Partial<AppDeps> = {}): Promise<Te
   // Provider-backed refunds and payouts only when the test passes providers (the payments tests do).
   wirePayments(deps);
   await ensureOwner(deps, { ...OWNER, generatePassword: () => OWNER.password });
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   afterAll(async () => {
     try {
       for (const check of postSuiteChecks) await check(deps);

@@ -1,7 +1,7 @@
 // Payments area: one row per provider payment (unique by the provider's transaction id, the key that makes a
 // notification apply once), a log of every notification we received (refused ones too), and refunds.
 import { sql } from "drizzle-orm";
-import { bigint, check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, id } from "./columns.ts";
 
 export const payments = pgTable(
@@ -75,4 +75,18 @@ export const refunds = pgTable(
     // the admin list and the daily report, newest first
     index("refunds_created_idx").on(t.createdAt),
   ],
+);
+
+// A merchant's keys for one provider, set in the admin: the ids in clear (shown back), the secrets sealed
+// with the server's SECRET_KEY (AES-256-GCM, lib/secret-box.ts) and never returned in full.
+export const paymentSettings = pgTable(
+  "payment_settings",
+  {
+    provider: text("provider").primaryKey(),
+    enabled: boolean("enabled").notNull(),
+    public: jsonb("public").notNull(),
+    secretsSealed: text("secrets_sealed").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [check("payment_settings_provider_known", sql`${t.provider} in ('wechat','alipay')`)],
 );

@@ -1,8 +1,15 @@
 // Admin routes of the payments area: records and the daily reconciliation report (permission payments.read).
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
+import { staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { dailyReport, listPayments, listRefunds } from "./admin.ts";
+import {
+  AlipaySettingsBody,
+  listPaymentSettings,
+  savePaymentSettings,
+  WechatSettingsBody,
+} from "./settings.ts";
 
 const RecordQuery = z.strictObject({
   cursor: z.coerce.number().int().positive().optional(),
@@ -49,6 +56,19 @@ const Report = z.object({
   payouts: z.array(Total),
 });
 
+const ProviderSettings = z.object({
+  provider: z.string(),
+  enabled: z.boolean(),
+  configured: z.boolean(),
+  /** Ids and public keys, as saved. */
+  settings: z.record(z.string(), z.unknown()),
+  /** Each secret's hint (key fingerprint, or the last four characters), null when not set. Never the value. */
+  secrets: z.record(z.string(), z.string().nullable()),
+  /** What to enter in the provider's merchant platform. */
+  paymentNotifyUrl: z.string(),
+  refundNotifyUrl: z.string(),
+});
+
 const tags = ["admin: payments"];
 
 export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
@@ -89,5 +109,32 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => dailyReport(deps.db, request.query.date),
+  );
+
+  app.get(
+    "/api/admin/v1/payments/settings",
+    {
+      config: { permission: "payments.configure" },
+      schema: { tags, response: { 200: z.object({ items: z.array(ProviderSettings) }) } },
+    },
+    async () => ({ items: await listPaymentSettings(deps) }),
+  );
+
+  app.put(
+    "/api/admin/v1/payments/settings/wechat",
+    {
+      config: { permission: "payments.configure" },
+      schema: { tags, body: WechatSettingsBody, response: { 200: ProviderSettings } },
+    },
+    async (request) => savePaymentSettings(deps, staffActor(request), "wechat", request.body, deps.now()),
+  );
+
+  app.put(
+    "/api/admin/v1/payments/settings/alipay",
+    {
+      config: { permission: "payments.configure" },
+      schema: { tags, body: AlipaySettingsBody, response: { 200: ProviderSettings } },
+    },
+    async (request) => savePaymentSettings(deps, staffActor(request), "alipay", request.body, deps.now()),
   );
 }

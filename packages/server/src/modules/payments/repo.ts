@@ -238,3 +238,37 @@ export async function finishRefund(
   );
   return rows.length > 0;
 }
+
+export type PaymentSettingsRow = {
+  provider: string;
+  enabled: boolean;
+  public: Record<string, unknown>;
+  secrets_sealed: string;
+  updated_at: Date;
+};
+
+export async function findPaymentSettings(db: Executor): Promise<PaymentSettingsRow[]> {
+  return queryRows<PaymentSettingsRow>(db, sql`select * from payment_settings order by provider`);
+}
+
+export async function lockPaymentSettings(
+  tx: Executor,
+  provider: string,
+): Promise<PaymentSettingsRow | null> {
+  const rows = await queryRows<PaymentSettingsRow>(
+    tx,
+    sql`select * from payment_settings where provider = ${provider} for update`,
+  );
+  return rows[0] ?? null;
+}
+
+export async function upsertPaymentSettings(
+  tx: Executor,
+  s: { provider: string; enabled: boolean; public: Record<string, unknown>; secretsSealed: string; at: Date },
+): Promise<void> {
+  await tx.execute(sql`
+    insert into payment_settings (provider, enabled, public, secrets_sealed, updated_at)
+    values (${s.provider}, ${s.enabled}, ${JSON.stringify(s.public)}::jsonb, ${s.secretsSealed}, ${s.at})
+    on conflict (provider) do update set enabled = excluded.enabled, public = excluded.public,
+      secrets_sealed = excluded.secrets_sealed, updated_at = excluded.updated_at`);
+}
