@@ -58,8 +58,8 @@ WITH ins AS (
   JOIN products p ON p.id = s.product_id
   RETURNING id, sku_id, paid_fen, product_id)
 SELECT min(id) AS item1, max(id) AS item2, min(paid_fen) FILTER (WHERE sku_id = :lo) AS paid1,
-       coalesce(min(paid_fen) FILTER (WHERE sku_id = :hi), 0) AS paid2, min(product_id) FILTER (WHERE sku_id = :lo) AS prod1,
-       coalesce(min(product_id) FILTER (WHERE sku_id = :hi), 0) AS prod2 FROM ins \gset
+       coalesce(min(paid_fen) FILTER (WHERE sku_id = :hi AND :two = 1), 0) AS paid2, min(product_id) FILTER (WHERE sku_id = :lo) AS prod1,
+       coalesce(min(product_id) FILTER (WHERE sku_id = :hi AND :two = 1), 0) AS prod2 FROM ins \gset
 \set c11 :paid1 / 10
 \set c12 :paid1 / 20
 \set n11 -:c11
@@ -69,13 +69,17 @@ SELECT min(id) AS item1, max(id) AS item2, min(paid_fen) FILTER (WHERE sku_id = 
 \set n21 -:c21
 \set n22 -:c22
 \set npayable -:payable
-UPDATE skus SET stock = stock + :nqlo WHERE id = :lo AND stock + :nqlo >= 0 RETURNING stock AS left1 \gset
+WITH moved AS (
+  UPDATE skus SET stock = stock + :nqlo::int WHERE id = :lo AND stock + :nqlo::int >= 0 RETURNING id, stock)
 INSERT INTO stock_logs (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
-  VALUES (:lo, :nqlo, :left1, 'order_placed', :oid, NULL, :uid, NULL);
+SELECT id, :nqlo::int, stock, 'order_placed'::text, :oid::bigint, NULL::bigint, :uid::bigint, NULL::text
+FROM moved RETURNING stock_after AS left1 \gset
 \if :two = 1
-UPDATE skus SET stock = stock + :nqhi WHERE id = :hi AND stock + :nqhi >= 0 RETURNING stock AS left2 \gset
+WITH moved AS (
+  UPDATE skus SET stock = stock + :nqhi::int WHERE id = :hi AND stock + :nqhi::int >= 0 RETURNING id, stock)
 INSERT INTO stock_logs (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
-  VALUES (:hi, :nqhi, :left2, 'order_placed', :oid, NULL, :uid, NULL);
+SELECT id, :nqhi::int, stock, 'order_placed'::text, :oid::bigint, NULL::bigint, :uid::bigint, NULL::text
+FROM moved RETURNING stock_after AS left2 \gset
 \endif
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'place', NULL, NULL, 'user', :uid, NULL, now());
@@ -97,10 +101,6 @@ INSERT INTO order_distribution (order_id, buyer_user_id, chain, buyer, plan, ite
   ON CONFLICT DO NOTHING;
 UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', :oid::bigint)
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
-SELECT * FROM orders WHERE id = :oid;
-SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
-SELECT * FROM shipments WHERE order_id = :oid ORDER BY id;
-SELECT * FROM order_events WHERE order_id = :oid ORDER BY id;
 COMMIT;
 -- POST /api/v1/orders/:orderNo/pay
 SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
@@ -108,8 +108,9 @@ SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, 
   LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
   WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
     AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
-SELECT * FROM orders WHERE order_no = :ono;
-SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
+SELECT o.*, (SELECT title FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1) AS first_title,
+       (SELECT count(*)::int FROM order_items WHERE order_id = o.id) AS item_count
+  FROM orders o WHERE order_no = :ono;
 INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
   SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
   WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
@@ -128,93 +129,40 @@ UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transac
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
 SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
-UPDATE products SET sales_count = sales_count + :qlo WHERE id = :prod1;
-\if :two = 1
-UPDATE products SET sales_count = sales_count + :qhi WHERE id = :prod2;
-\endif
 SELECT * FROM order_distribution WHERE order_id = :oid FOR UPDATE;
 UPDATE order_distribution SET paid_at = now() WHERE order_id = :oid;
--- fraud facts for the level-1 earner, then for the level-2 earner (once per earner)
+-- fraud facts: the buyer's marks, both earners' marks, their refund pattern and recent bindings
 SELECT value FROM settings WHERE section = 'distribution';
-SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :uid
-  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :uid
-  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :uid
-  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :uid
-  UNION ALL SELECT 'phone', contact_phone FROM orders WHERE id = :oid
-  UNION ALL SELECT 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
-SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :l1
-  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :l1
-  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :l1
-  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :l1;
-SELECT count(DISTINCT order_id)::int AS orders, count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
-  FROM commissions WHERE earner_user_id = :l1;
-SELECT at FROM referral_binding_history WHERE upline_user_id = :l1 AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT 1000;
--- item 1, level 1: the commission row and its ledger transaction
-INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
-                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
-  VALUES (:oid, :item1, 1, :l1, :uid, :paid1, :paid1, 1000, NULL, :qlo, 'plan', :c11, 'frozen', '[]', NULL, now())
-  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
-INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
-  VALUES ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
-INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :l1::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
-UPDATE ledger_accounts SET balance_fen = balance_fen + :n11 WHERE code = 'commission_frozen:' || 'u' || ':' || :l1::text RETURNING id AS acc1 \gset
-UPDATE ledger_accounts SET balance_fen = balance_fen + :c11 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c11), (:ltx, :acc1, :n11);
-SELECT value FROM settings WHERE section = 'distribution';
-SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :uid
-  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :uid
-  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :uid
-  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :uid
-  UNION ALL SELECT 'phone', contact_phone FROM orders WHERE id = :oid
-  UNION ALL SELECT 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
-SELECT 'phone' AS kind, phone AS value FROM users WHERE id = :top
-  UNION ALL SELECT 'phone', phone FROM addresses WHERE user_id = :top
-  UNION ALL SELECT 'address', region_text || detail FROM addresses WHERE user_id = :top
-  UNION ALL SELECT 'payout', account_hash FROM withdrawals WHERE user_id = :top;
-SELECT count(DISTINCT order_id)::int AS orders, count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
-  FROM commissions WHERE earner_user_id = :top;
-SELECT at FROM referral_binding_history WHERE upline_user_id = :top AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT 1000;
--- item 1, level 2
-INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
-                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
-  VALUES (:oid, :item1, 2, :top, :uid, :paid1, :paid1, 500, NULL, :qlo, 'plan', :c12, 'frozen', '[]', NULL, now())
-  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
-INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
-  VALUES ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
-INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :top::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
-UPDATE ledger_accounts SET balance_fen = balance_fen + :n12 WHERE code = 'commission_frozen:' || 'u' || ':' || :top::text RETURNING id AS acc1 \gset
-UPDATE ledger_accounts SET balance_fen = balance_fen + :c12 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c12), (:ltx, :acc1, :n12);
-\if :two = 1
--- item 2, level 1 and level 2
-INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
-                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
-  VALUES (:oid, :item2, 1, :l1, :uid, :paid2, :paid2, 1000, NULL, :qhi, 'plan', :c21, 'frozen', '[]', NULL, now())
-  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
-INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
-  VALUES ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
-INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :l1::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
-UPDATE ledger_accounts SET balance_fen = balance_fen + :n21 WHERE code = 'commission_frozen:' || 'u' || ':' || :l1::text RETURNING id AS acc1 \gset
-UPDATE ledger_accounts SET balance_fen = balance_fen + :c21 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c21), (:ltx, :acc1, :n21);
-INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
-                         fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
-  VALUES (:oid, :item2, 2, :top, :uid, :paid2, :paid2, 500, NULL, :qhi, 'plan', :c22, 'frozen', '[]', NULL, now())
-  ON CONFLICT DO NOTHING RETURNING id AS cid \gset
-INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
-  VALUES ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('orderId', :oid::bigint, 'commissionId', :cid::bigint), now())
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
-INSERT INTO ledger_accounts (code) VALUES ('commission_frozen:' || 'u' || ':' || :top::text), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
-UPDATE ledger_accounts SET balance_fen = balance_fen + :n22 WHERE code = 'commission_frozen:' || 'u' || ':' || :top::text RETURNING id AS acc1 \gset
-UPDATE ledger_accounts SET balance_fen = balance_fen + :c22 WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc2, :c22), (:ltx, :acc1, :n22);
-\endif
--- extendBindingAfterOrder, grantIfEligibleAfterPurchase
-SELECT value FROM settings WHERE section = 'distribution';
-SELECT value FROM settings WHERE section = 'distribution';
+SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid)
+  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:uid)
+  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:uid)
+  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:uid)
+  UNION ALL SELECT buyer_user_id, 'phone', contact_phone FROM orders WHERE id = :oid
+  UNION ALL SELECT buyer_user_id, 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
+SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:l1, :top)
+  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:l1, :top)
+  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:l1, :top)
+  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:l1, :top);
+SELECT earner_user_id AS earner, count(DISTINCT order_id)::int AS orders,
+       count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
+  FROM commissions WHERE earner_user_id IN (:l1, :top) GROUP BY earner_user_id;
+SELECT upline_user_id AS upline, at FROM (
+    SELECT upline_user_id, at, row_number() OVER (PARTITION BY upline_user_id ORDER BY at DESC) AS n
+    FROM referral_binding_history WHERE upline_user_id IN (:l1, :top) AND at > now() - interval '1 hour') recent
+  WHERE n <= 1000 ORDER BY at DESC;
+-- the commission rows, one per (item, level), in one statement
+WITH c AS (
+  INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
+                           fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+  SELECT :oid, v.item, v.level, v.earner, :uid, v.paid, v.paid, v.rate, NULL, v.q, 'plan', v.amount, 'frozen', '[]', NULL, now()
+  FROM (VALUES (:item1::bigint, 1, :l1::bigint, :paid1::bigint, 1000, :qlo::int, :c11::bigint),
+               (:item1::bigint, 2, :top::bigint, :paid1::bigint, 500, :qlo::int, :c12::bigint),
+               (:item2::bigint, 1, :l1::bigint, :paid2::bigint, 1000, :qhi::int, :c21::bigint),
+               (:item2::bigint, 2, :top::bigint, :paid2::bigint, 500, :qhi::int, :c22::bigint))
+       v(item, level, earner, paid, rate, q, amount)
+  WHERE v.paid > 0
+  ON CONFLICT DO NOTHING RETURNING *)
+SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
 UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
   WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
               AND amount_fen = :payable ORDER BY id LIMIT 1)
@@ -222,12 +170,52 @@ UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', p
   RETURNING id;
 INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
   VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
-INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
-  VALUES ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'payment', jsonb_build_object('orderNo', :ono::text), now())
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id AS ltx \gset
-INSERT INTO ledger_accounts (code) VALUES ('gateway_clearing:' || 'sandbox'), ('merchant_revenue') ON CONFLICT (code) DO NOTHING;
-UPDATE ledger_accounts SET balance_fen = balance_fen + :payable WHERE code = 'gateway_clearing:' || 'sandbox' RETURNING id AS acc1 \gset
-UPDATE ledger_accounts SET balance_fen = balance_fen + :npayable WHERE code = 'merchant_revenue' RETURNING id AS acc2 \gset
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen) VALUES (:ltx, :acc1, :payable), (:ltx, :acc2, :npayable);
+-- written last: sales counts in product order, then every ledger transaction of the order in two statements
+\set same case when :two = 1 and :prod1 = :prod2 then 1 else 0 end
+\set pfirst case when :two = 1 then least(:prod1, :prod2) else :prod1 end
+\set qfirst case when :same = 1 then :qlo + :qhi when :pfirst = :prod1 then :qlo else :qhi end
+UPDATE products SET sales_count = sales_count + :qfirst WHERE id = :pfirst;
+\if :two = 1 and :same = 0
+\set psecond greatest(:prod1, :prod2)
+\set qsecond case when :psecond = :prod1 then :qlo else :qhi end
+UPDATE products SET sales_count = sales_count + :qsecond WHERE id = :psecond;
+\endif
+WITH t AS (
+  INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
+  SELECT k, kind, meta, now() FROM (VALUES
+      ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('commissionId', :cid1::bigint, 'orderId', :oid::bigint), :c11::bigint),
+      ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('commissionId', :cid1::bigint, 'orderId', :oid::bigint), :c12::bigint),
+      ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('commissionId', :cid2::bigint, 'orderId', :oid::bigint), :c21::bigint),
+      ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('commissionId', :cid2::bigint, 'orderId', :oid::bigint), :c22::bigint),
+      ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'payment', jsonb_build_object('orderNo', :ono::text), :payable::bigint))
+    v(k, kind, meta, amount) WHERE amount > 0
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key)
+SELECT min(id) FILTER (WHERE idempotency_key = 'comm:' || :item1::text || ':' || 'L1') AS t11,
+       min(id) FILTER (WHERE idempotency_key = 'comm:' || :item1::text || ':' || 'L2') AS t12,
+       coalesce(min(id) FILTER (WHERE idempotency_key = 'comm:' || :item2::text || ':' || 'L1' AND :two = 1), 0) AS t21,
+       coalesce(min(id) FILTER (WHERE idempotency_key = 'comm:' || :item2::text || ':' || 'L2' AND :two = 1), 0) AS t22,
+       min(id) FILTER (WHERE idempotency_key LIKE 'pay%') AS tp FROM t \gset
+\set earned1 :c11 + :c21
+\set earned2 :c12 + :c22
+\set nearned1 -:earned1
+\set nearned2 -:earned2
+\set revenue :c11 + :c12 + :c21 + :c22 - :payable
+WITH account AS (
+  INSERT INTO ledger_accounts (code, balance_fen)
+  SELECT code, delta FROM (VALUES ('commission_frozen' || ':' || 'u' || ':' || :l1::text, :nearned1::bigint),
+                                  ('commission_frozen' || ':' || 'u' || ':' || :top::text, :nearned2::bigint),
+                                  ('gateway_clearing' || ':' || 'sandbox', :payable::bigint),
+                                  ('merchant_revenue', :revenue::bigint)) a(code, delta) ORDER BY code
+  ON CONFLICT (code) DO UPDATE SET balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+  RETURNING id, code)
+INSERT INTO ledger_entries (transaction_id, account_id, amount_fen)
+SELECT line.transaction_id, account.id, line.amount_fen
+FROM (VALUES (:t11::bigint, 'merchant_revenue', :c11::bigint), (:t11::bigint, 'commission_frozen' || ':' || 'u' || ':' || :l1::text, :n11::bigint),
+             (:t12::bigint, 'merchant_revenue', :c12::bigint), (:t12::bigint, 'commission_frozen' || ':' || 'u' || ':' || :top::text, :n12::bigint),
+             (:t21::bigint, 'merchant_revenue', :c21::bigint), (:t21::bigint, 'commission_frozen' || ':' || 'u' || ':' || :l1::text, :n21::bigint),
+             (:t22::bigint, 'merchant_revenue', :c22::bigint), (:t22::bigint, 'commission_frozen' || ':' || 'u' || ':' || :top::text, :n22::bigint),
+             (:tp::bigint, 'gateway_clearing' || ':' || 'sandbox', :payable::bigint), (:tp::bigint, 'merchant_revenue', :npayable::bigint))
+     AS line (transaction_id, code, amount_fen) JOIN account ON account.code = line.code
+WHERE line.amount_fen <> 0;
 COMMIT;
 SELECT * FROM orders WHERE id = :oid;

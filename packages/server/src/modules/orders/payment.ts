@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { beforeCommit } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { type OrderHooks, runHooks } from "./events.ts";
-import { addSalesCount, findOrder, findOrderItems, lockOrder, type OrderStatus } from "./repo.ts";
+import { addSalesCount, findOrderItems, findOrderWithSubject, lockOrder, type OrderStatus } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";
 
 export type MarkOrderPaidInput = ({ orderId: number } | { orderNo: string }) & {
@@ -85,7 +85,8 @@ export async function findPayableOrder(
   buyerUserId: number,
   now?: Date,
 ): Promise<PayableOrder> {
-  const order = await findOrder(db, { orderNo });
+  const found = await findOrderWithSubject(db, orderNo);
+  const order = found?.order;
   if (!order || order.buyerUserId !== buyerUserId) throw notFound("Order", { orderNo });
   const overdue = now !== undefined && order.closeDueAt !== null && order.closeDueAt <= now;
   if (order.status !== "pending_payment" || overdue || order.closeDueAt === null) {
@@ -94,13 +95,12 @@ export async function findPayableOrder(
       event: "pay",
     });
   }
-  const items = await findOrderItems(db, [order.id]);
-  const first = items[0]?.title ?? order.orderNo;
+  const first = found.firstTitle ?? order.orderNo;
   return {
     orderId: order.id,
     orderNo: order.orderNo,
     amountFen: order.payableFen,
-    subject: items.length > 1 ? `${first} 等${items.length}件` : first,
+    subject: found.itemCount > 1 ? `${first} 等${found.itemCount}件` : first,
     closeDueAt: order.closeDueAt,
   };
 }

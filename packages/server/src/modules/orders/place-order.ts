@@ -12,7 +12,7 @@ import { runHooks } from "./events.ts";
 import { type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
 import { insertOrder, insertOrderItems, nextOrderSequence } from "./repo.ts";
 import { loadDueDates, recordOrderEvent } from "./timeline.ts";
-import { loadOrderDetail } from "./views.ts";
+import { loadOrderDetail, orderDetailView, type TimelineEntry } from "./views.ts";
 
 export type PlaceOrderInput = CheckoutInput & { addressId: number; buyerRemark: string; fromCart: boolean };
 
@@ -24,6 +24,7 @@ export async function placeOrder(
 ) {
   return inTransaction(deps.db, async (tx) => {
     // The key stores only the order id; a replay answers with the order as it is now.
+    let fresh: ReturnType<typeof orderDetailView> | null = null;
     const placed = await runIdempotent(tx, idempotency, async () => {
       const now = deps.now();
       const priced = await priceCheckout(tx, userId, input, { forPlacing: true });
@@ -77,6 +78,14 @@ export async function placeOrder(
           throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: item.skuId });
       }
       await recordOrderEvent(tx, order.id, "place", { actor: { kind: "user", id: userId }, at: now });
+      const placedEvent: TimelineEntry = {
+        kind: "place",
+        fromStatus: null,
+        toStatus: null,
+        actorKind: "user",
+        note: null,
+        at: now,
+      };
       if (input.fromCart)
         await deleteCartSkus(
           tx,
@@ -103,8 +112,13 @@ export async function placeOrder(
           };
         }),
       });
+      // What the order is now, from the rows just written (the onPlaced hooks do not change the order row).
+      fresh = orderDetailView(order, items, [], [placedEvent], "shopper");
       return { status: 201, body: { orderId: order.id } };
     });
-    return { replayed: placed.replayed, order: await loadOrderDetail(tx, placed.body.orderId, "shopper") };
+    return {
+      replayed: placed.replayed,
+      order: fresh ?? (await loadOrderDetail(tx, placed.body.orderId, "shopper")),
+    };
   });
 }

@@ -110,6 +110,21 @@ export async function findOrder(
   return row ?? null;
 }
 
+/** An order by number with its first item's title and item count (what a payment's subject shows). */
+export async function findOrderWithSubject(db: Executor, orderNo: string) {
+  const [row] = await db
+    .select({
+      order: orders,
+      firstTitle: sql<
+        string | null
+      >`(select ${orderItems.title} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.id} limit 1)`,
+      itemCount: sql<number>`(select count(*)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+    })
+    .from(orders)
+    .where(eq(orders.orderNo, orderNo));
+  return row ?? null;
+}
+
 /** Moves an order only if it is still in the status the caller decided from. */
 export async function updateOrderIfStatus(
   tx: Executor,

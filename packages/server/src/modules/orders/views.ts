@@ -1,5 +1,6 @@
 // How orders read: the detail (lines, parcels, timeline, deadlines) and the list cards, for shoppers and staff.
 import type { Executor } from "../../db/client.ts";
+import type { orderEvents, shipments } from "../../db/schema/commerce.ts";
 import {
   findOrder,
   findOrderEvents,
@@ -8,6 +9,8 @@ import {
   type OrderItemRow,
   type OrderRow,
 } from "./repo.ts";
+
+type ShipmentRow = typeof shipments.$inferSelect;
 
 function itemView(item: OrderItemRow) {
   return {
@@ -59,13 +62,19 @@ function orderFields(order: OrderRow, audience: "shopper" | "staff") {
   };
 }
 
-export async function loadOrderDetail(db: Executor, orderId: number, audience: "shopper" | "staff") {
-  const order = (await findOrder(db, { orderId }))!;
-  const [items, parcels, events] = [
-    await findOrderItems(db, [orderId]),
-    await findShipments(db, orderId),
-    await findOrderEvents(db, orderId),
-  ];
+export type TimelineEntry = Pick<
+  typeof orderEvents.$inferSelect,
+  "kind" | "fromStatus" | "toStatus" | "actorKind" | "note" | "at"
+>;
+
+/** The detail from rows the caller already holds (a just-placed order has no parcels and one event). */
+export function orderDetailView(
+  order: OrderRow,
+  items: OrderItemRow[],
+  parcels: ShipmentRow[],
+  events: TimelineEntry[],
+  audience: "shopper" | "staff",
+) {
   return {
     ...orderFields(order, audience),
     items: items.map(itemView),
@@ -84,6 +93,16 @@ export async function loadOrderDetail(db: Executor, orderId: number, audience: "
       at: e.at,
     })),
   };
+}
+
+export async function loadOrderDetail(db: Executor, orderId: number, audience: "shopper" | "staff") {
+  const order = (await findOrder(db, { orderId }))!;
+  const [items, parcels, events] = [
+    await findOrderItems(db, [orderId]),
+    await findShipments(db, orderId),
+    await findOrderEvents(db, orderId),
+  ];
+  return orderDetailView(order, items, parcels, events, audience);
 }
 
 export async function orderCards(db: Executor, rows: OrderRow[], audience: "shopper" | "staff") {

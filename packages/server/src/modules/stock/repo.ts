@@ -1,6 +1,6 @@
-// Stock moves: every change is one guarded UPDATE (never below zero) plus a stock log row in the same transaction.
+// Stock moves: every change is one guarded UPDATE (never below zero) and its stock log row, in one statement.
 import { and, desc, eq, lt, lte, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.ts";
+import { type Executor, queryRows } from "../../db/client.ts";
 import { products, type StockReason, skus, stockLogs } from "../../db/schema/commerce.ts";
 
 export type StockMove = {
@@ -18,23 +18,18 @@ export type StockMove = {
  * when there was too little. The WHERE clause is the limit, so concurrent orders cannot oversell.
  */
 export async function moveStock(tx: Executor, move: StockMove): Promise<number | null> {
-  const [row] = await tx
-    .update(skus)
-    .set({ stock: sql`${skus.stock} + ${move.delta}` })
-    .where(and(eq(skus.id, move.skuId), sql`${skus.stock} + ${move.delta} >= 0`))
-    .returning({ stock: skus.stock });
-  if (!row) return null;
-  await tx.insert(stockLogs).values({
-    skuId: move.skuId,
-    delta: move.delta,
-    stockAfter: row.stock,
-    reason: move.reason,
-    orderId: move.orderId ?? null,
-    staffId: move.staffId ?? null,
-    userId: move.userId ?? null,
-    note: move.note ?? null,
-  });
-  return row.stock;
+  // One statement: the log row is written only when the guarded update found enough stock.
+  const [row] = await queryRows<{ stock: number }>(
+    tx,
+    sql`with moved as (
+          update ${skus} set stock = stock + ${move.delta}::int
+          where id = ${move.skuId} and stock + ${move.delta}::int >= 0 returning id, stock)
+        insert into ${stockLogs} (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
+        select id, ${move.delta}::int, stock, ${move.reason}::text, ${move.orderId ?? null}::bigint, ${move.staffId ?? null}::bigint,
+               ${move.userId ?? null}::bigint, ${move.note ?? null}::text
+        from moved returning stock_after as stock`,
+  );
+  return row ? row.stock : null;
 }
 
 export async function listStockLog(
