@@ -3,8 +3,8 @@ import { Button, Popup } from "antd-mobile";
 import { useState } from "react";
 import { useI18n } from "../i18n/index.tsx";
 import { formatFen } from "../lib/money.ts";
-import type { PayProvider } from "../lib/payment.ts";
 import { usePay } from "../lib/use-pay.ts";
+import { usePayMethods } from "../lib/use-pay-methods.ts";
 import { PayMethods } from "./PayMethods.tsx";
 
 type Props = {
@@ -16,9 +16,10 @@ type Props = {
 export function PaySheet({ order, visible, onClose }: Props) {
   const { t } = useI18n();
   const pay = usePay();
-  const [provider, setProvider] = useState<PayProvider>("sandbox");
+  const { methods, provider, setProvider } = usePayMethods();
   const [busy, setBusy] = useState(false);
   const go = async () => {
+    if (!provider) return;
     setBusy(true);
     if (await pay(order, provider)) onClose();
     setBusy(false);
@@ -27,13 +28,14 @@ export function PaySheet({ order, visible, onClose }: Props) {
     <Popup visible={visible} onMaskClick={onClose} bodyClassName="sku-popup">
       <div className="pay-sheet" data-testid="pay-sheet">
         <div className="sandbox-amount">{formatFen(order.payableFen)}</div>
-        <PayMethods value={provider} onChange={setProvider} />
+        <PayMethods methods={methods} value={provider} onChange={setProvider} />
         <Button
           block
           color="danger"
           shape="rounded"
           size="large"
           loading={busy}
+          disabled={!provider}
           onClick={go}
           data-testid="pay-sheet-submit"
         >

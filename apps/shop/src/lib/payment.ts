@@ -3,7 +3,6 @@
 import { api, call } from "./api.ts";
 
 export type PayProvider = "sandbox" | "wechat" | "alipay";
-export const payProviders: PayProvider[] = ["sandbox", "wechat", "alipay"];
 
 const PAYING_KEY = "liebian.shop.paying";
 

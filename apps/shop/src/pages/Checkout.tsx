@@ -13,10 +13,10 @@ import { api, call } from "../lib/api.ts";
 import { parseCheckoutItems } from "../lib/checkout-link.ts";
 import { newIdempotencyKey } from "../lib/idempotency.ts";
 import { formatFen } from "../lib/money.ts";
-import type { PayProvider } from "../lib/payment.ts";
 import type { Address, Quote } from "../lib/types.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
 import { usePay } from "../lib/use-pay.ts";
+import { usePayMethods } from "../lib/use-pay-methods.ts";
 
 export function CheckoutPage() {
   const { t } = useI18n();
@@ -34,7 +34,7 @@ export function CheckoutPage() {
   const [remark, setRemark] = useState("");
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [provider, setProvider] = useState<PayProvider>("sandbox");
+  const { methods, provider, setProvider } = usePayMethods();
   const pay = usePay();
 
   useEffect(() => {
@@ -74,7 +74,8 @@ export function CheckoutPage() {
       );
       // the order exists now: leaving the checkout, whatever the payment step does next
       navigate(`/orders/${order.id}`, { replace: true });
-      await pay(order, provider);
+      // with no method switched on the order waits, unpaid, on its page
+      if (provider) await pay(order, provider);
     } catch (error) {
       fail(error);
     } finally {
@@ -104,7 +105,7 @@ export function CheckoutPage() {
         </div>
       )}
       {quote ? <QuoteSummary quote={quote} /> : !quoteError && <Skeleton.Paragraph lineCount={5} animated />}
-      <PayMethods value={provider} onChange={setProvider} />
+      <PayMethods methods={methods} value={provider} onChange={setProvider} />
       <List className="card checkout-amounts">
         <List.Item title={t("checkout.remark")}>
           <Input

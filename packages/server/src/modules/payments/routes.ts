@@ -5,6 +5,7 @@ import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";
+import { registerPaymentMethodRoutes } from "./methods-routes.ts";
 import { handlePaymentNotification } from "./notify.ts";
 import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
 import { handleRefundNotification } from "./refund-notify.ts";
@@ -35,6 +36,7 @@ const NOTIFY_BODY_LIMIT = 64 * 1024;
 
 export function registerPaymentRoutes(app: App, deps: AppDeps): void {
   registerPaymentAdminRoutes(app, deps);
+  registerPaymentMethodRoutes(app, deps);
   app.post(
     "/api/v1/orders/:orderNo/pay",
     {
