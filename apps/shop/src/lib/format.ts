@@ -1,4 +1,4 @@
-// Small display helpers: masked phone numbers and local date-times.
+// Small display helpers: masked phone numbers and date-times on the shop's (Shanghai) clock.
 
 /** "13800000001" → "138****0001"; anything shorter is shown as given. */
 export function maskPhone(phone: string | null | undefined): string {
@@ -6,11 +6,23 @@ export function maskPhone(phone: string | null | undefined): string {
   return phone.length >= 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 }
 
-/** An API date (ISO string) as "2026-11-23 18:05" in the device's time zone. */
+// The shop's business day is Shanghai's: order numbers, deadlines and release dates all read on its clock,
+// whatever time zone the phone is set to.
+const shanghai = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An API date (ISO string) as "2026-11-23 18:05" in Shanghai time. */
 export function formatTime(value: string | Date | null | undefined): string {
   if (!value) return "";
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return "";
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  const part = Object.fromEntries(shanghai.formatToParts(d).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }

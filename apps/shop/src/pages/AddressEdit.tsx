@@ -78,6 +78,7 @@ export function AddressEditPage() {
         </Form.Item>
         <Form.Item
           label={t("address.region")}
+          required
           onClick={() => setPicking(true)}
           arrowIcon
           data-testid="address-region"

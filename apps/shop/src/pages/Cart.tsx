@@ -19,7 +19,7 @@ export function CartPage() {
     return (
       <div className="page">
         <div className="page-title">{t("cart.title")}</div>
-        <ErrorBlock status="empty" title={t("me.loginHint")} description="">
+        <ErrorBlock status="empty" title={t("cart.loginHint")} description="">
           <Link to="/login?redirect=%2Fcart">
             <Button color="primary">{t("me.login")}</Button>
           </Link>

@@ -10,6 +10,7 @@ import { isMessageKey, useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatTime } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
+import { timelineNote } from "../lib/timeline-note.ts";
 import type { Order } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
 
@@ -106,7 +107,7 @@ export function OrderDetailPage() {
             <Steps.Step
               key={`${e.kind}-${e.at}`}
               title={eventLabel(e.kind)}
-              description={[formatTime(e.at), e.note].filter(Boolean).join(" · ")}
+              description={[formatTime(e.at), timelineNote(e.kind, e.note, t)].filter(Boolean).join(" · ")}
             />
           ))}
         </Steps>

@@ -10,7 +10,7 @@ import { api, call } from "../lib/api.ts";
 import { formatFen } from "../lib/money.ts";
 import type { OrderCard, OrderStatus } from "../lib/types.ts";
 
-const tabs = ["all", "pending_payment", "paid", "shipped", "completed"] as const;
+const tabs = ["all", "pending_payment", "paid", "shipped", "received", "completed"] as const;
 
 export function OrdersPage() {
   const { t } = useI18n();

@@ -7,6 +7,7 @@ import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { formatFen } from "../../lib/money.ts";
 import { formatTime } from "../../lib/time.ts";
+import { providerName, timelineNote } from "../../lib/timeline-note.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { type OrderStatus, orderStatusColor } from "./order-status.ts";
 import { ShipDialog } from "./ShipDialog.tsx";
@@ -89,7 +90,8 @@ export function OrderDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t("order.refunded")}>{formatFen(order.refundedFen)}</Descriptions.Item>
           <Descriptions.Item label={t("order.payment")}>
-            {order.paymentProvider ?? "—"} {order.paymentTransactionId ?? ""}
+            {order.paymentProvider ? providerName(order.paymentProvider, t) : "—"}{" "}
+            {order.paymentTransactionId ?? ""}
           </Descriptions.Item>
           <Descriptions.Item label={t("order.consignee")} span={3}>
             {order.address.name} {order.address.phone} {order.address.regionText} {order.address.detail}
@@ -159,7 +161,7 @@ export function OrderDetailPage() {
               <div>
                 <b>{timelineLabel(event.kind, event.toStatus)}</b>{" "}
                 <Tag>{label(`actor.${event.actorKind}`, event.actorKind)}</Tag> {at(event.at)}
-                {event.note && <div style={{ color: "#888" }}>{event.note}</div>}
+                {event.note && <div style={{ color: "#888" }}>{timelineNote(event.note, t)}</div>}
               </div>
             ),
           }))}

@@ -48,8 +48,8 @@ function CommissionRow({ c }: { c: Commission }) {
       <div className="dist-row small muted">
         <span>
           {formatTime(c.createdAt)}
-          {c.status === "frozen" && c.dueAt
-            ? ` · ${t("dist.commission.due", { time: formatTime(c.dueAt) })}`
+          {c.status === "frozen"
+            ? ` · ${c.dueAt ? t("dist.commission.due", { time: formatTime(c.dueAt) }) : t("dist.commission.dueAfterReceipt")}`
             : ""}
         </span>
         <Tag color={statusColor[c.status]} fill="outline">

@@ -27,7 +27,7 @@ export function TeamPage() {
             data-members={summary(n)?.members ?? 0}
           >
             <div className="dist-figure-value">{t("dist.members", { n: summary(n)?.members ?? 0 })}</div>
-            <div className="dist-figure-label">{t("dist.level", { n })}</div>
+            <div className="dist-figure-label">{t("dist.levelMembers", { n })}</div>
             <div className="dist-figure-label">
               {t("dist.sales", { amount: formatFen(summary(n)?.salesFen ?? 0) })}
             </div>
