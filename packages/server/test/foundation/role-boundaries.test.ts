@@ -88,6 +88,45 @@ describe("the permission table, route by route", () => {
   });
 });
 
+describe("shopper routes without a shopper", () => {
+  test("no token, a staff token or a forged token get 401 and nothing is written", async () => {
+    const product = await createProduct(ctx, owner);
+    const distributors = async () =>
+      (await client.get("/api/admin/v1/distribution/distributors?limit=100", owner)).body.items.length;
+    const distributorsBefore = await distributors();
+    const writes: Array<[string, unknown]> = [
+      ["/api/v1/cart/items", { skuId: product.skus[0]!.id, quantity: 1 }],
+      [
+        "/api/v1/addresses",
+        {
+          name: "张三",
+          phone: "13900001111",
+          provinceCode: "440000",
+          cityCode: "440300",
+          districtCode: "440305",
+          detail: "x",
+        },
+      ],
+      ["/api/v1/orders", { items: [{ skuId: product.skus[0]!.id, quantity: 1 }], addressId: 1 }],
+      ["/api/v1/distribution/join", {}],
+      [
+        "/api/v1/distribution/withdrawals",
+        { method: "wallet", amountFen: 1000, realName: "张三", account: "wx", consent: true },
+      ],
+    ];
+    for (const token of [null, owner, "forged-token"]) {
+      for (const [url, body] of writes) {
+        const res = await client.post(url, body, token);
+        expect([res.status, res.body.error?.code], `${url} ${token}`).toEqual([401, "UNAUTHENTICATED"]);
+      }
+      expect((await client.get("/api/v1/me", token)).status).toBe(401);
+    }
+    const orders = await client.get("/api/admin/v1/orders", owner);
+    expect(orders.body.items).toHaveLength(0);
+    expect(await distributors()).toBe(distributorsBefore);
+  });
+});
+
 describe("refused by role, and nothing changed", () => {
   test("support cannot approve a withdrawal: it stays requested and the money stays on hold", async () => {
     await enableDistribution(ctx, owner);
