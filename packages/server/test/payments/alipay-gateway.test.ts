@@ -20,7 +20,7 @@ const alipay = createAlipayProvider({
   alipayPublicKey: fake.alipay.publicKeyPem,
   sellerId: fake.sellerId,
   gatewayUrl: fake.url,
-  timeoutMs: 1_000,
+  timeoutMs: 5_000,
 });
 const ctx = await startTestApp({ paymentProviders: { alipay } });
 const { client, deps, clock } = ctx;

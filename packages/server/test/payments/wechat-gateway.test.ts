@@ -26,7 +26,7 @@ const wechat = createWechatPayProvider({
   apiV3Key: fake.apiV3Key,
   wechatpayPublicKeys: { [fake.publicKeyId]: fake.platform.publicKeyPem },
   baseUrl: fake.url,
-  timeoutMs: 1_000,
+  timeoutMs: 3_000,
 });
 const ctx = await startTestApp({ paymentProviders: { wechat } });
 const { client, deps, clock } = ctx;
@@ -236,7 +236,7 @@ describe("a withdrawal paid by WeChat merchant transfer", () => {
       seller.token,
     );
     expect(wd.status, JSON.stringify(wd.body)).toBe(201);
-    fake.behaviour.transferDelayMs = 1_500; // longer than the adapter's 1 s deadline: outcome unknown
+    fake.behaviour.transferDelayMs = 4_000; // longer than the adapter's 3 s deadline: outcome unknown
     const approved = await client.post(
       `/api/admin/v1/distribution/withdrawals/${wd.body.id}/approve`,
       {},
