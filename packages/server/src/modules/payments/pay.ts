@@ -55,14 +55,6 @@ export async function createOrderPayment(
   return created;
 }
 
-/** The providers a shopper can pay with right now, in a stable order. */
-export function enabledMethods(deps: Pick<AppDeps, "paymentProviders">) {
-  return (["sandbox", "wechat", "alipay"] as const).flatMap((name) => {
-    const provider = providerNamed(deps, name);
-    return provider ? [{ provider: name, channels: [...provider.channels] }] : [];
-  });
-}
-
 function sandboxOf(deps: Pick<AppDeps, "paymentProviders">) {
   const sandbox = deps.paymentProviders?.sandbox;
   if (!sandbox)

@@ -7,7 +7,7 @@ import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";
 import { registerPaymentMethodRoutes } from "./methods-routes.ts";
 import { handlePaymentNotification } from "./notify.ts";
-import { checkSandboxLink, completeSandboxPayment, createOrderPayment, enabledMethods } from "./pay.ts";
+import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
 import { handleRefundNotification } from "./refund-notify.ts";
 
 const PayBody = z.strictObject({ provider: z.enum(["sandbox", "wechat", "alipay"]) });
@@ -59,24 +59,6 @@ export function registerPaymentRoutes(app: App, deps: AppDeps): void {
       const { ok: _ok, ...reply } = created as typeof created & { ok: true };
       return reply as z.infer<typeof PayReply>;
     },
-  );
-
-  app.get(
-    "/api/v1/payments/methods",
-    {
-      schema: {
-        tags: ["shop: payments"],
-        response: {
-          200: z.object({
-            methods: z.array(
-              z.object({ provider: z.enum(["sandbox", "wechat", "alipay"]), channels: z.array(z.string()) }),
-            ),
-          }),
-        },
-      },
-    },
-    // What checkout may offer: the providers running now (the merchant switches them in the admin).
-    async () => ({ methods: enabledMethods(deps) }),
   );
 
   app.get(
