@@ -26,6 +26,7 @@ import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
 import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
 import { PaymentRecordsPage } from "./pages/payments/PaymentRecordsPage.tsx";
+import { PaymentSettingsPage } from "./pages/payments/PaymentSettingsPage.tsx";
 import { ReconciliationPage } from "./pages/payments/ReconciliationPage.tsx";
 import { SettingsPage } from "./pages/settings/SettingsPage.tsx";
 import { StaffPage } from "./pages/staff/StaffPage.tsx";
@@ -56,6 +57,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/distribution/simulator", permission: "distribution.read", element: <SimulatorPage /> },
   { path: "/distribution/settings", permission: "distribution.read", element: <DistributionSettingsPage /> },
   { path: "/payments", permission: "payments.read", element: <PaymentRecordsPage /> },
+  { path: "/payments/settings", permission: "payments.configure", element: <PaymentSettingsPage /> },
   { path: "/reconciliation", permission: "payments.read", element: <ReconciliationPage /> },
   { path: "/settings", permission: "settings.read", element: <SettingsPage /> },
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },

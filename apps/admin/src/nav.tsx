@@ -11,6 +11,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileTextOutlined,
+  KeyOutlined,
   LinkOutlined,
   MoneyCollectOutlined,
   ReconciliationOutlined,
@@ -174,6 +175,13 @@ export const navGroups: NavGroup[] = [
         label: "nav.paymentRecords",
         icon: <AccountBookOutlined />,
         permission: "payments.read",
+      },
+      {
+        key: "payment-settings",
+        path: "/payments/settings",
+        label: "nav.paymentSettings",
+        icon: <KeyOutlined />,
+        permission: "payments.configure",
       },
       {
         key: "reconciliation",

@@ -19,9 +19,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       items: group.items.filter((i) => i.permission === null || can(i.permission)),
     }))
     .filter((group) => group.items.length > 0);
+  // the longest matching path wins, so /payments/settings does not light up /payments too
   const selected = groups
     .flatMap((g) => g.items)
     .filter((i) => (i.path === "/" ? location.pathname === "/" : location.pathname.startsWith(i.path)))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
     .map((i) => i.key);
 
   return (
