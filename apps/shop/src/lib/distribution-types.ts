@@ -76,7 +76,13 @@ export type TeamLevel = { level: number; members: number; salesFen: number };
 export type TeamMember = { userId: number; nickname: string; boundAt: string; level: number };
 export type Team = { levels: TeamLevel[]; members: TeamMember[] };
 
-export type Referrer = { userId: number; inviteCode: string | null; boundAt: string; source: string } | null;
+export type Referrer = {
+  userId: number;
+  nickname: string | null;
+  inviteCode: string | null;
+  boundAt: string;
+  source: string;
+} | null;
 
 export type GradeTask = { task: string; current: number; target: number; met: boolean };
 export type MyGrade = {

@@ -53,6 +53,18 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     expect((await pay(ctx, orderC)).outcome).toBe("already_paid");
     expect((await wallet(ctx, b.token)).frozenFen).toBe(1000);
     expect((await wallet(ctx, a.token)).frozenFen).toBe(1500);
+    // Staff see A's downline level by level, and B's upline by name.
+    const aDetail = await ctx.client.get(`/api/admin/v1/distribution/distributors/${a.userId}`, owner);
+    expect(aDetail.body.downline).toEqual([
+      { level: 1, members: [expect.objectContaining({ userId: b.userId, level: 1 })] },
+      { level: 2, members: [expect.objectContaining({ userId: c.userId, level: 2 })] },
+    ]);
+    // B's "my referrer" names A as staff see A
+    expect(referrer.body.referrer.nickname).toBe(aDetail.body.profile.nickname);
+    expect(aDetail.body.profile.nickname).toEqual(expect.any(String));
+    const bDetail = await ctx.client.get(`/api/admin/v1/distribution/distributors/${b.userId}`, owner);
+    expect(bDetail.body.profile).toMatchObject({ userId: b.userId });
+    expect(bDetail.body.uplineProfiles).toEqual([expect.objectContaining({ userId: a.userId })]);
     const records = await ctx.client.get("/api/v1/distribution/commissions", a.token);
     expect(
       records.body.items.map((r: { level: number; amountFen: number }) => [r.level, r.amountFen]),

@@ -13,6 +13,7 @@ import {
   Space,
   Statistic,
   Table,
+  Tabs,
   Tag,
 } from "antd";
 import { useCallback, useEffect, useState } from "react";
@@ -31,7 +32,7 @@ type Action = "freeze" | "unfreeze" | "remove";
 
 export function DistributorDetailPage() {
   const userId = Number(useParams().id);
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { can } = useAuth();
   const { failed, done } = useNotify();
   const [detail, setDetail] = useState<DistributorDetail | null>(null);
@@ -78,6 +79,9 @@ export function DistributorDetailPage() {
   if (!detail) return <Skeleton active />;
   const d = detail.distributor;
   const manage = can("distribution.manage");
+  // a status (active / frozen / removed) or, for "joined", the way the distributor qualified
+  const historyValue = (v: string | null) =>
+    v === null ? "" : label(`distributorStatus.${v}`, label(`grantedVia.${v}`, v));
   const accountLabel = (account: string) => {
     const key = `ledgerAccount.${account.split(":")[0]}`;
     return isMessageKey(key) ? t(key) : account;
@@ -85,7 +89,7 @@ export function DistributorDetailPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Card
-        title={`${t("distributor.detail")} #${d.userId}`}
+        title={`${t("distributor.detail")} · ${detail.profile?.nickname ?? `#${d.userId}`}${detail.profile?.phone ? ` (${detail.profile.phone})` : ""}`}
         extra={
           manage && (
             <Space>
@@ -121,13 +125,16 @@ export function DistributorDetailPage() {
             <code>{d.inviteCode}</code>
           </Descriptions.Item>
           <Descriptions.Item label={t("distributor.joinedAt")}>{formatTime(d.joinedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t("distributor.grantedVia")}>
+            {label(`grantedVia.${d.grantedVia}`, d.grantedVia)}
+          </Descriptions.Item>
           <Descriptions.Item label={t("distributor.upline")} span={3}>
             {detail.upline.length === 0
               ? "—"
-              : detail.upline.map((id, i) => (
-                  <Tag key={id}>
+              : detail.uplineProfiles.map((p, i) => (
+                  <Tag key={p.userId}>
                     {t("dist.levelN", { n: i + 1 })}:{" "}
-                    <Link to={`/distribution/distributors/${id}`}>#{id}</Link>
+                    <Link to={`/distribution/distributors/${p.userId}`}>{p.nickname ?? `#${p.userId}`}</Link>
                   </Tag>
                 ))}
           </Descriptions.Item>
@@ -155,6 +162,31 @@ export function DistributorDetailPage() {
           ]}
         />
       </Card>
+      <Card title={t("distributor.downline")} data-testid="distributor-downline">
+        {detail.downline.length === 0 ? (
+          t("distributor.noDownline")
+        ) : (
+          <Tabs
+            items={detail.downline.map((level) => ({
+              key: String(level.level),
+              label: `${t("dist.levelN", { n: level.level })} (${detail.team.find((x) => x.level === level.level)?.members ?? level.members.length})`,
+              children: (
+                <Table
+                  size="small"
+                  rowKey="userId"
+                  pagination={false}
+                  dataSource={level.members}
+                  columns={[
+                    { title: t("dist.userId"), dataIndex: "userId" },
+                    { title: t("distributor.nickname"), dataIndex: "nickname" },
+                    { title: t("distributor.boundAt"), dataIndex: "boundAt", render: formatTime },
+                  ]}
+                />
+              ),
+            }))}
+          />
+        )}
+      </Card>
       <Card title={t("distributor.ledger")}>
         <Table<StatementEntry>
           size="small"
@@ -164,7 +196,11 @@ export function DistributorDetailPage() {
           columns={[
             { title: t("audit.at"), dataIndex: "createdAt", render: formatTime },
             { title: t("distributor.account"), dataIndex: "account", render: accountLabel },
-            { title: t("distributor.kind"), dataIndex: "kind" },
+            {
+              title: t("distributor.kind"),
+              dataIndex: "kind",
+              render: (k: string) => label(`ledgerKind.${k}`, k),
+            },
             // Distributor accounts are liabilities: a negative entry is money owed to them, shown as +.
             { title: t("distributor.change"), dataIndex: "amountFen", render: (f: number) => formatFen(-f) },
             { title: t("distributor.key"), dataIndex: "key", render: (k: string) => <code>{k}</code> },
@@ -179,9 +215,13 @@ export function DistributorDetailPage() {
           dataSource={detail.history}
           columns={[
             { title: t("audit.at"), dataIndex: "at", render: formatTime },
-            { title: t("audit.action"), dataIndex: "action" },
-            { title: t("audit.before"), dataIndex: "fromValue" },
-            { title: t("audit.after"), dataIndex: "toValue" },
+            {
+              title: t("audit.action"),
+              dataIndex: "action",
+              render: (a: string) => label(`distributorAction.${a}`, a),
+            },
+            { title: t("audit.before"), dataIndex: "fromValue", render: historyValue },
+            { title: t("audit.after"), dataIndex: "toValue", render: historyValue },
             { title: t("common.reason"), dataIndex: "reason" },
           ]}
         />

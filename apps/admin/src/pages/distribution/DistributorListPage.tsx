@@ -56,7 +56,7 @@ export function DistributorListPage() {
           {
             title: t("distributor.grantedVia"),
             dataIndex: "grantedVia",
-            render: (v: string) => label(`eligibility.${v}`, v),
+            render: (v: string) => label(`grantedVia.${v}`, v),
           },
           {
             title: t("order.status"),

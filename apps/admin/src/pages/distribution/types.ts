@@ -98,8 +98,12 @@ export type StatementEntry = {
 export type DistributorDetail = {
   distributor: Distributor;
   wallet: { frozenFen: number; availableFen: number; withdrawingFen: number };
+  profile: { userId: number; nickname: string | null; phone: string | null } | null;
   upline: number[];
+  uplineProfiles: { userId: number; nickname: string | null }[];
   team: { level: number; members: number; salesFen: number }[];
+  /** Levels that have members, up to 50 each, newest binding first. */
+  downline: { level: number; members: { userId: number; nickname: string; boundAt: string }[] }[];
   history: {
     id: number;
     action: string;

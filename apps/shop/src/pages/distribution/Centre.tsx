@@ -79,6 +79,7 @@ function ReferrerCard() {
   return (
     <div className="card" data-testid="dist-referrer">
       <div className="card-head">{t("dist.referrer")}</div>
+      {referrer?.nickname && <div className="dist-referrer-name">{referrer.nickname}</div>}
       <div className="small muted">
         {referrer
           ? t("dist.referrerLine", { code: referrer.inviteCode ?? "—", time: formatTime(referrer.boundAt) })

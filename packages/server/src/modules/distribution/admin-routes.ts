@@ -12,17 +12,16 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
-import { findAncestors, findBindingHistory, findTeamSummary } from "../binding/repo.ts";
+import { findBindingHistory } from "../binding/repo.ts";
 import { reassignUpline } from "../binding/service.ts";
 import { decideHeldCommission } from "../commissions/lifecycle.ts";
 import { findCommissions } from "../commissions/repo.ts";
-import { findDistributor, findHistory, listApplications, listDistributors } from "../distributors/repo.ts";
+import { listApplications, listDistributors } from "../distributors/repo.ts";
 import { appointDistributor, changeDistributorStatus, reviewApplication } from "../distributors/service.ts";
 import { listGrades, removeGrade, saveGrade } from "../grades/service.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
-import { findStatement } from "../ledger/repo.ts";
 import { listWithdrawals } from "../withdrawals/repo.ts";
-import { approveWithdrawal, getWallet, rejectWithdrawal, withdrawalView } from "../withdrawals/service.ts";
+import { approveWithdrawal, rejectWithdrawal, withdrawalView } from "../withdrawals/service.ts";
+import { distributorDetail } from "./distributor-detail.ts";
 import {
   CommissionQuery,
   GradeBody,
@@ -133,31 +132,7 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
   app.get(
     `${base}/distributors/:id`,
     { config: read, schema: { tags, params: IdParams, response: { 200: Row } } },
-    async (request) => {
-      const userId = request.params.id;
-      const distributor = await findDistributor(deps.db, userId);
-      if (!distributor) throw new AppError("NOT_DISTRIBUTOR", "Not a distributor", { userId });
-      const accounts = [
-        ledgerAccount.commissionFrozen(userId),
-        ledgerAccount.commissionAvailable(userId),
-        ledgerAccount.withdrawalHold(userId),
-      ];
-      const ledger = (
-        await Promise.all(
-          accounts.map((a) =>
-            findStatement(deps.db, a, 50, null).then((rows) => rows.map((r) => ({ account: a, ...r }))),
-          ),
-        )
-      ).flat();
-      return {
-        distributor,
-        wallet: await getWallet(deps.db, userId),
-        upline: await findAncestors(deps.db, userId, deps.now(), 3),
-        team: await findTeamSummary(deps.db, userId),
-        history: await findHistory(deps.db, userId),
-        ledger,
-      };
-    },
+    async (request) => distributorDetail(deps, request.params.id),
   );
   app.post(
     `${base}/distributors/:id/status`,

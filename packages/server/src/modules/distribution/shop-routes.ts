@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
+import { findUserById } from "../accounts/repo.ts";
 import { findBinding, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
 import { recordVisit } from "../binding/service.ts";
 import { findCommissions, findEarningsSummary } from "../commissions/repo.ts";
@@ -71,9 +72,11 @@ export function registerDistributionShopRoutes(app: App, deps: AppDeps): void {
     const binding = await findBinding(deps.db, currentUserId(request));
     if (!binding) return { referrer: null };
     const upline = await findDistributor(deps.db, binding.uplineUserId);
+    const person = await findUserById(deps.db, binding.uplineUserId);
     return {
       referrer: {
         userId: binding.uplineUserId,
+        nickname: person?.nickname ?? null,
         inviteCode: upline?.inviteCode ?? null,
         boundAt: binding.boundAt,
         source: binding.source,

@@ -1,0 +1,59 @@
+// One distributor as staff see it: who they are, their upline, their downline level by level, wallet,
+// ledger entries and status history.
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { users } from "../../db/schema/accounts.ts";
+import type { AppDeps } from "../../deps.ts";
+import { AppError } from "../../http/app-error.ts";
+import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
+import { findDistributor, findHistory } from "../distributors/repo.ts";
+import { ledgerAccount } from "../ledger/accounts.ts";
+import { findStatement } from "../ledger/repo.ts";
+import { getWallet } from "../withdrawals/service.ts";
+
+/** How many members of each level the page lists; the team table still counts them all. */
+const MEMBERS_PER_LEVEL = 50;
+
+async function namesOf(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ userId: users.id, nickname: users.nickname, phone: users.phone })
+    .from(users)
+    .where(inArray(users.id, ids));
+}
+
+export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userId: number) {
+  const distributor = await findDistributor(deps.db, userId);
+  if (!distributor) throw new AppError("NOT_DISTRIBUTOR", "Not a distributor", { userId });
+  const accounts = [
+    ledgerAccount.commissionFrozen(userId),
+    ledgerAccount.commissionAvailable(userId),
+    ledgerAccount.withdrawalHold(userId),
+  ];
+  const ledger = (
+    await Promise.all(
+      accounts.map((a) =>
+        findStatement(deps.db, a, 50, null).then((rows) => rows.map((r) => ({ account: a, ...r }))),
+      ),
+    )
+  ).flat();
+  const upline = await findAncestors(deps.db, userId, deps.now(), 3);
+  const people = await namesOf(deps.db, [userId, ...upline]);
+  const downline = await Promise.all(
+    [1, 2, 3].map(async (level) => ({
+      level,
+      members: await findTeamMembers(deps.db, userId, level, MEMBERS_PER_LEVEL),
+    })),
+  );
+  return {
+    distributor,
+    profile: people.find((p) => p.userId === userId) ?? null,
+    wallet: await getWallet(deps.db, userId),
+    upline,
+    uplineProfiles: upline.map((id) => people.find((p) => p.userId === id) ?? { userId: id, nickname: null }),
+    team: await findTeamSummary(deps.db, userId),
+    downline: downline.filter((d) => d.members.length > 0),
+    history: await findHistory(deps.db, userId),
+    ledger,
+  };
+}
