@@ -84,12 +84,19 @@ export function ProductPage() {
         <div className="product-price-row">
           {sku ? (
             <Price fen={sku.priceFen} original={sku.originalPriceFen} size="l" />
-          ) : (
+          ) : range.max > range.min ? (
             <span className="price price-l">
               <Price fen={range.min} size="l" />
-              {range.max > range.min && <span className="price-now"> ~ </span>}
-              {range.max > range.min && <Price fen={range.max} size="l" />}
+              <span className="price-now"> ~ </span>
+              <Price fen={range.max} size="l" />
             </span>
+          ) : (
+            // one price for every SKU: show its list price too, as the feed's tile does
+            <Price
+              fen={range.min}
+              original={product.skus.find((s) => s.priceFen === range.min)?.originalPriceFen ?? null}
+              size="l"
+            />
           )}
           <span className="muted small">{t("product.sold", { n: product.salesCount })}</span>
         </div>

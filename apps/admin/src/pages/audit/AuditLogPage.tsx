@@ -23,7 +23,7 @@ type Entry = {
 };
 
 export function AuditLogPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const { failed } = useNotify();
   const [entity, setEntity] = useState("");
   const list = useCursorList<Entry, number>(
@@ -64,11 +64,17 @@ export function AuditLogPage() {
             render: formatTime,
           },
           { title: t("audit.staff"), dataIndex: "staffUsername", width: 120 },
-          { title: t("audit.action"), dataIndex: "action", render: (a: string) => <Tag>{a}</Tag> },
+          {
+            title: t("audit.action"),
+            dataIndex: "action",
+            // the words, with the code beside them for whoever searches the logs
+            render: (a: string) => <Tag title={a}>{label(`auditAction.${a}`, a)}</Tag>,
+          },
           {
             title: t("audit.entity"),
             dataIndex: "entity",
-            render: (e: string, row) => `${e}${row.entityId ? ` #${row.entityId}` : ""}`,
+            render: (e: string, row) =>
+              `${label(`auditEntity.${e}`, e)}${row.entityId ? ` #${row.entityId}` : ""}`,
           },
           { title: "IP", dataIndex: "ip", width: 140 },
         ]}
