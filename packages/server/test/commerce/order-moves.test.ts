@@ -154,6 +154,10 @@ describe("illegal moves are refused", () => {
     expect(csv.headers["content-type"]).toContain("text/csv");
     expect(csv.body).toContain(order.orderNo);
     expect(csv.body).toContain("100.00");
+    // status in words and the time on the Shanghai clock, the same second the order number carries
+    const no = order.orderNo as string;
+    const placed = `${no.slice(0, 4)}-${no.slice(4, 6)}-${no.slice(6, 8)} ${no.slice(8, 10)}:${no.slice(10, 12)}:${no.slice(12, 14)}`;
+    expect(csv.body).toContain(`${no},待付款,${placed},,`);
     const remark = await client.post(
       `/api/admin/v1/orders/${order.id}/remark`,
       { merchantRemark: "送小样" },

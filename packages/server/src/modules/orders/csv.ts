@@ -22,6 +22,26 @@ const header = [
   "商家备注",
 ];
 
+// The merchant reads the sheet in Chinese on the Shanghai clock, like the rest of the console.
+const statusText: Record<OrderRow["status"], string> = {
+  pending_payment: "待付款",
+  paid: "待发货",
+  shipped: "已发货",
+  received: "已收货",
+  completed: "已完成",
+  cancelled: "已取消",
+  closed: "已关闭",
+  refunded: "已退款",
+};
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** "2026-12-01 19:10:39" in Shanghai time (UTC+8 all year). */
+function shanghaiTime(at: Date | null): string | null {
+  if (!at) return null;
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}
+
 function cell(value: string | number | null): string {
   let text = value === null ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
@@ -35,9 +55,9 @@ export function ordersToCsv(orders: OrderRow[], items: OrderItemRow[]): string {
       lines.push(
         [
           order.orderNo,
-          order.status,
-          order.placedAt.toISOString(),
-          order.paidAt?.toISOString() ?? null,
+          statusText[order.status] ?? order.status,
+          shanghaiTime(order.placedAt),
+          shanghaiTime(order.paidAt),
           order.address.name,
           order.address.phone,
           `${order.address.regionText} ${order.address.detail}`,
