@@ -40,7 +40,7 @@ SELECT id, user_id, name, phone, province_code, city_code, district_code, region
   FROM addresses WHERE id = :addr AND user_id = :uid;
 SELECT id, name, mode, default_rule, region_rules, free_over_fen, free_over_pieces, created_at, updated_at
   FROM freight_templates WHERE id IN (SELECT freight_template_id FROM products p JOIN skus s ON s.product_id = p.id WHERE s.id = :lo);
-SELECT value FROM settings WHERE section = 'orders';
+SELECT section, value FROM settings WHERE section IN ('shop', 'orders', 'distribution');
 \set freight case when :goods >= 5000 then 0 else 800 end
 SELECT nextval('order_no_seq') AS n \gset
 INSERT INTO orders (order_no, buyer_user_id, status, goods_fen, discount_fen, freight_fen, payable_fen, pricing, address,
@@ -83,15 +83,16 @@ FROM moved RETURNING stock_after AS left2 \gset
 \endif
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'place', NULL, NULL, 'user', :uid, NULL, now());
-SELECT value FROM settings WHERE section = 'distribution';
 WITH RECURSIVE up(id, depth) AS (
   SELECT b.upline_user_id, 1 FROM referral_bindings b WHERE b.user_id = :uid AND (b.expires_at IS NULL OR b.expires_at > now())
   UNION ALL
   SELECT b.upline_user_id, up.depth + 1 FROM up JOIN referral_bindings b ON b.user_id = up.id
   WHERE (b.expires_at IS NULL OR b.expires_at > now()) AND up.depth < 3
-) CYCLE id SET is_cycle USING path
-SELECT id FROM up WHERE NOT is_cycle ORDER BY depth;
-SELECT user_id, status, grade_id FROM distributors WHERE user_id IN (:uid, :l1, :top);
+) CYCLE id SET is_cycle USING path,
+chain AS (SELECT :uid::bigint AS id, 0 AS depth UNION ALL SELECT id, depth FROM up WHERE NOT is_cycle)
+SELECT c.id, c.depth, d.status, g.rates_bps FROM chain c
+  LEFT JOIN distributors d ON d.user_id = c.id LEFT JOIN distributor_grades g ON g.id = d.grade_id
+  ORDER BY c.depth;
 INSERT INTO order_distribution (order_id, buyer_user_id, chain, buyer, plan, items, activity_kind, placed_at)
   VALUES (:oid, :uid, '[{"userId": "6", "isActiveDistributor": true}, {"userId": "5", "isActiveDistributor": true}]',
           '{"userId": "7", "isActiveDistributor": false}',
@@ -128,28 +129,22 @@ UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transac
   WHERE id = :oid AND status = 'pending_payment' RETURNING *;
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
-SELECT * FROM order_items WHERE order_id IN (:oid) ORDER BY id;
-SELECT * FROM order_distribution WHERE order_id = :oid FOR UPDATE;
-UPDATE order_distribution SET paid_at = now() WHERE order_id = :oid;
--- fraud facts: the buyer's marks, both earners' marks, their refund pattern and recent bindings
-SELECT value FROM settings WHERE section = 'distribution';
-SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid)
-  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:uid)
-  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:uid)
-  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:uid)
-  UNION ALL SELECT buyer_user_id, 'phone', contact_phone FROM orders WHERE id = :oid
-  UNION ALL SELECT buyer_user_id, 'address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
-SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:l1, :top)
-  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:l1, :top)
-  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:l1, :top)
-  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:l1, :top);
-SELECT earner_user_id AS earner, count(DISTINCT order_id)::int AS orders,
-       count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int AS refunded
-  FROM commissions WHERE earner_user_id IN (:l1, :top) GROUP BY earner_user_id;
-SELECT upline_user_id AS upline, at FROM (
-    SELECT upline_user_id, at, row_number() OVER (PARTITION BY upline_user_id ORDER BY at DESC) AS n
-    FROM referral_binding_history WHERE upline_user_id IN (:l1, :top) AND at > now() - interval '1 hour') recent
-  WHERE n <= 1000 ORDER BY at DESC;
+UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = :oid RETURNING *;
+-- settings (one read per transaction), then fraud facts: buyer's and earners' marks, earners' refunds and recent bindings
+SELECT section, value FROM settings WHERE section IN ('shop', 'orders', 'distribution');
+SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid, :l1, :top)
+  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:uid, :l1, :top)
+  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:uid, :l1, :top)
+  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:uid, :l1, :top)
+  UNION ALL SELECT buyer_user_id, 'order_phone', contact_phone FROM orders WHERE id = :oid
+  UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
+SELECT e.id AS earner,
+       (SELECT count(DISTINCT order_id)::int FROM commissions WHERE earner_user_id = e.id) AS orders,
+       (SELECT count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int FROM commissions WHERE earner_user_id = e.id) AS refunded,
+       (SELECT coalesce(json_agg(b.at ORDER BY b.at DESC), '[]'::json) FROM (
+          SELECT at FROM referral_binding_history WHERE upline_user_id = e.id AND at > now() - interval '1 hour'
+          ORDER BY at DESC LIMIT 1000) b) AS binds
+  FROM (VALUES (:l1::bigint), (:top::bigint)) AS e(id);
 -- the commission rows, one per (item, level), in one statement
 WITH c AS (
   INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
@@ -171,15 +166,12 @@ UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', p
 INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
   VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
 -- written last: sales counts in product order, then every ledger transaction of the order in two statements
-\set same case when :two = 1 and :prod1 = :prod2 then 1 else 0 end
-\set pfirst case when :two = 1 then least(:prod1, :prod2) else :prod1 end
-\set qfirst case when :same = 1 then :qlo + :qhi when :pfirst = :prod1 then :qlo else :qhi end
-UPDATE products SET sales_count = sales_count + :qfirst WHERE id = :pfirst;
-\if :two = 1 and :same = 0
-\set psecond greatest(:prod1, :prod2)
-\set qsecond case when :psecond = :prod1 then :qlo else :qhi end
-UPDATE products SET sales_count = sales_count + :qsecond WHERE id = :psecond;
-\endif
+WITH sold AS (
+  SELECT product_id, sum(quantity)::int AS quantity FROM order_items WHERE order_id = :oid GROUP BY product_id),
+locked AS (
+  SELECT p.id FROM products p JOIN sold ON sold.product_id = p.id ORDER BY p.id FOR UPDATE OF p)
+UPDATE products SET sales_count = products.sales_count + sold.quantity
+FROM sold JOIN locked ON locked.id = sold.product_id WHERE products.id = sold.product_id;
 WITH t AS (
   INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
   SELECT k, kind, meta, now() FROM (VALUES

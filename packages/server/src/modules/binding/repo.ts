@@ -102,31 +102,6 @@ export async function findBindingHistory(
 }
 
 /** Binding times of an earner's recent binds (bind velocity). */
-/** Each upline's bindings since `since`, newest first (at most 1,000 each), epoch ms by upline. */
-export async function findRecentBindTimes(
-  db: Executor,
-  uplineUserIds: number[],
-  since: Date,
-): Promise<Map<number, number[]>> {
-  const rows = await queryRows<{ upline: number; at: Date | string }>(
-    db,
-    sql`select upline_user_id as upline, at from (
-          select upline_user_id, at, row_number() over (partition by upline_user_id order by at desc) as n
-          from referral_binding_history
-          where upline_user_id in (${sql.join(
-            uplineUserIds.map((id) => sql`${id}`),
-            sql`, `,
-          )}) and at > ${since.toISOString()}) recent
-        where n <= 1000 order by at desc`,
-  );
-  const byUpline = new Map<number, number[]>();
-  for (const r of rows) {
-    const list = byUpline.get(r.upline) ?? [];
-    list.push(new Date(r.at).getTime());
-    byUpline.set(r.upline, list);
-  }
-  return byUpline;
-}
 
 /** The team by level (1–3 below the distributor): members and their paid sales net of refunds. */
 export async function findTeamSummary(db: Executor, userId: number) {

@@ -16,15 +16,14 @@ import { ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
 import { holdReasonsByEarner } from "./fraud.ts";
-import { insertCommissionsOnce, lockSnapshot, updateSnapshot } from "./repo.ts";
+import { insertCommissionsOnce, lockSnapshotOnPayment } from "./repo.ts";
 import type { SnapshotItem } from "./snapshot.ts";
 
 export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> {
-  const snapshot = await lockSnapshot(tx, paid.orderId);
+  const snapshot = await lockSnapshotOnPayment(tx, paid.orderId, paid.paidAt);
   if (snapshot) {
     const plan = snapshot.plan as CommissionPlan;
     const items = snapshot.items as SnapshotItem[];
-    if (snapshot.paidAt === null) await updateSnapshot(tx, paid.orderId, { paidAt: paid.paidAt });
     const result = computeCommissions({
       plan,
       items: items.map((i) => ({

@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { detectHoldReasons } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.ts";
-import { findRecentBindTimes } from "../binding/repo.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import type { PaidOrder } from "../orders/events.ts";
 
@@ -12,55 +11,64 @@ const hash = (v: string) => createHash("sha256").update(v.replace(/\s+/g, "")).d
 
 type Marks = { phones: string[]; addresses: string[]; payouts: string[] };
 
-/** Phone, address and payout marks of several users in one query; `orderId` adds the order's own. */
-async function marksOf(tx: Tx, userIds: number[], orderId: number | null): Promise<Map<number, Marks>> {
-  const ids = sql.join(
-    userIds.map((id) => sql`${id}`),
+const idList = (ids: number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
     sql`, `,
   );
+
+/**
+ * Phone, address and payout marks of the buyer and the earners in one query. The order's own contact and
+ * address count for the buyer only (kinds order_phone, order_address), even when the buyer also earns.
+ */
+async function marksOf(tx: Tx, buyer: number, orderId: number, earners: number[]) {
+  const ids = idList([...new Set([buyer, ...earners])]);
   const rows = await queryRows<{ userId: number; kind: string; value: string | null }>(
     tx,
     sql`select id as "userId", 'phone' as kind, phone as value from users where id in (${ids})
         union all select user_id, 'phone', phone from addresses where user_id in (${ids})
         union all select user_id, 'address', region_text || detail from addresses where user_id in (${ids})
         union all select user_id, 'payout', account_hash from withdrawals where user_id in (${ids})
-        ${
-          orderId === null
-            ? sql``
-            : sql`union all select buyer_user_id, 'phone', contact_phone from orders where id = ${orderId}
-                  union all select buyer_user_id, 'address', (address->>'regionText') || (address->>'detail') from orders where id = ${orderId}`
-        }`,
+        union all select buyer_user_id, 'order_phone', contact_phone from orders where id = ${orderId}
+        union all select buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail')
+                  from orders where id = ${orderId}`,
   );
-  return new Map(
-    userIds.map((id) => {
-      const of = (kind: string) =>
-        rows.filter((r) => r.userId === id && r.kind === kind && r.value).map((r) => r.value as string);
-      return [
-        id,
-        { phones: of("phone").map(hash), addresses: of("address").map(hash), payouts: of("payout") },
-      ];
-    }),
-  );
+  return (userId: number, withOrder: boolean): Marks => {
+    const of = (...kinds: string[]) =>
+      rows
+        .filter((r) => r.userId === userId && kinds.includes(r.kind) && r.value)
+        .map((r) => r.value as string);
+    const order = (kind: string) => (withOrder ? [kind] : []);
+    return {
+      phones: of("phone", ...order("order_phone")).map(hash),
+      addresses: of("address", ...order("order_address")).map(hash),
+      payouts: of("payout"),
+    };
+  };
 }
 
-/** Each earner's refund pattern and recent bindings, two queries for all of them. */
+/** Each earner's refund pattern and bindings since `since` (newest first, at most 1,000), in one query. */
 async function earnerHistory(tx: Tx, earners: number[], since: Date) {
-  const ids = sql.join(
-    earners.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  const ratios = await queryRows<{ earner: number; orders: number; refunded: number }>(
+  const rows = await queryRows<{ earner: number; orders: number; refunded: number; binds: unknown }>(
     tx,
-    sql`select earner_user_id as earner, count(distinct order_id)::int as orders,
-               count(distinct order_id) filter (where clawed_back_fen > 0)::int as refunded
-        from commissions where earner_user_id in (${ids}) group by earner_user_id`,
+    sql`select e.id as earner,
+          (select count(distinct order_id)::int from commissions where earner_user_id = e.id) as orders,
+          (select count(distinct order_id) filter (where clawed_back_fen > 0)::int
+             from commissions where earner_user_id = e.id) as refunded,
+          (select coalesce(json_agg(b.at order by b.at desc), '[]'::json) from (
+             select at from referral_binding_history where upline_user_id = e.id and at > ${since.toISOString()}::timestamptz
+             order by at desc limit 1000) b) as binds
+        from (values ${sql.join(
+          earners.map((id) => sql`(${id}::bigint)`),
+          sql`, `,
+        )}) as e(id)`,
   );
-  const binds = await findRecentBindTimes(tx, earners, since);
   return (earner: number) => {
-    const ratio = ratios.find((r) => r.earner === earner);
+    const row = rows.find((r) => r.earner === earner);
+    const binds = (typeof row?.binds === "string" ? JSON.parse(row.binds) : (row?.binds ?? [])) as string[];
     return {
-      refundRatio: { refundedOrders: ratio?.refunded ?? 0, orders: ratio?.orders ?? 0 },
-      recentBinds: binds.get(earner) ?? [],
+      refundRatio: { refundedOrders: row?.refunded ?? 0, orders: row?.orders ?? 0 },
+      recentBinds: binds.map((at) => new Date(at).getTime()),
     };
   };
 }
@@ -74,12 +82,12 @@ export async function holdReasonsByEarner(
   const settings = await getDistributionSettings(tx);
   if (!settings.fraud.enabled || earners.length === 0) return new Map(earners.map((e) => [e, []]));
   const windowMs = 3_600_000;
-  const buyer = (await marksOf(tx, [paid.buyerUserId], paid.orderId)).get(paid.buyerUserId)!;
-  const marks = await marksOf(tx, earners, null);
+  const marks = await marksOf(tx, paid.buyerUserId, paid.orderId, earners);
+  const buyer = marks(paid.buyerUserId, true);
   const history = await earnerHistory(tx, earners, new Date(paid.paidAt.getTime() - windowMs));
   return new Map(
     earners.map((earnerUserId) => {
-      const earner = marks.get(earnerUserId)!;
+      const earner = marks(earnerUserId, false);
       const { refundRatio, recentBinds } = history(earnerUserId);
       const reasons = detectHoldReasons({
         buyer: {

@@ -13,6 +13,27 @@ const OPEN_AFTER_SALE = sql.join(
   sql`, `,
 );
 
+/**
+ * The buyer (depth 0) and their upline (at most 3, nearest first, over bindings active at `at`), each with
+ * their distributor status and grade rates: what an order's snapshot freezes, in one query.
+ */
+export async function findChainFacts(db: Executor, buyerUserId: number, at: Date) {
+  return queryRows<{ id: number; depth: number; status: string | null; ratesBps: unknown }>(
+    db,
+    sql`with recursive up(id, depth) as (
+          select b.upline_user_id, 1 from referral_bindings b
+          where b.user_id = ${buyerUserId} and (b.expires_at is null or b.expires_at > ${at.toISOString()})
+          union all
+          select b.upline_user_id, up.depth + 1 from up join referral_bindings b on b.user_id = up.id
+          where (b.expires_at is null or b.expires_at > ${at.toISOString()}) and up.depth < 3
+        ) cycle id set is_cycle using path,
+        chain as (select ${buyerUserId}::bigint as id, 0 as depth union all select id, depth from up where not is_cycle)
+        select c.id, c.depth, d.status, g.rates_bps as "ratesBps" from chain c
+        left join distributors d on d.user_id = c.id left join distributor_grades g on g.id = d.grade_id
+        order by c.depth`,
+  );
+}
+
 export async function insertSnapshot(db: Executor, row: typeof orderDistribution.$inferInsert) {
   await db.insert(orderDistribution).values(row).onConflictDoNothing();
 }
@@ -23,6 +44,20 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
     .from(orderDistribution)
     .where(eq(orderDistribution.orderId, orderId))
     .for("update");
+  return rows[0] ?? null;
+}
+
+/** Locks the order's snapshot and stamps its first payment time, in one statement; null without one. */
+export async function lockSnapshotOnPayment(
+  db: Executor,
+  orderId: number,
+  paidAt: Date,
+): Promise<SnapshotRow | null> {
+  const rows = await db
+    .update(orderDistribution)
+    .set({ paidAt: sql`coalesce(${orderDistribution.paidAt}, ${paidAt.toISOString()}::timestamptz)` })
+    .where(eq(orderDistribution.orderId, orderId))
+    .returning();
   return rows[0] ?? null;
 }
 

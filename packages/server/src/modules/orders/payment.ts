@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { beforeCommit } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { type OrderHooks, runHooks } from "./events.ts";
-import { addSalesCount, findOrderItems, findOrderWithSubject, lockOrder, type OrderStatus } from "./repo.ts";
+import { addSalesCountOfOrder, findOrderWithSubject, lockOrder, type OrderStatus } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";
 
 export type MarkOrderPaidInput = ({ orderId: number } | { orderNo: string }) & {
@@ -53,8 +53,7 @@ export async function markOrderPaid(
     },
   });
   // Popular products' rows are shared by many payments: counted last, in product order (no deadlocks).
-  const items = await findOrderItems(tx, [order.id]);
-  beforeCommit(tx, `sales-count:${order.id}`, () => addSalesCount(tx, items));
+  beforeCommit(tx, `sales-count:${order.id}`, () => addSalesCountOfOrder(tx, order.id));
   await runHooks(deps.orderHooks.onPaid, tx, {
     orderId: order.id,
     buyerUserId: order.buyerUserId,

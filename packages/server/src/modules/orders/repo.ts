@@ -173,20 +173,18 @@ export async function findOrderEvents(db: Executor, orderId: number) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
 }
 
-/** One update per product, in product id order, so concurrent payments lock them in one order. */
-export async function addSalesCount(
-  tx: Executor,
-  items: { productId: number; quantity: number }[],
-): Promise<void> {
-  const byProduct = new Map<number, number>();
-  for (const item of items)
-    byProduct.set(item.productId, (byProduct.get(item.productId) ?? 0) + item.quantity);
-  for (const [productId, quantity] of [...byProduct].sort((a, b) => a[0] - b[0])) {
-    await tx
-      .update(products)
-      .set({ salesCount: sql`${products.salesCount} + ${quantity}` })
-      .where(eq(products.id, productId));
-  }
+/**
+ * Adds an order's quantities to its products' sales counts, in one statement. The products are locked in
+ * id order first (a locking read sorted by id), so concurrent payments of overlapping orders never deadlock.
+ */
+export async function addSalesCountOfOrder(tx: Executor, orderId: number): Promise<void> {
+  await tx.execute(sql`
+    with sold as (
+      select product_id, sum(quantity)::int as quantity from ${orderItems} where order_id = ${orderId} group by product_id),
+    locked as (
+      select p.id from ${products} p join sold on sold.product_id = p.id order by p.id for update of p)
+    update ${products} set sales_count = ${products}.sales_count + sold.quantity
+    from sold join locked on locked.id = sold.product_id where ${products}.id = sold.product_id`);
 }
 
 const dueColumn = {

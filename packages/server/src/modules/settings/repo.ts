@@ -1,5 +1,5 @@
 // Queries for the settings table: one JSON value per section.
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { settings } from "../../db/schema/platform.ts";
 
@@ -9,6 +9,13 @@ export async function findSection(db: Executor, section: string): Promise<unknow
     .from(settings)
     .where(eq(settings.section, section));
   return row?.value ?? null;
+}
+
+export async function findSections(db: Executor, sections: string[]) {
+  return db
+    .select({ section: settings.section, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.section, sections));
 }
 
 export async function lockSection(db: Executor, section: string): Promise<unknown | null> {
