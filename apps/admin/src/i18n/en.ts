@@ -566,6 +566,9 @@ export const en: Record<MessageKey, string> = {
   "sim.activity": "Activity",
   "sim.noActivity": "Normal order",
   "sim.run": "Calculate",
+  "sim.chain": "Upline chain",
+  "sim.chainHint":
+    "Upline 1 referred the buyer, and so on up; off means that upline is not an active distributor",
   "sim.result": "Total commission {total}",
   "sim.level": "Level",
   "sim.leader": "Leader",

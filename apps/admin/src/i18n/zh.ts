@@ -561,6 +561,8 @@ export const zh = {
   "sim.activity": "活动类型",
   "sim.noActivity": "普通订单",
   "sim.run": "计算",
+  "sim.chain": "上级链",
+  "sim.chainHint": "上级 1 是买家的直接推荐人，依次向上；关闭表示该上级不是有效分销员",
   "sim.result": "合计佣金 {total}",
   "sim.level": "层级",
   "sim.leader": "团长",

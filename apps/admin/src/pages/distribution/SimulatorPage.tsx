@@ -117,22 +117,24 @@ export function SimulatorPage() {
           </Form.List>
           <Form.List name="chain">
             {(fields) => (
-              <Space wrap style={{ marginTop: 16 }}>
-                {fields.map((field, i) => (
-                  <Space key={field.key}>
-                    <Tag>{t("sim.upline", { n: i + 1 })}</Tag>
-                    <Form.Item noStyle name={[field.name, "userId"]}>
-                      <Input style={{ width: 60 }} />
-                    </Form.Item>
-                    <Form.Item noStyle name={[field.name, "isActiveDistributor"]} valuePropName="checked">
-                      <Switch checkedChildren={t("sim.active")} unCheckedChildren={t("sim.inactive")} />
-                    </Form.Item>
-                  </Space>
-                ))}
-              </Space>
+              <Form.Item label={t("sim.chain")} extra={t("sim.chainHint")} style={{ marginTop: 16 }}>
+                <Space wrap size="large">
+                  {fields.map((field, i) => (
+                    <Space key={field.key}>
+                      <Tag>{t("sim.upline", { n: i + 1 })}</Tag>
+                      <Form.Item noStyle name={[field.name, "userId"]}>
+                        <Input style={{ width: 60 }} />
+                      </Form.Item>
+                      <Form.Item noStyle name={[field.name, "isActiveDistributor"]} valuePropName="checked">
+                        <Switch checkedChildren={t("sim.active")} unCheckedChildren={t("sim.inactive")} />
+                      </Form.Item>
+                    </Space>
+                  ))}
+                </Space>
+              </Form.Item>
             )}
           </Form.List>
-          <Space wrap style={{ marginTop: 16 }}>
+          <Space wrap size="large">
             <Form.Item
               name="selfPurchaseBuyerIsDistributor"
               label={t("sim.buyerIsDistributor")}
