@@ -49,6 +49,28 @@ describe("binding refusals change nothing", () => {
     expect(await bindingCount()).toBe(before);
   });
 
+  it("the binding history names the shopper, both uplines and the staff member who moved them", async () => {
+    const a = await distributor(ctx);
+    const b = await distributor(ctx);
+    const shopper = await ctx.client.registerShopper({ ref: a.code, nickname: "小美" });
+    const moved = await ctx.client.post(
+      `/api/admin/v1/distribution/users/${shopper.userId}/upline`,
+      { uplineUserId: b.userId, reason: "客服调整" },
+      owner,
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const [latest] = (await ctx.client.get("/api/admin/v1/distribution/bindings?limit=1", owner)).body.items;
+    expect(latest).toMatchObject({
+      userId: shopper.userId,
+      userNickname: "小美",
+      uplineUserId: b.userId,
+      uplineNickname: expect.any(String),
+      previousUplineUserId: a.userId,
+      previousUplineNickname: expect.any(String),
+      staffName: expect.any(String),
+    });
+  });
+
   it("staff cannot reassign a shopper to themself, into a cycle, or to a frozen distributor", async () => {
     const a = await distributor(ctx);
     const b = await distributor(ctx, a.code);

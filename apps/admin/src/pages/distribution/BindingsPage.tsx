@@ -19,7 +19,9 @@ export function BindingsPage() {
     "",
     failed,
   );
-  const user = (id: number | null) => (id ? <Link to={`/distribution/distributors/${id}`}>#{id}</Link> : "—");
+  // uplines are distributors, so their names lead to their page
+  const upline = (id: number | null, name: string | null) =>
+    id ? <Link to={`/distribution/distributors/${id}`}>{name ? `${name} #${id}` : `#${id}`}</Link> : "—";
   return (
     <Card title={t("binding.title")}>
       <Table<BindingChange>
@@ -31,9 +33,21 @@ export function BindingsPage() {
         onRow={(row) => rowTestId("binding-row", row.id)}
         columns={[
           { title: t("audit.at"), dataIndex: "at", render: formatTime },
-          { title: t("binding.user"), dataIndex: "userId", render: (id: number) => `#${id}` },
-          { title: t("binding.upline"), dataIndex: "uplineUserId", render: user },
-          { title: t("binding.previous"), dataIndex: "previousUplineUserId", render: user },
+          {
+            title: t("binding.user"),
+            key: "user",
+            render: (_, b) => (b.userNickname ? `${b.userNickname} #${b.userId}` : `#${b.userId}`),
+          },
+          {
+            title: t("binding.upline"),
+            key: "upline",
+            render: (_, b) => upline(b.uplineUserId, b.uplineNickname),
+          },
+          {
+            title: t("binding.previous"),
+            key: "previous",
+            render: (_, b) => upline(b.previousUplineUserId, b.previousUplineNickname),
+          },
           {
             title: t("binding.source"),
             dataIndex: "source",
@@ -50,8 +64,8 @@ export function BindingsPage() {
           { title: t("common.reason"), dataIndex: "reason", render: (r: string | null) => r ?? "—" },
           {
             title: t("audit.staff"),
-            dataIndex: "staffId",
-            render: (id: number | null) => (id ? `#${id}` : "—"),
+            key: "staff",
+            render: (_, b) => b.staffName ?? (b.staffId ? `#${b.staffId}` : "—"),
           },
         ]}
       />

@@ -75,6 +75,10 @@ export type BindingChange = {
   reason: string | null;
   staffId: number | null;
   at: string;
+  userNickname: string | null;
+  uplineNickname: string | null;
+  previousUplineNickname: string | null;
+  staffName: string | null;
 };
 export type GradeTasks = {
   invitesWhoBought?: number;

@@ -89,12 +89,24 @@ export async function findBindingHistory(
   db: Executor,
   filter: { userId?: number; limit: number; cursor?: number },
 ) {
-  return queryRows<typeof referralBindingHistory.$inferSelect>(
+  // the people by name as well as id, so staff read who was bound to whom
+  return queryRows<
+    typeof referralBindingHistory.$inferSelect & {
+      userNickname: string | null;
+      uplineNickname: string | null;
+      previousUplineNickname: string | null;
+      staffName: string | null;
+    }
+  >(
     db,
     sql`select id, user_id as "userId", upline_user_id as "uplineUserId",
                previous_upline_user_id as "previousUplineUserId", source, product_id as "productId", scene,
-               reason, staff_id as "staffId", at
-        from referral_binding_history where true
+               reason, staff_id as "staffId", at,
+               (select nickname from users where id = h.user_id) as "userNickname",
+               (select nickname from users where id = h.upline_user_id) as "uplineNickname",
+               (select nickname from users where id = h.previous_upline_user_id) as "previousUplineNickname",
+               (select name from staff where id = h.staff_id) as "staffName"
+        from referral_binding_history h where true
         ${filter.userId ? sql`and user_id = ${filter.userId}` : sql``}
         ${filter.cursor ? sql`and id < ${filter.cursor}` : sql``}
         order by id desc limit ${filter.limit}`,
