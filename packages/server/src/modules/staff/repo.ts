@@ -34,6 +34,19 @@ export async function updateStaffRow(db: Executor, id: number, values: Partial<t
   return row ?? null;
 }
 
+/**
+ * Locks every active owner row in id order, so two owners demoting or disabling each other at once queue
+ * here and the second sees the first one's change (without it both would count the other and succeed).
+ */
+export async function lockActiveOwners(db: Executor): Promise<void> {
+  await db
+    .select({ id: staff.id })
+    .from(staff)
+    .where(and(eq(staff.role, "owner"), eq(staff.disabled, false)))
+    .orderBy(asc(staff.id))
+    .for("update");
+}
+
 /** Active owners other than the given one: the last owner may not be demoted or disabled. */
 export async function countOtherActiveOwners(db: Executor, exceptId: number): Promise<number> {
   const [row] = await db

@@ -15,6 +15,7 @@ import {
   findStaffByUsername,
   insertStaff,
   listStaff,
+  lockActiveOwners,
   lockStaff,
   type StaffRow,
   updateStaffRow,
@@ -108,6 +109,7 @@ export async function updateStaffMember(
 ) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(deps.db, async (tx) => {
+    if ((input.role && input.role !== "owner") || input.disabled === true) await lockActiveOwners(tx);
     const current = await lockStaff(tx, id);
     if (!current) throw notFound("Staff member", { id });
     const losesOwner =
