@@ -161,7 +161,7 @@ export function OrderDetailPage() {
               <div>
                 <b>{timelineLabel(event.kind, event.toStatus)}</b>{" "}
                 <Tag>{label(`actor.${event.actorKind}`, event.actorKind)}</Tag> {at(event.at)}
-                {event.note && <div style={{ color: "#888" }}>{timelineNote(event.note, t)}</div>}
+                {event.note && <div style={{ color: "#888" }}>{timelineNote(event.kind, event.note, t)}</div>}
               </div>
             ),
           }))}
