@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
 import { type BenchShop, prepareShop, type Shopper } from "./lib/checkout-shop.ts";
-import { createDatabase, dropDatabase, PG_HOST, PG_USER, psql } from "./lib/postgres.ts";
+import { createDatabase, dropDatabase, PG_HOST, PG_USER } from "./lib/postgres.ts";
 import { repoRoot, writeResult } from "./lib/result.ts";
 import { type RunningServer, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
@@ -76,10 +76,15 @@ async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[])
   };
 }
 
+/**
+ * The HTTP runs at each concurrency; `limit` (PostgreSQL) runs pgbench right after each one, at the same
+ * client count on the same database while the server idles, so each pair shares the machine's load.
+ */
 async function measureEngine(
   engine: Run["engine"],
   server: RunningServer,
-): Promise<{ runs: Run[]; shop: BenchShop }> {
+  limit?: (shop: BenchShop, clients: number) => number,
+): Promise<Run[]> {
   const shop = await prepareShop(server.baseUrl, Math.max(...CONCURRENCY));
   await load(server, shop, shop.shoppers.slice(0, 8)); // warm-up, same length as a run
   const runs: Run[] = [];
@@ -88,9 +93,12 @@ async function measureEngine(
     console.log(
       `${engine} c=${n}: ${r.ordersPerSecond} orders/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms, CPU/order server ${r.serverCpuMsPerOrder} ms, load generator ${r.loaderCpuMsPerOrder} ms (${r.errors} errors)`,
     );
-    runs.push({ engine, concurrency: n, ...r, pgbenchTps: null, ratio: null });
+    const pgbenchTps = limit ? limit(shop, n) : null;
+    const ratio = pgbenchTps ? round(r.ordersPerSecond / pgbenchTps, 3) : null;
+    if (pgbenchTps) console.log(`pgbench c=${n}: ${pgbenchTps} tps, ratio ${ratio}`);
+    runs.push({ engine, concurrency: n, ...r, pgbenchTps, ratio });
   }
-  return { runs, shop };
+  return runs;
 }
 
 function pgbench(database: string, clients: number, vars: Record<string, number>): number {
@@ -126,14 +134,13 @@ function pgbench(database: string, clients: number, vars: Record<string, number>
 
 export default async function checkout(): Promise<void> {
   const dbName = `liebian_bench_${process.pid}`;
-  const copyName = `${dbName}_pgbench`;
   const runs: Run[] = [];
   const loadBefore = os.loadavg();
   const notes: string[] = [
     "paid: true — each checkout is place order (Idempotency-Key) + pay link + sandbox pay, which delivers a signed notification over HTTP to the server; latency covers all of it (4 HTTP requests).",
     "Spread: each checkout buys 1 or 2 distinct SKUs (1–2 of each) drawn uniformly from a bench catalogue of 200 SKUs with ample stock; shoppers are bound to 8 distributors under one top distributor, so each paid order writes 2 or 4 commission rows and their ledger transactions.",
     `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; one server process (node --import tsx, pool 10), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the server process's CPU time over the run divided by the orders.`,
-    "pgbench runs bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on a copy of the benchmark database after the HTTP runs, -M extended, same client counts and duration, same SKU and shopper spread via random().",
+    "pgbench runs bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on the benchmark database right after the HTTP run at the same concurrency (the server idle), -M extended, same client counts and duration, same SKU and shopper spread via random().",
     "Statements per checkout of 2 SKUs (captured with log_statement=all): 38 — 2 transactions with their BEGIN and COMMIT (place: 14 statements inside; pay notification: 13 inside) and 7 autocommit reads/writes (3 session lookups, the payable order, the pending payment, the order before and after the sandbox pay). Before this round of work it was 85.",
     "No outbox table exists yet, so neither side writes an outbox row.",
     "The load generator (node:http, kept-alive connections) runs in the benchmark process on the same cores; its CPU per order is loaderCpuMsPerOrder.",
@@ -142,38 +149,31 @@ export default async function checkout(): Promise<void> {
   if (engines.includes("postgres"))
     try {
       const server = await startServer({ databaseUrl: createDatabase(dbName) });
-      let pg: Awaited<ReturnType<typeof measureEngine>>;
       try {
-        pg = await measureEngine("postgres", server);
+        const limit = (shop: BenchShop, clients: number) => {
+          const { layout, skuFirst, skuLast, shoppers } = shop;
+          return pgbench(dbName, clients, {
+            uid_first: layout.uidFirst,
+            shoppers: shoppers.length,
+            addr_first: layout.addrFirst,
+            mid_first: layout.midFirst,
+            per_mid: layout.perMid,
+            top: layout.top,
+            sku_first: skuFirst,
+            sku_last: skuLast,
+          });
+        };
+        runs.push(...(await measureEngine("postgres", server, limit)));
       } finally {
         await server.stop();
       }
-      createDatabase(copyName, dbName);
-      psql("VACUUM ANALYZE", copyName);
-      for (const run of pg.runs) {
-        const { layout, skuFirst, skuLast, shoppers } = pg.shop;
-        run.pgbenchTps = pgbench(copyName, run.concurrency, {
-          uid_first: layout.uidFirst,
-          shoppers: shoppers.length,
-          addr_first: layout.addrFirst,
-          mid_first: layout.midFirst,
-          per_mid: layout.perMid,
-          top: layout.top,
-          sku_first: skuFirst,
-          sku_last: skuLast,
-        });
-        run.ratio = round(run.ordersPerSecond / run.pgbenchTps, 3);
-        console.log(`pgbench c=${run.concurrency}: ${run.pgbenchTps} tps, ratio ${run.ratio}`);
-      }
-      runs.push(...pg.runs);
     } finally {
-      dropDatabase(copyName);
       dropDatabase(dbName);
     }
   if (engines.includes("pglite")) {
     const lite = await startServer({});
     try {
-      runs.push(...(await measureEngine("pglite", lite)).runs);
+      runs.push(...(await measureEngine("pglite", lite)));
     } finally {
       await lite.stop();
     }
