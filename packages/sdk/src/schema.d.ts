@@ -6408,6 +6408,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/refunds/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            afterSaleId: number | null;
+                            orderId: number;
+                            orderNo: string;
+                            provider: string;
+                            outRefundNo: string;
+                            providerRefundId: string | null;
+                            amountFen: number;
+                            status: string;
+                            reason: string;
+                            failureReason: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/methods": {
         parameters: {
             query?: never;

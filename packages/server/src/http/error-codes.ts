@@ -77,6 +77,7 @@ export const errorStatus = {
   PAY_LINK_INVALID: 422,
   PAY_LINK_EXPIRED: 410,
   PAYMENT_SETTINGS_INVALID: 422,
+  REFUND_STATE_INVALID: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

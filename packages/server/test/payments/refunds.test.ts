@@ -98,3 +98,46 @@ describe("payouts through the sandbox", () => {
     expect(failed.status).toBe("failed");
   });
 });
+
+describe("an automatic refund that fails", () => {
+  test("stays visible as failed; staff retry it under a new number; an after-sale's refund is not retried here", async () => {
+    const product = await createProduct(ctx, owner, { skus: [{ priceFen: 1299, stock: 10 }] });
+    const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+    expect(order.payableFen % 100).toBe(99); // the sandbox refuses refunds of amounts ending in 99 fen
+    await client.post(`/api/v1/orders/${order.id}/cancel`, {}, shopper.token);
+    const late = ctx.signPayment({
+      outTradeNo: order.orderNo,
+      transactionId: "sbx_tx_auto_fail",
+      amountFen: order.payableFen,
+      status: "paid",
+      providerStatus: "SUCCESS",
+      paidAtMs: ctx.clock.now().getTime(),
+    });
+    expect((await notify(ctx, late)).statusCode).toBe(204);
+    const listed = await client.get(`/api/admin/v1/refunds?orderNo=${order.orderNo}`, owner);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        outRefundNo: "RFTsbx_tx_auto_fail",
+        status: "failed",
+        failureReason: "provider CLOSED",
+      }),
+    ]);
+    const failedId = listed.body.items[0].id;
+
+    const support = await client.createStaff(owner, "support");
+    expect((await client.post(`/api/admin/v1/refunds/${failedId}/retry`, {}, support)).status).toBe(403);
+    const finance = await client.createStaff(owner, "finance");
+    const retried = await client.post(`/api/admin/v1/refunds/${failedId}/retry`, {}, finance);
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ outRefundNo: `RFTsbx_tx_auto_fail-R${failedId}`, status: "failed" });
+    const again = await client.get(`/api/admin/v1/refunds?orderNo=${order.orderNo}`, owner);
+    expect(again.body.items).toHaveLength(2);
+
+    const afterSaleRefund = (
+      await client.get("/api/admin/v1/refunds?status=succeeded", owner)
+    ).body.items.find((r: { afterSaleId: number | null }) => r.afterSaleId !== null);
+    const refused = await client.post(`/api/admin/v1/refunds/${afterSaleRefund.id}/retry`, {}, finance);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("REFUND_STATE_INVALID");
+  });
+});

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
-import { dailyReport, listPayments, listRefunds } from "./admin.ts";
+import { dailyReport, listPayments, listRefunds, refundView } from "./admin.ts";
+import { retryAutomaticRefund } from "./refunds.ts";
 import {
   AlipaySettingsBody,
   listPaymentSettings,
@@ -136,5 +137,18 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
       schema: { tags, body: AlipaySettingsBody, response: { 200: ProviderSettings } },
     },
     async (request) => savePaymentSettings(deps, staffActor(request), "alipay", request.body, deps.now()),
+  );
+
+  app.post(
+    "/api/admin/v1/refunds/:id/retry",
+    {
+      config: { permission: "refund.execute" },
+      schema: {
+        tags,
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: Refund },
+      },
+    },
+    async (request) => refundView(await retryAutomaticRefund(deps, staffActor(request), request.params.id)),
   );
 }

@@ -53,24 +53,26 @@ export async function listRefunds(db: Db, filter: RecordFilter) {
     db,
     sql`select * from refunds where ${where(filter)} order by id desc limit ${filter.limit + 1}`,
   );
-  return page(
-    rows.map((r) => ({
-      id: r.id,
-      afterSaleId: r.after_sale_id,
-      orderId: r.order_id,
-      orderNo: r.order_no,
-      provider: r.provider,
-      outRefundNo: r.out_refund_no,
-      providerRefundId: r.provider_refund_id,
-      amountFen: r.amount_fen,
-      status: r.status,
-      reason: r.reason,
-      failureReason: r.failure_reason,
-      createdAt: new Date(r.created_at),
-      doneAt: r.done_at ? new Date(r.done_at) : null,
-    })),
-    filter.limit,
-  );
+  return page(rows.map(refundView), filter.limit);
+}
+
+/** A refund as the merchant's list shows it (pending ones carry the latest reason they are not done). */
+export function refundView(r: RefundRow) {
+  return {
+    id: r.id,
+    afterSaleId: r.after_sale_id,
+    orderId: r.order_id,
+    orderNo: r.order_no,
+    provider: r.provider,
+    outRefundNo: r.out_refund_no,
+    providerRefundId: r.provider_refund_id,
+    amountFen: r.amount_fen,
+    status: r.status,
+    reason: r.reason,
+    failureReason: r.failure_reason,
+    createdAt: new Date(r.created_at),
+    doneAt: r.done_at ? new Date(r.done_at) : null,
+  };
 }
 
 type Total = { provider: string; count: number; totalFen: number };

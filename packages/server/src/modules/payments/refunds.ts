@@ -4,13 +4,17 @@
 import type { PaymentProvider, ProviderResult, RefundSnapshot } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
 import { completeAfterSaleRefund, failAfterSaleRefund } from "../aftersales/service.ts";
+import { recordAudit } from "../audit/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import { providerNamed } from "./providers.ts";
 import {
   findOrderPayment,
   findPaidPayment,
+  findRefund,
   findRefundsOf,
   finishRefund,
   insertRefund,
@@ -78,6 +82,46 @@ export async function startAutomaticRefund(
     at: deps.now(),
   });
   await sendRefund(deps, row, { outTradeNo: input.orderNo, totalFen: input.amountFen });
+}
+
+/**
+ * Staff retry of an automatic refund (money for an order that could not take it) that failed for certain:
+ * a new row under a new number, since the provider closed the old one. An after-sale's refund is retried
+ * through its after-sale instead; a pending one is the sweep's to finish under its own number.
+ */
+export async function retryAutomaticRefund(
+  deps: Deps,
+  actor: StaffActor,
+  refundId: number,
+): Promise<RefundRow> {
+  const failed = await findRefund(deps.db, refundId);
+  if (!failed) throw notFound("Refund", { id: refundId });
+  if (failed.status !== "failed" || failed.after_sale_id !== null)
+    throw new AppError("REFUND_STATE_INVALID", "Only a failed automatic refund is retried here", {
+      status: failed.status,
+      afterSaleId: failed.after_sale_id,
+    });
+  const row = await insertRefund(deps.db, {
+    afterSaleId: null,
+    orderId: failed.order_id,
+    orderNo: failed.order_no,
+    provider: failed.provider,
+    outRefundNo: `${failed.out_refund_no.slice(0, 50)}-R${failed.id}`,
+    amountFen: failed.amount_fen,
+    reason: failed.reason,
+    at: deps.now(),
+  });
+  await inTransaction(deps.db, (tx) =>
+    recordAudit(tx, actor, {
+      action: "refund.retry",
+      entity: "refund",
+      entityId: failed.id,
+      before: { outRefundNo: failed.out_refund_no, status: failed.status },
+      after: { outRefundNo: row.out_refund_no },
+    }),
+  );
+  await sendRefund(deps, row);
+  return (await findRefund(deps.db, row.id))!;
 }
 
 /** The trade a refund row pays back: the order's paid payment with the row's provider. */

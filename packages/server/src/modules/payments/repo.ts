@@ -148,6 +148,11 @@ export async function findStalePendingRefunds(
   );
 }
 
+export async function findRefund(db: Executor, id: number): Promise<RefundRow | null> {
+  const rows = await queryRows<RefundRow>(db, sql`select * from refunds where id = ${id}`);
+  return rows[0] ?? null;
+}
+
 export async function findRefundByNumber(
   db: Executor,
   provider: string,
