@@ -115,4 +115,17 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 7000 });
     expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })).toBe(0);
   });
+
+  it("joining five times at once makes one distributor, and every request answers", async () => {
+    for (let round = 0; round < 3; round++) {
+      const shopper = await ctx.client.registerShopper();
+      const joins = await Promise.all(
+        Array.from({ length: 5 }, () => ctx.client.post("/api/v1/distribution/join", {}, shopper.token)),
+      );
+      const codes = new Set(joins.filter((r) => r.status === 200).map((r) => r.body.inviteCode));
+      expect(codes.size).toBe(1);
+      for (const r of joins.filter((x) => x.status !== 200))
+        expect(r.body.error.code).toBe("ALREADY_DISTRIBUTOR");
+    }
+  });
 });

@@ -37,7 +37,7 @@ describe(`concurrent requests on ${engine}`, () => {
     });
   });
 
-  test("requests that roll back never take a concurrent request's write with them", async () => {
+  test("failed requests leave nothing behind and concurrent ones keep their writes", async () => {
     await createProduct(ctx, owner, productBody("占位", "TAKEN-1"));
     const shoppers = await Promise.all(Array.from({ length: 10 }, () => client.registerShopper()));
     const results = await Promise.all(

@@ -16,7 +16,12 @@ export async function findDistributor(db: Executor, userId: number): Promise<Dis
   return rows[0] ?? null;
 }
 
+/**
+ * Locks the user's row, then their distributor row. The user row exists before the distributor row does,
+ * so two first-time grants for one shopper (a double tap on "join") queue here instead of racing the insert.
+ */
 export async function lockDistributor(db: Executor, userId: number): Promise<DistributorRow | null> {
+  await db.execute(sql`select id from users where id = ${userId} for update`);
   const rows = await db.select().from(distributors).where(eq(distributors.userId, userId)).for("update");
   return rows[0] ?? null;
 }
@@ -41,7 +46,8 @@ export async function insertDistributor(
       joinedAt: row.at,
       updatedAt: row.at,
     })
-    .onConflictDoNothing()
+    // Only a taken invite code is "try another code"; a second row for the same user is an error, not a loop.
+    .onConflictDoNothing({ target: distributors.inviteCode })
     .returning({ userId: distributors.userId });
   return inserted.length === 1;
 }
