@@ -439,7 +439,7 @@ export const en: Record<MessageKey, string> = {
   "activity.bargain": "Bargain",
   "activity.timed_discount": "Timed discount",
   "activity.points_exchange": "Points exchange",
-  "dist.userId": "User ID",
+  "dist.userId": "User",
   "apply.title": "Applications",
   "apply.realName": "Real name",
   "apply.phone": "Phone",

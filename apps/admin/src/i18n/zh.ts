@@ -434,7 +434,7 @@ export const zh = {
   "activity.bargain": "砍价",
   "activity.timed_discount": "限时折扣",
   "activity.points_exchange": "积分兑换",
-  "dist.userId": "用户 ID",
+  "dist.userId": "用户",
   "apply.title": "分销申请",
   "apply.realName": "真实姓名",
   "apply.phone": "手机号",

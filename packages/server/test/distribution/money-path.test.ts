@@ -104,6 +104,11 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     expect(await wallet(ctx, b.token)).toMatchObject({ availableFen: 0, withdrawingFen: 1000 });
 
     const finance = await ctx.client.createStaff(owner, "finance");
+    // the review queue names who asked, and still never shows the account in full
+    const queue = await ctx.client.get("/api/admin/v1/distribution/withdrawals?status=requested", finance);
+    const queued = queue.body.items.find((w: { id: number }) => w.id === wd.body.id);
+    expect(queued).toMatchObject({ userId: b.userId, nickname: expect.any(String) });
+    expect(JSON.stringify(queue.body)).not.toContain("6222000011112222");
     const approved = await ctx.client.post(
       `/api/admin/v1/distribution/withdrawals/${wd.body.id}/approve`,
       {},

@@ -97,8 +97,12 @@ export function WithdrawalsPage() {
           { title: "#", dataIndex: "id", width: 60 },
           {
             title: t("dist.userId"),
-            dataIndex: "userId",
-            render: (id: number) => <Link to={`/distribution/distributors/${id}`}>#{id}</Link>,
+            key: "user",
+            render: (_, w) => (
+              <Link to={`/distribution/distributors/${w.userId}`}>
+                {w.nickname ? `${w.nickname} #${w.userId}` : `#${w.userId}`}
+              </Link>
+            ),
           },
           {
             title: t("withdrawal.method"),

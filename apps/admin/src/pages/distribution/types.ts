@@ -49,6 +49,7 @@ export type WithdrawalStatus = (typeof withdrawalStatuses)[number];
 export type Withdrawal = {
   id: number;
   userId: number;
+  nickname: string | null;
   method: string;
   amountFen: number;
   feeFen: number;

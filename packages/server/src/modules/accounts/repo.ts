@@ -1,5 +1,5 @@
 // Queries for shoppers and sessions.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { sessions, users } from "../../db/schema/accounts.ts";
 
@@ -56,4 +56,15 @@ export async function revokeSubjectSessions(
         isNull(sessions.revokedAt),
       ),
     );
+}
+
+/** Shoppers' nicknames by id, for lists that would otherwise show bare ids. */
+export async function findNicknames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, nickname: users.nickname })
+    .from(users)
+    .where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.nickname]));
 }

@@ -12,6 +12,7 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
+import { findNicknames } from "../accounts/repo.ts";
 import { findBindingHistory } from "../binding/repo.ts";
 import { reassignUpline } from "../binding/service.ts";
 import { decideHeldCommission } from "../commissions/lifecycle.ts";
@@ -231,7 +232,12 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
         ...(cursor ? { cursor } : {}),
         ...(status ? { status } : {}),
       });
-      return page(rows.map(withdrawalView), limit, "id");
+      const names = await findNicknames(
+        deps.db,
+        rows.map((r) => r.userId),
+      );
+      const items = rows.map((r) => ({ ...withdrawalView(r), nickname: names.get(r.userId) ?? null }));
+      return page(items, limit, "id");
     },
   );
   app.post(
