@@ -128,4 +128,20 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
         expect(r.body.error.code).toBe("ALREADY_DISTRIBUTOR");
     }
   });
+
+  it("two grades moved to one rank at once: one keeps it, the other is told GRADE_RANK_TAKEN", async () => {
+    const make = (rank: number, name: string) =>
+      ctx.client.post("/api/admin/v1/distribution/grades", { rank, name, tasks: {}, ratesBps: null }, owner);
+    const [x, y] = [(await make(501, "甲")).body.id, (await make(502, "乙")).body.id];
+    const move = (id: number, name: string) =>
+      ctx.client.put(
+        `/api/admin/v1/distribution/grades/${id}`,
+        { rank: 500, name, tasks: {}, ratesBps: null },
+        owner,
+      );
+    const results = await Promise.all([move(x, "甲"), move(y, "乙")]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.error.code).toBe("GRADE_RANK_TAKEN");
+    for (const id of [x, y]) await ctx.client.delete(`/api/admin/v1/distribution/grades/${id}`, owner);
+  });
 });

@@ -3,6 +3,7 @@
 import { evaluateGrade, type Grade, gradeProgress, validateCommissionPlan } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
@@ -51,27 +52,40 @@ export async function saveGrade(
   id: number | null,
   input: GradeInput,
 ) {
-  return inTransaction(deps.db, async (tx) => {
-    await checkRates(tx, input);
-    const values = { ...input, updatedAt: deps.now() };
-    const grades = await findGrades(tx);
-    const before = id === null ? null : (grades.find((g) => g.id === id) ?? null);
-    const taken = grades.some((g) => g.rank === input.rank && g.id !== id);
-    if (taken) throw new AppError("GRADE_RANK_TAKEN", "Another grade has this rank", { rank: input.rank });
-    const row = id === null ? await insertGrade(tx, values) : await updateGrade(tx, id, values);
-    if (!row)
-      throw id === null
-        ? new AppError("GRADE_RANK_TAKEN", "Another grade has this rank")
-        : notFound("Grade", { id });
-    await recordAudit(tx, actor, {
-      action: id === null ? "grade.create" : "grade.update",
-      entity: "grade",
-      entityId: row.id,
-      before,
-      after: row,
-    });
-    return row;
-  });
+  return rankUnique(
+    inTransaction(deps.db, async (tx) => {
+      await checkRates(tx, input);
+      const values = { ...input, updatedAt: deps.now() };
+      const grades = await findGrades(tx);
+      const before = id === null ? null : (grades.find((g) => g.id === id) ?? null);
+      const taken = grades.some((g) => g.rank === input.rank && g.id !== id);
+      if (taken) throw new AppError("GRADE_RANK_TAKEN", "Another grade has this rank", { rank: input.rank });
+      const row = id === null ? await insertGrade(tx, values) : await updateGrade(tx, id, values);
+      if (!row)
+        throw id === null
+          ? new AppError("GRADE_RANK_TAKEN", "Another grade has this rank")
+          : notFound("Grade", { id });
+      await recordAudit(tx, actor, {
+        action: id === null ? "grade.create" : "grade.update",
+        entity: "grade",
+        entityId: row.id,
+        before,
+        after: row,
+      });
+      return row;
+    }),
+  );
+}
+
+/** Two saves racing for one rank: the unique index refuses the second; answer it as the code it is. */
+async function rankUnique<T>(save: Promise<T>): Promise<T> {
+  try {
+    return await save;
+  } catch (error) {
+    if (isUniqueViolation(error, "distributor_grades_rank_key"))
+      throw new AppError("GRADE_RANK_TAKEN", "Another grade has this rank");
+    throw error;
+  }
 }
 
 export async function removeGrade(deps: { db: Db }, actor: StaffActor, id: number) {
