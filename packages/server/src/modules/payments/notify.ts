@@ -16,7 +16,7 @@ import { insertProviderEvent, markTradeFailed, recordPaidPayment } from "./repo.
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 
-const NOT_FOUND_ACK: NotificationAck = { status: 404, body: "", contentType: null };
+export const NOT_FOUND_ACK: NotificationAck = { status: 404, body: "", contentType: null };
 const seenNonces = new WeakMap<object, (nonce: string) => boolean>();
 
 /** One replay guard per provider instance (in memory: one process; the apply is idempotent anyway). */

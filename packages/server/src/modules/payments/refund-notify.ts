@@ -3,7 +3,7 @@
 // or one arriving after the sweep already settled it, changes nothing. Every outcome is logged.
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
-import { type NotifyOutcome, seenNonceFor } from "./notify.ts";
+import { NOT_FOUND_ACK, type NotifyOutcome, seenNonceFor } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
 import { applyRefundResult } from "./refunds.ts";
 import { findRefundByNumber, insertProviderEvent } from "./repo.ts";
@@ -17,11 +17,7 @@ export async function handleRefundNotification(
   rawBody: Buffer,
 ): Promise<NotifyOutcome> {
   const provider = providerNamed(deps, providerName);
-  if (!provider)
-    return {
-      ack: { status: 404, body: "", contentType: null },
-      refused: `no provider ${providerName}`,
-    };
+  if (!provider) return { ack: NOT_FOUND_ACK, refused: `no provider ${providerName}` };
   const receivedAt = deps.now();
   const parsed = provider.parseRefundNotification({
     headers,
