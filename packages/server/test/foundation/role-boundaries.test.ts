@@ -21,7 +21,7 @@ const NONE = 999_999;
 
 type Probe = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; body?: unknown };
 /** One route per permission; ids that do not exist, so a permitted call changes nothing either. */
-const probes: Record<Exclude<Permission, "payments.configure" | "customers.read">, Probe> = {
+const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
   "settings.read": { method: "GET", url: "/api/admin/v1/settings" },
   "settings.write": { method: "PATCH", url: "/api/admin/v1/settings", body: {} },
   "staff.read": { method: "GET", url: "/api/admin/v1/staff" },
@@ -43,6 +43,11 @@ const probes: Record<Exclude<Permission, "payments.configure" | "customers.read"
   "aftersale.review": { method: "POST", url: `/api/admin/v1/after-sales/${NONE}/approve`, body: {} },
   "refund.execute": { method: "POST", url: `/api/admin/v1/after-sales/${NONE}/retry-refund`, body: {} },
   "payments.read": { method: "GET", url: "/api/admin/v1/payments" },
+  "payments.configure": {
+    method: "PUT",
+    url: "/api/admin/v1/payments/settings/wechat",
+    body: { bogus: true },
+  },
   "distribution.read": { method: "GET", url: "/api/admin/v1/distribution/distributors" },
   "distribution.configure": { method: "DELETE", url: `/api/admin/v1/distribution/grades/${NONE}` },
   "distribution.manage": {
