@@ -606,6 +606,9 @@ export const en: Record<MessageKey, string> = {
   "paySettings.notSet": "Not set up",
   "paySettings.sandboxHint":
     "Demo payments that take no money; switch on WeChat Pay or Alipay before opening for real.",
+  "paySettings.sandboxLiveWarning":
+    "The sandbox is still on: shoppers can complete orders without paying, and withdrawals are paid out in simulation. Switch it off before the shop goes live.",
+  "paySettings.sandboxSwitch": "Offer the sandbox at checkout",
   "paySettings.notifyUrl": "Payment notification URL",
   "paySettings.refundNotifyUrl": "Refund notification URL",
   "paySettings.enabled": "Enabled",

@@ -599,6 +599,9 @@ export const zh = {
   "paySettings.off": "未开启",
   "paySettings.notSet": "未配置",
   "paySettings.sandboxHint": "演示用的模拟支付，不会真实扣款；正式营业前请开通微信支付或支付宝。",
+  "paySettings.sandboxLiveWarning":
+    "沙箱支付仍在开启：顾客可以不付钱完成下单，提现也会被模拟打款。正式营业前请关闭它。",
+  "paySettings.sandboxSwitch": "在结账页提供沙箱支付",
   "paySettings.notifyUrl": "支付回调地址",
   "paySettings.refundNotifyUrl": "退款回调地址",
   "paySettings.enabled": "开启",

@@ -28,21 +28,58 @@ export function PaymentSettingsPage() {
       <Alert type="info" showIcon message={t("paySettings.secretNotice")} />
       {items.map((item) =>
         item.provider === "sandbox" ? (
-          <Card key="sandbox" title={t("provider.sandbox")} data-testid="pay-settings-sandbox">
-            <Space direction="vertical">
-              <span>
-                <Tag color={item.enabled ? "green" : "default"}>
-                  {item.enabled ? t("paySettings.on") : t("paySettings.off")}
-                </Tag>
-                {t("paySettings.sandboxHint")}
-              </span>
-            </Space>
-          </Card>
+          <SandboxCard key="sandbox" item={item} onSaved={reload} />
         ) : (
           <ProviderCard key={item.provider} item={item} onSaved={reload} />
         ),
       )}
     </Space>
+  );
+}
+
+/** The sandbox moves no money, so it is a switch the merchant turns off before going live. */
+function SandboxCard({ item, onSaved }: { item: ProviderSettings; onSaved: () => void }) {
+  const { t } = useI18n();
+  const { failed, done } = useNotify();
+  const [saving, setSaving] = useState(false);
+
+  async function toggle(enabled: boolean) {
+    setSaving(true);
+    try {
+      await call(api.PUT("/api/admin/v1/payments/settings/sandbox", { body: { enabled } }));
+      done();
+      onSaved();
+    } catch (error) {
+      failed(error);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Card
+      title={t("provider.sandbox")}
+      data-testid="pay-settings-sandbox"
+      extra={
+        <Tag color={item.enabled ? "orange" : "default"}>
+          {item.enabled ? t("paySettings.on") : t("paySettings.off")}
+        </Tag>
+      }
+    >
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <Typography.Text type="secondary">{t("paySettings.sandboxHint")}</Typography.Text>
+        {item.enabled && <Alert type="warning" showIcon message={t("paySettings.sandboxLiveWarning")} />}
+        <Space>
+          <Switch
+            checked={item.enabled}
+            loading={saving}
+            onChange={toggle}
+            data-testid="pay-settings-sandbox-enabled"
+          />
+          {t("paySettings.sandboxSwitch")}
+        </Space>
+      </Space>
+    </Card>
   );
 }
 

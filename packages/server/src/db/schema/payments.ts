@@ -88,5 +88,5 @@ export const paymentSettings = pgTable(
     secretsSealed: text("secrets_sealed").notNull(),
     updatedAt: at("updated_at").notNull(),
   },
-  (t) => [check("payment_settings_provider_known", sql`${t.provider} in ('wechat','alipay')`)],
+  (t) => [check("payment_settings_provider_known", sql`${t.provider} in ('sandbox','wechat','alipay')`)],
 );

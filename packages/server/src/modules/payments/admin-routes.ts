@@ -8,7 +8,9 @@ import { retryAutomaticRefund } from "./refunds.ts";
 import {
   AlipaySettingsBody,
   listPaymentSettings,
+  SandboxSettingsBody,
   savePaymentSettings,
+  saveSandboxSetting,
   WechatSettingsBody,
 } from "./settings.ts";
 
@@ -128,6 +130,15 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
       schema: { tags, body: WechatSettingsBody, response: { 200: ProviderSettings } },
     },
     async (request) => savePaymentSettings(deps, staffActor(request), "wechat", request.body, deps.now()),
+  );
+
+  app.put(
+    "/api/admin/v1/payments/settings/sandbox",
+    {
+      config: { permission: "payments.configure" },
+      schema: { tags, body: SandboxSettingsBody, response: { 200: ProviderSettings } },
+    },
+    async (request) => saveSandboxSetting(deps, staffActor(request), request.body.enabled, deps.now()),
   );
 
   app.put(

@@ -8,6 +8,7 @@ import { loadAlipayPrivateKey, loadAlipayPublicKey } from "../../adapters/paymen
 import {
   type AlipayConfig,
   createAlipayProvider,
+  createSandboxProvider,
   createWechatPayProvider,
   type PaymentProvider,
   type WechatPayConfig,
@@ -40,6 +41,9 @@ export const WechatSettingsBody = z.strictObject({
   /** Secret. Leave out to keep the stored one. */
   apiV3Key: z.string().length(32).optional(),
 });
+
+/** The sandbox takes "payments" that move no money: on for the demo, switched off before the shop goes live. */
+export const SandboxSettingsBody = z.strictObject({ enabled: z.boolean() });
 
 export const AlipaySettingsBody = z.strictObject({
   enabled: z.boolean(),
@@ -190,17 +194,56 @@ export async function savePaymentSettings(
   return (await listPaymentSettings(deps)).find((s) => s.provider === provider)!;
 }
 
-function switchProvider(deps: Deps, provider: ConfigurableProvider, instance: PaymentProvider | null) {
+/**
+ * Switches the sandbox on or off for checkout, its pay page and its notifications. Off, a shopper can no longer
+ * "pay" without money, and withdrawals by API need the real provider. Stored, so a restart keeps it.
+ */
+export async function saveSandboxSetting(deps: Deps, actor: StaffActor, enabled: boolean, now: Date) {
+  await inTransaction(deps.db, async (tx) => {
+    const before = await lockPaymentSettings(tx, "sandbox");
+    await upsertPaymentSettings(tx, {
+      provider: "sandbox",
+      enabled,
+      public: {},
+      secretsSealed: deps.secretBox.seal("{}"),
+      at: now,
+    });
+    await recordAudit(tx, actor, {
+      action: "payments.configure",
+      entity: "payment_settings",
+      entityId: "sandbox",
+      before: { enabled: before ? before.enabled : Boolean(deps.paymentProviders?.sandbox) },
+      after: { enabled },
+    });
+  });
+  const running = deps.paymentProviders?.sandbox;
+  switchProvider(deps, "sandbox", enabled ? (running ?? createSandboxProvider()) : null);
+  return (await listPaymentSettings(deps)).find((s) => s.provider === "sandbox")!;
+}
+
+function switchProvider(
+  deps: Deps,
+  provider: ConfigurableProvider | "sandbox",
+  instance: PaymentProvider | null,
+) {
   deps.paymentProviders ??= {};
-  const providers = deps.paymentProviders;
+  // The map is typed per name; the callers pass the instance that belongs under that name.
+  const providers = deps.paymentProviders as Record<string, PaymentProvider>;
   if (instance) providers[provider] = instance;
   else delete providers[provider];
 }
 
-/** At start-up: the stored, enabled providers join the running set; returns the ones that failed to load. */
+/**
+ * At start-up: the stored, enabled providers join the running set, and a sandbox the merchant switched off
+ * leaves it; returns the ones that failed to load.
+ */
 export async function loadStoredPaymentProviders(deps: Deps): Promise<string[]> {
   const failed: string[] = [];
   for (const row of await findPaymentSettings(deps.db)) {
+    if (row.provider === "sandbox") {
+      if (!row.enabled) switchProvider(deps, "sandbox", null);
+      continue;
+    }
     if (!row.enabled) continue;
     const provider = row.provider as ConfigurableProvider;
     try {
