@@ -4660,7 +4660,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                orderId: number;
+                                orderNo: string;
+                                orderItemId: number;
+                                level: number;
+                                earnerUserId: number;
+                                buyerUserId: number;
+                                itemFen: number;
+                                baseFen: number;
+                                rateBps: number | null;
+                                fixedFenPerUnit: number | null;
+                                quantity: number;
+                                rateSource: string;
+                                amountFen: number;
+                                clawedBackFen: number;
+                                /** @enum {string} */
+                                status: "frozen" | "settled" | "cancelled" | "held";
+                                holdReasons: string[];
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                settledAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -5875,7 +5900,34 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                orderId: number;
+                                orderNo: string;
+                                orderItemId: number;
+                                level: number;
+                                earnerUserId: number;
+                                buyerUserId: number;
+                                itemFen: number;
+                                baseFen: number;
+                                rateBps: number | null;
+                                fixedFenPerUnit: number | null;
+                                quantity: number;
+                                rateSource: string;
+                                amountFen: number;
+                                clawedBackFen: number;
+                                /** @enum {string} */
+                                status: "frozen" | "settled" | "cancelled" | "held";
+                                holdReasons: string[];
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                settledAt: string | null;
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                earnerNickname: string;
+                                earnerPhone: string | null;
                             }[];
                             nextCursor: number | null;
                         };

@@ -252,7 +252,7 @@ export const en: Record<MessageKey, string> = {
   "dist.commission.status.settled": "Settled",
   "dist.commission.status.cancelled": "Cancelled",
   "dist.commission.status.held": "On hold",
-  "dist.commission.order": "Order #{id} · {level}",
+  "dist.commission.order": "Order {orderNo} · {level}",
   "dist.commission.base": "Base {amount}",
   "dist.commission.rate": "Rate {rate}",
   "dist.commission.fixed": "{amount} per unit × {n}",

@@ -249,7 +249,7 @@ export const zh = {
   "dist.commission.status.settled": "已结算",
   "dist.commission.status.cancelled": "已取消",
   "dist.commission.status.held": "审核中",
-  "dist.commission.order": "订单 #{id} · {level}",
+  "dist.commission.order": "订单 {orderNo} · {level}",
   "dist.commission.base": "计佣金额 {amount}",
   "dist.commission.rate": "比例 {rate}",
   "dist.commission.fixed": "每件 {amount} × {n}",

@@ -46,6 +46,7 @@ export type MyDistribution = {
 export type Commission = {
   id: number;
   orderId: number;
+  orderNo: string;
   level: number;
   itemFen: number;
   baseFen: number;

@@ -72,6 +72,12 @@ describe("the ¥100 seed example at 10% / 5%", () => {
       [2, 500],
       [1, 1000],
     ]);
+    // each record names its order by the number the shopper sees, not the internal id
+    expect(records.body.items.map((r: { orderNo: string }) => r.orderNo)).toEqual([
+      orderC.orderNo,
+      orderB.orderNo,
+    ]);
+    expect(records.body.items[0]).not.toHaveProperty("earnerPhone");
 
     await shipAndReceive(ctx, owner, orderC, c.token);
     // B's wallet now shows when the frozen commission is released: seven days after receipt
@@ -156,6 +162,15 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 0 });
     const list = await ctx.client.get(`/api/admin/v1/distribution/commissions?userId=${a.userId}`, owner);
     expect(list.body.items[0]).toMatchObject({ status: "cancelled", clawedBackFen: 1000 });
+    // staff see the order number and who earned it
+    const earner = (await ctx.client.get(`/api/admin/v1/distribution/distributors/${a.userId}`, owner)).body
+      .profile;
+    expect(list.body.items[0]).toMatchObject({
+      orderNo: first.orderNo,
+      earnerNickname: earner.nickname,
+      earnerPhone: earner.phone,
+    });
+    expect(earner.phone).toMatch(/^1\d{10}$/);
 
     // Released at payment (the merchant's "from payment, 0 days"), then refunded: the clawback is a debt.
     await enableDistribution(ctx, owner, {

@@ -1,6 +1,6 @@
 // 佣金记录 and 待审佣金: commission lines (order item × level) with base, rate and release date; held lines
 // (fraud signals) are released or cancelled by staff with a reason.
-import { Button, Card, InputNumber, Select, Space, Table, Tag } from "antd";
+import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
@@ -111,8 +111,10 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
           { title: "#", dataIndex: "id", width: 70 },
           {
             title: t("afterSale.order"),
-            dataIndex: "orderId",
-            render: (id: number) => <Link to={`/orders/${id}`}>{id}</Link>,
+            dataIndex: "orderNo",
+            render: (orderNo: string, row: Commission) => (
+              <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>
+            ),
           },
           {
             title: t("sim.level"),
@@ -121,8 +123,17 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
           },
           {
             title: t("commission.earner"),
-            dataIndex: "earnerUserId",
-            render: (id: number) => <Link to={`/distribution/distributors/${id}`}>#{id}</Link>,
+            dataIndex: "earnerNickname",
+            render: (nickname: string, row: Commission) => (
+              <>
+                <Link to={`/distribution/distributors/${row.earnerUserId}`}>{nickname}</Link>
+                {row.earnerPhone ? (
+                  <div>
+                    <Typography.Text type="secondary">{row.earnerPhone}</Typography.Text>
+                  </div>
+                ) : null}
+              </>
+            ),
           },
           { title: t("sim.base"), dataIndex: "baseFen", render: formatFen },
           {

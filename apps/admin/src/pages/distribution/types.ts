@@ -27,9 +27,12 @@ export type Application = {
 export type Commission = {
   id: number;
   orderId: number;
+  orderNo: string;
   orderItemId: number;
   level: number;
   earnerUserId: number;
+  earnerNickname: string;
+  earnerPhone: string | null;
   buyerUserId: number;
   itemFen: number;
   baseFen: number;

@@ -34,7 +34,9 @@ function CommissionRow({ c }: { c: Commission }) {
   return (
     <div className="card" data-testid="commission-row" data-status={c.status} data-fen={c.amountFen}>
       <div className="dist-row">
-        <span>{t("dist.commission.order", { id: c.orderId, level: t("dist.level", { n: c.level }) })}</span>
+        <span>
+          {t("dist.commission.order", { orderNo: c.orderNo, level: t("dist.level", { n: c.level }) })}
+        </span>
         <span className="dist-row-amount">{formatFen(c.amountFen - c.clawedBackFen)}</span>
       </div>
       <div className="small muted">

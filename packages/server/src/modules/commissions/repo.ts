@@ -1,8 +1,10 @@
 // Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
 // moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
 import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
-import { and, asc, desc, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { users } from "../../db/schema/accounts.ts";
+import { orders } from "../../db/schema/commerce.ts";
 import { type CommissionRowStatus, commissions, orderDistribution } from "../../db/schema/distribution.ts";
 
 export type CommissionRow = typeof commissions.$inferSelect;
@@ -163,6 +165,7 @@ export async function settleCommissionsIf(db: Executor, ids: number[], now: Date
   return rows.map((r) => r.id);
 }
 
+/** Commission records for the lists, newest first, each with its order's number and the earner's name and phone. */
 export async function findCommissions(
   db: Executor,
   filter: {
@@ -172,10 +175,17 @@ export async function findCommissions(
     limit: number;
     cursor?: number;
   },
-): Promise<CommissionRow[]> {
+): Promise<(CommissionRow & { orderNo: string; earnerNickname: string; earnerPhone: string | null })[]> {
   return db
-    .select()
+    .select({
+      ...getTableColumns(commissions),
+      orderNo: orders.orderNo,
+      earnerNickname: users.nickname,
+      earnerPhone: users.phone,
+    })
     .from(commissions)
+    .innerJoin(orders, eq(orders.id, commissions.orderId))
+    .innerJoin(users, eq(users.id, commissions.earnerUserId))
     .where(
       and(
         filter.earnerUserId === undefined ? undefined : eq(commissions.earnerUserId, filter.earnerUserId),

@@ -24,6 +24,7 @@ import { listWithdrawals } from "../withdrawals/repo.ts";
 import { approveWithdrawal, rejectWithdrawal, withdrawalView } from "../withdrawals/service.ts";
 import { distributorDetail } from "./distributor-detail.ts";
 import {
+  AdminCommissionRecords,
   CommissionQuery,
   GradeBody,
   HeldActionBody,
@@ -202,7 +203,10 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     `${base}/commissions`,
-    { config: read, schema: { tags, querystring: CommissionQuery, response: { 200: Rows } } },
+    {
+      config: read,
+      schema: { tags, querystring: CommissionQuery, response: { 200: AdminCommissionRecords } },
+    },
     async (request) => {
       const { limit, cursor, status, userId, orderId } = request.query;
       const rows = await findCommissions(deps.db, {

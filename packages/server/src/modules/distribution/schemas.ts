@@ -92,6 +92,39 @@ export const CommissionQuery = PageQuery.extend({
   userId: z.coerce.number().int().positive().optional(),
   orderId: z.coerce.number().int().positive().optional(),
 });
+/** A commission record as the distribution centre lists it: the breakdown plus the order's number. */
+export const CommissionRecord = z.strictObject({
+  id: z.number(),
+  orderId: z.number(),
+  orderNo: z.string(),
+  orderItemId: z.number(),
+  level: z.number(),
+  earnerUserId: z.number(),
+  buyerUserId: z.number(),
+  itemFen: z.number(),
+  baseFen: z.number(),
+  rateBps: z.number().nullable(),
+  fixedFenPerUnit: z.number().nullable(),
+  quantity: z.number(),
+  rateSource: z.string(),
+  amountFen: z.number(),
+  clawedBackFen: z.number(),
+  status: z.enum(["frozen", "settled", "cancelled", "held"]),
+  holdReasons: z.array(z.string()),
+  dueAt: z.date().nullable(),
+  createdAt: z.date(),
+  settledAt: z.date().nullable(),
+  cancelledAt: z.date().nullable(),
+});
+export const CommissionRecords = z.object({
+  items: z.array(CommissionRecord),
+  nextCursor: z.number().nullable(),
+});
+/** Staff also see who earned it. */
+export const AdminCommissionRecords = z.object({
+  items: z.array(CommissionRecord.extend({ earnerNickname: z.string(), earnerPhone: z.string().nullable() })),
+  nextCursor: z.number().nullable(),
+});
 export const WithdrawalQuery = PageQuery.extend({
   status: z.enum(["requested", "approved", "paying", "paid", "failed", "rejected"]).optional(),
 });

@@ -15,6 +15,7 @@ import { listWithdrawals } from "../withdrawals/repo.ts";
 import { getWallet, previewWithdrawal, requestWithdrawal, withdrawalView } from "../withdrawals/service.ts";
 import {
   ApplicationBody,
+  CommissionRecords,
   PageQuery,
   PreviewQuery,
   PreviewResponse,
@@ -97,7 +98,7 @@ export function registerDistributionShopRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     `${base}/commissions`,
-    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: CommissionRecords } } },
     async (request) => {
       const { limit, cursor } = request.query;
       const rows = await findCommissions(deps.db, {
@@ -105,7 +106,12 @@ export function registerDistributionShopRoutes(app: App, deps: AppDeps): void {
         limit,
         ...(cursor ? { cursor } : {}),
       });
-      return page(rows, limit, "id");
+      // the earner is the caller: their own name and phone add nothing
+      return page(
+        rows.map(({ earnerNickname: _n, earnerPhone: _p, ...row }) => row),
+        limit,
+        "id",
+      );
     },
   );
   app.get(
