@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { reconcilePayments } from "../../src/jobs/reconcile-payments.ts";
+import { reconcilePendingPayments } from "../../src/modules/payments/reconcile.ts";
 import { createProduct, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { notify, notifyRefund, refundOneUnit, startPaymentsApp } from "./support.ts";
 
@@ -76,6 +77,21 @@ describe("a payment whose notification never arrives", () => {
         sql`select count(*) n from payments where order_no = ${order.orderNo} and status = 'pending'`,
       ),
     ).toBe(1);
+  });
+
+  test("abandoned pay requests cannot starve a newer lost notification: the longest-unasked go first", async () => {
+    for (let i = 0; i < 3; i++) await orderWithPayRequest(); // never paid
+    clock.advance(60_000);
+    const lost = await orderWithPayRequest();
+    await sandbox.simulate({ outTradeNo: lost.orderNo, result: "paid", deliver: "never" });
+    clock.advance(6 * 60_000);
+    const pending = await count(sql`select count(*) n from payments where status = 'pending'`);
+    // Two trades per sweep: with oldest-first the paid one, the newest, would never be reached.
+    for (let i = 0; i < Math.ceil(pending / 2); i++) {
+      clock.advance(60_000);
+      await reconcilePendingPayments(deps, clock.now(), 2);
+    }
+    expect(await orderStatus(lost.id)).toBe("paid");
   });
 
   test("money the sweep finds for a cancelled order is refunded automatically, with the reason", async () => {

@@ -17,6 +17,8 @@ export const payments = pgTable(
     status: text("status").notNull(),
     createdAt: at("created_at").notNull(),
     paidAt: at("paid_at"),
+    /** When the reconcile sweep last asked the provider about this pending trade (it asks the longest-waiting first). */
+    reconciledAt: at("reconciled_at"),
   },
   (t) => [
     check("payments_amount_positive", sql`${t.amountFen} > 0`),

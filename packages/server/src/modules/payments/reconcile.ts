@@ -7,8 +7,8 @@ import { applyPaymentEvent } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
 import { reconcileRefund } from "./refunds.ts";
 import {
+  claimStalePendingPayments,
   closePendingPayment,
-  findStalePendingPayments,
   findStalePendingRefunds,
   insertProviderEvent,
   markTradeFailed,
@@ -25,11 +25,12 @@ export const RECONCILE_REFUNDS_AFTER_MS = 60_000;
 const BATCH = 50;
 
 /** Applies what the providers say about stale pending trades; returns how many changed. */
-export async function reconcilePendingPayments(deps: Deps, now: Date): Promise<number> {
-  const rows = await findStalePendingPayments(deps.db, {
+export async function reconcilePendingPayments(deps: Deps, now: Date, batch = BATCH): Promise<number> {
+  const rows = await claimStalePendingPayments(deps.db, {
     olderThan: new Date(now.getTime() - RECONCILE_AFTER_MS),
     newerThan: new Date(now.getTime() - RECONCILE_UNTIL_MS),
-    limit: BATCH,
+    now,
+    limit: batch,
   });
   let moved = 0;
   for (const row of rows) {

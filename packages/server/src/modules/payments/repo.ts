@@ -117,16 +117,26 @@ export async function findPaidPayment(
 }
 
 /** The reconcile sweep's work: trades still pending after `olderThan`, oldest first (no lock: it queries). */
-export async function findStalePendingPayments(
+/**
+ * Claims the reconcile sweep's next pending trades: those waited on longest since they were last asked about
+ * (never-asked ones by age), so a pile of abandoned pay requests cannot starve a newer lost notification. The
+ * claim stamps `reconciled_at` and skips rows another sweeper holds.
+ */
+export async function claimStalePendingPayments(
   db: Executor,
-  window: { olderThan: Date; newerThan: Date; limit: number },
+  window: { olderThan: Date; newerThan: Date; now: Date; limit: number },
 ): Promise<Array<PaymentRow & { order_status: string }>> {
   return queryRows(
     db,
     sql`
-    select p.*, o.status as order_status from payments p join orders o on o.id = p.order_id
-    where p.status = 'pending' and p.created_at <= ${window.olderThan} and p.created_at > ${window.newerThan}
-    order by p.created_at limit ${window.limit}`,
+    with due as (
+      select id from payments
+      where status = 'pending' and created_at <= ${window.olderThan} and created_at > ${window.newerThan}
+      order by coalesce(reconciled_at, created_at) limit ${window.limit}
+      for update skip locked)
+    update payments p set reconciled_at = ${window.now} from due, orders o
+    where p.id = due.id and o.id = p.order_id
+    returning p.*, o.status as order_status`,
   );
 }
 
