@@ -5389,7 +5389,21 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                userId: number;
+                                nickname: string;
+                                accountPhone: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                realName: string;
+                                phone: string;
+                                note: string;
+                                rejectReason: string | null;
+                                reviewedBy: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
                             }[];
                             nextCursor: number | null;
                         };

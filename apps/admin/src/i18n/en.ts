@@ -441,6 +441,7 @@ export const en: Record<MessageKey, string> = {
   "activity.points_exchange": "Points exchange",
   "dist.userId": "User",
   "apply.title": "Applications",
+  "apply.applicant": "Applicant",
   "apply.realName": "Real name",
   "apply.phone": "Phone",
   "apply.note": "Note",

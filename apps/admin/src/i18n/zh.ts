@@ -436,6 +436,7 @@ export const zh = {
   "activity.points_exchange": "积分兑换",
   "dist.userId": "用户",
   "apply.title": "分销申请",
+  "apply.applicant": "申请人",
   "apply.realName": "真实姓名",
   "apply.phone": "手机号",
   "apply.note": "申请说明",

@@ -1,5 +1,5 @@
 // 分销申请: applications waiting for review; approve, or reject with a reason the shopper sees.
-import { Button, Card, Space, Table } from "antd";
+import { Button, Card, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { ReasonDialog } from "../../components/ReasonDialog.tsx";
@@ -52,7 +52,20 @@ export function ApplicationsPage() {
         onRow={(row) => rowTestId("application-row", row.id)}
         columns={[
           { title: "#", dataIndex: "id", width: 70 },
-          { title: t("dist.userId"), dataIndex: "userId" },
+          {
+            title: t("apply.applicant"),
+            dataIndex: "nickname",
+            render: (nickname: string, row: Application) => (
+              <>
+                {nickname}
+                {row.accountPhone ? (
+                  <div>
+                    <Typography.Text type="secondary">{row.accountPhone}</Typography.Text>
+                  </div>
+                ) : null}
+              </>
+            ),
+          },
           { title: t("apply.realName"), dataIndex: "realName" },
           { title: t("apply.phone"), dataIndex: "phone" },
           { title: t("apply.note"), dataIndex: "note" },

@@ -18,6 +18,8 @@ export type Distributor = {
 export type Application = {
   id: number;
   userId: number;
+  nickname: string;
+  accountPhone: string | null;
   status: "pending" | "approved" | "rejected";
   realName: string;
   phone: string;

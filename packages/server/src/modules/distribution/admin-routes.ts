@@ -25,6 +25,7 @@ import { approveWithdrawal, rejectWithdrawal, withdrawalView } from "../withdraw
 import { distributorDetail } from "./distributor-detail.ts";
 import {
   AdminCommissionRecords,
+  ApplicationRecords,
   CommissionQuery,
   GradeBody,
   HeldActionBody,
@@ -111,7 +112,7 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     `${base}/applications`,
-    { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    { config: read, schema: { tags, querystring: PageQuery, response: { 200: ApplicationRecords } } },
     async (request) => {
       const { limit, cursor } = request.query;
       return page(await listApplications(deps.db, "pending", limit, cursor), limit, "id");

@@ -92,6 +92,26 @@ export const CommissionQuery = PageQuery.extend({
   userId: z.coerce.number().int().positive().optional(),
   orderId: z.coerce.number().int().positive().optional(),
 });
+/** A pending distributor application with the applicant's account. */
+export const ApplicationRecords = z.object({
+  items: z.array(
+    z.strictObject({
+      id: z.number(),
+      userId: z.number(),
+      nickname: z.string(),
+      accountPhone: z.string().nullable(),
+      status: z.enum(["pending", "approved", "rejected"]),
+      realName: z.string(),
+      phone: z.string(),
+      note: z.string(),
+      rejectReason: z.string().nullable(),
+      reviewedBy: z.number().nullable(),
+      createdAt: z.date(),
+      reviewedAt: z.date().nullable(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});
 /** A commission record as the distribution centre lists it: the breakdown plus the order's number. */
 export const CommissionRecord = z.strictObject({
   id: z.number(),

@@ -1,6 +1,7 @@
 // Distributor rows, their history and applications; plus the read-only purchase facts eligibility needs.
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lt, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { users } from "../../db/schema/accounts.ts";
 import {
   type DistributorStatus,
   distributorApplications,
@@ -130,9 +131,15 @@ export async function listApplications(
   limit: number,
   cursor?: number,
 ) {
+  // the review queue names the applicant by their account (nickname, login phone), not only the form's fields
   return db
-    .select()
+    .select({
+      ...getTableColumns(distributorApplications),
+      nickname: users.nickname,
+      accountPhone: users.phone,
+    })
     .from(distributorApplications)
+    .innerJoin(users, eq(users.id, distributorApplications.userId))
     .where(
       and(
         eq(distributorApplications.status, status),

@@ -1,0 +1,37 @@
+// The application review queue as staff read it: each pending application names the applicant's account
+// (nickname and login phone) next to what they typed into the form.
+import { beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestContext } from "../support/test-app.ts";
+import { enableDistribution } from "./support.ts";
+
+let ctx: TestContext;
+let owner: string;
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  owner = await ctx.client.loginOwner();
+  await enableDistribution(ctx, owner, { eligibility: { kind: "application" } });
+});
+
+describe("distributor applications", () => {
+  it("lists a pending application with the applicant's nickname and account phone", async () => {
+    const shopper = await ctx.client.registerShopper({ nickname: "申请的小周" });
+    const applied = await ctx.client.post(
+      "/api/v1/distribution/applications",
+      { realName: "周某", phone: "13500000009", note: "朋友多" },
+      shopper.token,
+    );
+    expect(applied.status, JSON.stringify(applied.body)).toBeLessThan(300);
+
+    const queue = await ctx.client.get("/api/admin/v1/distribution/applications", owner);
+    expect(queue.status, JSON.stringify(queue.body)).toBe(200);
+    const row = queue.body.items.find((a: { userId: number }) => a.userId === shopper.userId);
+    expect(row).toMatchObject({
+      nickname: "申请的小周",
+      accountPhone: shopper.phone,
+      realName: "周某",
+      phone: "13500000009",
+      status: "pending",
+    });
+  });
+});
