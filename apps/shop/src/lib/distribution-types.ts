@@ -42,25 +42,10 @@ export type MyDistribution = {
   inviteLink: string | null;
 };
 
-/** commissions */
-export type Commission = {
-  id: number;
-  orderId: number;
-  orderNo: string;
-  level: number;
-  itemFen: number;
-  baseFen: number;
-  rateBps: number | null;
-  fixedFenPerUnit: number | null;
-  quantity: number;
-  rateSource: string;
-  amountFen: number;
-  clawedBackFen: number;
-  status: "frozen" | "settled" | "cancelled" | "held";
-  dueAt: string | null;
-  createdAt: string;
-  settledAt: string | null;
-};
+/** commissions (a strict route: the type comes from the SDK) */
+export type Commission = Json<
+  paths["/api/v1/distribution/commissions"]["get"]["responses"][200]
+>["items"][number];
 
 /** promoted orders (buyer masked by the server) */
 export type PromotedOrder = {

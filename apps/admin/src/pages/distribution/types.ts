@@ -1,6 +1,9 @@
 // The distribution admin's rows. The server sends them as loose records (table rows as JSON), so their shape
 // is written here once, from packages/server/src/db/schema/distribution.ts and the distribution admin routes.
+import type { paths } from "@liebian/sdk";
 import { api, call } from "../../lib/api.ts";
+
+type Json<R> = R extends { content: { "application/json": infer B } } ? B : never;
 
 export type Three = [number, number, number];
 export type DistributorStatus = "active" | "frozen" | "removed";
@@ -15,40 +18,14 @@ export type Distributor = {
   phone?: string | null;
   directCount?: number;
 };
-export type Application = {
-  id: number;
-  userId: number;
-  nickname: string;
-  accountPhone: string | null;
-  status: "pending" | "approved" | "rejected";
-  realName: string;
-  phone: string;
-  note: string;
-  createdAt: string;
-};
-export type Commission = {
-  id: number;
-  orderId: number;
-  orderNo: string;
-  orderItemId: number;
-  level: number;
-  earnerUserId: number;
-  earnerNickname: string;
-  earnerPhone: string | null;
-  buyerUserId: number;
-  itemFen: number;
-  baseFen: number;
-  rateBps: number | null;
-  fixedFenPerUnit: number | null;
-  quantity: number;
-  rateSource: string;
-  amountFen: number;
-  clawedBackFen: number;
-  status: "frozen" | "settled" | "cancelled" | "held";
-  holdReasons: string[];
-  dueAt: string | null;
-  createdAt: string;
-};
+/** A strict route: the type comes from the SDK. */
+export type Application = Json<
+  paths["/api/admin/v1/distribution/applications"]["get"]["responses"][200]
+>["items"][number];
+/** A strict route: the type comes from the SDK. */
+export type Commission = Json<
+  paths["/api/admin/v1/distribution/commissions"]["get"]["responses"][200]
+>["items"][number];
 export const withdrawalStatuses = ["requested", "approved", "paying", "paid", "failed", "rejected"] as const;
 export type WithdrawalStatus = (typeof withdrawalStatuses)[number];
 export type Withdrawal = {
