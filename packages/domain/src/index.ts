@@ -1,5 +1,7 @@
 // The public face of the domain: pure business rules, no I/O.
 
+export * from "./auth/login-throttle.ts";
+export * from "./auth/verification-code.ts";
 export * from "./commerce/after-sale-state.ts";
 export * from "./commerce/due-dates.ts";
 export * from "./commerce/freight.ts";

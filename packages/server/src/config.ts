@@ -1,4 +1,5 @@
 // Reads the environment once, validates it with zod and exits with a clear message when it is wrong.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -18,7 +19,47 @@ const EnvSchema = z.object({
   WECHAT_OA_APP_ID: z.string().optional(),
   WECHAT_OA_APP_SECRET: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  TRUST_PROXY: z.string().optional(),
 });
+
+/** The names proxy-addr (Fastify's trustProxy) knows for whole ranges. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or a named range; null when it is none of these. */
+function isTrustedProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may set the client's address (X-Forwarded-For). Unset or 0: none, the socket's peer is the
+ * client. A number: that many proxies in front. A list: only these addresses/ranges are believed.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] {
+  if (value === undefined || value.trim() === "" || value.trim() === "false") return false;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) throw new Error("a hop count above 10 is surely a mistake");
+    return hops === 0 ? false : hops;
+  }
+  if (text === "true")
+    throw new Error(
+      "true would let every client forge its address; give the hop count or the proxies' addresses",
+    );
+  const entries = text
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isTrustedProxyEntry(e));
+  if (bad.length > 0)
+    throw new Error(`not an address, CIDR range or loopback/linklocal/uniquelocal: ${bad.join(", ")}`);
+  return entries;
+}
 
 export type Config = {
   port: number;
@@ -35,6 +76,8 @@ export type Config = {
   secretKey: string | undefined;
   rateLimitLoginPerMinute: number;
   bodyLimitBytes: number;
+  /** Proxies believed about the client's address (TRUST_PROXY): none by default. */
+  trustProxy: false | number | string[];
   /** The official account used for WeChat web login; unset means the sandbox login. */
   wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
 };
@@ -49,6 +92,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     process.exit(1);
   }
   const e = parsed.data;
+  let trustProxy: Config["trustProxy"];
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (error) {
+    console.error(`Invalid configuration:\n  TRUST_PROXY: ${(error as Error).message}`);
+    process.exit(1);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -63,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    trustProxy,
     wechatOfficialAccount:
       e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET
         ? { appId: e.WECHAT_OA_APP_ID, appSecret: e.WECHAT_OA_APP_SECRET }

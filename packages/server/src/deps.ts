@@ -27,6 +27,11 @@ export type AppDeps = {
   /** The clock; tests pass their own. */
   now: () => Date;
   wechatCodeExchange: WechatCodeExchange;
+  /**
+   * True when WeChat login is the demo stand-in (no official account configured): it signs in whoever asks,
+   * so it answers only while the owner's sandbox switch (支付设置) is on.
+   */
+  wechatLoginIsSandbox: boolean;
   /** Encrypts secrets at rest (payment keys, payout identities). */
   secretBox: SecretBox;
   /** Work done inside the sign-up transaction (e.g. binding to the referrer). */

@@ -32,6 +32,7 @@ const deps: AppDeps = {
   db: database.db,
   now,
   wechatCodeExchange: (code) => wechatLogin.exchangeCode(code),
+  wechatLoginIsSandbox: !config.wechatOfficialAccount,
   secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
   onSignup: [],
   orderHooks: emptyOrderHooks(),

@@ -1,6 +1,7 @@
 // The foundation as a shopper and staff meet it: sign-up and login, roles, validation, settings, audit.
 import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
+import { createPaymentProviders, paymentConfig } from "../src/adapters/payment/index.ts";
 import { queryRows } from "../src/db/client.ts";
 import { permissionRoles } from "../src/http/permissions.ts";
 import { startTestApp } from "./support/test-app.ts";
@@ -53,6 +54,10 @@ describe("shopper accounts", () => {
   });
 
   test("WeChat sandbox login creates the account once and logs in again", async () => {
+    // the demo login exists only while the sandbox switch is on (test/auth/wechat-demo-login.test.ts)
+    const { client } = await startTestApp({
+      paymentProviders: createPaymentProviders(paymentConfig({ enabled: ["sandbox"] })),
+    });
     const first = await client.post("/api/v1/auth/wechat", { code: "demo-alice" });
     const second = await client.post("/api/v1/auth/wechat", { code: "demo-alice" });
     expect(first.status).toBe(200);

@@ -610,6 +610,8 @@ export const en: Record<MessageKey, string> = {
   "paySettings.sandboxLiveWarning":
     "The sandbox is still on: shoppers can complete orders without paying, and withdrawals are paid out in simulation. Switch it off before the shop goes live.",
   "paySettings.sandboxSwitch": "Offer the sandbox at checkout",
+  "paySettings.sandboxDemoScope":
+    "This switch is also the shop's demo mode: while it is on, the shop offers a demo WeChat login that needs no keys (anyone can sign in as a demo identity); switched off, the demo login goes too (without an official account there is no WeChat login).",
   "paySettings.notifyUrl": "Payment notification URL",
   "paySettings.refundNotifyUrl": "Refund notification URL",
   "paySettings.enabled": "Enabled",

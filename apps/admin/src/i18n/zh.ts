@@ -603,6 +603,8 @@ export const zh = {
   "paySettings.sandboxLiveWarning":
     "沙箱支付仍在开启：顾客可以不付钱完成下单，提现也会被模拟打款。正式营业前请关闭它。",
   "paySettings.sandboxSwitch": "在结账页提供沙箱支付",
+  "paySettings.sandboxDemoScope":
+    "这个开关也是商城的演示模式：开启时，商城提供免密钥的演示微信登录（任何人都能以演示身份登录）；关闭后演示登录随之停用（未配置公众号时不提供微信登录）。",
   "paySettings.notifyUrl": "支付回调地址",
   "paySettings.refundNotifyUrl": "退款回调地址",
   "paySettings.enabled": "开启",

@@ -20,6 +20,7 @@ const deps = {
   db: unused,
   now: () => new Date(0),
   wechatCodeExchange: async () => ({ ok: false, code: "UNUSED" }),
+  wechatLoginIsSandbox: true,
   onSignup: [],
   secretBox: unused,
   orderHooks: emptyOrderHooks(),

@@ -16,6 +16,7 @@ import {
 } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
+import { AppError } from "./app-error.ts";
 import { installAuthentication } from "./authenticate.ts";
 import { installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
 import { registerRoutes } from "./routes.ts";
@@ -32,7 +33,8 @@ export async function buildApp(
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // Believe X-Forwarded-For only from the configured proxies; otherwise any client could pick its own IP.
+    trustProxy: trustedProxies(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -55,7 +57,14 @@ export async function buildApp(
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, {
+    global: false,
+    // Thrown into the error handler: the standard body, saying how long to wait (Retry-After is set too).
+    errorResponseBuilder: (_request, context) =>
+      new AppError("RATE_LIMITED", `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`, {
+        retryAfterSeconds: Math.ceil(context.ttl / 1000),
+      }),
+  });
   const roots = staticRootsOf(deps);
   installErrorHandling(app, roots.length > 0 ? pageFallback(roots) : undefined);
   installAuthentication(app, deps.db, deps.now);
@@ -99,6 +108,14 @@ export async function buildApp(
   registerRoutes(app, deps);
   await serveFrontEnds(app, roots);
   return app;
+}
+
+/** TRUST_PROXY for Fastify: a hop count trusts that many proxies nearest to us, a list trusts those addresses. */
+function trustedProxies(
+  setting: false | number | string[],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === "number") return (_address, hop) => hop < setting;
+  return setting;
 }
 
 type StaticRoot = { prefix: string; dir: string };

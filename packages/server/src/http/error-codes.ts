@@ -19,6 +19,7 @@ export const errorStatus = {
   USERNAME_TAKEN: 409,
   LAST_OWNER: 409,
   WECHAT_LOGIN_FAILED: 401,
+  ACCOUNT_THROTTLED: 429,
   // settings
   SETTINGS_SECTION_UNKNOWN: 404,
   // commerce

@@ -23,6 +23,9 @@ export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) =>
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
+      // Refusals that say when to come back (rate limits, throttled logins) say it in the header too.
+      const wait = error.details.retryAfterSeconds;
+      if (typeof wait === "number") reply.header("retry-after", String(wait));
       return reply.status(errorStatus[error.code]).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

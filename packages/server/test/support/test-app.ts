@@ -52,6 +52,7 @@ export async function startTestApp(
     db: database.db,
     now: clock.now,
     wechatCodeExchange: (code) => createSandboxLogin().exchangeCode(code),
+    wechatLoginIsSandbox: true,
     secretBox: createSecretBox("test-secret-key-that-is-long-enough-1234"),
     onSignup: [],
     orderHooks: emptyOrderHooks(),

@@ -68,6 +68,9 @@ function SandboxCard({ item, onSaved }: { item: ProviderSettings; onSaved: () =>
     >
       <Space direction="vertical" style={{ width: "100%" }}>
         <Typography.Text type="secondary">{t("paySettings.sandboxHint")}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="pay-settings-demo-scope">
+          {t("paySettings.sandboxDemoScope")}
+        </Typography.Text>
         {item.enabled && <Alert type="warning" showIcon message={t("paySettings.sandboxLiveWarning")} />}
         <Space>
           <Switch

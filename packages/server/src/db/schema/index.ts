@@ -1,5 +1,6 @@
 // The one Drizzle schema: each area keeps its tables in its own file, listed here.
 export * from "./accounts.ts";
+export * from "./auth.ts";
 export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./ledger.ts";

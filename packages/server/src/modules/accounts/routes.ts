@@ -1,9 +1,18 @@
 // Shopper sign-up, login (phone or WeChat), logout and profile.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
+import { notFound } from "../../http/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
-import { LoginBody, RegisterBody, SessionResponse, UserResponse, WechatLoginBody } from "./schemas.ts";
+import { sandboxSwitchedOn } from "../payments/settings.ts";
+import {
+  AuthOptionsResponse,
+  LoginBody,
+  RegisterBody,
+  SessionResponse,
+  UserResponse,
+  WechatLoginBody,
+} from "./schemas.ts";
 import { getProfile, loginShopper, loginWithWechat, logout, registerShopper } from "./service.ts";
 
 export function registerAccountRoutes(app: App, deps: AppDeps): void {
@@ -25,8 +34,24 @@ export function registerAccountRoutes(app: App, deps: AppDeps): void {
   app.post(
     "/api/v1/auth/wechat",
     { config: limited, schema: { tags, body: WechatLoginBody, response: { 200: SessionResponse } } },
-    async (request) => loginWithWechat(deps, deps.wechatCodeExchange, request.body),
+    async (request) => {
+      // The demo login signs in anyone who names a user: it exists only while the shop is in demo mode.
+      if (deps.wechatLoginIsSandbox && !sandboxSwitchedOn(deps)) throw notFound("WeChat login");
+      return loginWithWechat(deps, deps.wechatCodeExchange, request.body);
+    },
   );
+
+  app.get("/api/v1/auth/options", { schema: { tags, response: { 200: AuthOptionsResponse } } }, async () => {
+    const demo = sandboxSwitchedOn(deps);
+    return {
+      demo,
+      wechat: deps.wechatLoginIsSandbox
+        ? demo
+          ? ("sandbox" as const)
+          : null
+        : ("official_account" as const),
+    };
+  });
 
   app.post(
     "/api/v1/auth/logout",

@@ -27,4 +27,10 @@ export const UserResponse = z.object({
   createdAt: z.string(),
 });
 
+/** What the login page may offer: the demo WeChat login only in demo mode (the owner's sandbox switch). */
+export const AuthOptionsResponse = z.object({
+  demo: z.boolean(),
+  wechat: z.enum(["sandbox", "official_account"]).nullable(),
+});
+
 export const SessionResponse = z.object({ token: z.string(), user: UserResponse });

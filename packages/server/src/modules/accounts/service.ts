@@ -4,6 +4,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { AppError } from "../../http/app-error.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";
 import { hashToken, newToken } from "../../lib/tokens.ts";
+import { assertMayTryLogin, clearLoginFailures, recordLoginFailure } from "../login-throttle/service.ts";
 import {
   findUserById,
   findUserByOpenid,
@@ -66,11 +67,17 @@ export async function registerShopper(
 }
 
 export async function loginShopper(deps: AccountDeps, input: { phone: string; password: string }) {
+  const throttle = `user:${input.phone}` as const;
+  await assertMayTryLogin(deps.db, throttle, deps.now());
   const user = await findUserByPhone(deps.db, input.phone);
   // Verify against a decoy when the phone is unknown so the answer and its timing are the same.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
-  if (!user?.passwordHash || !ok) throw new AppError("INVALID_CREDENTIALS", "Wrong phone or password");
+  if (!user?.passwordHash || !ok) {
+    await recordLoginFailure(deps.db, throttle, deps.now());
+    throw new AppError("INVALID_CREDENTIALS", "Wrong phone or password");
+  }
   if (user.disabled) throw new AppError("ACCOUNT_DISABLED", "This account is disabled");
+  await clearLoginFailures(deps.db, throttle);
   const now = deps.now();
   return inTransaction(deps.db, async (tx) => ({
     token: await openSession(tx, "user", user.id, now),

@@ -26,6 +26,33 @@ export async function recordAudit(tx: Executor, actor: StaffActor, change: Audit
   });
 }
 
+/**
+ * A staff sign-in that did not get in (wrong password, or refused while the account waits), in the log beside
+ * the writes: the name that was typed, the account if it exists, where from. Never the password.
+ */
+export async function recordLoginAudit(
+  db: Executor,
+  attempt: {
+    action: "staff.login_failed" | "staff.login_throttled";
+    staffId: number | null;
+    username: string;
+    requestId: string;
+    ip: string;
+    after: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.insert(auditLog).values({
+    staffId: attempt.staffId,
+    staffUsername: attempt.username,
+    action: attempt.action,
+    entity: "staff",
+    entityId: attempt.staffId == null ? null : String(attempt.staffId),
+    after: attempt.after,
+    requestId: attempt.requestId,
+    ip: attempt.ip,
+  });
+}
+
 export async function listAudit(
   db: Executor,
   query: { cursor?: number | undefined; limit: number; entity?: string | undefined },

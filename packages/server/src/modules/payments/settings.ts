@@ -195,6 +195,14 @@ export async function savePaymentSettings(
 }
 
 /**
+ * Whether the shop is in demo mode: the owner's sandbox switch is on. The demo stand-ins (sandbox payments,
+ * the demo WeChat login, SMS codes shown in the app) work only then.
+ */
+export function sandboxSwitchedOn(deps: Pick<AppDeps, "paymentProviders">): boolean {
+  return Boolean(deps.paymentProviders?.sandbox);
+}
+
+/**
  * Switches the sandbox on or off for checkout, its pay page and its notifications. Off, a shopper can no longer
  * "pay" without money, and withdrawals by API need the real provider. Stored, so a restart keeps it.
  */

@@ -27,7 +27,7 @@ export function registerStaffRoutes(app: App, deps: AppDeps): void {
       config: { rateLimit: { max: deps.config.rateLimitLoginPerMinute, timeWindow: "1 minute" } },
       schema: { tags, body: StaffLoginBody, response: { 200: StaffSessionResponse } },
     },
-    async (request) => loginStaff(deps, request.body),
+    async (request) => loginStaff(deps, request.body, { requestId: request.id, ip: request.ip }),
   );
 
   app.post(

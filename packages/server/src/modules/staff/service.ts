@@ -7,7 +7,8 @@ import type { StaffActor } from "../../http/types.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";
 import { revokeSubjectSessions } from "../accounts/repo.ts";
 import { openSession } from "../accounts/service.ts";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit, recordLoginAudit } from "../audit/service.ts";
+import { assertMayTryLogin, clearLoginFailures, recordLoginFailure } from "../login-throttle/service.ts";
 import {
   countOtherActiveOwners,
   countStaff,
@@ -39,11 +40,42 @@ function withPermissions(row: StaffRow) {
   return { ...publicStaff(row), permissions: permissionsOf(row.role) };
 }
 
-export async function loginStaff(deps: StaffDeps, input: { username: string; password: string }) {
+/** Staff login; failures and throttled attempts go to the audit log with the caller's request id and IP. */
+export async function loginStaff(
+  deps: StaffDeps,
+  input: { username: string; password: string },
+  caller: { requestId: string; ip: string },
+) {
+  const throttle = `staff:${input.username}` as const;
   const member = await findStaffByUsername(deps.db, input.username);
+  const attempt = { staffId: member?.id ?? null, username: input.username, ...caller };
+  try {
+    await assertMayTryLogin(deps.db, throttle, deps.now());
+  } catch (refusal) {
+    if (refusal instanceof AppError)
+      await recordLoginAudit(deps.db, {
+        ...attempt,
+        action: "staff.login_throttled",
+        after: refusal.details,
+      });
+    throw refusal;
+  }
   const ok = await verifyPassword(input.password, member?.passwordHash ?? decoyHash);
-  if (!member || !ok) throw new AppError("INVALID_CREDENTIALS", "Wrong username or password");
+  if (!member || !ok) {
+    const state = await recordLoginFailure(deps.db, throttle, deps.now());
+    await recordLoginAudit(deps.db, {
+      ...attempt,
+      action: "staff.login_failed",
+      after: {
+        reason: member ? "wrong_password" : "unknown_username",
+        failures: state.failures,
+        lockedUntil: state.lockedUntil?.toISOString() ?? null,
+      },
+    });
+    throw new AppError("INVALID_CREDENTIALS", "Wrong username or password");
+  }
   if (member.disabled) throw new AppError("ACCOUNT_DISABLED", "This staff account is disabled");
+  await clearLoginFailures(deps.db, throttle);
   const now = deps.now();
   return inTransaction(deps.db, async (tx) => ({
     token: await openSession(tx, "staff", member.id, now),
