@@ -8,3 +8,33 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/** The fields both drivers' DatabaseError carry (pg and PGlite share pg-protocol's); values live in `detail`. */
+export type DatabaseErrorFields = {
+  code: string;
+  severity?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+  routine?: string;
+  detail?: string;
+};
+
+/** The database's own error inside `error` (Drizzle wraps it as `cause` of a DrizzleQueryError), or null. */
+export function findDatabaseError(error: unknown): DatabaseErrorFields | null {
+  for (let e = error as Record<string, unknown> | undefined, hops = 0; e && hops < 8; hops++) {
+    if (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && "severity" in e)
+      return e as unknown as DatabaseErrorFields;
+    e = e.cause as typeof e;
+  }
+  return null;
+}
+
+/**
+ * A serialization failure or deadlock: the transaction was rolled back whole, so running it again is
+ * exactly as if the first attempt had not happened.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const code = findDatabaseError(error)?.code;
+  return code === "40001" || code === "40P01";
+}

@@ -3,11 +3,25 @@
 // `beforeCommit` lets a use case write rows many transactions touch (shop-wide ledger balances, a popular
 // product's sales count) as its LAST statements, so their row locks are held for the commit alone.
 import type { Db, Executor, Tx } from "./client.ts";
+import { isRetryableConflict } from "./errors.ts";
 
 type Finisher = () => Promise<void>;
 const finishers = new WeakMap<Tx, Map<string, Finisher>>();
 
+/**
+ * Runs `work` in one transaction. A serialization failure or deadlock (PostgreSQL only) rolled everything
+ * back, so it is run once more; a second failure reaches the error handler as 503 SERVICE_BUSY.
+ */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await runTransaction(db, work);
+  } catch (error) {
+    if (!isRetryableConflict(error)) throw error;
+    return runTransaction(db, work);
+  }
+}
+
+async function runTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     const queue = new Map<string, Finisher>();
     finishers.set(tx, queue);

@@ -8,17 +8,14 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "./app-error.ts";
 import { installAuthentication } from "./authenticate.ts";
 import { installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
+import { guardedValidatorCompiler } from "./input-guard.ts";
+import { safeLoggerOptions } from "./log-safety.ts";
 import { registerRoutes } from "./routes.ts";
 import type { App } from "./types.ts";
 
@@ -27,7 +24,7 @@ export async function buildApp(
   options: { logger?: FastifyServerOptions["logger"] } = {},
 ): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: safeLoggerOptions(options.logger ?? false),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
@@ -37,7 +34,7 @@ export async function buildApp(
     trustProxy: trustedProxies(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);

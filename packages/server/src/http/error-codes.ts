@@ -79,6 +79,14 @@ export const errorStatus = {
   PAY_LINK_EXPIRED: 410,
   PAYMENT_SETTINGS_INVALID: 422,
   REFUND_STATE_INVALID: 409,
+  // input the database would refuse, answered before it gets there or mapped from its error class
+  TEXT_CONTROL_CHARACTER: 422,
+  NOTHING_TO_UPDATE: 422,
+  DATABASE_VALUE_INVALID: 422,
+  REFERENCE_NOT_FOUND: 404,
+  STILL_REFERENCED: 409,
+  ALREADY_EXISTS: 409,
+  SERVICE_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -1,7 +1,10 @@
 // Turns every failure into `{ error: { code, message, details } }` with the status from the code table.
-// Anything unexpected is a 500 with a generic body; the real error goes to the log with the request id.
+// A database refusal that input checks did not catch is mapped by its SQLSTATE class as a last line, so no
+// database error is a bare 500. Anything else unexpected is a 500 with a generic body; the error goes to
+// the log (through log-safety.ts: no SQL parameters, no values) with the request id.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { type DatabaseErrorFields, findDatabaseError } from "../db/errors.ts";
 import { AppError } from "./app-error.ts";
 import { type ErrorCode, errorStatus } from "./error-codes.ts";
 
@@ -18,6 +21,32 @@ const fastifyCodes: Record<string, ErrorCode> = {
 };
 
 /** Answers a request no route matched, or returns null to fall through to the 404 body (e.g. an SPA page). */
+/** The error code a zod issue asks for (input-types.ts `issueCode`), else null. */
+function issueCodeOf(validation: Array<{ params?: unknown }>): ErrorCode | null {
+  for (const issue of validation) {
+    const code = (issue.params as { params?: { code?: unknown } } | undefined)?.params?.code;
+    if (typeof code === "string" && code in errorStatus) return code as ErrorCode;
+  }
+  return null;
+}
+
+/** The answer to a database refusal by its SQLSTATE, or null for a fault that really is ours. */
+export function databaseRefusal(db: DatabaseErrorFields): { code: ErrorCode; message: string } | null {
+  const state = db.code;
+  if (state.startsWith("22") || state === "23502" || state === "23514" || state.startsWith("54"))
+    return { code: "DATABASE_VALUE_INVALID", message: "A value is out of range or not allowed" };
+  if (state === "23503")
+    // The detail (never logged) tells a missing parent from a row still in use by others.
+    return (db.detail ?? "").includes("still referenced")
+      ? { code: "STILL_REFERENCED", message: "Other records still refer to this one" }
+      : { code: "REFERENCE_NOT_FOUND", message: "A record this refers to does not exist" };
+  if (state === "23505" || state === "23P01")
+    return { code: "ALREADY_EXISTS", message: "A record with these values already exists" };
+  if (["40001", "40P01", "55P03", "53300", "57P03"].includes(state) || state.startsWith("08"))
+    return { code: "SERVICE_BUSY", message: "The shop is busy; try again in a moment" };
+  return null;
+}
+
 export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
 
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {
@@ -29,13 +58,26 @@ export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFa
       return reply.status(errorStatus[error.code]).send(body(error.code, error.message, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      const asked = issueCodeOf(error.validation);
       const issues = error.validation.map((v) => ({
         path: `${error.validationContext ?? "body"}${v.instancePath.replaceAll("/", ".")}`,
         message: v.message ?? "invalid",
       }));
+      if (asked) return reply.status(errorStatus[asked]).send(body(asked, issues[0]!.message, { issues }));
       return reply
         .status(422)
         .send(body("VALIDATION_FAILED", "The request does not match the expected shape", { issues }));
+    }
+    const database = findDatabaseError(error);
+    const refusal = database ? databaseRefusal(database) : null;
+    if (database && refusal) {
+      request.log.warn({ err: error }, "database refused the request");
+      if (refusal.code === "SERVICE_BUSY") reply.header("retry-after", "1");
+      return reply
+        .status(errorStatus[refusal.code])
+        .send(
+          body(refusal.code, refusal.message, database.constraint ? { constraint: database.constraint } : {}),
+        );
     }
     const mapped = error.code ? fastifyCodes[error.code] : undefined;
     if (mapped) return reply.status(errorStatus[mapped]).send(body(mapped, error.message));

@@ -1,5 +1,6 @@
 // The contract of shopper sign-up, login and profile.
 import { z } from "zod";
+import { singleLine } from "../../http/input-types.ts";
 
 export const Phone = z.string().regex(/^1[3-9]\d{9}$/, "a mainland China mobile number");
 export const Password = z.string().min(8).max(72);
@@ -7,9 +8,9 @@ export const Password = z.string().min(8).max(72);
 export const RegisterBody = z.strictObject({
   phone: Phone,
   password: Password,
-  nickname: z.string().trim().min(1).max(30).optional(),
+  nickname: singleLine(1, 30).optional(),
   /** A distributor's invite code from the link the shopper arrived by; bound inside the sign-up. */
-  ref: z.string().trim().min(1).max(32).optional(),
+  ref: singleLine(1, 32).optional(),
 });
 
 export const LoginBody = z.strictObject({ phone: Phone, password: z.string().min(1).max(72) });

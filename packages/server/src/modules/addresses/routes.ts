@@ -2,12 +2,13 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
+import { IdParams, singleLine } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { regions } from "../../lib/regions.ts";
 import { createAddress, deleteAddress, getAddresses, updateAddress } from "./service.ts";
 
 const AddressBody = z.strictObject({
-  name: z.string().trim().min(1).max(20),
+  name: singleLine(1, 20),
   phone: z
     .string()
     .trim()
@@ -15,7 +16,7 @@ const AddressBody = z.strictObject({
   provinceCode: z.string().regex(/^\d{6}$/),
   cityCode: z.string().regex(/^\d{6}$/),
   districtCode: z.string().regex(/^\d{6}$/),
-  detail: z.string().trim().min(2).max(120),
+  detail: singleLine(2, 120),
   isDefault: z.boolean().default(false),
 });
 const AddressResponse = z.object({
@@ -32,7 +33,6 @@ const AddressResponse = z.object({
 const District = z.object({ code: z.string(), name: z.string() });
 const City = District.extend({ children: z.array(District) });
 const Province = District.extend({ children: z.array(City) });
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export function registerAddressRoutes(app: App, deps: AppDeps): void {
   const tags = ["shopper: addresses"];

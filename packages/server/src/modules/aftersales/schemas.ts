@@ -1,8 +1,9 @@
 // The after-sale contract: the shopper's request and return parcel, staff review, and how one reads.
 import { z } from "zod";
 import { afterSaleKinds, afterSaleStatuses } from "../../db/schema/commerce.ts";
+import { fromDigits, Id } from "../../http/input-types.ts";
 
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export { IdParams } from "../../http/input-types.ts";
 export const RequestAfterSaleBody = z.strictObject({
   kind: z.enum(afterSaleKinds),
   items: z
@@ -30,8 +31,8 @@ export const ReturnParcelBody = z.strictObject({
 export const ApproveBody = z.strictObject({ note: z.string().trim().max(200).nullable().default(null) });
 export const RejectBody = z.strictObject({ note: z.string().trim().min(1).max(200) });
 export const ListQuery = z.strictObject({
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
 });
 export const StaffListQuery = ListQuery.extend({ status: z.enum(afterSaleStatuses).optional() });
 

@@ -1,12 +1,13 @@
 // The audit log page: who changed what, newest first, with a cursor.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
+import { fromDigits, Id } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { listAudit } from "./service.ts";
 
 const AuditQuery = z.strictObject({
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
   entity: z.string().max(40).optional(),
 });
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
+import { IdParams, somethingToUpdate } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { MAX_LINE_QUANTITY } from "./repo.ts";
 import { addToCart, changeCartLine, getCart, removeCartLines, selectAll } from "./service.ts";
@@ -26,7 +27,6 @@ const CartResponse = z.object({
   selectedCount: z.number(),
   selectedGoodsFen: z.number(),
 });
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export function registerCartRoutes(app: App, deps: AppDeps): void {
   const tags = ["shopper: cart"];
@@ -53,7 +53,9 @@ export function registerCartRoutes(app: App, deps: AppDeps): void {
       schema: {
         tags,
         params: IdParams,
-        body: z.strictObject({ quantity: Quantity.optional(), selected: z.boolean().optional() }),
+        body: somethingToUpdate(
+          z.strictObject({ quantity: Quantity.optional(), selected: z.boolean().optional() }),
+        ),
         response: { 200: CartResponse },
       },
     },

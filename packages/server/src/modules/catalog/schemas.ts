@@ -1,24 +1,28 @@
 // The catalog contract: categories, the product editor (spec axes × SKUs) and the shop's product pages.
 import { z } from "zod";
 import { productStatuses } from "../../db/schema/commerce.ts";
+import { fromDigits, Id, singleLine, somethingToUpdate } from "../../http/input-types.ts";
 
 const Fen = z.number().int().min(0).max(100_000_000_00);
 const Url = z.string().trim().min(1).max(500);
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export { IdParams } from "../../http/input-types.ts";
 export const ProductStatus = z.enum(productStatuses);
 
 export const CategoryBody = z.strictObject({
-  name: z.string().trim().min(1).max(20),
+  name: singleLine(1, 20),
   parentId: z.number().int().positive().nullable().default(null),
   iconUrl: Url.nullable().default(null),
   sort: z.number().int().min(-100_000).max(100_000).default(0),
 });
-export const UpdateCategoryBody = z.strictObject({
-  name: z.string().trim().min(1).max(20).optional(),
-  parentId: z.number().int().positive().nullable().optional(),
-  iconUrl: Url.nullable().optional(),
-  sort: z.number().int().min(-100_000).max(100_000).optional(),
-});
+export const UpdateCategoryBody = somethingToUpdate(
+  z.strictObject({
+    name: singleLine(1, 20).optional(),
+    parentId: z.number().int().positive().nullable().optional(),
+    iconUrl: Url.nullable().optional(),
+    sort: z.number().int().min(-100_000).max(100_000).optional(),
+  }),
+);
 export const CategoryResponse = z.object({
   id: z.number(),
   parentId: z.number().nullable(),
@@ -45,7 +49,7 @@ const SkuBody = z.strictObject({
   commissionRule: z.unknown().nullable().default(null),
 });
 export const ProductBody = z.strictObject({
-  title: z.string().trim().min(1).max(60),
+  title: singleLine(1, 60),
   subtitle: z.string().trim().max(120).default(""),
   categoryId: z.number().int().positive().nullable().default(null),
   images: z.array(Url).max(9).default([]),
@@ -117,10 +121,10 @@ export const ProductPage = z.object({ items: z.array(ProductCard), nextCursor: z
 
 const cursorText = z.string().regex(/^-?\d{1,7}_\d{1,15}$/, "a cursor from the previous page");
 export const ShopProductQuery = z.strictObject({
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: Id.optional(),
   q: z.string().trim().min(1).max(40).optional(),
   cursor: cursorText.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: fromDigits(z.number().int().min(1).max(50).default(20)),
 });
 export const AdminProductQuery = ShopProductQuery.extend({ status: ProductStatus.optional() });
 export type ProductQuery = z.output<typeof AdminProductQuery>;

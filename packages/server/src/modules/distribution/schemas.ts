@@ -1,15 +1,16 @@
 // HTTP contract of the distribution centre (shop) and the distribution admin.
 import { WITHDRAWAL_METHODS } from "@liebian/domain";
 import { z } from "zod";
+import { fromDigits, Id, singleLine } from "../../http/input-types.ts";
 
 /** A stored row as JSON (dates as ISO strings); the fields are those of the table named in each route. */
 export const Row = z.record(z.string(), z.unknown());
 export const Rows = z.object({ items: z.array(Row), nextCursor: z.number().nullable() });
 export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.coerce.number().int().positive().optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
+  cursor: Id.optional(),
 });
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export { IdParams } from "../../http/input-types.ts";
 export const Ok = z.object({ ok: z.literal(true) });
 
 export const VisitBody = z.strictObject({
@@ -35,7 +36,7 @@ export const WithdrawBody = z.strictObject({
 });
 export const PreviewQuery = z.strictObject({
   method: z.enum(WITHDRAWAL_METHODS),
-  amountFen: z.coerce.number().int().positive().max(1e12),
+  amountFen: fromDigits(z.number().int().positive().max(1e12)),
 });
 export const PreviewResponse = z.object({
   ok: z.boolean(),
@@ -70,7 +71,7 @@ export const ReassignBody = z.strictObject({
 });
 export const GradeBody = z.strictObject({
   rank: z.number().int().min(0).max(1000),
-  name: z.string().trim().min(1).max(40),
+  name: singleLine(1, 40),
   tasks: z
     .strictObject({
       invitesWhoBought: z.number().int().min(0).optional(),
@@ -89,8 +90,8 @@ export const GradeBody = z.strictObject({
 });
 export const CommissionQuery = PageQuery.extend({
   status: z.enum(["frozen", "settled", "cancelled", "held"]).optional(),
-  userId: z.coerce.number().int().positive().optional(),
-  orderId: z.coerce.number().int().positive().optional(),
+  userId: Id.optional(),
+  orderId: Id.optional(),
 });
 /** A pending distributor application with the applicant's account. */
 export const ApplicationRecords = z.object({

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
+import { fromDigits } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { findUserById } from "../accounts/repo.ts";
 import { findBinding, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
@@ -128,7 +129,7 @@ export function registerDistributionShopRoutes(app: App, deps: AppDeps): void {
       config: auth,
       schema: {
         tags,
-        querystring: z.strictObject({ level: z.coerce.number().int().min(1).max(3).default(1) }),
+        querystring: z.strictObject({ level: fromDigits(z.number().int().min(1).max(3).default(1)) }),
         response: { 200: Row },
       },
     },

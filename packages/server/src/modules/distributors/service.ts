@@ -6,6 +6,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
+import { findUserById } from "../accounts/repo.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import {
@@ -165,6 +166,7 @@ export async function reviewApplication(
 
 export async function appointDistributor(deps: Deps, actor: StaffActor, userId: number) {
   return inTransaction(deps.db, async (tx) => {
+    if (!(await findUserById(tx, userId))) throw notFound("User", { userId });
     const row = await grantDistributor(tx, userId, "appointed", deps.now(), actor.staffId);
     await recordAudit(tx, actor, {
       action: "distributor.appoint",

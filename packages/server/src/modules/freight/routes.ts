@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
+import { IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { FreightTemplateBody, FreightTemplateResponse } from "./schemas.ts";
 import {
@@ -10,8 +11,6 @@ import {
   getFreightTemplates,
   updateFreightTemplate,
 } from "./service.ts";
-
-const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export function registerFreightRoutes(app: App, deps: AppDeps): void {
   const tags = ["admin: freight"];

@@ -1,5 +1,6 @@
 // The freight template contract: by piece or by weight, a default rule, per-province rules, free-shipping thresholds.
 import { z } from "zod";
+import { singleLine } from "../../http/input-types.ts";
 
 const Fen = z.number().int().min(0).max(100_000_00);
 const FreightRule = z.strictObject({
@@ -10,7 +11,7 @@ const FreightRule = z.strictObject({
 });
 
 export const FreightTemplateBody = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: singleLine(1, 40),
   mode: z.enum(["by_piece", "by_weight"]),
   defaultRule: FreightRule,
   regionRules: z

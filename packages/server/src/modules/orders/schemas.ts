@@ -1,6 +1,7 @@
 // The checkout and order contract. Bodies are strict: a client price or total is refused, never read.
 import { z } from "zod";
 import { orderStatuses } from "../../db/schema/commerce.ts";
+import { fromDigits, Id } from "../../http/input-types.ts";
 
 export const OrderStatus = z.enum(orderStatuses);
 const Items = z
@@ -119,8 +120,8 @@ export const OrderPage = z.object({ items: z.array(OrderCard), nextCursor: z.num
 
 export const ShopperOrderQuery = z.strictObject({
   status: OrderStatus.optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(50).default(10)),
 });
 const StaffFilters = {
   status: OrderStatus.optional(),
@@ -135,12 +136,12 @@ const StaffFilters = {
 };
 export const StaffOrderQuery = z.strictObject({
   ...StaffFilters,
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
 });
 export const ExportOrderQuery = z.strictObject(StaffFilters);
 
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export { IdParams } from "../../http/input-types.ts";
 export const ShipBody = z.strictObject({
   parcels: z
     .array(

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
+import { fromDigits, Id, IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { dailyReport, listPayments, listRefunds, refundView } from "./admin.ts";
 import { retryAutomaticRefund } from "./refunds.ts";
@@ -15,8 +16,8 @@ import {
 } from "./settings.ts";
 
 const RecordQuery = z.strictObject({
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
   provider: z.enum(["sandbox", "wechat", "alipay"]).optional(),
   status: z.string().max(20).optional(),
   orderNo: z.string().max(64).optional(),
@@ -156,7 +157,7 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
       config: { permission: "refund.execute" },
       schema: {
         tags,
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: IdParams,
         response: { 200: Refund },
       },
     },

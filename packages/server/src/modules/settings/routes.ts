@@ -2,15 +2,18 @@
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
+import { somethingToUpdate } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { OrderSettings, ShopSettings } from "./sections.ts";
 import { getSettings, updateSettings } from "./service.ts";
 
 export const SettingsResponse = z.object({ shop: ShopSettings, orders: OrderSettings });
-export const UpdateSettingsBody = z.strictObject({
-  shop: ShopSettings.partial().optional(),
-  orders: OrderSettings.partial().optional(),
-});
+export const UpdateSettingsBody = somethingToUpdate(
+  z.strictObject({
+    shop: ShopSettings.partial().optional(),
+    orders: OrderSettings.partial().optional(),
+  }),
+);
 
 export function registerSettingsRoutes(app: App, deps: AppDeps): void {
   app.get(

@@ -1,6 +1,7 @@
 // The contract of staff login and staff management.
 import { z } from "zod";
 import { staffRoles } from "../../db/schema/accounts.ts";
+import { IdParams, singleLine, somethingToUpdate } from "../../http/input-types.ts";
 
 export const StaffRole = z.enum(staffRoles);
 
@@ -26,17 +27,19 @@ export const CreateStaffBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[a-zA-Z0-9_.-]{3,40}$/, "3-40 letters, digits, dot, dash or underscore"),
-  name: z.string().trim().min(1).max(40),
+  name: singleLine(1, 40),
   role: StaffRole,
   password: z.string().min(8).max(72),
 });
 
-export const UpdateStaffBody = z.strictObject({
-  name: z.string().trim().min(1).max(40).optional(),
-  role: StaffRole.optional(),
-  disabled: z.boolean().optional(),
-  password: z.string().min(8).max(72).optional(),
-});
+export const UpdateStaffBody = somethingToUpdate(
+  z.strictObject({
+    name: singleLine(1, 40).optional(),
+    role: StaffRole.optional(),
+    disabled: z.boolean().optional(),
+    password: z.string().min(8).max(72).optional(),
+  }),
+);
 
-export const StaffIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+export const StaffIdParams = IdParams;
 export const RolesResponse = z.array(z.object({ role: StaffRole, permissions: z.array(z.string()) }));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { stockReasons } from "../../db/schema/commerce.ts";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
+import { fromDigits, Id, IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { adjustStock, getLowStock, getStockLog } from "./service.ts";
 
@@ -16,9 +17,9 @@ const AdjustStockBody = z.strictObject({
   note: z.string().trim().min(1).max(200),
 });
 const StockLogQuery = z.strictObject({
-  skuId: z.coerce.number().int().positive().optional(),
-  cursor: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  skuId: Id.optional(),
+  cursor: Id.optional(),
+  limit: fromDigits(z.number().int().min(1).max(100).default(20)),
 });
 const StockLogEntry = z.object({
   id: z.number(),
@@ -33,8 +34,8 @@ const StockLogEntry = z.object({
   at: z.date(),
 });
 const LowStockQuery = z.strictObject({
-  threshold: z.coerce.number().int().min(0).max(100_000).default(10),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  threshold: fromDigits(z.number().int().min(0).max(100_000).default(10)),
+  limit: fromDigits(z.number().int().min(1).max(200).default(50)),
 });
 const LowStockItem = z.object({
   skuId: z.number(),
@@ -54,7 +55,7 @@ export function registerStockRoutes(app: App, deps: AppDeps): void {
       config: { permission: "catalog.write" },
       schema: {
         tags,
-        params: z.strictObject({ id: z.coerce.number().int().positive() }),
+        params: IdParams,
         body: AdjustStockBody,
         response: { 200: z.object({ skuId: z.number(), stock: z.number() }) },
       },
