@@ -743,6 +743,20 @@ export interface paths {
                                 /** @default 7 */
                                 afterSaleDays: number;
                             };
+                            returns: {
+                                /** @default  */
+                                name: string;
+                                /** @default  */
+                                phone: string;
+                                /** @default  */
+                                address: string;
+                            };
+                            moneyLimits: {
+                                /** @default null */
+                                reviewersMayRefundUpToFen: number | null;
+                                /** @default 20000 */
+                                withdrawalAutoApproveMaxFen: number;
+                            };
                         };
                     };
                 };
@@ -781,6 +795,14 @@ export interface paths {
                             /** @default 7 */
                             afterSaleDays?: number;
                         };
+                        returns?: {
+                            /** @default  */
+                            name?: string;
+                            /** @default  */
+                            phone?: string;
+                            /** @default  */
+                            address?: string;
+                        };
                     };
                 };
             };
@@ -810,11 +832,102 @@ export interface paths {
                                 /** @default 7 */
                                 afterSaleDays: number;
                             };
+                            returns: {
+                                /** @default  */
+                                name: string;
+                                /** @default  */
+                                phone: string;
+                                /** @default  */
+                                address: string;
+                            };
+                            moneyLimits: {
+                                /** @default null */
+                                reviewersMayRefundUpToFen: number | null;
+                                /** @default 20000 */
+                                withdrawalAutoApproveMaxFen: number;
+                            };
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/admin/v1/settings/money-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        reviewersMayRefundUpToFen?: number | null;
+                        /** @default 20000 */
+                        withdrawalAutoApproveMaxFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shop: {
+                                /** @default 裂变小店 */
+                                shopName: string;
+                                /** @default /demo/logo.svg */
+                                logoUrl: string;
+                                /** @default 400-000-0000 */
+                                servicePhone: string;
+                                /** @default  */
+                                description: string;
+                            };
+                            orders: {
+                                /** @default 30 */
+                                paymentTimeoutMinutes: number;
+                                /** @default 10 */
+                                autoReceiveDays: number;
+                                /** @default 7 */
+                                afterSaleDays: number;
+                            };
+                            returns: {
+                                /** @default  */
+                                name: string;
+                                /** @default  */
+                                phone: string;
+                                /** @default  */
+                                address: string;
+                            };
+                            moneyLimits: {
+                                /** @default null */
+                                reviewersMayRefundUpToFen: number | null;
+                                /** @default 20000 */
+                                withdrawalAutoApproveMaxFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/admin/v1/audit-log": {
@@ -1674,10 +1787,11 @@ export interface paths {
                                 delta: number;
                                 stockAfter: number;
                                 /** @enum {string} */
-                                reason: "initial" | "manual_adjust" | "order_placed" | "order_cancelled" | "order_closed";
+                                reason: "initial" | "manual_adjust" | "order_placed" | "order_cancelled" | "order_closed" | "after_sale_return";
                                 orderId: number | null;
                                 staffId: number | null;
                                 userId: number | null;
+                                afterSaleId: number | null;
                                 note: string | null;
                                 /** Format: date-time */
                                 at: string;
@@ -3656,6 +3770,14 @@ export interface paths {
                             updatedAt: string;
                             /** Format: date-time */
                             refundedAt: string | null;
+                            requestedRefundFen: number | null;
+                            refundAdjustReason: string | null;
+                            restocked: boolean | null;
+                            returnAddress: {
+                                name: string;
+                                phone: string;
+                                address: string;
+                            } | null;
                             items: {
                                 orderItemId: number;
                                 quantity: number;
@@ -3724,6 +3846,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -3794,6 +3924,14 @@ export interface paths {
                             updatedAt: string;
                             /** Format: date-time */
                             refundedAt: string | null;
+                            requestedRefundFen: number | null;
+                            refundAdjustReason: string | null;
+                            restocked: boolean | null;
+                            returnAddress: {
+                                name: string;
+                                phone: string;
+                                address: string;
+                            } | null;
                             items: {
                                 orderItemId: number;
                                 quantity: number;
@@ -3872,6 +4010,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -3946,6 +4092,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -4020,6 +4174,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -4090,6 +4252,14 @@ export interface paths {
                             updatedAt: string;
                             /** Format: date-time */
                             refundedAt: string | null;
+                            requestedRefundFen: number | null;
+                            refundAdjustReason: string | null;
+                            restocked: boolean | null;
+                            returnAddress: {
+                                name: string;
+                                phone: string;
+                                address: string;
+                            } | null;
                             items: {
                                 orderItemId: number;
                                 quantity: number;
@@ -4097,6 +4267,74 @@ export interface paths {
                                 title: string;
                                 skuLabel: string;
                                 imageUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/refund-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    refundFen?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSaleId: number;
+                            orderId: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                            refundFen: number;
+                            maxFen: number;
+                            freightRefundFen: number;
+                            destination: {
+                                provider: string;
+                            };
+                            commissions: {
+                                commissionId: number;
+                                level: number;
+                                earnerUserId: number;
+                                earnerNickname: string | null;
+                                status: string;
+                                amountFen: number;
+                                takeBackFen: number;
+                                /** @enum {string} */
+                                outcome: "cancelled" | "reduced" | "clawed_back";
+                            }[];
+                            restock: {
+                                orderItemId: number;
+                                title: string;
+                                skuLabel: string;
+                                quantity: number;
                             }[];
                         };
                     };
@@ -4134,6 +4372,8 @@ export interface paths {
                     "application/json": {
                         /** @default null */
                         note?: string | null;
+                        refundFen?: number;
+                        refundReason?: string | null;
                     };
                 };
             };
@@ -4168,6 +4408,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -4248,6 +4496,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -4290,7 +4546,16 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        restock?: boolean;
+                        refundFen?: number;
+                        refundReason?: string | null;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -4322,6 +4587,183 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            };
+                            refund: {
+                                /** @enum {string} */
+                                provider: "payments" | "sandbox_immediate";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/refund-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
+                                items: {
+                                    orderItemId: number;
+                                    quantity: number;
+                                    refundFen: number;
+                                    title: string;
+                                    skuLabel: string;
+                                    imageUrl: string | null;
+                                }[];
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/after-sales/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        refundFen?: number;
+                        refundReason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            afterSale: {
+                                id: number;
+                                orderId: number;
+                                /** @enum {string} */
+                                kind: "refund_only" | "return_refund";
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "rejected" | "cancelled" | "awaiting_return" | "returned" | "refunding" | "refunded" | "refund_failed";
+                                reason: string;
+                                description: string;
+                                photos: string[];
+                                refundFen: number;
+                                freightRefundFen: number;
+                                merchantNote: string | null;
+                                returnCarrier: string | null;
+                                returnTrackingNo: string | null;
+                                refundProvider: string | null;
+                                failureReason: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /** Format: date-time */
+                                refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;
@@ -4396,6 +4838,14 @@ export interface paths {
                                 updatedAt: string;
                                 /** Format: date-time */
                                 refundedAt: string | null;
+                                requestedRefundFen: number | null;
+                                refundAdjustReason: string | null;
+                                restocked: boolean | null;
+                                returnAddress: {
+                                    name: string;
+                                    phone: string;
+                                    address: string;
+                                } | null;
                                 items: {
                                     orderItemId: number;
                                     quantity: number;

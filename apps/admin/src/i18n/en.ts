@@ -228,6 +228,7 @@ export const en: Record<MessageKey, string> = {
   "stockReason.order_placed": "Reserved by order",
   "stockReason.order_cancelled": "Released by cancellation",
   "stockReason.order_closed": "Released by timeout",
+  "stockReason.after_sale_return": "Returned goods restocked",
   "freight.title": "Freight templates",
   "freight.create": "New template",
   "freight.edit": "Edit template",

@@ -225,6 +225,7 @@ export const zh = {
   "stockReason.order_placed": "下单占用",
   "stockReason.order_cancelled": "取消释放",
   "stockReason.order_closed": "超时关闭释放",
+  "stockReason.after_sale_return": "退货入库",
   "freight.title": "运费模板",
   "freight.create": "新建模板",
   "freight.edit": "编辑模板",

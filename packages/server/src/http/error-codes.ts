@@ -87,6 +87,8 @@ export const errorStatus = {
   STILL_REFERENCED: 409,
   ALREADY_EXISTS: 409,
   SERVICE_BUSY: 503,
+  REFUND_REASON_REQUIRED: 422,
+  WITHDRAWAL_AUTO_APPROVE_TOO_HIGH: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

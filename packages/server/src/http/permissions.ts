@@ -22,6 +22,7 @@ export const permissionRoles = {
   "withdrawals.read": ["owner", "finance"],
   "withdrawals.approve": ["owner", "finance"],
   "customers.read": ["owner", "operator", "support"],
+  "money.limits": ["owner"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -61,6 +61,7 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
     url: `/api/admin/v1/distribution/withdrawals/${NONE}/approve`,
     body: {},
   },
+  "money.limits": { method: "PUT", url: "/api/admin/v1/settings/money-limits", body: { bogus: true } },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>

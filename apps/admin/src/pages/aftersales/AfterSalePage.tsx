@@ -195,7 +195,12 @@ export function AfterSalePage() {
                     data-testid={`after-sale-confirm-return-${row.id}`}
                     onClick={() =>
                       void act(() =>
-                        call(api.POST("/api/admin/v1/after-sales/{id}/confirm-return", path(row.id))),
+                        call(
+                          api.POST("/api/admin/v1/after-sales/{id}/confirm-return", {
+                            ...path(row.id),
+                            body: { restock: true },
+                          }),
+                        ),
                       )
                     }
                   >

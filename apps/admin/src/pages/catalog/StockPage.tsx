@@ -25,10 +25,17 @@ type LogEntry = {
   skuId: number;
   delta: number;
   stockAfter: number;
-  reason: "initial" | "manual_adjust" | "order_placed" | "order_cancelled" | "order_closed";
+  reason:
+    | "initial"
+    | "manual_adjust"
+    | "order_placed"
+    | "order_cancelled"
+    | "order_closed"
+    | "after_sale_return";
   orderId: number | null;
   staffId: number | null;
   userId: number | null;
+  afterSaleId: number | null;
   note: string | null;
   at: string;
 };

@@ -107,6 +107,7 @@ export const stockReasons = [
   "order_placed",
   "order_cancelled",
   "order_closed",
+  "after_sale_return",
 ] as const;
 export type StockReason = (typeof stockReasons)[number];
 
@@ -123,6 +124,8 @@ export const stockLogs = pgTable(
     orderId: ref("order_id"),
     staffId: ref("staff_id"),
     userId: ref("user_id"),
+    /** The after-sale whose returned goods came back (reason after_sale_return). */
+    afterSaleId: ref("after_sale_id"),
     note: text("note"),
     at: at("at").notNull().defaultNow(),
   },
@@ -411,6 +414,12 @@ export const afterSales = pgTable(
     refundProvider: text("refund_provider"),
     refundId: text("refund_id"),
     failureReason: text("failure_reason"),
+    /** What the shopper asked for, kept when staff refund less (refundFen then holds the lower amount). */
+    requestedRefundFen: money("requested_refund_fen"),
+    /** Why staff refunded less than requested; required whenever they do. */
+    refundAdjustReason: text("refund_adjust_reason"),
+    /** Whether the returned units went back to stock when staff confirmed receipt (null before that). */
+    restocked: boolean("restocked"),
     createdAt: at("created_at").notNull(),
     updatedAt: at("updated_at").notNull(),
     refundedAt: at("refunded_at"),

@@ -1,6 +1,6 @@
 // After-sale queries: the after-sale with its lines, what an order's lines already have held or refunded,
 // guarded status moves, and the lists.
-import { and, asc, desc, eq, inArray, lt, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, notInArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { afterSaleItems, afterSales, orderItems } from "../../db/schema/commerce.ts";
 
@@ -119,5 +119,42 @@ export async function listAfterSales(
       ),
     )
     .orderBy(desc(afterSales.id))
+    .limit(f.limit);
+}
+
+export async function updateAfterSaleItemRefund(
+  db: Executor,
+  afterSaleId: number,
+  orderItemId: number,
+  fen: number,
+) {
+  await db
+    .update(afterSaleItems)
+    .set({ refundFen: fen })
+    .where(and(eq(afterSaleItems.afterSaleId, afterSaleId), eq(afterSaleItems.orderItemId, orderItemId)));
+}
+
+/** The SKUs and units an after-sale sends back to stock. */
+export async function findReturnedSkus(db: Executor, afterSaleId: number) {
+  return db
+    .select({ skuId: orderItems.skuId, quantity: afterSaleItems.quantity })
+    .from(afterSaleItems)
+    .innerJoin(orderItems, eq(orderItems.id, afterSaleItems.orderItemId))
+    .where(eq(afterSaleItems.afterSaleId, afterSaleId))
+    .orderBy(asc(afterSaleItems.id));
+}
+
+/** Finance's 待退款确认 queue: approved refund-only after-sales and received returns, oldest first. */
+export async function listAwaitingRefund(db: Executor, f: { cursor?: number | undefined; limit: number }) {
+  return db
+    .select()
+    .from(afterSales)
+    .where(
+      and(
+        sql`((${afterSales.kind} = 'refund_only' and ${afterSales.status} = 'approved') or ${afterSales.status} = 'returned')`,
+        f.cursor ? gt(afterSales.id, f.cursor) : undefined,
+      ),
+    )
+    .orderBy(asc(afterSales.id))
     .limit(f.limit);
 }

@@ -28,7 +28,24 @@ export const ReturnParcelBody = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9-]{4,40}$/),
 });
-export const ApproveBody = z.strictObject({ note: z.string().trim().max(200).nullable().default(null) });
+/** Staff may refund less than the after-sale holds (never more); a lower amount needs a reason. */
+const refundAdjust = {
+  refundFen: z.number().int().min(0).max(100_000_000_00).optional(),
+  refundReason: z.string().trim().max(200).nullable().optional(),
+};
+export const ApproveBody = z.strictObject({
+  note: z.string().trim().max(200).nullable().default(null),
+  ...refundAdjust,
+});
+export const ConfirmReturnBody = z.strictObject({
+  /** Put the returned units back in stock (off for damaged goods). */
+  restock: z.boolean().default(true),
+  ...refundAdjust,
+});
+export const ConfirmRefundBody = z.strictObject(refundAdjust);
+export const RefundPreviewQuery = z.strictObject({
+  refundFen: z.coerce.number().int().min(0).max(100_000_000_00).optional(),
+});
 export const RejectBody = z.strictObject({ note: z.string().trim().min(1).max(200) });
 export const ListQuery = z.strictObject({
   cursor: Id.optional(),
@@ -54,6 +71,13 @@ export const AfterSaleResponse = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   refundedAt: z.date().nullable(),
+  /** What the shopper asked for when staff refunded less; null otherwise. */
+  requestedRefundFen: z.number().nullable(),
+  refundAdjustReason: z.string().nullable(),
+  /** Whether the returned units went back to stock (null until the return is confirmed). */
+  restocked: z.boolean().nullable(),
+  /** Where to send the parcel: only on an approved 退货退款 waiting for its goods. */
+  returnAddress: z.object({ name: z.string(), phone: z.string(), address: z.string() }).nullable(),
   items: z.array(
     z.object({
       orderItemId: z.number(),
@@ -73,4 +97,30 @@ export const AfterSaleMoveResponse = z.object({
 export const AfterSalePage = z.object({
   items: z.array(AfterSaleResponse),
   nextCursor: z.number().nullable(),
+});
+
+export const RefundPreviewResponse = z.object({
+  afterSaleId: z.number(),
+  orderId: z.number(),
+  orderNo: z.string(),
+  status: z.enum(afterSaleStatuses),
+  refundFen: z.number(),
+  maxFen: z.number(),
+  freightRefundFen: z.number(),
+  destination: z.object({ provider: z.string() }),
+  commissions: z.array(
+    z.object({
+      commissionId: z.number(),
+      level: z.number(),
+      earnerUserId: z.number(),
+      earnerNickname: z.string().nullable(),
+      status: z.string(),
+      amountFen: z.number(),
+      takeBackFen: z.number(),
+      outcome: z.enum(["cancelled", "reduced", "clawed_back"]),
+    }),
+  ),
+  restock: z.array(
+    z.object({ orderItemId: z.number(), title: z.string(), skuLabel: z.string(), quantity: z.number() }),
+  ),
 });

@@ -2,14 +2,16 @@
 // failAfterSaleRefund when its refund API answers; deps.refunds is how this area asks it to refund.
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../http/app-error.ts";
-import { type AfterSaleStatus, findAfterSale, listAfterSales } from "./repo.ts";
+import { type AfterSaleStatus, findAfterSale, listAfterSales, listAwaitingRefund } from "./repo.ts";
 import { afterSaleCards, loadAfterSaleView } from "./views.ts";
 
+export { previewAfterSaleRefund } from "./preview.ts";
 export { completeAfterSaleRefund, failAfterSaleRefund, sandboxRefundImmediately } from "./refund.ts";
 export { requestAfterSale } from "./request.ts";
 export {
   approveAfterSale,
   cancelAfterSale,
+  confirmRefund,
   confirmReturn,
   rejectAfterSale,
   retryRefund,
@@ -46,4 +48,11 @@ export function listStaffAfterSales(
   q: { status?: AfterSaleStatus | undefined; cursor?: number | undefined; limit: number },
 ) {
   return page(db, q);
+}
+
+/** Finance's 待退款确认 queue, oldest first. */
+export async function listRefundQueue(db: Db, q: { cursor?: number | undefined; limit: number }) {
+  const rows = await listAwaitingRefund(db, { ...q, limit: q.limit + 1 });
+  const items = await afterSaleCards(db, rows.slice(0, q.limit));
+  return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,8 +1,18 @@
-// How an after-sale reads: its lines with the snapshot of what was bought, amounts and return details.
+// How an after-sale reads: its lines with the snapshot of what was bought, amounts and return details; an
+// approved 退货退款 carries the merchant's return address so the shopper knows where to send the parcel.
 import type { Executor } from "../../db/client.ts";
+import { getSettings } from "../settings/service.ts";
 import { type AfterSaleRow, findAfterSale, findAfterSaleItems } from "./repo.ts";
 
-function view(row: AfterSaleRow, items: Awaited<ReturnType<typeof findAfterSaleItems>>) {
+type ReturnAddress = { name: string; phone: string; address: string };
+
+function view(
+  row: AfterSaleRow,
+  items: Awaited<ReturnType<typeof findAfterSaleItems>>,
+  returnAddress: ReturnAddress,
+) {
+  const sendingBack =
+    row.kind === "return_refund" && (row.status === "approved" || row.status === "awaiting_return");
   return {
     id: row.id,
     orderId: row.orderId,
@@ -21,13 +31,17 @@ function view(row: AfterSaleRow, items: Awaited<ReturnType<typeof findAfterSaleI
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     refundedAt: row.refundedAt,
+    requestedRefundFen: row.requestedRefundFen,
+    refundAdjustReason: row.refundAdjustReason,
+    restocked: row.restocked,
+    returnAddress: sendingBack && returnAddress.address !== "" ? returnAddress : null,
     items: items.filter((i) => i.afterSaleId === row.id).map(({ afterSaleId: _, ...i }) => i),
   };
 }
 
 export async function loadAfterSaleView(db: Executor, id: number) {
   const row = (await findAfterSale(db, id))!;
-  return view(row, await findAfterSaleItems(db, [id]));
+  return view(row, await findAfterSaleItems(db, [id]), await getSettings(db, "returns"));
 }
 
 export async function afterSaleCards(db: Executor, rows: AfterSaleRow[]) {
@@ -35,5 +49,6 @@ export async function afterSaleCards(db: Executor, rows: AfterSaleRow[]) {
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => view(r, items));
+  const address = await getSettings(db, "returns");
+  return rows.map((r) => view(r, items, address));
 }

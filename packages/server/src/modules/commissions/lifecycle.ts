@@ -3,10 +3,8 @@
 import {
   type CommissionPlan,
   commissionReleaseDueAt,
-  computeClawback,
   decideCommissionSettlement,
   decideCommissionTransition,
-  fen,
 } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -16,6 +14,7 @@ import { recordAudit } from "../audit/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction, postLedgerTransactions } from "../ledger/service.ts";
 import type { OrderMoment, RefundedItems } from "../orders/events.ts";
+import { planClawbacks } from "./refund-clawback.ts";
 import {
   lockCommission,
   lockCommissionsOfItems,
@@ -46,33 +45,24 @@ export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<voi
     tx,
     refund.items.map((i) => i.orderItemId),
   );
-  for (const row of rows) {
-    const item = refund.items.find((i) => i.orderItemId === row.orderItemId)!;
-    const decision = computeClawback({
-      commissionFen: fen(row.amountFen),
-      itemFen: fen(row.itemFen),
-      remainingFen: fen(Math.min(item.remainingPaidFen, row.itemFen)),
-      alreadyClawedFen: fen(row.clawedBackFen),
-    });
-    if (decision.kind === "none" || row.status === "cancelled") continue;
-    const from =
-      row.status === "settled"
+  for (const { row, decision, from, cancels } of planClawbacks(rows, refund.items)) {
+    const account =
+      from === "available"
         ? ledgerAccount.commissionAvailable(row.earnerUserId)
         : ledgerAccount.commissionFrozen(row.earnerUserId);
     await postLedgerTransaction(tx, {
       key: `claw:${row.id}:${refund.refundId}`,
-      kind: row.status === "settled" ? "commission_clawed_back" : "commission_reversed",
+      kind: from === "available" ? "commission_clawed_back" : "commission_reversed",
       entries: [
-        { account: from, amountFen: decision.amountFen },
+        { account, amountFen: decision.amountFen },
         { account: ledgerAccount.merchantRevenue, amountFen: -decision.amountFen },
       ],
       meta: { commissionId: row.id, orderId: refund.orderId, refundId: refund.refundId },
       at: refund.at,
     });
-    const whole = decision.totalClawedFen === row.amountFen && row.status !== "settled";
     await updateCommission(tx, row.id, {
       clawedBackFen: decision.totalClawedFen,
-      ...(whole ? { status: "cancelled", cancelledAt: refund.at } : {}),
+      ...(cancels ? { status: "cancelled", cancelledAt: refund.at } : {}),
     });
   }
 }

@@ -83,6 +83,16 @@ export async function lockCommissionsOfItems(db: Executor, orderItemIds: number[
     .for("update");
 }
 
+/** The same lines without a lock: what a refund preview reads. */
+export async function findCommissionsOfItems(db: Executor, orderItemIds: number[]): Promise<CommissionRow[]> {
+  if (orderItemIds.length === 0) return [];
+  return db
+    .select()
+    .from(commissions)
+    .where(inArray(commissions.orderItemId, orderItemIds))
+    .orderBy(asc(commissions.id));
+}
+
 export async function lockCommission(db: Executor, id: number): Promise<CommissionRow | null> {
   const rows = await db.select().from(commissions).where(eq(commissions.id, id)).for("update");
   return rows[0] ?? null;

@@ -11,6 +11,7 @@ import {
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { staffActor } from "../../http/authenticate.ts";
+import { moneyPermission } from "../../http/money-actions.ts";
 import type { App } from "../../http/types.ts";
 import { findNicknames } from "../accounts/repo.ts";
 import { findBindingHistory } from "../binding/repo.ts";
@@ -66,7 +67,8 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
       const grades = (await listGrades(deps.db))
         .filter((g) => g.ratesBps)
         .map((g) => ({ gradeId: g.name, ratesBps: g.ratesBps! }));
-      return updateDistributionSettings(deps.db, staffActor(request), request.body, grades);
+      const actor = { ...staffActor(request), role: request.staff!.role };
+      return updateDistributionSettings(deps.db, actor, request.body, grades);
     },
   );
   app.post(
@@ -222,7 +224,10 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
   );
   app.post(
     `${base}/commissions/:id/held`,
-    { config: manage, schema: { tags, params: IdParams, body: HeldActionBody, response: { 200: Row } } },
+    {
+      config: { permission: moneyPermission("commission.held") },
+      schema: { tags, params: IdParams, body: HeldActionBody, response: { 200: Row } },
+    },
     async (request) => decideHeldCommission(deps, staffActor(request), request.params.id, request.body),
   );
 
@@ -248,7 +253,7 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
   app.post(
     `${base}/withdrawals/:id/approve`,
     {
-      config: { permission: "withdrawals.approve" },
+      config: { permission: moneyPermission("withdrawal.approve") },
       schema: { tags, params: IdParams, response: { 200: Row } },
     },
     async (request) => withdrawalView(await approveWithdrawal(deps, staffActor(request), request.params.id)),
@@ -256,7 +261,7 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
   app.post(
     `${base}/withdrawals/:id/reject`,
     {
-      config: { permission: "withdrawals.approve" },
+      config: { permission: moneyPermission("withdrawal.reject") },
       schema: { tags, params: IdParams, body: ReasonBody, response: { 200: Row } },
     },
     async (request) =>

@@ -2,7 +2,9 @@
 import { type CommissionPlan, validateBindingPolicy, validateCommissionPlan } from "@liebian/domain";
 import type { z } from "zod";
 import type { Db, Executor } from "../../db/client.ts";
+import type { StaffRole } from "../../db/schema/accounts.ts";
 import { AppError } from "../../http/app-error.ts";
+import { mayMoveMoney, moneyPermission } from "../../http/money-actions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { getSettings, updateSettings } from "../settings/service.ts";
 import { DistributionSettings, type DistributionSettingsValue } from "./settings-schema.ts";
@@ -21,14 +23,17 @@ export function planOf(settings: DistributionSettingsValue): CommissionPlan {
 /**
  * Saves the section after the domain's checks: rates over the cap (also a grade's), levels outside
  * 1–3, negative fixed amounts and bad binding policies are refused with their own codes. Audited.
+ * Withdrawal auto-approval pays without a reviewer, so changing it needs withdrawals.approve, and its
+ * ceiling never goes above the owner's hard limit.
  */
 export async function updateDistributionSettings(
   db: Db,
-  actor: StaffActor,
+  actor: StaffActor & { role: StaffRole },
   patch: Partial<z.input<typeof DistributionSettings>>,
   gradeRates: { gradeId: string; ratesBps: [number, number, number] }[],
 ): Promise<{ settings: DistributionSettingsValue; warnings: string[] }> {
   const current = await getDistributionSettings(db);
+  await checkAutoApproval(db, actor.role, current, patch.withdrawal?.autoApproveBelowFen);
   const merged = { ...current, ...patch };
   const planCheck = validateCommissionPlan(merged.plan, { grades: gradeRates as never });
   if (planCheck.kind === "refuse") {
@@ -51,4 +56,29 @@ export async function updateDistributionSettings(
   ) as Partial<DistributionSettingsValue>;
   const settings = await updateSettings(db, actor, "distribution", sent);
   return { settings, warnings: planCheck.warnings };
+}
+
+async function checkAutoApproval(
+  db: Executor,
+  role: StaffRole,
+  current: DistributionSettingsValue,
+  wanted: number | null | undefined,
+) {
+  const next = wanted ?? null;
+  if (next === current.withdrawal.autoApproveBelowFen) return;
+  if (!mayMoveMoney(role, "withdrawal.auto_approve")) {
+    const permission = moneyPermission("withdrawal.auto_approve");
+    throw new AppError("FORBIDDEN", `Changing withdrawal auto-approval needs ${permission}`, { permission });
+  }
+  const { withdrawalAutoApproveMaxFen: maxFen } = await getSettings(db, "moneyLimits");
+  if (next !== null && next > maxFen) {
+    throw new AppError(
+      "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH",
+      "Auto-approval ceiling is above the owner's limit",
+      {
+        requestedFen: next,
+        maxFen,
+      },
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import { fromDigits, Id, IdParams } from "../../http/input-types.ts";
+import { moneyPermission } from "../../http/money-actions.ts";
 import type { App } from "../../http/types.ts";
 import { dailyReport, listPayments, listRefunds, refundView } from "./admin.ts";
 import { retryAutomaticRefund } from "./refunds.ts";
@@ -127,7 +128,7 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
   app.put(
     "/api/admin/v1/payments/settings/wechat",
     {
-      config: { permission: "payments.configure" },
+      config: { permission: moneyPermission("payment.accounts") },
       schema: { tags, body: WechatSettingsBody, response: { 200: ProviderSettings } },
     },
     async (request) => savePaymentSettings(deps, staffActor(request), "wechat", request.body, deps.now()),
@@ -136,7 +137,7 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
   app.put(
     "/api/admin/v1/payments/settings/sandbox",
     {
-      config: { permission: "payments.configure" },
+      config: { permission: moneyPermission("payment.accounts") },
       schema: { tags, body: SandboxSettingsBody, response: { 200: ProviderSettings } },
     },
     async (request) => saveSandboxSetting(deps, staffActor(request), request.body.enabled, deps.now()),
@@ -145,7 +146,7 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
   app.put(
     "/api/admin/v1/payments/settings/alipay",
     {
-      config: { permission: "payments.configure" },
+      config: { permission: moneyPermission("payment.accounts") },
       schema: { tags, body: AlipaySettingsBody, response: { 200: ProviderSettings } },
     },
     async (request) => savePaymentSettings(deps, staffActor(request), "alipay", request.body, deps.now()),
@@ -154,7 +155,7 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
   app.post(
     "/api/admin/v1/refunds/:id/retry",
     {
-      config: { permission: "refund.execute" },
+      config: { permission: moneyPermission("payment.retry_refund") },
       schema: {
         tags,
         params: IdParams,

@@ -19,10 +19,33 @@ export const OrderSettings = z.strictObject({
   afterSaleDays: z.number().int().min(0).max(30).default(7),
 });
 
+/** Where shoppers send a 退货退款 parcel; shown to them once the return is approved. */
+export const ReturnAddressSettings = z.strictObject({
+  name: z.string().trim().max(30).default(""),
+  phone: z.string().trim().max(20).default(""),
+  address: z.string().trim().max(200).default(""),
+});
+
+/** The highest either owner limit below may be set to (¥5,000): a hard stop, not a setting. */
+export const MONEY_LIMIT_MAX_FEN = 500_000;
+
+/**
+ * Owner-only limits on money that moves without a second person. Reviewers without refund.execute
+ * (support, operator) may refund an after-sale of at most `reviewersMayRefundUpToFen` on their own (null,
+ * the default: every refund they approve waits in finance's queue). A withdrawal may be auto-approved only
+ * below `withdrawalAutoApproveMaxFen` (default ¥200), whatever the distribution settings ask for.
+ */
+export const MoneyLimitSettings = z.strictObject({
+  reviewersMayRefundUpToFen: z.int().min(1).max(MONEY_LIMIT_MAX_FEN).nullable().default(null),
+  withdrawalAutoApproveMaxFen: z.int().min(0).max(MONEY_LIMIT_MAX_FEN).default(20_000),
+});
+
 export const settingsSections = {
   shop: ShopSettings,
   orders: OrderSettings,
   distribution: DistributionSettings,
+  returns: ReturnAddressSettings,
+  moneyLimits: MoneyLimitSettings,
 } satisfies Record<string, z.ZodType>;
 
 export type SettingsSection = keyof typeof settingsSections;

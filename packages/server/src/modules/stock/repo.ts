@@ -10,6 +10,7 @@ export type StockMove = {
   orderId?: number | null;
   staffId?: number | null;
   userId?: number | null;
+  afterSaleId?: number | null;
   note?: string | null;
 };
 
@@ -24,9 +25,9 @@ export async function moveStock(tx: Executor, move: StockMove): Promise<number |
     sql`with moved as (
           update ${skus} set stock = stock + ${move.delta}::int
           where id = ${move.skuId} and stock + ${move.delta}::int >= 0 returning id, stock)
-        insert into ${stockLogs} (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, note)
+        insert into ${stockLogs} (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, after_sale_id, note)
         select id, ${move.delta}::int, stock, ${move.reason}::text, ${move.orderId ?? null}::bigint, ${move.staffId ?? null}::bigint,
-               ${move.userId ?? null}::bigint, ${move.note ?? null}::text
+               ${move.userId ?? null}::bigint, ${move.afterSaleId ?? null}::bigint, ${move.note ?? null}::text
         from moved returning stock_after as stock`,
   );
   return row ? row.stock : null;

@@ -30,6 +30,8 @@ const StockLogEntry = z.object({
   orderId: z.number().nullable(),
   staffId: z.number().nullable(),
   userId: z.number().nullable(),
+  /** The after-sale whose returned units came back (reason after_sale_return). */
+  afterSaleId: z.number().nullable(),
   note: z.string().nullable(),
   at: z.date(),
 });

@@ -22,6 +22,8 @@ import { lockDistributor } from "../distributors/repo.ts";
 import { ledgerAccount, owedFen } from "../ledger/accounts.ts";
 import { findBalances } from "../ledger/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
+import type { SettingsOf } from "../settings/sections.ts";
+import { getSettings } from "../settings/service.ts";
 import {
   findTodayTotals,
   insertWithdrawal,
@@ -55,14 +57,22 @@ export type WithdrawalInput = {
   consent: boolean;
 };
 
-function rulesOf(settings: Awaited<ReturnType<typeof getDistributionSettings>>) {
+/** The merchant's rules; auto-approval never above the owner's hard limit, even if it was lowered after saving. */
+function rulesOf(
+  settings: Awaited<ReturnType<typeof getDistributionSettings>>,
+  limits: SettingsOf<"moneyLimits">,
+) {
   const w = settings.withdrawal;
+  const auto =
+    w.autoApproveBelowFen === null
+      ? null
+      : Math.min(w.autoApproveBelowFen, limits.withdrawalAutoApproveMaxFen);
   return {
     ...w,
     minimumFen: fen(w.minimumFen),
     feeBps: bps(w.feeBps),
     dailyMaxFen: w.dailyMaxFen === null ? null : fen(w.dailyMaxFen),
-    autoApproveBelowFen: w.autoApproveBelowFen === null ? null : fen(w.autoApproveBelowFen),
+    autoApproveBelowFen: auto === null ? null : fen(auto),
   };
 }
 
@@ -78,7 +88,7 @@ export async function previewWithdrawal(
     const wallet = await getWallet(tx, userId);
     const today = await findTodayTotals(tx, userId, businessDate(deps.now()));
     const decision = decideWithdrawal({
-      rules: rulesOf(settings),
+      rules: rulesOf(settings, await getSettings(tx, "moneyLimits")),
       method,
       amountFen: fen(amountFen),
       availableFen: fen(wallet.availableFen),
@@ -109,7 +119,7 @@ export async function requestWithdrawal(
     const settings = await getDistributionSettings(tx);
     const today = await findTodayTotals(tx, userId, date);
     const decision = decideWithdrawal({
-      rules: rulesOf(settings),
+      rules: rulesOf(settings, await getSettings(tx, "moneyLimits")),
       method: input.method,
       amountFen: fen(input.amountFen),
       availableFen: fen((await getWallet(tx, userId)).availableFen),
