@@ -712,4 +712,9 @@ export const en: Record<MessageKey, string> = {
   "error.GRADE_RANK_TAKEN": "That rank is taken",
   "error.DISTRIBUTOR_STATE_INVALID": "The distributor's status does not allow this",
   "error.REFUND_AMOUNT_EXCEEDED": "More than can be refunded",
+  "phone.reveal": "Show full number",
+  "phone.revealHint": "Show this record's full number (written to the audit log)",
+  "perm.customers.reveal": "See full phone numbers",
+  "auditAction.personal_data.reveal": "Viewed a full phone number",
+  "auditAction.orders.export": "Exported orders",
 };

@@ -704,6 +704,11 @@ export const zh = {
   "error.GRADE_RANK_TAKEN": "该级别序号已被使用",
   "error.DISTRIBUTOR_STATE_INVALID": "分销员当前状态不允许此操作",
   "error.REFUND_AMOUNT_EXCEEDED": "退款金额超过可退金额",
+  "phone.reveal": "显示完整号码",
+  "phone.revealHint": "显示这一条的完整号码（会记入操作日志）",
+  "perm.customers.reveal": "查看完整手机号",
+  "auditAction.personal_data.reveal": "查看完整手机号",
+  "auditAction.orders.export": "导出订单",
 };
 
 export type MessageKey = keyof typeof zh;

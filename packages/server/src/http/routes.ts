@@ -6,6 +6,7 @@ import { registerAfterSaleRoutes } from "../modules/aftersales/routes.ts";
 import { registerAuditRoutes } from "../modules/audit/routes.ts";
 import { registerCartRoutes } from "../modules/cart/routes.ts";
 import { registerCatalogRoutes } from "../modules/catalog/routes.ts";
+import { registerCustomerRoutes } from "../modules/customers/routes.ts";
 import { registerDistributionAdminRoutes } from "../modules/distribution/admin-routes.ts";
 import { registerDistributionShopRoutes } from "../modules/distribution/shop-routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
@@ -33,4 +34,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerDistributionShopRoutes(app, deps);
   registerDistributionAdminRoutes(app, deps);
   registerPaymentRoutes(app, deps);
+  registerCustomerRoutes(app, deps);
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe("distributor applications", () => {
-  it("lists a pending application with the applicant's nickname and account phone", async () => {
+  it("lists a pending application with the applicant's nickname and account phone (masked)", async () => {
     const shopper = await ctx.client.registerShopper({ nickname: "申请的小周" });
     const applied = await ctx.client.post(
       "/api/v1/distribution/applications",
@@ -28,9 +28,9 @@ describe("distributor applications", () => {
     const row = queue.body.items.find((a: { userId: number }) => a.userId === shopper.userId);
     expect(row).toMatchObject({
       nickname: "申请的小周",
-      accountPhone: shopper.phone,
+      accountPhone: `${shopper.phone.slice(0, 3)}****${shopper.phone.slice(-4)}`,
       realName: "周某",
-      phone: "13500000009",
+      phone: "135****0009",
       status: "pending",
     });
   });

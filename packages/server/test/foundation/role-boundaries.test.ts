@@ -62,6 +62,11 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
     body: {},
   },
   "money.limits": { method: "PUT", url: "/api/admin/v1/settings/money-limits", body: { bogus: true } },
+  "customers.reveal": {
+    method: "POST",
+    url: "/api/admin/v1/personal-data/reveal",
+    body: { subject: "user", id: NONE },
+  },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>

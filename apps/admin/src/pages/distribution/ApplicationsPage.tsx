@@ -1,7 +1,8 @@
 // 分销申请: applications waiting for review; approve, or reject with a reason the shopper sees.
-import { Button, Card, Space, Table, Typography } from "antd";
+import { Button, Card, Space, Table } from "antd";
 import { useState } from "react";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { ReasonDialog } from "../../components/ReasonDialog.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -58,16 +59,26 @@ export function ApplicationsPage() {
             render: (nickname: string, row: Application) => (
               <>
                 {nickname}
-                {row.accountPhone ? (
-                  <div>
-                    <Typography.Text type="secondary">{row.accountPhone}</Typography.Text>
-                  </div>
-                ) : null}
+                <div>
+                  <MaskedPhone
+                    masked={row.accountPhone}
+                    subject="distributor_application"
+                    id={row.id}
+                    field="accountPhone"
+                    secondary
+                  />
+                </div>
               </>
             ),
           },
           { title: t("apply.realName"), dataIndex: "realName" },
-          { title: t("apply.phone"), dataIndex: "phone" },
+          {
+            title: t("apply.phone"),
+            dataIndex: "phone",
+            render: (phone: string, row: Application) => (
+              <MaskedPhone masked={phone} subject="distributor_application" id={row.id} />
+            ),
+          },
           { title: t("apply.note"), dataIndex: "note" },
           { title: t("common.createdAt"), dataIndex: "createdAt", render: formatTime },
           {

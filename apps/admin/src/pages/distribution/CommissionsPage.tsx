@@ -1,9 +1,10 @@
 // 佣金记录 and 待审佣金: commission lines (order item × level) with base, rate and release date; held lines
 // (fraud signals) are released or cancelled by staff with a reason.
-import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, InputNumber, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { ReasonDialog } from "../../components/ReasonDialog.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { isMessageKey, useI18n } from "../../i18n/index.tsx";
@@ -127,11 +128,9 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
             render: (nickname: string, row: Commission) => (
               <>
                 <Link to={`/distribution/distributors/${row.earnerUserId}`}>{nickname}</Link>
-                {row.earnerPhone ? (
-                  <div>
-                    <Typography.Text type="secondary">{row.earnerPhone}</Typography.Text>
-                  </div>
-                ) : null}
+                <div>
+                  <MaskedPhone masked={row.earnerPhone} subject="user" id={row.earnerUserId} secondary />
+                </div>
               </>
             ),
           },

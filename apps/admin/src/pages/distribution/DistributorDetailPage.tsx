@@ -18,6 +18,7 @@ import {
 } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { ReasonDialog } from "../../components/ReasonDialog.tsx";
 import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
@@ -89,7 +90,12 @@ export function DistributorDetailPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Card
-        title={`${t("distributor.detail")} · ${detail.profile?.nickname ?? `#${d.userId}`}${detail.profile?.phone ? ` (${detail.profile.phone})` : ""}`}
+        title={
+          <Space>
+            {`${t("distributor.detail")} · ${detail.profile?.nickname ?? `#${d.userId}`}`}
+            <MaskedPhone masked={detail.profile?.phone ?? null} subject="user" id={d.userId} secondary />
+          </Space>
+        }
         extra={
           manage && (
             <Space>

@@ -2,6 +2,7 @@
 import { Card, Table, Tag } from "antd";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api } from "../../lib/api.ts";
@@ -46,7 +47,13 @@ export function DistributorListPage() {
             ),
           },
           { title: t("distributor.nickname"), dataIndex: "nickname" },
-          { title: t("apply.phone"), dataIndex: "phone" },
+          {
+            title: t("apply.phone"),
+            dataIndex: "phone",
+            render: (phone: string | null, row: Distributor) => (
+              <MaskedPhone masked={phone} subject="user" id={row.userId} />
+            ),
+          },
           {
             title: t("distributor.inviteCode"),
             dataIndex: "inviteCode",

@@ -2,6 +2,7 @@
 import { Button, Card, Descriptions, Image, Input, Skeleton, Space, Table, Tag, Timeline } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useParams } from "react-router-dom";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
@@ -94,7 +95,8 @@ export function OrderDetailPage() {
             {order.paymentTransactionId ?? ""}
           </Descriptions.Item>
           <Descriptions.Item label={t("order.consignee")} span={3}>
-            {order.address.name} {order.address.phone} {order.address.regionText} {order.address.detail}
+            {order.address.name} <MaskedPhone masked={order.address.phone} subject="order" id={order.id} />{" "}
+            {order.address.regionText} {order.address.detail}
           </Descriptions.Item>
           <Descriptions.Item label={t("order.buyerRemark")} span={3}>
             {order.buyerRemark || "—"}

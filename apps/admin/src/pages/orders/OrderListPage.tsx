@@ -5,6 +5,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
@@ -145,7 +146,11 @@ export function OrderListPage() {
           {
             title: t("order.buyer"),
             key: "buyer",
-            render: (_, row) => `${row.address.name} ${row.address.phone}`,
+            render: (_, row) => (
+              <>
+                {row.address.name} <MaskedPhone masked={row.address.phone} subject="order" id={row.id} />
+              </>
+            ),
           },
           { title: t("order.payable"), dataIndex: "payableFen", render: formatFen },
           {

@@ -21,7 +21,8 @@ export function RolesTable() {
   const permissions = [...new Set(grants.flatMap((g) => g.permissions))];
   const label = (p: string) => {
     const key = `perm.${p}`;
-    return isMessageKey(key) ? `${t(key)} (${p})` : p;
+    // in words; the code stays in the tooltip for whoever reads the server's permission table
+    return isMessageKey(key) ? <span title={p}>{t(key)}</span> : p;
   };
   return (
     <Card title={t("staff.roles")}>

@@ -13,6 +13,7 @@ import { AppError } from "../../http/app-error.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import { moneyPermission } from "../../http/money-actions.ts";
 import type { App } from "../../http/types.ts";
+import { maskPhone } from "../../lib/personal-data.ts";
 import { findNicknames } from "../accounts/repo.ts";
 import { findBindingHistory } from "../binding/repo.ts";
 import { reassignUpline } from "../binding/service.ts";
@@ -117,7 +118,13 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
     { config: read, schema: { tags, querystring: PageQuery, response: { 200: ApplicationRecords } } },
     async (request) => {
       const { limit, cursor } = request.query;
-      return page(await listApplications(deps.db, "pending", limit, cursor), limit, "id");
+      const rows = await listApplications(deps.db, "pending", limit, cursor);
+      const masked = rows.map((r) => ({
+        ...r,
+        phone: maskPhone(r.phone),
+        accountPhone: maskPhone(r.accountPhone),
+      }));
+      return page(masked, limit, "id");
     },
   );
   app.post(
@@ -131,7 +138,12 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
     { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
     async (request) => {
       const { limit, cursor } = request.query;
-      return page(await listDistributors(deps.db, { limit, ...(cursor ? { cursor } : {}) }), limit, "userId");
+      const rows = await listDistributors(deps.db, { limit, ...(cursor ? { cursor } : {}) });
+      return page(
+        rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })),
+        limit,
+        "userId",
+      );
     },
   );
   app.get(
@@ -219,7 +231,11 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
         ...(userId ? { earnerUserId: userId } : {}),
         ...(orderId ? { orderId } : {}),
       });
-      return page(rows, limit, "id");
+      return page(
+        rows.map((r) => ({ ...r, earnerPhone: maskPhone(r.earnerPhone) })),
+        limit,
+        "id",
+      );
     },
   );
   app.post(

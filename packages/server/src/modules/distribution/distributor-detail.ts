@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
+import { maskPhone } from "../../lib/personal-data.ts";
 import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
 import { findDistributor, findHistory } from "../distributors/repo.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
@@ -14,12 +15,14 @@ import { getWallet } from "../withdrawals/service.ts";
 /** How many members of each level the page lists; the team table still counts them all. */
 const MEMBERS_PER_LEVEL = 50;
 
+/** Names with masked phones; the full number is one audited reveal away. */
 async function namesOf(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .select({ userId: users.id, nickname: users.nickname, phone: users.phone })
     .from(users)
     .where(inArray(users.id, ids));
+  return rows.map((r) => ({ ...r, phone: maskPhone(r.phone) }));
 }
 
 export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userId: number) {

@@ -92,7 +92,7 @@ export function registerOrderRoutes(app: App, deps: AppDeps): void {
       schema: { tags: admin, querystring: ExportOrderQuery, response: { 200: z.string() } },
     },
     async (request, reply) => {
-      const csv = await exportOrdersCsv(deps.db, request.query);
+      const csv = await exportOrdersCsv(deps.db, staffActor(request), request.query);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="orders.csv"')

@@ -3,6 +3,8 @@
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { notFound } from "../../http/app-error.ts";
+import type { StaffActor } from "../../http/types.ts";
+import { recordAudit } from "../audit/service.ts";
 import { ordersToCsv } from "./csv.ts";
 import { type CheckoutInput, priceCheckout, quoteView } from "./pricing.ts";
 import { findOrder, findOrderItems, listOrders, type OrderListFilter } from "./repo.ts";
@@ -64,13 +66,24 @@ export async function listStaffOrders(db: Db, filter: OrderListFilter) {
 
 export const MAX_EXPORT_ORDERS = 10_000;
 
-export async function exportOrdersCsv(db: Db, filter: Omit<OrderListFilter, "limit" | "cursor">) {
+/** The sheet carries recipients' names, phones and addresses in full (for shipping), so each export is audited. */
+export async function exportOrdersCsv(
+  db: Db,
+  actor: StaffActor,
+  filter: Omit<OrderListFilter, "limit" | "cursor">,
+) {
   const rows = await listOrders(db, { ...filter, limit: MAX_EXPORT_ORDERS });
-  return ordersToCsv(
+  const csv = ordersToCsv(
     rows,
     await findOrderItems(
       db,
       rows.map((r) => r.id),
     ),
   );
+  await recordAudit(db, actor, {
+    action: "orders.export",
+    entity: "order",
+    after: { filter, orders: rows.length, personalData: ["name", "phone", "address"] },
+  });
+  return csv;
 }

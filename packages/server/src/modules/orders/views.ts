@@ -1,6 +1,7 @@
 // How orders read: the detail (lines, parcels, timeline, deadlines) and the list cards, for shoppers and staff.
 import type { Executor } from "../../db/client.ts";
 import type { orderEvents, shipments } from "../../db/schema/commerce.ts";
+import { maskPhone } from "../../lib/personal-data.ts";
 import {
   findOrder,
   findOrderEvents,
@@ -40,7 +41,9 @@ function orderFields(order: OrderRow, audience: "shopper" | "staff") {
     freightFen: order.freightFen,
     payableFen: order.payableFen,
     refundedFen: order.refundedFen,
-    address: order.address,
+    // staff see the recipient's phone masked; the full number is one audited reveal away
+    address:
+      audience === "staff" ? { ...order.address, phone: maskPhone(order.address.phone) } : order.address,
     buyerRemark: order.buyerRemark,
     placedAt: order.placedAt,
     paidAt: order.paidAt,
