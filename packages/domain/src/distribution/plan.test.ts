@@ -1,6 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { bps, fen } from "../money.ts";
-import { defaultCommissionPlan, validateCommissionOverride, validateCommissionPlan } from "./plan.ts";
+import {
+  defaultCommissionPlan,
+  MAX_COMMISSION_CAP_BPS,
+  validateCapCeiling,
+  validateCommissionOverride,
+  validateCommissionPlan,
+} from "./plan.ts";
 
 describe("the default plan", () => {
   test("{} parses to 2 levels at 10%/5%/0, cap 30%, paid base, release 7 days after receipt, activities off", () => {
@@ -85,5 +91,24 @@ describe("validateCommissionPlan refuses what is unlawful or insolvent", () => {
     const fixed = { kind: "fixed", fenPerUnit: [fen(3000), fen(1000), fen(0)] } as const;
     expect(validateCommissionOverride(plan, fixed)).toEqual({ kind: "ok" });
     expect(validateCommissionOverride(plan, { kind: "off" })).toEqual({ kind: "ok" });
+  });
+});
+
+describe("the total cap is 30% at most when a plan is saved", () => {
+  test.each([
+    { label: "lowered to 20%", capBps: 2000, kind: "ok" },
+    { label: "exactly 30%", capBps: 3000, kind: "ok" },
+    { label: "raised to 30.01%", capBps: 3001, kind: "refuse" },
+    { label: "raised to 100%", capBps: 10000, kind: "refuse" },
+  ])("$label → $kind", ({ capBps, kind }) => {
+    expect(validateCapCeiling(capBps).kind).toBe(kind);
+  });
+
+  test("the refusal names the field and the limit", () => {
+    expect(validateCapCeiling(5000)).toMatchObject({
+      reason: "COMMISSION_CAP_OVER_LIMIT",
+      issues: [{ path: ["capBps"] }],
+    });
+    expect(MAX_COMMISSION_CAP_BPS).toBe(3000);
   });
 });

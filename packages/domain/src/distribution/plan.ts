@@ -23,6 +23,13 @@ export type CommissionActivityKind = (typeof COMMISSION_ACTIVITY_KINDS)[number];
 /** The hard legal ceiling on levels (三级); never configurable above this. */
 export const MAX_COMMISSION_LEVELS = 3;
 
+/**
+ * The highest total commission cap a merchant may save: 30% of what the buyer paid. Above it a purchase starts to
+ * pay mostly for the network rather than the goods, the mark of a pyramid scheme; the cap may be lowered, never raised
+ * past this. Plans stored before the rule keep working (the engine still caps at their value) until next saved.
+ */
+export const MAX_COMMISSION_CAP_BPS = 3000 as Bps;
+
 export type CommissionReleaseRule =
   | { mode: "after_receipt"; days: number }
   | { mode: "after_payment"; days: number };
@@ -76,6 +83,7 @@ export const commissionPlanSchema = z.object({
 
 export type CommissionPlanRefusal =
   | "PLAN_INVALID"
+  | "COMMISSION_CAP_OVER_LIMIT"
   | "LEVELS_OUT_OF_RANGE"
   | "COMMISSION_RATES_OVER_CAP"
   | "COMMISSION_AMOUNT_INVALID";
@@ -148,6 +156,21 @@ export function validateCommissionOverride(
       return refuse("COMMISSION_AMOUNT_INVALID", [...path, bad], "fixed commission must be ≥ 0 fen");
   }
   return { kind: "ok" };
+}
+
+/**
+ * A plan being saved may not raise its total cap over MAX_COMMISSION_CAP_BPS.
+ * Example: validateCapCeiling(3500) → { kind: "refuse", reason: "COMMISSION_CAP_OVER_LIMIT" }.
+ */
+export function validateCapCeiling(
+  capBps: number,
+): { kind: "ok" } | { kind: "refuse"; reason: CommissionPlanRefusal; issues: CommissionPlanIssue[] } {
+  if (capBps <= MAX_COMMISSION_CAP_BPS) return { kind: "ok" };
+  return refuse(
+    "COMMISSION_CAP_OVER_LIMIT",
+    ["capBps"],
+    `the total commission cap may be at most ${MAX_COMMISSION_CAP_BPS} bps, got ${capBps}`,
+  );
 }
 
 function checkRatesWithinCap(plan: CommissionPlan, rates: LevelValues<Bps>, path: (string | number)[]) {

@@ -8,6 +8,8 @@ import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { formatBps, formatFen } from "../../lib/money.ts";
 import { useNotify } from "../../lib/use-notify.ts";
+import { hasInvalidAmount } from "../../lib/yuan-input.ts";
+import { liveActivityKinds } from "./activities.ts";
 
 type Item = { ref: string; paidFen: number | null; quantity: number; rule?: CommissionOverride };
 type Values = {
@@ -52,6 +54,7 @@ export function SimulatorPage() {
   const [busy, setBusy] = useState(false);
 
   async function run(values: Values) {
+    if (hasInvalidAmount(values)) return void failed(new Error(t("money.fixFirst")));
     setBusy(true);
     try {
       const body = {
@@ -142,16 +145,16 @@ export function SimulatorPage() {
             >
               <Switch />
             </Form.Item>
-            <Form.Item name="activityKind" label={t("sim.activity")}>
-              <Select
-                allowClear
-                style={{ width: 180 }}
-                placeholder={t("sim.noActivity")}
-                options={["group_buy", "flash_sale", "bargain", "timed_discount", "points_exchange"].map(
-                  (k) => ({ value: k, label: t(`activity.${k as "group_buy"}`) }),
-                )}
-              />
-            </Form.Item>
+            {liveActivityKinds.length > 0 && (
+              <Form.Item name="activityKind" label={t("sim.activity")}>
+                <Select
+                  allowClear
+                  style={{ width: 180 }}
+                  placeholder={t("sim.noActivity")}
+                  options={liveActivityKinds.map((k) => ({ value: k, label: t(`activity.${k}`) }))}
+                />
+              </Form.Item>
+            )}
           </Space>
           <div>
             <Button data-testid="sim-run" type="primary" htmlType="submit" loading={busy}>

@@ -1,9 +1,11 @@
 // The cards of the distribution settings form: commission plan, binding, eligibility, withdrawals, rewards, fraud.
-import { Alert, Card, Form, InputNumber, Radio, Select, Space, Switch } from "antd";
+import { Alert, App, Card, Form, InputNumber, Radio, Select, Space, Switch } from "antd";
 import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
+import { liveActivityKinds } from "./activities.ts";
 
-const activityKinds = ["group_buy", "flash_sale", "bargain", "timed_discount", "points_exchange"] as const;
+/** The highest total cap the server accepts (30%): above it a purchase pays mostly for the network. */
+export const MAX_CAP_BPS = 3000;
 export const withdrawalMethods = [
   "wallet",
   "bank",
@@ -39,7 +41,18 @@ export function PlanCard() {
             <PercentInput data-testid={`dist-rate-${i + 1}`} style={{ width: 120 }} />
           </Form.Item>
         ))}
-        <Form.Item name={["plan", "capBps"]} label={t("dist.cap")} extra={t("dist.capHint")}>
+        <Form.Item
+          name={["plan", "capBps"]}
+          label={t("dist.cap")}
+          extra={t("dist.capHint")}
+          rules={[
+            {
+              validator: async (_, bps: number | null) => {
+                if (bps != null && bps > MAX_CAP_BPS) throw new Error(t("dist.capOverLimit"));
+              },
+            },
+          ]}
+        >
           <PercentInput data-testid="dist-cap" style={{ width: 120 }} />
         </Form.Item>
       </Space>
@@ -62,21 +75,26 @@ export function PlanCard() {
       >
         <Switch />
       </Form.Item>
-      <Form.Item label={t("dist.activityCommission")} extra={t("dist.activityHint")}>
-        <Space wrap size="large">
-          {activityKinds.map((kind) => (
-            <Space key={kind}>
-              <Form.Item noStyle name={["plan", "activityCommission", kind]} valuePropName="checked">
-                <Switch size="small" />
-              </Form.Item>
-              {t(`activity.${kind}`)}
-            </Space>
-          ))}
-        </Space>
-      </Form.Item>
-      <Form.Item name={["plan", "groupBuyLeaderBonusBps"]} label={t("dist.leaderBonus")}>
-        <PercentInput style={{ width: 120 }} />
-      </Form.Item>
+      {/* each switch appears once its activity exists in the shop; until then it would promise nothing */}
+      {liveActivityKinds.length > 0 && (
+        <Form.Item label={t("dist.activityCommission")} extra={t("dist.activityHint")}>
+          <Space wrap size="large">
+            {liveActivityKinds.map((kind) => (
+              <Space key={kind}>
+                <Form.Item noStyle name={["plan", "activityCommission", kind]} valuePropName="checked">
+                  <Switch size="small" />
+                </Form.Item>
+                {t(`activity.${kind}`)}
+              </Space>
+            ))}
+          </Space>
+        </Form.Item>
+      )}
+      {liveActivityKinds.includes("group_buy") && (
+        <Form.Item name={["plan", "groupBuyLeaderBonusBps"]} label={t("dist.leaderBonus")}>
+          <PercentInput style={{ width: 120 }} />
+        </Form.Item>
+      )}
       <Space wrap>
         <Form.Item name={["plan", "release", "mode"]} label={t("dist.release")}>
           <Select
@@ -154,12 +172,18 @@ export function EligibilityCard() {
   return (
     <Card title={t("dist.eligibility")} style={{ marginBottom: 16 }}>
       <Form.Item name={["eligibility", "kind"]} extra={t("dist.noEntryFee")}>
-        <Select
-          data-testid="dist-eligibility"
-          style={{ width: 260 }}
-          options={kinds.map((k) => ({ value: k, label: t(`eligibility.${k}`) }))}
-        />
+        <EligibilitySelect options={kinds.map((k) => ({ value: k, label: t(`eligibility.${k}`) }))} />
       </Form.Item>
+      {(kind === "spend_at_least" || kind === "bought_product") && (
+        <Alert
+          data-testid="dist-entry-fee-warning"
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t("dist.entryFee.title")}
+          description={t("dist.entryFee.body")}
+        />
+      )}
       {kind === "spend_at_least" && (
         <Form.Item
           name={["eligibility", "thresholdFen"]}
@@ -179,6 +203,37 @@ export function EligibilityCard() {
         </Form.Item>
       )}
     </Card>
+  );
+}
+
+/** Modes where a purchase is the way in: picking one asks the merchant to confirm they understand the risk. */
+const purchaseGated = new Set(["spend_at_least", "bought_product"]);
+
+function EligibilitySelect(props: {
+  value?: string;
+  onChange?: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  return (
+    <Select
+      data-testid="dist-eligibility"
+      style={{ width: 260 }}
+      value={props.value}
+      options={props.options}
+      onChange={(next: string) => {
+        if (!purchaseGated.has(next)) return props.onChange?.(next);
+        modal.confirm({
+          title: t("dist.entryFee.title"),
+          content: t("dist.entryFee.body"),
+          okText: t("dist.entryFee.confirm"),
+          cancelText: t("dist.entryFee.cancel"),
+          okButtonProps: { "data-testid": "dist-entry-fee-confirm" } as Record<string, string>,
+          onOk: () => props.onChange?.(next),
+        });
+      }}
+    />
   );
 }
 

@@ -1,5 +1,10 @@
 // Reads and saves the `distribution` settings section; the domain decides what a valid plan is.
-import { type CommissionPlan, validateBindingPolicy, validateCommissionPlan } from "@liebian/domain";
+import {
+  type CommissionPlan,
+  validateBindingPolicy,
+  validateCapCeiling,
+  validateCommissionPlan,
+} from "@liebian/domain";
 import type { z } from "zod";
 import type { Db, Executor } from "../../db/client.ts";
 import type { StaffRole } from "../../db/schema/accounts.ts";
@@ -21,8 +26,8 @@ export function planOf(settings: DistributionSettingsValue): CommissionPlan {
 }
 
 /**
- * Saves the section after the domain's checks: rates over the cap (also a grade's), levels outside
- * 1–3, negative fixed amounts and bad binding policies are refused with their own codes. Audited.
+ * Saves the section after the domain's checks: a cap raised over 30%, rates over the cap (also a grade's), levels
+ * outside 1–3, negative fixed amounts and bad binding policies are refused with their own codes. Audited.
  * Withdrawal auto-approval pays without a reviewer, so changing it needs withdrawals.approve, and its
  * ceiling never goes above the owner's hard limit.
  */
@@ -39,6 +44,12 @@ export async function updateDistributionSettings(
   if (planCheck.kind === "refuse") {
     const code = planCheck.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : planCheck.reason;
     throw new AppError(code, planCheck.issues[0]?.message ?? "invalid plan", { issues: planCheck.issues });
+  }
+  const ceiling = validateCapCeiling(planCheck.plan.capBps);
+  if (ceiling.kind === "refuse") {
+    throw new AppError("COMMISSION_CAP_OVER_LIMIT", ceiling.issues[0]?.message ?? "cap too high", {
+      issues: ceiling.issues,
+    });
   }
   const parsed = DistributionSettings.safeParse(merged);
   if (!parsed.success) {
