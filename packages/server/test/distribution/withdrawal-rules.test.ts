@@ -55,6 +55,8 @@ describe("withdrawal requests that are refused change nothing", () => {
       expect([res.status, res.body.error?.code], JSON.stringify(body)).toEqual([status, code]);
     }
     expect(await preview(d.token, 4001)).toMatchObject({ ok: false, reason: "INSUFFICIENT_BALANCE" });
+    // the form shows the rule beside the amount before anyone types a number below it
+    expect(await preview(d.token, 1)).toMatchObject({ reason: "WITHDRAWAL_BELOW_MINIMUM", minimumFen: 1000 });
     expect(await wallet(ctx, d.token)).toMatchObject({ availableFen: 4000, withdrawingFen: 0 });
     expect(await history(d.token)).toEqual([]);
   });
@@ -77,7 +79,13 @@ describe("fee and daily limits", () => {
   it("the fee is previewed and kept; two a day and ¥50 a day; a rejection does not count; tomorrow is new", async () => {
     const d = await distributor(ctx);
     await credit(ctx, d.userId, 20_000);
-    expect(await preview(d.token, 3000)).toEqual({ ok: true, feeFen: 30, netFen: 2970, reason: null });
+    expect(await preview(d.token, 3000)).toEqual({
+      ok: true,
+      feeFen: 30,
+      netFen: 2970,
+      reason: null,
+      minimumFen: 1000,
+    });
     const first = await withdraw(d.token, { amountFen: 3000 });
     expect(first.body).toMatchObject({ status: "requested", amountFen: 3000, feeFen: 30, netFen: 2970 });
 

@@ -10,6 +10,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { ApiFailure, api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { useNotify } from "../../lib/use-notify.ts";
+import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 import { type Category, categoryTree, loadCategories } from "./categories.ts";
 import type { ProductStatus } from "./ProductListPage.tsx";
 import { SkuTable } from "./SkuTable.tsx";
@@ -79,6 +80,10 @@ export function ProductEditPage() {
   }
 
   async function save(basics: Basics) {
+    if (hasInvalidAmount(skus) || hasInvalidAmount(basics)) {
+      failed(new Error(t("money.fixFirst")));
+      return;
+    }
     if (skus.some((s) => s.priceFen === null)) {
       failed(new Error(t("product.priceRequired")));
       return;

@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { useNotify } from "../../lib/use-notify.ts";
+import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 import {
   BindingCard,
   EligibilityCard,
@@ -37,6 +38,7 @@ export function DistributionSettingsPage() {
   }, [failed]);
 
   async function save(values: DistributionSettings) {
+    if (hasInvalidAmount(values)) return void failed(new Error(t("money.fixFirst")));
     if (!loaded) return;
     const merged = { ...loaded, ...values, plan: { ...loaded.plan, ...values.plan } };
     setSaving(true);

@@ -1,4 +1,5 @@
 // 分销等级: merchant-defined grades, their upgrade tasks (all required) and their own commission rates.
+
 import {
   Button,
   Card,
@@ -20,6 +21,7 @@ import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { formatBps, formatFen } from "../../lib/money.ts";
 import { useNotify } from "../../lib/use-notify.ts";
+import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 import { type Grade, type GradeTasks, rowsOf, type Three } from "./types.ts";
 
 type Values = { rank: number; name: string; tasks: GradeTasks; ownRates: boolean; ratesBps: Three };
@@ -75,6 +77,7 @@ export function GradesPage() {
   }
 
   async function save(values: Values) {
+    if (hasInvalidAmount(values)) return void failed(new Error(t("money.fixFirst")));
     const body = {
       rank: values.rank,
       name: values.name,

@@ -6,6 +6,7 @@ import { MoneyInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useNotify } from "../../lib/use-notify.ts";
+import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 
 export type FreightRule = {
   firstUnits: number;
@@ -81,6 +82,7 @@ export function FreightTemplateDialog({ template, onClose, onSaved }: Props) {
   }, [failed]);
 
   async function submit(values: Values) {
+    if (hasInvalidAmount(values)) return void failed(new Error(t("money.fixFirst")));
     const body = {
       ...values,
       regionRules: values.regionRules ?? [],

@@ -9,9 +9,10 @@ import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { distributionApi } from "../../lib/distribution-api.ts";
 import type { WithdrawMethod, WithdrawPreview } from "../../lib/distribution-types.ts";
-import { fenToYuanInput, formatFen, parseYuanInput } from "../../lib/money.ts";
+import { fenToYuanInput, formatFen } from "../../lib/money.ts";
 import { useFail } from "../../lib/use-fail.ts";
 import { useLoad } from "../../lib/use-load.ts";
+import { checkYuanInput, yuanProblemText } from "../../lib/yuan-input.ts";
 
 const allMethods: WithdrawMethod[] = ["wallet", "wechat_api", "alipay_api", "bank", "wechat_qr", "alipay_qr"];
 
@@ -37,7 +38,22 @@ export function WithdrawPage() {
   const [quote, setQuote] = useState<WithdrawPreview | null>(null);
   const [busy, setBusy] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const amountFen = parseYuanInput(amount);
+  // the shop's minimum, for the rule shown beside the amount (any method's preview carries it)
+  const [limits] = useLoad(() => preview(allMethods[0]!, 1));
+  const [tried, setTried] = useState(false);
+  const amountCheck = checkYuanInput(amount, {
+    required: true,
+    ...(limits ? { minFen: limits.minimumFen } : {}),
+    ...(wallet ? { maxFen: Math.max(0, wallet.availableFen) } : {}),
+  });
+  const amountFen = amountCheck.kind === "ok" ? amountCheck.fen : null;
+  const amountError =
+    amountCheck.kind === "ok" || (!tried && amount.trim() === "")
+      ? null
+      : amountCheck.kind === "above_maximum"
+        ? t("dist.amountOverAvailable", { max: formatFen(amountCheck.maxFen) })
+        : yuanProblemText(amountCheck, t);
+  const missing = (text: string) => tried && text.trim() === "";
   const chosen = method ?? methods?.[0] ?? null;
 
   useEffect(() => {
@@ -48,7 +64,10 @@ export function WithdrawPage() {
   }, [chosen, amountFen]);
 
   const submit = async () => {
-    if (!chosen || !amountFen) return void Toast.show(t("dist.amountInvalid"));
+    // the button stays enabled: pressing it shows beside each field what is still wrong
+    setTried(true);
+    if (!chosen || !amountFen || !realName.trim() || !account.trim()) return;
+    if (quote && !quote.ok) return;
     if (!consent) return void Toast.show(t("dist.needConsent"));
     setBusy(true);
     try {
@@ -79,7 +98,6 @@ export function WithdrawPage() {
             color="danger"
             shape="rounded"
             loading={busy}
-            disabled={!quote?.ok || !realName.trim() || !account.trim()}
             onClick={submit}
             data-testid="withdraw-submit"
           >
@@ -98,6 +116,7 @@ export function WithdrawPage() {
         </Form.Item>
         <Form.Item
           label={t("dist.amount")}
+          required
           extra={
             wallet && (
               <Button
@@ -113,6 +132,16 @@ export function WithdrawPage() {
           }
           description={
             <span data-testid="withdraw-preview">
+              {limits && (
+                <span className="field-rule" data-testid="withdraw-amount-rule">
+                  {t("dist.amountRule", { min: formatFen(limits.minimumFen) })}
+                </span>
+              )}
+              {amountError && (
+                <span className="field-error" data-testid="withdraw-amount-error">
+                  {amountError}
+                </span>
+              )}
               {quote?.ok && t("dist.fee", { fee: formatFen(quote.feeFen), net: formatFen(quote.netFen) })}
               {refusal && (
                 <span className="cart-line-problem">
@@ -132,10 +161,18 @@ export function WithdrawPage() {
             data-testid="withdraw-amount"
           />
         </Form.Item>
-        <Form.Item label={t("dist.realName")}>
+        <Form.Item
+          label={t("dist.realName")}
+          required
+          description={missing(realName) && <span className="field-error">{t("dist.required")}</span>}
+        >
           <Input value={realName} onChange={setRealName} maxLength={40} data-testid="withdraw-real-name" />
         </Form.Item>
-        <Form.Item label={t("dist.account")}>
+        <Form.Item
+          label={t("dist.account")}
+          required
+          description={missing(account) && <span className="field-error">{t("dist.required")}</span>}
+        >
           <Input
             value={account}
             onChange={setAccount}

@@ -94,9 +94,11 @@ export async function previewWithdrawal(
       availableFen: fen(wallet.availableFen),
       today: { count: today.count, amountFen: fen(today.amountFen) },
     });
+    // the form states the minimum beside the amount field before anyone types a number below it
+    const minimumFen = rulesOf(settings).minimumFen;
     return decision.kind === "ok"
-      ? { ok: true, feeFen: decision.feeFen, netFen: decision.netFen, reason: null }
-      : { ok: false, feeFen: 0, netFen: 0, reason: decision.reason };
+      ? { ok: true, feeFen: decision.feeFen, netFen: decision.netFen, reason: null, minimumFen }
+      : { ok: false, feeFen: 0, netFen: 0, reason: decision.reason, minimumFen };
   });
 }
 
