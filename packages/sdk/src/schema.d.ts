@@ -964,6 +964,7 @@ export interface paths {
                                 action: string;
                                 entity: string;
                                 entityId: string | null;
+                                entityLabel: string | null;
                                 before: unknown;
                                 after: unknown;
                                 requestId: string | null;
@@ -3750,6 +3751,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             orderId: number;
+                            orderNo: string;
                             /** @enum {string} */
                             kind: "refund_only" | "return_refund";
                             /** @enum {string} */
@@ -3826,6 +3828,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -3904,6 +3907,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             orderId: number;
+                            orderNo: string;
                             /** @enum {string} */
                             kind: "refund_only" | "return_refund";
                             /** @enum {string} */
@@ -3990,6 +3994,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4072,6 +4077,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4154,6 +4160,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4232,6 +4239,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             orderId: number;
+                            orderNo: string;
                             /** @enum {string} */
                             kind: "refund_only" | "return_refund";
                             /** @enum {string} */
@@ -4388,6 +4396,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4476,6 +4485,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4567,6 +4577,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4648,6 +4659,7 @@ export interface paths {
                             items: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4736,6 +4748,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -4818,6 +4831,7 @@ export interface paths {
                             afterSale: {
                                 id: number;
                                 orderId: number;
+                                orderNo: string;
                                 /** @enum {string} */
                                 kind: "refund_only" | "return_refund";
                                 /** @enum {string} */
@@ -5169,6 +5183,11 @@ export interface paths {
                                 holdReasons: string[];
                                 /** Format: date-time */
                                 dueAt: string | null;
+                                release: {
+                                    /** @enum {string} */
+                                    mode: "after_receipt" | "after_payment";
+                                    days: number;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
@@ -5339,6 +5358,7 @@ export interface paths {
                             feeFen: number;
                             netFen: number;
                             reason: string | null;
+                            minimumFen: number;
                         };
                     };
                 };
@@ -6423,6 +6443,11 @@ export interface paths {
                                 holdReasons: string[];
                                 /** Format: date-time */
                                 dueAt: string | null;
+                                release: {
+                                    /** @enum {string} */
+                                    mode: "after_receipt" | "after_payment";
+                                    days: number;
+                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */

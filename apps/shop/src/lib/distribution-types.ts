@@ -71,9 +71,19 @@ export type Referrer = {
 } | null;
 
 export type GradeTask = { task: string; current: number; target: number; met: boolean };
+type Rates = [number, number, number] | null;
+export type InviteeOrder = {
+  orderNo: string;
+  nickname: string;
+  status: string;
+  payableFen: number;
+  placedAt: string;
+  counts: boolean;
+};
 export type MyGrade = {
-  grade: { id: number; name: string; rank: number } | null;
-  next: { id: number; name: string; progress: GradeTask[] } | null;
+  grade: { id: number; name: string; rank: number; ratesBps: Rates } | null;
+  next: { id: number; name: string; progress: GradeTask[]; ratesBps: Rates } | null;
+  inviteeOrders: InviteeOrder[];
 };
 
 /** withdrawals, identity masked */

@@ -162,6 +162,11 @@ describe("after-sales", () => {
     ).toBe("AFTER_SALE_STATE_INVALID");
     const queue = await client.get("/api/admin/v1/after-sales?status=cancelled", owner);
     expect(queue.body.items.map((x: { id: number }) => x.id)).toContain(second.body.id);
+    // staff see the order by the number the shopper quotes on the phone, not its internal id
+    expect(queue.body.items.find((x: { id: number }) => x.id === second.body.id)).toMatchObject({
+      orderId: order.id,
+      orderNo: order.orderNo,
+    });
   });
 
   test("an unpaid order takes no after-sale, and a return needs shipped goods", async () => {

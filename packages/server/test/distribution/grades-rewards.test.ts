@@ -70,13 +70,25 @@ describe("grades", () => {
     expect(progress.next).toMatchObject({
       name: "银牌",
       progress: [{ task: "invitesWhoBought", current: 0, target: 1 }],
+      ratesBps: [2000, 500, 0],
     });
+    // the page shows the friend's order and that it does not count until completed
+    expect(progress.inviteeOrders).toEqual([
+      expect.objectContaining({
+        orderNo: first.orderNo,
+        status: "paid",
+        payableFen: first.payableFen,
+        counts: false,
+      }),
+    ]);
     expect((await wallet(ctx, a.token)).frozenFen).toBe(1000);
 
     await shipAndReceive(ctx, owner, first, invitees[0]!.token);
     ctx.clock.advance(8 * DAY);
     expect(await completeOrders.run(ctx.deps, ctx.deps.now())).toBe(1);
-    expect((await gradeOf(a.token)).grade).toMatchObject({ name: "银牌" });
+    const lifted = await gradeOf(a.token);
+    expect(lifted.grade).toMatchObject({ name: "银牌" });
+    expect(lifted.inviteeOrders).toEqual([]); // no further grade, no task to explain
     const detail = await ctx.client.get(`/api/admin/v1/distribution/distributors/${a.userId}`, owner);
     expect(detail.body.history).toEqual(
       expect.arrayContaining([

@@ -78,6 +78,8 @@ describe("the ¥100 seed example at 10% / 5%", () => {
       orderB.orderNo,
     ]);
     expect(records.body.items[0]).not.toHaveProperty("earnerPhone");
+    // the release date says how it is reached: the order's rule, 7 days after receipt
+    expect(records.body.items[0]).toMatchObject({ dueAt: null, release: { mode: "after_receipt", days: 7 } });
 
     await shipAndReceive(ctx, owner, orderC, c.token);
     // B's wallet now shows when the frozen commission is released: seven days after receipt

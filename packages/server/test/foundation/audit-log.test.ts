@@ -9,7 +9,14 @@ const ctx = await startTestApp();
 const { client } = ctx;
 const owner = await client.loginOwner();
 
-type Entry = { staffUsername: string; action: string; entityId: string | null; before: any; after: any };
+type Entry = {
+  staffUsername: string;
+  action: string;
+  entityId: string | null;
+  entityLabel: string | null;
+  before: any;
+  after: any;
+};
 async function latest(entity: string): Promise<Entry> {
   const res = await client.get(`/api/admin/v1/audit-log?entity=${entity}&limit=1`, owner);
   expect(res.status).toBe(200);
@@ -144,5 +151,34 @@ describe("the audit log", () => {
         .status,
     ).toBe(422);
     expect(await entryCount()).toBe(before);
+  });
+});
+
+describe("the audit log names what changed", () => {
+  test("a SKU by its product and spec, a product by its title, an order export by no id, a person by nickname", async () => {
+    const product = await createProduct(ctx, owner, { title: "玫瑰精华" });
+    expect(await latest("product")).toMatchObject({ entityLabel: "玫瑰精华" });
+    const adjusted = await client.post(
+      `/api/admin/v1/skus/${product.skus[0]!.id}/stock-adjustments`,
+      { delta: 5, note: "盘点" },
+      owner,
+    );
+    expect(adjusted.status, JSON.stringify(adjusted.body)).toBeLessThan(300);
+    expect((await latest("sku")).entityLabel).toMatch(/^玫瑰精华/);
+
+    await enableDistribution(ctx, owner);
+    const d = await distributor(ctx);
+    await client.post(
+      `/api/admin/v1/distribution/distributors/${d.userId}/status`,
+      { action: "freeze", reason: "核查" },
+      owner,
+    );
+    const freeze = await latest("distributor");
+    expect(freeze.entityLabel).toMatch(/^\S+ 139\*{4}\d{4}$/);
+    expect(freeze.entityLabel).not.toContain(d.phone);
+
+    const settings = await client.get("/api/admin/v1/audit-log?entity=settings&limit=1", owner);
+    // a settings section is named by the console from its key
+    expect(settings.body.items[0]).toMatchObject({ entityId: "distribution", entityLabel: null });
   });
 });

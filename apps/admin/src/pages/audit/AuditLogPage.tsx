@@ -16,6 +16,7 @@ type Entry = {
   action: string;
   entity: string;
   entityId: string | null;
+  entityLabel: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;
@@ -73,8 +74,21 @@ export function AuditLogPage() {
           {
             title: t("audit.entity"),
             dataIndex: "entity",
-            render: (e: string, row) =>
-              `${label(`auditEntity.${e}`, e)}${row.entityId ? ` #${row.entityId}` : ""}`,
+            // the object in words: the server names orders, SKUs and people; keyed ones (a settings
+            // section, a payment provider) are named here; a bare #id only when the object is gone
+            render: (e: string, row) => (
+              <span data-testid={`audit-entity-${row.id}`}>
+                {label(`auditEntity.${e}`, e)}{" "}
+                {row.entityLabel ??
+                  (row.entityId === null
+                    ? ""
+                    : e === "settings"
+                      ? label(`auditSection.${row.entityId}`, row.entityId)
+                      : e === "payment_settings"
+                        ? label(`provider.${row.entityId}`, row.entityId)
+                        : `#${row.entityId}`)}
+              </span>
+            ),
           },
           { title: "IP", dataIndex: "ip", width: 140 },
         ]}

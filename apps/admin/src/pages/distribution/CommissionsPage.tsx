@@ -1,6 +1,6 @@
 // 佣金记录 and 待审佣金: commission lines (order item × level) with base, rate and release date; held lines
 // (fraud signals) are released or cancelled by staff with a reason.
-import { Button, Card, InputNumber, Select, Space, Table, Tag } from "antd";
+import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
@@ -168,7 +168,24 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
               </Space>
             ),
           },
-          { title: t("commission.dueAt"), dataIndex: "dueAt", render: formatTime },
+          {
+            title: t("commission.dueAt"),
+            dataIndex: "dueAt",
+            // the date and how it was reached (the order's own rule), so "why not yet" answers itself
+            render: (dueAt: string | null, c) => (
+              <>
+                {dueAt ? formatTime(dueAt) : t("commission.dueAfterReceipt")}
+                {c.release && c.status === "frozen" && (
+                  <div>
+                    <Typography.Text type="secondary" data-testid={`commission-release-rule-${c.id}`}>
+                      {t(`commission.releaseRule.${c.release.mode}`, { days: c.release.days })}
+                      {t("commission.releaseRule.afterSale")}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
           {
             title: t("common.actions"),
             key: "actions",

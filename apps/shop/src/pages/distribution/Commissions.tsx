@@ -53,6 +53,13 @@ function CommissionRow({ c }: { c: Commission }) {
           {c.status === "frozen"
             ? ` · ${c.dueAt ? t("dist.commission.due", { time: formatTime(c.dueAt) }) : t("dist.commission.dueAfterReceipt")}`
             : ""}
+          {c.status === "frozen" && c.release && (
+            <span className="release-rule" data-testid="commission-release-rule">
+              {" "}
+              ({t(`dist.release.${c.release.mode}`, { days: c.release.days })}
+              {t("dist.release.afterSaleDelays")})
+            </span>
+          )}
         </span>
         <Tag color={statusColor[c.status]} fill="outline">
           {t(`dist.commission.status.${c.status}`)}

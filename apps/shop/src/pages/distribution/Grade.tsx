@@ -3,8 +3,8 @@ import { ProgressBar, Skeleton } from "antd-mobile";
 import { PageBar } from "../../components/PageBar.tsx";
 import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { distributionApi } from "../../lib/distribution-api.ts";
-import type { GradeTask } from "../../lib/distribution-types.ts";
-import { formatFen } from "../../lib/money.ts";
+import type { GradeTask, InviteeOrder } from "../../lib/distribution-types.ts";
+import { formatBps, formatFen } from "../../lib/money.ts";
 import { useLoad } from "../../lib/use-load.ts";
 
 const show = (task: GradeTask, value: number) =>
@@ -42,9 +42,21 @@ export function GradePage() {
                         </span>
                       </div>
                       <ProgressBar percent={percent} />
+                      {task.task === "invitesWhoBought" && <InviteeOrders orders={grade.inviteeOrders} />}
                     </div>
                   );
                 })}
+                <div className="grade-benefits small" data-testid="grade-benefits">
+                  <div className="card-head">{t("dist.gradeBenefits", { name: grade.next.name })}</div>
+                  {grade.next.ratesBps
+                    ? grade.next.ratesBps
+                        .map((bps, i) =>
+                          bps > 0 ? t("dist.gradeRate", { n: i + 1, rate: formatBps(bps) }) : null,
+                        )
+                        .filter(Boolean)
+                        .join("，")
+                    : t("dist.gradeDefaultRates")}
+                </div>
               </>
             ) : (
               <div className="muted">{grade.grade ? t("dist.gradeTop") : t("dist.noGrades")}</div>
@@ -52,6 +64,26 @@ export function GradePage() {
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** Which friends' orders count toward the invite task: completed ones only (received and past the after-sale window). */
+function InviteeOrders({ orders }: { orders: InviteeOrder[] }) {
+  const { t } = useI18n();
+  return (
+    <div className="grade-invitees small" data-testid="grade-invitees">
+      <div className="muted">{t("dist.inviteCountsRule")}</div>
+      {orders.map((o) => (
+        <div key={o.orderNo} className="dist-row" data-testid="grade-invitee-order" data-counts={o.counts}>
+          <span>
+            {o.nickname} · {formatFen(o.payableFen)}
+          </span>
+          <span className={o.counts ? "" : "muted"}>
+            {o.counts ? t("dist.inviteCounts") : t("dist.inviteNotYet")}
+          </span>
+        </div>
+      ))}
     </div>
   );
 }

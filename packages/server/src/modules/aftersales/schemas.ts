@@ -56,6 +56,8 @@ export const StaffListQuery = ListQuery.extend({ status: z.enum(afterSaleStatuse
 export const AfterSaleResponse = z.object({
   id: z.number(),
   orderId: z.number(),
+  /** The order as people know it (the number on the shopper's screen), for lists and links. */
+  orderNo: z.string(),
   kind: z.enum(afterSaleKinds),
   status: z.enum(afterSaleStatuses),
   reason: z.string(),

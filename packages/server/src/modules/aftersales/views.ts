@@ -1,21 +1,35 @@
 // How an after-sale reads: its lines with the snapshot of what was bought, amounts and return details; an
 // approved 退货退款 carries the merchant's return address so the shopper knows where to send the parcel.
+import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { orders } from "../../db/schema/commerce.ts";
 import { getSettings } from "../settings/service.ts";
 import { type AfterSaleRow, findAfterSale, findAfterSaleItems } from "./repo.ts";
 
 type ReturnAddress = { name: string; phone: string; address: string };
 
+/** Order numbers by order id, in one query for a whole page: lists name the order as people know it. */
+async function orderNumbers(db: Executor, orderIds: number[]): Promise<Map<number, string>> {
+  if (orderIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orders.id, orderNo: orders.orderNo })
+    .from(orders)
+    .where(inArray(orders.id, [...new Set(orderIds)]));
+  return new Map(rows.map((r) => [r.id, r.orderNo]));
+}
+
 function view(
   row: AfterSaleRow,
   items: Awaited<ReturnType<typeof findAfterSaleItems>>,
   returnAddress: ReturnAddress,
+  orderNos: Map<number, string>,
 ) {
   const sendingBack =
     row.kind === "return_refund" && (row.status === "approved" || row.status === "awaiting_return");
   return {
     id: row.id,
     orderId: row.orderId,
+    orderNo: orderNos.get(row.orderId) ?? "",
     kind: row.kind,
     status: row.status,
     reason: row.reason,
@@ -41,7 +55,12 @@ function view(
 
 export async function loadAfterSaleView(db: Executor, id: number) {
   const row = (await findAfterSale(db, id))!;
-  return view(row, await findAfterSaleItems(db, [id]), await getSettings(db, "returns"));
+  return view(
+    row,
+    await findAfterSaleItems(db, [id]),
+    await getSettings(db, "returns"),
+    await orderNumbers(db, [row.orderId]),
+  );
 }
 
 export async function afterSaleCards(db: Executor, rows: AfterSaleRow[]) {
@@ -50,5 +69,9 @@ export async function afterSaleCards(db: Executor, rows: AfterSaleRow[]) {
     rows.map((r) => r.id),
   );
   const address = await getSettings(db, "returns");
-  return rows.map((r) => view(r, items, address));
+  const orderNos = await orderNumbers(
+    db,
+    rows.map((r) => r.orderId),
+  );
+  return rows.map((r) => view(r, items, address, orderNos));
 }

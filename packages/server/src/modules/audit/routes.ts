@@ -11,13 +11,15 @@ const AuditQuery = z.strictObject({
   entity: z.string().max(40).optional(),
 });
 
-const AuditEntry = z.object({
+const AuditEntry = z.strictObject({
   id: z.number(),
   staffId: z.number().nullable(),
   staffUsername: z.string(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The object in words (an order's number, a SKU's product and spec, a person's nickname and masked phone). */
+  entityLabel: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),

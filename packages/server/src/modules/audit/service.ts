@@ -3,6 +3,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { auditLog } from "../../db/schema/platform.ts";
 import type { StaffActor } from "../../http/types.ts";
+import { findAuditLabels } from "./labels.ts";
 
 export type AuditChange = {
   action: string;
@@ -69,5 +70,7 @@ export async function listAudit(
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  return { items: page, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const labels = await findAuditLabels(db, page);
+  const items = page.map((e) => ({ ...e, entityLabel: labels.get(`${e.entity}:${e.entityId}`) ?? null }));
+  return { items, nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }

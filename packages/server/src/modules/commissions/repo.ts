@@ -175,6 +175,8 @@ export async function settleCommissionsIf(db: Executor, ids: number[], now: Date
   return rows.map((r) => r.id);
 }
 
+type ReleaseRule = { mode: "after_receipt" | "after_payment"; days: number };
+
 /** Commission records for the lists, newest first, each with its order's number and the earner's name and phone. */
 export async function findCommissions(
   db: Executor,
@@ -185,17 +187,27 @@ export async function findCommissions(
     limit: number;
     cursor?: number;
   },
-): Promise<(CommissionRow & { orderNo: string; earnerNickname: string; earnerPhone: string | null })[]> {
+): Promise<
+  (CommissionRow & {
+    orderNo: string;
+    earnerNickname: string;
+    earnerPhone: string | null;
+    release: ReleaseRule | null;
+  })[]
+> {
   return db
     .select({
       ...getTableColumns(commissions),
       orderNo: orders.orderNo,
       earnerNickname: users.nickname,
       earnerPhone: users.phone,
+      // the rule the order was placed under, so a release date can say how it was reached
+      release: sql<ReleaseRule | null>`${orderDistribution.plan} -> 'release'`,
     })
     .from(commissions)
     .innerJoin(orders, eq(orders.id, commissions.orderId))
     .innerJoin(users, eq(users.id, commissions.earnerUserId))
+    .leftJoin(orderDistribution, eq(orderDistribution.orderId, commissions.orderId))
     .where(
       and(
         filter.earnerUserId === undefined ? undefined : eq(commissions.earnerUserId, filter.earnerUserId),

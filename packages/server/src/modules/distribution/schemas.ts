@@ -43,6 +43,8 @@ export const PreviewResponse = z.object({
   feeFen: z.number(),
   netFen: z.number(),
   reason: z.string().nullable(),
+  /** The shop's smallest withdrawal, for the rule shown beside the amount. */
+  minimumFen: z.number(),
 });
 
 export const WalletResponse = z.object({
@@ -133,6 +135,8 @@ export const CommissionRecord = z.strictObject({
   status: z.enum(["frozen", "settled", "cancelled", "held"]),
   holdReasons: z.array(z.string()),
   dueAt: z.date().nullable(),
+  /** How the release date is reached: N days after receipt or after payment (the order's own rule). */
+  release: z.object({ mode: z.enum(["after_receipt", "after_payment"]), days: z.number() }).nullable(),
   createdAt: z.date(),
   settledAt: z.date().nullable(),
   cancelledAt: z.date().nullable(),

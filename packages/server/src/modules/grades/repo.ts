@@ -65,3 +65,28 @@ export async function findGradeStats(db: Executor, userId: number) {
     boughtProductIds: row!.products ?? [],
   };
 }
+
+export type InviteeOrder = {
+  orderNo: string;
+  nickname: string;
+  status: string;
+  payableFen: number;
+  placedAt: Date;
+  /** Only completed orders (received and past the after-sale window) count toward "friends who bought". */
+  counts: boolean;
+};
+
+/** The direct invitees' latest paid orders, so the grade page can show which count toward the invite task. */
+export async function findInviteeOrders(db: Executor, userId: number, limit = 10): Promise<InviteeOrder[]> {
+  const rows = await queryRows<InviteeOrder & { payableFen: number | string; placedAt: Date | string }>(
+    db,
+    sql`select o.order_no as "orderNo", u.nickname, o.status, o.payable_fen as "payableFen", o.placed_at as "placedAt",
+               (o.status = 'completed') as counts
+        from referral_bindings b
+        join orders o on o.buyer_user_id = b.user_id
+        join users u on u.id = b.user_id
+        where b.upline_user_id = ${userId} and o.paid_at is not null
+        order by o.placed_at desc limit ${limit}`,
+  );
+  return rows.map((r) => ({ ...r, payableFen: Number(r.payableFen), placedAt: new Date(r.placedAt) }));
+}

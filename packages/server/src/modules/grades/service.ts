@@ -10,7 +10,15 @@ import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { insertHistory, lockDistributor, updateDistributorGrade } from "../distributors/repo.ts";
-import { deleteGrade, findGradeStats, findGrades, type GradeRow, insertGrade, updateGrade } from "./repo.ts";
+import {
+  deleteGrade,
+  findGradeStats,
+  findGrades,
+  findInviteeOrders,
+  type GradeRow,
+  insertGrade,
+  updateGrade,
+} from "./repo.ts";
 
 export type GradeInput = {
   rank: number;
@@ -160,8 +168,21 @@ export async function getMyGrade(db: Db, userId: number, gradeId: number | null)
   const stats = await findGradeStats(db, userId);
   const current = grades.find((g) => g.id === gradeId) ?? null;
   const next = grades.find((g) => g.rank > (current?.rank ?? Number.NEGATIVE_INFINITY)) ?? null;
+  const countsInvites = next?.tasks && "invitesWhoBought" in (next.tasks as object);
   return {
-    grade: current ? { id: current.id, name: current.name, rank: current.rank } : null,
-    next: next ? { id: next.id, name: next.name, progress: gradeProgress(toDomain(next), stats) } : null,
+    grade: current
+      ? { id: current.id, name: current.name, rank: current.rank, ratesBps: current.ratesBps ?? null }
+      : null,
+    next: next
+      ? {
+          id: next.id,
+          name: next.name,
+          progress: gradeProgress(toDomain(next), stats),
+          // what the grade brings: its own commission rates, or the shop's default ones when it has none
+          ratesBps: next.ratesBps ?? null,
+        }
+      : null,
+    // which friends' orders count toward "invited friends who bought" (completed ones only), and which not yet
+    inviteeOrders: countsInvites ? await findInviteeOrders(db, userId) : [],
   };
 }
