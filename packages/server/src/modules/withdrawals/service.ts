@@ -87,15 +87,16 @@ export async function previewWithdrawal(
     const settings = await getDistributionSettings(tx);
     const wallet = await getWallet(tx, userId);
     const today = await findTodayTotals(tx, userId, businessDate(deps.now()));
+    const rules = rulesOf(settings, await getSettings(tx, "moneyLimits"));
     const decision = decideWithdrawal({
-      rules: rulesOf(settings, await getSettings(tx, "moneyLimits")),
+      rules,
       method,
       amountFen: fen(amountFen),
       availableFen: fen(wallet.availableFen),
       today: { count: today.count, amountFen: fen(today.amountFen) },
     });
     // the form states the minimum beside the amount field before anyone types a number below it
-    const minimumFen = rulesOf(settings).minimumFen;
+    const minimumFen = rules.minimumFen;
     return decision.kind === "ok"
       ? { ok: true, feeFen: decision.feeFen, netFen: decision.netFen, reason: null, minimumFen }
       : { ok: false, feeFen: 0, netFen: 0, reason: decision.reason, minimumFen };
