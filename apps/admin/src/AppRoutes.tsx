@@ -6,6 +6,7 @@ import { AppLayout } from "./components/AppLayout.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { useAuth } from "./lib/auth.tsx";
 import { AfterSalePage } from "./pages/aftersales/AfterSalePage.tsx";
+import { RefundQueuePage } from "./pages/aftersales/RefundQueuePage.tsx";
 import { AuditLogPage } from "./pages/audit/AuditLogPage.tsx";
 import { CategoryPage } from "./pages/catalog/CategoryPage.tsx";
 import { ProductEditPage } from "./pages/catalog/ProductEditPage.tsx";
@@ -42,6 +43,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/orders", permission: "orders.read", element: <OrderListPage /> },
   { path: "/orders/:id", permission: "orders.read", element: <OrderDetailPage /> },
   { path: "/after-sales", permission: "aftersale.review", element: <AfterSalePage /> },
+  { path: "/refund-queue", permission: "refund.execute", element: <RefundQueuePage /> },
   { path: "/distribution/distributors", permission: "distribution.read", element: <DistributorListPage /> },
   {
     path: "/distribution/distributors/:id",

@@ -8,11 +8,13 @@ type Props = {
   title: string;
   /** Whether an empty reason is accepted. */
   optional?: boolean;
+  /** What the decision does (e.g. where the money goes), shown above the reason. */
+  description?: string | undefined;
   onCancel: () => void;
   onSubmit: (reason: string) => Promise<void>;
 };
 
-export function ReasonDialog({ open, title, optional, onCancel, onSubmit }: Props) {
+export function ReasonDialog({ open, title, optional, description, onCancel, onSubmit }: Props) {
   const { t } = useI18n();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -34,6 +36,7 @@ export function ReasonDialog({ open, title, optional, onCancel, onSubmit }: Prop
         }
       }}
     >
+      {description && <p data-testid="reason-description">{description}</p>}
       <Input.TextArea
         data-testid="reason-input"
         rows={3}

@@ -401,4 +401,8 @@ export const en: Record<MessageKey, string> = {
   "dist.release.after_receipt": "{days} days after receipt",
   "dist.release.after_payment": "{days} days after payment",
   "dist.release.afterSaleDelays": "; later while an after-sale is open",
+  "aftersale.returnTo": "Send it back to",
+  "aftersale.returnToLine": "{name} {phone}",
+  "aftersale.noReturnAddress": "The shop has not set a return address yet; please contact customer service",
+  "aftersale.adjusted": "The shop refunded less: asked {requested}, refunded {refund} ({reason})",
 };

@@ -398,6 +398,10 @@ export const zh = {
   "dist.release.after_receipt": "确认收货后 {days} 天",
   "dist.release.after_payment": "付款后 {days} 天",
   "dist.release.afterSaleDelays": "，有售后未结束时顺延",
+  "aftersale.returnTo": "请寄回到",
+  "aftersale.returnToLine": "{name} {phone}",
+  "aftersale.noReturnAddress": "商家尚未填写退货地址，请联系客服",
+  "aftersale.adjusted": "商家少退：申请 {requested}，实退 {refund}（{reason}）",
 } as const;
 
 export type MessageKey = keyof typeof zh;

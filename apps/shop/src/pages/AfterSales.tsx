@@ -82,6 +82,28 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
       {row.merchantNote && (
         <div className="muted small">{t("aftersale.note", { note: row.merchantNote })}</div>
       )}
+      {row.refundAdjustReason && row.requestedRefundFen !== null && (
+        <div className="muted small">
+          {t("aftersale.adjusted", {
+            requested: formatFen(row.requestedRefundFen),
+            refund: formatFen(row.refundFen),
+            reason: row.refundAdjustReason,
+          })}
+        </div>
+      )}
+      {row.kind === "return_refund" && (row.status === "approved" || row.status === "awaiting_return") && (
+        <div className="return-address" data-testid="after-sale-return-address">
+          {row.returnAddress ? (
+            <>
+              <div className="small muted">{t("aftersale.returnTo")}</div>
+              <div>{t("aftersale.returnToLine", row.returnAddress)}</div>
+              <div>{row.returnAddress.address}</div>
+            </>
+          ) : (
+            <div className="small muted">{t("aftersale.noReturnAddress")}</div>
+          )}
+        </div>
+      )}
       {row.kind === "return_refund" && row.status === "approved" && (
         <div className="ship-back">
           <div className="small">{t("aftersale.shipBackHint")}</div>

@@ -1,8 +1,10 @@
 // 售后: the after-sale queue by status; approve or reject with a note, confirm a returned parcel, retry a failed refund.
+// Every move that can pay money back asks first in RefundConfirmDialog (amount, destination, commissions).
 import { Button, Card, Descriptions, Image, Input, Modal, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
+import { RefundConfirmDialog, type RefundTarget } from "../../components/RefundConfirmDialog.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
@@ -41,7 +43,7 @@ const statusColor: Partial<Record<Status, string>> = {
   rejected: "default",
 };
 
-function Details({ row }: { row: AfterSale }) {
+export function Details({ row }: { row: AfterSale }) {
   const { t } = useI18n();
   return (
     <Descriptions size="small" column={2}>
@@ -56,6 +58,20 @@ function Details({ row }: { row: AfterSale }) {
         {row.returnCarrier ? `${row.returnCarrier} ${row.returnTrackingNo}` : "—"}
       </Descriptions.Item>
       <Descriptions.Item label={t("afterSale.merchantNote")}>{row.merchantNote ?? "—"}</Descriptions.Item>
+      {row.refundAdjustReason && row.requestedRefundFen !== null && (
+        <Descriptions.Item label={t("afterSale.refund")} span={2}>
+          {t("afterSale.adjusted", {
+            requested: formatFen(row.requestedRefundFen),
+            refund: formatFen(row.refundFen),
+            reason: row.refundAdjustReason,
+          })}
+        </Descriptions.Item>
+      )}
+      {row.restocked !== null && (
+        <Descriptions.Item label={t("stockReason.after_sale_return")}>
+          {row.restocked ? t("afterSale.restocked") : t("afterSale.notRestocked")}
+        </Descriptions.Item>
+      )}
       {row.failureReason && (
         <Descriptions.Item label={t("afterSale.failureReason")}>{row.failureReason}</Descriptions.Item>
       )}
@@ -79,6 +95,7 @@ export function AfterSalePage() {
   const [status, setStatus] = useState<Status | undefined>("requested");
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [note, setNote] = useState("");
+  const [refunding, setRefunding] = useState<RefundTarget | null>(null);
   const list = useCursorList<AfterSale, number>(
     (cursor) => loadPage(status, cursor),
     JSON.stringify([status]),
@@ -175,7 +192,11 @@ export function AfterSalePage() {
                       size="small"
                       type="primary"
                       data-testid={`after-sale-approve-${row.id}`}
-                      onClick={() => setDeciding({ id: row.id, action: "approve" })}
+                      onClick={() =>
+                        row.kind === "refund_only"
+                          ? setRefunding({ id: row.id, action: "approve" })
+                          : setDeciding({ id: row.id, action: "approve" })
+                      }
                     >
                       {t("afterSale.approve")}
                     </Button>
@@ -193,16 +214,7 @@ export function AfterSalePage() {
                   <Button
                     size="small"
                     data-testid={`after-sale-confirm-return-${row.id}`}
-                    onClick={() =>
-                      void act(() =>
-                        call(
-                          api.POST("/api/admin/v1/after-sales/{id}/confirm-return", {
-                            ...path(row.id),
-                            body: { restock: true },
-                          }),
-                        ),
-                      )
-                    }
+                    onClick={() => setRefunding({ id: row.id, action: "confirm-return" })}
                   >
                     {t("afterSale.confirmReturn")}
                   </Button>
@@ -211,11 +223,7 @@ export function AfterSalePage() {
                   <Button
                     size="small"
                     data-testid={`after-sale-retry-${row.id}`}
-                    onClick={() =>
-                      void act(() =>
-                        call(api.POST("/api/admin/v1/after-sales/{id}/retry-refund", path(row.id))),
-                      )
-                    }
+                    onClick={() => setRefunding({ id: row.id, action: "retry" })}
                   >
                     {t("afterSale.retryRefund")}
                   </Button>
@@ -226,6 +234,14 @@ export function AfterSalePage() {
         ]}
       />
       <LoadMore hasMore={list.hasMore} loading={list.loading} onClick={list.loadMore} />
+      <RefundConfirmDialog
+        target={refunding}
+        onClose={() => setRefunding(null)}
+        onDone={() => {
+          setRefunding(null);
+          list.reload();
+        }}
+      />
       <Modal
         open={deciding !== null}
         title={deciding?.action === "approve" ? t("afterSale.approve") : t("afterSale.reject")}

@@ -29,7 +29,7 @@ export function WithdrawalsPage() {
   const { can } = useAuth();
   const { failed, done } = useNotify();
   const [status, setStatus] = useState<WithdrawalStatus | undefined>("requested");
-  const [rejecting, setRejecting] = useState<number | null>(null);
+  const [rejecting, setRejecting] = useState<Withdrawal | null>(null);
   const list = useCursorList<Withdrawal, number>(
     (cursor) =>
       rowsOf(
@@ -61,7 +61,7 @@ export function WithdrawalsPage() {
     try {
       await call(
         api.POST("/api/admin/v1/distribution/withdrawals/{id}/reject", {
-          ...path(rejecting),
+          ...path(rejecting.id),
           body: { reason },
         }),
       );
@@ -139,6 +139,13 @@ export function WithdrawalsPage() {
                 <Space>
                   <Popconfirm
                     title={t("withdrawal.confirmApprove", { amount: formatFen(row.netFen) })}
+                    description={t("withdrawal.confirmApproveDetail", {
+                      net: formatFen(row.netFen),
+                      amount: formatFen(row.amountFen),
+                      fee: formatFen(row.feeFen),
+                      method: label(`method.${row.method}`, row.method),
+                      payee: `${row.realNameMasked} · ${row.accountMasked}`,
+                    })}
                     okButtonProps={{ "data-testid": "withdrawal-approve-confirm" }}
                     onConfirm={() => void approve(row.id)}
                   >
@@ -150,7 +157,7 @@ export function WithdrawalsPage() {
                     size="small"
                     danger
                     data-testid={`withdrawal-reject-${row.id}`}
-                    onClick={() => setRejecting(row.id)}
+                    onClick={() => setRejecting(row)}
                   >
                     {t("afterSale.reject")}
                   </Button>
@@ -163,6 +170,9 @@ export function WithdrawalsPage() {
       <ReasonDialog
         open={rejecting !== null}
         title={t("withdrawal.reject")}
+        description={
+          rejecting ? t("withdrawal.rejectDetail", { amount: formatFen(rejecting.amountFen) }) : undefined
+        }
         onCancel={() => setRejecting(null)}
         onSubmit={reject}
       />

@@ -2,6 +2,7 @@
 import { Alert, App, Card, Form, InputNumber, Radio, Select, Space, Switch } from "antd";
 import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
+import { useAuth } from "../../lib/auth.tsx";
 import { liveActivityKinds } from "./activities.ts";
 
 /** The highest total cap the server accepts (30%): above it a purchase pays mostly for the network. */
@@ -239,6 +240,7 @@ function EligibilitySelect(props: {
 
 export function WithdrawalCard() {
   const { t } = useI18n();
+  const { can } = useAuth();
   return (
     <Card title={t("dist.withdrawal")} style={{ marginBottom: 16 }}>
       <Form.Item name={["withdrawal", "methods"]} label={t("dist.methods")}>
@@ -264,9 +266,17 @@ export function WithdrawalCard() {
         <Form.Item
           name={["withdrawal", "autoApproveBelowFen"]}
           label={t("dist.autoApproveBelow")}
-          extra={t("dist.autoApproveHint")}
+          extra={
+            can("withdrawals.approve")
+              ? `${t("dist.autoApproveHint")}；${t("settings.withdrawalAutoApproveMaxHint")}`
+              : t("dist.autoApproveNeedsPermission")
+          }
         >
-          <MoneyInput style={{ width: 140 }} placeholder={t("dist.manualReview")} />
+          <MoneyInput
+            style={{ width: 140 }}
+            placeholder={t("dist.manualReview")}
+            disabled={!can("withdrawals.approve")}
+          />
         </Form.Item>
       </Space>
     </Card>
