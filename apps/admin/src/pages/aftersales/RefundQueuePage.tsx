@@ -39,8 +39,8 @@ export function RefundQueuePage() {
           { title: "#", dataIndex: "id", width: 70 },
           {
             title: t("afterSale.order"),
-            dataIndex: "orderId",
-            render: (id: number) => <Link to={`/orders/${id}`}>{id}</Link>,
+            dataIndex: "orderNo",
+            render: (orderNo: string, row) => <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>,
           },
           {
             title: t("afterSale.kind"),
