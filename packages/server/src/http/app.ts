@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "./app-error.ts";
 import { installAuthentication } from "./authenticate.ts";
-import { installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
+import { frameworkErrors, installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
 import { guardedValidatorCompiler } from "./input-guard.ts";
 import { safeLoggerOptions } from "./log-safety.ts";
 import { registerRoutes } from "./routes.ts";
@@ -31,6 +31,7 @@ export async function buildApp(
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     // Believe X-Forwarded-For only from the configured proxies; otherwise any client could pick its own IP.
+    frameworkErrors,
     trustProxy: trustedProxies(deps.config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
 

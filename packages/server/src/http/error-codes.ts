@@ -90,6 +90,9 @@ export const errorStatus = {
   SERVICE_BUSY: 503,
   REFUND_REASON_REQUIRED: 422,
   WITHDRAWAL_AUTO_APPROVE_TOO_HIGH: 422,
+  MALFORMED_URL: 400,
+  URL_TOO_LONG: 414,
+  MALFORMED_MULTIPART: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -47,6 +47,15 @@ export function databaseRefusal(db: DatabaseErrorFields): { code: ErrorCode; mes
   return null;
 }
 
+/**
+ * Errors the router raises before any route runs (a path that is not valid percent-encoding, a path segment
+ * longer than the router allows): fastify hands them here instead of to the error handler.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "URL_TOO_LONG" : "MALFORMED_URL";
+  void reply.status(errorStatus[code]).send(body(code, "The address of this request is not valid"));
+}
+
 export type NotFoundFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
 
 export function installErrorHandling(app: FastifyInstance, fallback?: NotFoundFallback): void {

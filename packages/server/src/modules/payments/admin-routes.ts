@@ -109,7 +109,8 @@ export function registerPaymentAdminRoutes(app: App, deps: AppDeps): void {
       config: { permission: "payments.read" },
       schema: {
         tags,
-        querystring: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+        // A calendar date that exists: "4474-14-15" matched the old digits-only pattern and failed in the query.
+        querystring: z.strictObject({ date: z.iso.date() }),
         response: { 200: Report },
       },
     },

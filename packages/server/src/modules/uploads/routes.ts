@@ -36,7 +36,10 @@ async function readImage(request: FastifyRequest): Promise<Buffer> {
     if (code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload with multipart/form-data");
     }
-    throw error;
+    if (error instanceof AppError) throw error;
+    // Anything else the multipart parser throws (no boundary, a form cut short, a broken part header) is the
+    // sender's malformed request, not a fault of ours.
+    throw new AppError("MALFORMED_MULTIPART", "The upload is not a well-formed multipart form");
   }
 }
 
