@@ -148,3 +148,24 @@ describe("computeFreight", () => {
     expect(provinceOf(code)).toBe(province);
   });
 });
+
+describe("a regional rule may name a city, which wins over its province", () => {
+  const SHENZHEN = "440300";
+  const cityAndProvince: FreightTemplate = {
+    id: "tpl_city",
+    mode: "by_piece",
+    default: rule(1, 800, 1, 0),
+    regionRules: [
+      { regionCodes: [GUANGDONG], rule: rule(1, 600, 1, 0) },
+      { regionCodes: [SHENZHEN], rule: rule(1, 0, 1, 0) },
+    ],
+  };
+  test.each([
+    { label: "Nanshan, Shenzhen: the Shenzhen rule", district: "440305", expected: 0 },
+    { label: "Tianhe, Guangzhou: the Guangdong rule", district: "440106", expected: 600 },
+    { label: "Dongcheng, Beijing: the default", district: "110101", expected: 800 },
+  ])("$label → $expected fen", ({ district, expected }) => {
+    const result = computeFreight([cityAndProvince], [line("tpl_city", 1, 100)], district);
+    expect(result.totalFen).toBe(expected);
+  });
+});

@@ -17,7 +17,10 @@ export type FreightTemplate = {
   /** by_piece counts units in pieces, by_weight in grams. */
   mode: "by_piece" | "by_weight";
   default: FreightRule;
-  /** Province codes such as "440000" (Guangdong); the first rule naming the address's province wins. */
+  /**
+   * Province or city codes such as "440000" (Guangdong) or "440300" (Shenzhen). A rule naming the address's
+   * city wins over one naming its province; among equals, the first.
+   */
   regionRules: readonly { regionCodes: readonly string[]; rule: FreightRule }[];
   /** 满额包邮: free when the template's items reach this amount (after discounts). */
   freeOverFen?: Fen | null;
@@ -65,6 +68,11 @@ export function provinceOf(regionCode: string): string {
   return `${regionCode.slice(0, 2)}0000`;
 }
 
+/** City code of a 6-digit district code: "440305" (Nanshan) → "440300" (Shenzhen). */
+export function cityOf(regionCode: string): string {
+  return `${regionCode.slice(0, 4)}00`;
+}
+
 /**
  * Freight for a cart shipped to one address, per template and in total. Templates are
  * charged in order of first appearance in the cart; an unknown template id is a broken
@@ -83,12 +91,11 @@ export function computeFreight(
     group.push(line);
     groups.set(line.freightTemplateId, group);
   }
-  const province = provinceOf(regionCode);
   const result: TemplateFreight[] = [];
   for (const [templateId, group] of groups) {
     const template = templates.find((t) => t.id === templateId);
     if (!template) throw new Error(`freight template ${templateId} was not loaded`);
-    result.push(computeTemplateFreight(template, group, province));
+    result.push(computeTemplateFreight(template, group, regionCode));
   }
   return { templates: result, totalFen: sumFen(result.map((r) => r.feeFen)) };
 }
@@ -96,7 +103,7 @@ export function computeFreight(
 function computeTemplateFreight(
   template: FreightTemplate,
   lines: readonly FreightLine[],
-  province: string,
+  regionCode: string,
 ): TemplateFreight {
   const pieces = lines.reduce((a, l) => a + l.quantity, 0);
   const grams = lines.reduce((a, l) => a + l.weightGrams * l.quantity, 0);
@@ -109,7 +116,8 @@ function computeTemplateFreight(
   if (template.freeOverPieces != null && pieces >= template.freeOverPieces) {
     return { ...base, feeFen: fen(0), reason: "free_over_pieces" };
   }
-  const regional = template.regionRules.find((r) => r.regionCodes.some((c) => provinceOf(c) === province));
+  const names = (code: string) => template.regionRules.find((r) => r.regionCodes.includes(code));
+  const regional = names(regionCode) ?? names(cityOf(regionCode)) ?? names(provinceOf(regionCode));
   if (regional) return { ...base, feeFen: computeRuleFee(regional.rule, units), reason: "region_rule" };
   return { ...base, feeFen: computeRuleFee(template.default, units), reason: "default" };
 }

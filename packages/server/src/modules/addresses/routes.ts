@@ -37,14 +37,21 @@ const Province = District.extend({ children: z.array(City) });
 export function registerAddressRoutes(app: App, deps: AppDeps): void {
   const tags = ["shopper: addresses"];
   const auth = { auth: "user" } as const;
-  app.get("/api/v1/regions", { schema: { tags, response: { 200: z.array(Province) } } }, async () =>
-    regions.map((p) => ({
-      ...p,
-      children: p.children.map((c) => ({
-        ...c,
-        children: c.children.map(({ code, name }) => ({ code, name })),
-      })),
-    })),
+  // About 150 KB once gzip-free; the shop fetches it only when the address form opens, and it changes
+  // with a release, so clients may keep it for a day.
+  app.get(
+    "/api/v1/regions",
+    { schema: { tags, response: { 200: z.array(Province) } } },
+    async (_request, reply) => {
+      reply.header("cache-control", "public, max-age=86400");
+      return regions.map((p) => ({
+        ...p,
+        children: p.children.map((c) => ({
+          ...c,
+          children: c.children.map(({ code, name }) => ({ code, name })),
+        })),
+      }));
+    },
   );
   app.get(
     "/api/v1/addresses",

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
+import { isProvinceOrCity } from "../../lib/regions.ts";
 import { recordAudit } from "../audit/service.ts";
 import {
   countProductsUsing,
@@ -16,6 +17,15 @@ import type { FreightTemplateInput } from "./schemas.ts";
 
 type FreightDeps = { db: Db; now: () => Date };
 
+/** A regional rule names provinces or cities of the national list; anything else would never match. */
+function assertKnownRegions(input: FreightTemplateInput): void {
+  const unknown = input.regionRules.flatMap((r) => r.regionCodes).filter((code) => !isProvinceOrCity(code));
+  if (unknown.length > 0)
+    throw new AppError("REGION_INVALID", "A regional rule names a code that is no province or city", {
+      unknown,
+    });
+}
+
 export async function getFreightTemplates(db: Db) {
   return listFreightTemplates(db);
 }
@@ -25,6 +35,7 @@ export async function createFreightTemplate(
   actor: StaffActor,
   input: FreightTemplateInput,
 ) {
+  assertKnownRegions(input);
   return inTransaction(deps.db, async (tx) => {
     const row = await insertFreightTemplate(tx, { ...input, updatedAt: deps.now() });
     await recordAudit(tx, actor, {
@@ -43,6 +54,7 @@ export async function updateFreightTemplate(
   id: number,
   input: FreightTemplateInput,
 ) {
+  assertKnownRegions(input);
   return inTransaction(deps.db, async (tx) => {
     const before = await findFreightTemplate(tx, id);
     if (!before) throw notFound("Freight template", { id });
