@@ -110,7 +110,8 @@ function buildCase(
   const pathValues = values.path[i] as Record<string, unknown>;
   let query = values.query[i] as Record<string, unknown>;
   let body = values.body[i];
-  if (kind === 1 && body !== undefined) body = mutate(body, rng);
+  // Routes without a body schema (payment notifications read raw bytes) get hostile bodies all the same.
+  if (kind === 1) body = mutate(body ?? {}, rng);
   if (kind === 2) query = mutate(query, rng) as Record<string, unknown>;
   let url = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
     if (kind === 3) return hostileTexts[rng.nextInt(0, hostileTexts.length - 1)]!;
