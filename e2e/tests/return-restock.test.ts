@@ -1,7 +1,8 @@
-// A return with restock, as merchant and shopper meet it: the owner sets the return address; a shopper buys
-// the serum, asks for 退货退款, is approved and sees where to send it; a support clerk confirms the parcel
-// arrived in the confirmation dialog (amount, destination, commissions, restock) and the unit is back in
-// stock; support cannot refund, so the refund waits in 待退款确认 until the owner confirms it there.
+// A return with restock, as merchant and shopper meet it: the owner sets the return address; a shopper whom
+// 小林 referred buys the serum, asks for 退货退款, is approved and sees where to send it; a support clerk
+// confirms the parcel arrived in the confirmation dialog (amount, destination, 小林's commission, restock)
+// and the unit is back in stock; support cannot refund, so the refund waits in 待退款确认, where the owner
+// refunds less (¥100, with a reason) and 小林's commission shrinks by that share, as the dialog said.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
@@ -69,6 +70,12 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   await shop.waitForURL(/\/me/);
   const token = await shopperToken(shop);
   await addAddress(baseUrl, token);
+  const lin = await api<{ token: string }>(baseUrl, "/api/v1/auth/login", null, {
+    phone: "13800000001",
+    password: "demo1234",
+  });
+  const { inviteCode } = await api<{ inviteCode: string }>(baseUrl, "/api/v1/distribution/me", lin.token);
+  await api(baseUrl, "/api/v1/referrals/visit", token, { ref: inviteCode, source: "link" });
   await shop.goto(`${baseUrl}/`);
   await shop.getByTestId("product-card").filter({ hasText: "精华" }).first().click();
   await shop.getByTestId("buy-now").click();
@@ -77,9 +84,9 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
     await shop.getByTestId("sku-option").first().click();
   await shop.getByTestId("sku-confirm-buy").click();
   await shop.getByTestId("checkout-submit").click();
-  await shop.getByTestId("sandbox-pay-page").waitFor({ timeout: 15_000 });
+  await shop.getByTestId("sandbox-pay-page").waitFor({ timeout: 30_000 });
   await shop.getByTestId("sandbox-pay").click();
-  await shop.getByTestId("pay-result").waitFor({ timeout: 15_000 });
+  await shop.getByTestId("pay-result").waitFor({ timeout: 30_000 });
   const orderNo = new URL(shop.url()).searchParams.get("orderNo") ?? "";
   const stockAfterSale = await serumStock(ownerToken);
 
@@ -112,7 +119,7 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   // The shopper sees where to send the parcel, and sends it.
   await shop.goto(`${baseUrl}/after-sales`);
   const address = shop.getByTestId("after-sale-return-address").first();
-  await expect.poll(() => address.textContent(), { timeout: 15_000 }).toContain(RETURN_TO.address);
+  await expect.poll(() => address.textContent(), { timeout: 30_000 }).toContain(RETURN_TO.address);
   expect(await address.textContent()).toContain(RETURN_TO.name);
   await settled(shop);
   await address.scrollIntoViewIfNeeded();
@@ -121,7 +128,7 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   await fill(shop, "after-sale-tracking", "SF2026120300100");
   await shop.getByTestId("after-sale-ship-back").click();
   await expect
-    .poll(() => shop.getByTestId("after-sale-row").first().getAttribute("data-status"), { timeout: 15_000 })
+    .poll(() => shop.getByTestId("after-sale-row").first().getAttribute("data-status"), { timeout: 30_000 })
     .toBe("awaiting_return");
 
   // Support confirms the parcel arrived: the dialog shows the money before anything happens.
@@ -129,7 +136,7 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   await support.locator(".ant-select-item-option").filter({ hasText: "待收退货" }).first().click();
   await support.getByTestId(`after-sale-confirm-return-${request.id}`).click();
   const dialog = support.getByTestId("refund-confirm");
-  await dialog.waitFor({ timeout: 15_000 });
+  await dialog.waitFor({ timeout: 30_000 });
   await support.locator(".ant-message-notice").waitFor({ state: "detached" });
   expect(await support.getByTestId("refund-confirm-amount").textContent()).toContain("299");
   expect(await support.getByTestId("refund-confirm-destination").textContent()).toContain("沙箱");
@@ -137,6 +144,8 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   const box = (await restock.evaluate((el) => el.tagName)) === "INPUT" ? restock : restock.locator("input");
   expect(await box.isChecked()).toBe(true);
   expect(await dialog.textContent()).toContain("待退款确认");
+  // 小林's level-1 commission on this order is cancelled in full by a full refund.
+  expect(await dialog.textContent()).toMatch(/小林 第 1 级佣金 ¥\d+\.\d{2}：全部取消/);
   await screenshot(support, "return-2-support-confirms-receipt");
   await support.getByTestId("refund-confirm-submit").click();
   await support.locator(".ant-message-success").waitFor();
@@ -147,27 +156,51 @@ test("return with restock: address shown to the shopper, receipt confirmed with 
   expect(returned).toMatchObject({ status: "returned", restocked: true });
   await owner.goto(`${baseUrl}/admin/stock`);
   await owner.getByRole("tab", { name: /库存流水/ }).click();
-  await owner.getByText("退货入库").first().waitFor({ timeout: 15_000 });
+  await owner.getByText("退货入库").first().waitFor({ timeout: 30_000 });
   await screenshot(owner, "return-3-stock-log");
 
   // The owner (who may refund) confirms it in 待退款确认, seeing the same money first.
   await owner.goto(`${baseUrl}/admin/refund-queue`);
   await owner.getByTestId(`refund-queue-confirm-${request.id}`).click();
-  await owner.getByTestId("refund-confirm").waitFor({ timeout: 15_000 });
+  await owner.getByTestId("refund-confirm").waitFor({ timeout: 30_000 });
   expect(await owner.getByTestId("refund-confirm-amount").textContent()).toContain("299");
-  await screenshot(owner, "return-4-refund-queue-confirm");
+  // The owner refunds ¥100 of ¥299 (the box came back dented): a reason is required, and the dialog shows
+  // the commission cut by the refunded share, computed by the server.
+  await fill(owner, "refund-confirm-amount-input", "100");
+  await expect
+    .poll(() => owner.getByTestId("refund-confirm-amount").textContent(), { timeout: 30_000 })
+    .toContain("100.00");
+  expect(await owner.getByTestId("refund-confirm-submit").isDisabled()).toBe(true);
+  await fill(owner, "refund-confirm-reason", "外盒压损，协商退 ¥100");
+  const cut = await owner.getByTestId("refund-confirm").textContent();
+  expect(cut).toMatch(/小林 第 1 级佣金 ¥\d+\.\d{2}：按退款比例扣减/);
+  await expect.poll(() => owner.getByTestId("refund-confirm-submit").isEnabled()).toBe(true);
+  await screenshot(owner, "return-4-refund-queue-confirm-partial");
   await owner.getByTestId("refund-confirm-submit").click();
   await owner.locator(".ant-message-success").waitFor();
   await expect
     .poll(async () => (await api<any>(baseUrl, `/api/v1/after-sales/${request.id}`, token)).status, {
-      timeout: 15_000,
+      timeout: 30_000,
     })
     .toBe("refunded");
   await screenshot(owner, "return-5-refund-queue-empty");
+  const order = await api<any>(baseUrl, `/api/v1/orders/${request.orderId}`, token);
+  expect(order.refundedFen).toBe(10_000);
+  const { items: lines } = await api<any>(
+    baseUrl,
+    `/api/admin/v1/distribution/commissions?orderId=${request.orderId}`,
+    ownerToken,
+  );
+  const level1 = lines.find((c: { level: number }) => c.level === 1);
+  // Kept = ⌊commission × what is left paid / paid⌋; the rest came back with the refund.
+  const paid = order.items[0].paidFen as number;
+  const kept = Math.floor((level1.amountFen * (paid - 10_000)) / paid);
+  expect(level1).toMatchObject({ clawedBackFen: level1.amountFen - kept, status: "frozen" });
   await shop.reload();
   await expect
-    .poll(() => shop.getByTestId("after-sale-row").first().getAttribute("data-status"), { timeout: 15_000 })
+    .poll(() => shop.getByTestId("after-sale-row").first().getAttribute("data-status"), { timeout: 30_000 })
     .toBe("refunded");
+  expect(await shop.getByTestId("after-sale-row").first().textContent()).toContain("外盒压损");
   await settled(shop);
   await screenshot(shop, "return-6-shopper-refunded");
 });
