@@ -6,7 +6,14 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
-import { distributor, enableDistribution, buyer as shopperVia, wallet } from "../distribution/support.ts";
+import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
+import {
+  distributor,
+  enableDistribution,
+  shipAndReceive,
+  buyer as shopperVia,
+  wallet,
+} from "../distribution/support.ts";
 import { notify, startPaymentsApp } from "../payments/support.ts";
 import { createProduct, placeOrder, shopperWithAddress } from "./fixtures.ts";
 
@@ -236,5 +243,53 @@ describe("a partial refund by finance", () => {
         e.action === "after_sale.refund" && e.entityId === String(asked.body.id),
     );
     expect(entry).toBeDefined();
+  });
+
+  test("after settlement the refunded share is clawed back from the available balance, as previewed", async () => {
+    // Release at receipt: the commissions settle while the after-sale window is still open.
+    await enableDistribution(ctx, owner, {
+      plan: {
+        enabled: true,
+        levels: 2,
+        ratesBps: [1000, 500, 0],
+        release: { mode: "after_receipt", days: 0 },
+      },
+    });
+    const product = await createProduct(ctx, owner, { skus: [{ priceFen: 10_000, stock: 10 }] });
+    const a = await distributor(ctx);
+    const b = await distributor(ctx, a.code);
+    const c = await shopperVia(ctx, b.code);
+    const order = await paidOrder(c, product.skus[0]!.id, 1);
+    await shipAndReceive(ctx, owner, order, c.token);
+    ctx.clock.advance(1000);
+    await releaseDueCommissions(ctx.deps, ctx.deps.now());
+    expect(await wallet(ctx, b.token)).toMatchObject({ frozenFen: 0, availableFen: 1000 });
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 500 });
+
+    const asked = await client.post(
+      `/api/v1/orders/${order.id}/after-sales`,
+      { kind: "refund_only", items: [{ orderItemId: order.items[0]!.id, quantity: 1 }], reason: "有瑕疵" },
+      c.token,
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const preview = await client.get(
+      `/api/admin/v1/after-sales/${asked.body.id}/refund-preview?refundFen=5000`,
+      owner,
+    );
+    const byEarner = Object.fromEntries(
+      preview.body.commissions.map((r: { earnerUserId: number; takeBackFen: number; outcome: string }) => [
+        r.earnerUserId,
+        [r.takeBackFen, r.outcome],
+      ]),
+    );
+    expect(byEarner).toEqual({ [b.userId]: [500, "clawed_back"], [a.userId]: [250, "clawed_back"] });
+    const done = await move(
+      `${asked.body.id}/approve`,
+      { note: "同意", refundFen: 5000, refundReason: "轻微瑕疵，退一半" },
+      owner,
+    );
+    expect(done).toMatchObject({ status: "refunded", refundFen: 5000 });
+    expect(await wallet(ctx, b.token)).toMatchObject({ availableFen: 500 });
+    expect(await wallet(ctx, a.token)).toMatchObject({ availableFen: 250 });
   });
 });
