@@ -1785,6 +1785,11 @@ export interface paths {
                             items: {
                                 id: number;
                                 skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                skuCode: string | null;
+                                orderNo: string | null;
+                                staffName: string | null;
                                 delta: number;
                                 stockAfter: number;
                                 /** @enum {string} */
@@ -6406,6 +6411,8 @@ export interface paths {
                     limit?: number;
                     cursor?: number;
                     status?: "frozen" | "settled" | "cancelled" | "held";
+                    orderNo?: string;
+                    earner?: string;
                     userId?: number;
                     orderId?: number;
                 };

@@ -36,6 +36,9 @@ describe("sweeps with the clock", () => {
       ["order_placed", -2],
       ["initial", 3],
     ]);
+    // each line names the SKU by its product and the order by the number the shopper sees
+    expect(log.body.items[0]).toMatchObject({ title: expect.any(String), orderNo: order.orderNo });
+    expect(log.body.items[0].title.length).toBeGreaterThan(0);
   });
 
   test("the payment timeout comes from the orders settings", async () => {

@@ -62,6 +62,31 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     // B's "my referrer" names A as staff see A
     expect(referrer.body.referrer.nickname).toBe(aDetail.body.profile.nickname);
     expect(aDetail.body.profile.nickname).toEqual(expect.any(String));
+    // A's ledger says which order and level each line is about, not "comm:<item>:L1"
+    expect(
+      aDetail.body.ledger.map((e: { orderNo: string; level: number }) => [e.orderNo, e.level]).sort(),
+    ).toEqual(
+      [
+        [orderB.orderNo, 1],
+        [orderC.orderNo, 2],
+      ].sort(),
+    );
+    // staff find commissions by the order number, or by the earner's phone or part of their nickname
+    const byOrder = await ctx.client.get(
+      `/api/admin/v1/distribution/commissions?orderNo=${orderC.orderNo}`,
+      owner,
+    );
+    expect(byOrder.body.items.map((r: { level: number }) => r.level).sort()).toEqual([1, 2]);
+    const byPhone = await ctx.client.get(`/api/admin/v1/distribution/commissions?earner=${b.phone}`, owner);
+    expect(byPhone.body.items.map((r: { earnerUserId: number }) => r.earnerUserId)).toEqual([b.userId]);
+    const nickname = aDetail.body.profile.nickname as string;
+    const byName = await ctx.client.get(
+      `/api/admin/v1/distribution/commissions?earner=${encodeURIComponent(nickname.slice(0, 3))}`,
+      owner,
+    );
+    expect(byName.body.items.map((r: { earnerUserId: number }) => r.earnerUserId)).toContain(a.userId);
+    const nobody = await ctx.client.get("/api/admin/v1/distribution/commissions?earner=%25", owner);
+    expect(nobody.body.items).toEqual([]); // "%" is taken literally, not as "everyone"
     const bDetail = await ctx.client.get(`/api/admin/v1/distribution/distributors/${b.userId}`, owner);
     expect(bDetail.body.profile).toMatchObject({ userId: b.userId });
     expect(bDetail.body.uplineProfiles).toEqual([expect.objectContaining({ userId: a.userId })]);

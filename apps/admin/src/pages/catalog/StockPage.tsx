@@ -23,6 +23,11 @@ type LowStock = {
 type LogEntry = {
   id: number;
   skuId: number;
+  title: string;
+  skuLabel: string;
+  skuCode: string | null;
+  orderNo: string | null;
+  staffName: string | null;
   delta: number;
   stockAfter: number;
   reason:
@@ -139,7 +144,18 @@ function StockLogTab() {
         onRow={(row) => rowTestId("stock-log-row", row.id)}
         columns={[
           { title: t("audit.at"), dataIndex: "at", render: formatTime },
-          { title: "SKU", dataIndex: "skuId" },
+          {
+            // the SKU as staff know it: the product's title and the spec, with the code when it has one
+            title: t("stock.sku"),
+            dataIndex: "title",
+            render: (title: string, row) => (
+              <span title={`SKU #${row.skuId}`}>
+                {title}
+                {row.skuLabel && <Tag style={{ marginLeft: 6 }}>{row.skuLabel}</Tag>}
+                {row.skuCode && <code>{row.skuCode}</code>}
+              </span>
+            ),
+          },
           {
             title: t("stock.delta"),
             dataIndex: "delta",
@@ -158,9 +174,11 @@ function StockLogTab() {
             key: "by",
             render: (_, row) =>
               row.orderId ? (
-                <Link to={`/orders/${row.orderId}`}>{t("stock.order", { id: row.orderId })}</Link>
+                <Link to={`/orders/${row.orderId}`}>
+                  {t("stock.order", { no: row.orderNo ?? `#${row.orderId}` })}
+                </Link>
               ) : row.staffId ? (
-                t("stock.staff", { id: row.staffId })
+                t("stock.staff", { name: row.staffName ?? `#${row.staffId}` })
               ) : (
                 "—"
               ),

@@ -1,6 +1,6 @@
 // 佣金记录 and 待审佣金: commission lines (order item × level) with base, rate and release date; held lines
 // (fraud signals) are released or cancelled by staff with a reason.
-import { Button, Card, InputNumber, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
@@ -29,17 +29,18 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
   const { can } = useAuth();
   const { failed, done } = useNotify();
   const [status, setStatus] = useState<Status | undefined>(heldOnly ? "held" : undefined);
-  const [userId, setUserId] = useState<number | undefined>();
-  const [orderId, setOrderId] = useState<number | undefined>();
+  // staff search the way customers speak: an order number, a phone or a nickname
+  const [orderNo, setOrderNo] = useState<string | undefined>();
+  const [earner, setEarner] = useState<string | undefined>();
   const [deciding, setDeciding] = useState<{ id: number; action: "release" | "cancel" } | null>(null);
   const list = useCursorList<Commission, number>(
     (cursor) =>
       rowsOf(
         api.GET("/api/admin/v1/distribution/commissions", {
-          params: { query: { cursor, limit: 30, status, userId, orderId } },
+          params: { query: { cursor, limit: 30, status, orderNo, earner } },
         }),
       ),
-    JSON.stringify([status, userId, orderId]),
+    JSON.stringify([status, orderNo, earner]),
     failed,
   );
 
@@ -84,21 +85,19 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
             }))}
           />
         )}
-        <InputNumber
-          placeholder={t("commission.earner")}
-          min={1}
-          precision={0}
-          style={{ width: 160 }}
-          value={userId}
-          onChange={(v) => setUserId(v ?? undefined)}
+        <Input.Search
+          data-testid="commission-filter-earner"
+          allowClear
+          placeholder={t("commission.earnerSearch")}
+          style={{ width: 220 }}
+          onSearch={(v) => setEarner(v.trim() || undefined)}
         />
-        <InputNumber
-          placeholder={t("commission.orderId")}
-          min={1}
-          precision={0}
-          style={{ width: 160 }}
-          value={orderId}
-          onChange={(v) => setOrderId(v ?? undefined)}
+        <Input.Search
+          data-testid="commission-filter-order"
+          allowClear
+          placeholder={t("order.orderNo")}
+          style={{ width: 240 }}
+          onSearch={(v) => setOrderNo(v.trim() || undefined)}
         />
       </div>
       <Table<Commission>

@@ -183,7 +183,6 @@ export function DistributorDetailPage() {
                   pagination={false}
                   dataSource={level.members}
                   columns={[
-                    { title: t("dist.userId"), dataIndex: "userId" },
                     { title: t("distributor.nickname"), dataIndex: "nickname" },
                     { title: t("distributor.boundAt"), dataIndex: "boundAt", render: formatTime },
                   ]}
@@ -209,7 +208,23 @@ export function DistributorDetailPage() {
             },
             // Distributor accounts are liabilities: a negative entry is money owed to them, shown as +.
             { title: t("distributor.change"), dataIndex: "amountFen", render: (f: number) => formatFen(-f) },
-            { title: t("distributor.key"), dataIndex: "key", render: (k: string) => <code>{k}</code> },
+            {
+              // the order and level, or the withdrawal, in words; the raw key stays in the tooltip
+              title: t("distributor.about"),
+              dataIndex: "key",
+              render: (k: string, e: StatementEntry) => (
+                <span title={k}>
+                  {e.orderNo && e.orderId ? (
+                    <Link to={`/orders/${e.orderId}`}>{t("ledger.order", { no: e.orderNo })}</Link>
+                  ) : e.withdrawalId ? (
+                    t("ledger.withdrawal", { id: e.withdrawalId })
+                  ) : (
+                    "—"
+                  )}
+                  {e.level ? ` · ${t("dist.levelN", { n: e.level })}` : ""}
+                </span>
+              ),
+            },
           ]}
         />
       </Card>

@@ -38,15 +38,19 @@ export function DistributorListPage() {
         onRow={(row) => rowTestId("distributor-row", row.userId)}
         columns={[
           {
-            title: t("dist.userId"),
-            dataIndex: "userId",
-            render: (id: number) => (
-              <Link data-testid={`distributor-link-${id}`} to={`/distribution/distributors/${id}`}>
-                {id}
+            // the person by name, as a link; the id stays in the tooltip for whoever searches the logs
+            title: t("distributor.nickname"),
+            dataIndex: "nickname",
+            render: (nickname: string, row: Distributor) => (
+              <Link
+                data-testid={`distributor-link-${row.userId}`}
+                to={`/distribution/distributors/${row.userId}`}
+                title={`#${row.userId}`}
+              >
+                {nickname}
               </Link>
             ),
           },
-          { title: t("distributor.nickname"), dataIndex: "nickname" },
           {
             title: t("apply.phone"),
             dataIndex: "phone",

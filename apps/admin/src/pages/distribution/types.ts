@@ -81,6 +81,11 @@ export type StatementEntry = {
   kind: string;
   amountFen: number;
   createdAt: string;
+  /** What the line is about, read by the server from its key: an order (and level) or a withdrawal. */
+  orderId: number | null;
+  orderNo: string | null;
+  level: number | null;
+  withdrawalId: number | null;
 };
 export type DistributorDetail = {
   distributor: Distributor;

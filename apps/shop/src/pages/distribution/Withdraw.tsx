@@ -19,6 +19,9 @@ const allMethods: WithdrawMethod[] = ["wallet", "wechat_api", "alipay_api", "ban
 const preview = (method: WithdrawMethod, amountFen: number) =>
   call(api.GET("/api/v1/distribution/withdrawals/preview", { params: { query: { method, amountFen } } }));
 
+/** Any method's preview carries the shop's minimum; a 1-fen one costs nothing. */
+const probeLimits = () => preview(allMethods[0]!, 1);
+
 /** The shop does not list its enabled methods; a 1-fen preview tells which ones it refuses as disabled. */
 async function enabledMethods(): Promise<WithdrawMethod[]> {
   const answers = await Promise.all(allMethods.map((m) => preview(m, 1)));
@@ -39,7 +42,7 @@ export function WithdrawPage() {
   const [busy, setBusy] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
   // the shop's minimum, for the rule shown beside the amount (any method's preview carries it)
-  const [limits] = useLoad(() => preview(allMethods[0]!, 1));
+  const [limits] = useLoad(probeLimits);
   const [tried, setTried] = useState(false);
   const amountCheck = checkYuanInput(amount, {
     required: true,

@@ -1,7 +1,7 @@
 // Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
 // moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
 import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
-import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
 import { orders } from "../../db/schema/commerce.ts";
@@ -175,6 +175,11 @@ export async function settleCommissionsIf(db: Executor, ids: number[], now: Date
   return rows.map((r) => r.id);
 }
 
+/** A search text taken literally inside LIKE: its own % and _ match only themselves. */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 type ReleaseRule = { mode: "after_receipt" | "after_payment"; days: number };
 
 /** Commission records for the lists, newest first, each with its order's number and the earner's name and phone. */
@@ -184,6 +189,9 @@ export async function findCommissions(
     earnerUserId?: number;
     status?: CommissionRowStatus;
     orderId?: number;
+    orderNo?: string;
+    /** A full phone number, or part of a nickname. */
+    earner?: string;
     limit: number;
     cursor?: number;
   },
@@ -213,6 +221,10 @@ export async function findCommissions(
         filter.earnerUserId === undefined ? undefined : eq(commissions.earnerUserId, filter.earnerUserId),
         filter.status === undefined ? undefined : eq(commissions.status, filter.status),
         filter.orderId === undefined ? undefined : eq(commissions.orderId, filter.orderId),
+        filter.orderNo === undefined ? undefined : eq(orders.orderNo, filter.orderNo),
+        filter.earner === undefined
+          ? undefined
+          : or(eq(users.phone, filter.earner), ilike(users.nickname, `%${likeEscaped(filter.earner)}%`)),
         filter.cursor === undefined ? undefined : lt(commissions.id, filter.cursor),
       ),
     )

@@ -223,11 +223,13 @@ export function registerDistributionAdminRoutes(app: App, deps: AppDeps): void {
       schema: { tags, querystring: CommissionQuery, response: { 200: AdminCommissionRecords } },
     },
     async (request) => {
-      const { limit, cursor, status, userId, orderId } = request.query;
+      const { limit, cursor, status, userId, orderId, orderNo, earner } = request.query;
       const rows = await findCommissions(deps.db, {
         limit,
         ...(cursor ? { cursor } : {}),
         ...(status ? { status } : {}),
+        ...(orderNo ? { orderNo } : {}),
+        ...(earner ? { earner } : {}),
         ...(userId ? { earnerUserId: userId } : {}),
         ...(orderId ? { orderId } : {}),
       });

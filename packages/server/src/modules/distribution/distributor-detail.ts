@@ -1,8 +1,10 @@
 // One distributor as staff see it: who they are, their upline, their downline level by level, wallet,
 // ledger entries and status history.
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
+import { orderItems, orders } from "../../db/schema/commerce.ts";
+import { commissions } from "../../db/schema/distribution.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
@@ -25,6 +27,48 @@ async function namesOf(db: Db, ids: number[]) {
   return rows.map((r) => ({ ...r, phone: maskPhone(r.phone) }));
 }
 
+/**
+ * What each ledger line is about, read from its idempotency key: "comm:<item>:L1", "settle:<commission>",
+ * "cancel:<commission>", "claw:<commission>:<refund>" name an order and a level; "wd:<id>:…" a withdrawal.
+ * Two queries for the whole statement.
+ */
+async function withSubjects<T extends { key: string }>(db: Db, entries: T[]) {
+  const parts = entries.map((e) => e.key.split(":"));
+  const itemIds = parts.filter((p) => p[0] === "comm").map((p) => Number(p[1]));
+  const commissionIds = parts
+    .filter((p) => p[0] === "settle" || p[0] === "cancel" || p[0] === "claw")
+    .map((p) => Number(p[1]));
+  const items = itemIds.length
+    ? await db
+        .select({ id: orderItems.id, orderId: orders.id, orderNo: orders.orderNo })
+        .from(orderItems)
+        .innerJoin(orders, eq(orders.id, orderItems.orderId))
+        .where(inArray(orderItems.id, itemIds))
+    : [];
+  const lines = commissionIds.length
+    ? await db
+        .select({ id: commissions.id, level: commissions.level, orderId: orders.id, orderNo: orders.orderNo })
+        .from(commissions)
+        .innerJoin(orders, eq(orders.id, commissions.orderId))
+        .where(inArray(commissions.id, commissionIds))
+    : [];
+  return entries.map((entry, i) => {
+    const [kind, id, rest] = parts[i]!;
+    const order =
+      kind === "comm"
+        ? items.find((x) => x.id === Number(id))
+        : lines.find((x) => x.id === Number(id) && kind !== "wd" && kind !== "reward");
+    const level = kind === "comm" ? Number(rest?.replace("L", "")) : (order as { level?: number })?.level;
+    return {
+      ...entry,
+      orderId: order?.orderId ?? null,
+      orderNo: order?.orderNo ?? null,
+      level: order && Number.isInteger(level) ? (level as number) : null,
+      withdrawalId: kind === "wd" ? Number(id) : null,
+    };
+  });
+}
+
 export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userId: number) {
   const distributor = await findDistributor(deps.db, userId);
   if (!distributor) throw new AppError("NOT_DISTRIBUTOR", "Not a distributor", { userId });
@@ -33,13 +77,14 @@ export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userI
     ledgerAccount.commissionAvailable(userId),
     ledgerAccount.withdrawalHold(userId),
   ];
-  const ledger = (
+  const entries = (
     await Promise.all(
       accounts.map((a) =>
         findStatement(deps.db, a, 50, null).then((rows) => rows.map((r) => ({ account: a, ...r }))),
       ),
     )
   ).flat();
+  const ledger = await withSubjects(deps.db, entries);
   const upline = await findAncestors(deps.db, userId, deps.now(), 3);
   const people = await namesOf(deps.db, [userId, ...upline]);
   const downline = await Promise.all(

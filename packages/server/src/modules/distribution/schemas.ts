@@ -92,6 +92,14 @@ export const GradeBody = z.strictObject({
 });
 export const CommissionQuery = PageQuery.extend({
   status: z.enum(["frozen", "settled", "cancelled", "held"]).optional(),
+  /** The order as the customer quotes it. */
+  orderNo: z
+    .string()
+    .trim()
+    .regex(/^\d{6,40}$/)
+    .optional(),
+  /** The earner's full phone number, or part of their nickname. */
+  earner: z.string().trim().min(1).max(40).optional(),
   userId: Id.optional(),
   orderId: Id.optional(),
 });

@@ -1,7 +1,8 @@
 // Stock moves: every change is one guarded UPDATE (never below zero) and its stock log row, in one statement.
-import { and, desc, eq, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lt, lte, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
-import { products, type StockReason, skus, stockLogs } from "../../db/schema/commerce.ts";
+import { staff } from "../../db/schema/accounts.ts";
+import { orders, products, type StockReason, skus, stockLogs } from "../../db/schema/commerce.ts";
 
 export type StockMove = {
   skuId: number;
@@ -37,9 +38,22 @@ export async function listStockLog(
   db: Executor,
   q: { skuId?: number | undefined; cursor?: number | undefined; limit: number },
 ) {
+  // one joined query: the SKU by its product's title and spec, the order by its number, staff by name
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(stockLogs),
+      title: products.title,
+      specAxes: products.specAxes,
+      specValues: skus.specValues,
+      skuCode: skus.code,
+      orderNo: orders.orderNo,
+      staffName: staff.name,
+    })
     .from(stockLogs)
+    .innerJoin(skus, eq(skus.id, stockLogs.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .leftJoin(orders, eq(orders.id, stockLogs.orderId))
+    .leftJoin(staff, eq(staff.id, stockLogs.staffId))
     .where(
       and(
         q.skuId ? eq(stockLogs.skuId, q.skuId) : undefined,
@@ -48,7 +62,10 @@ export async function listStockLog(
     )
     .orderBy(desc(stockLogs.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const page = rows.slice(0, q.limit).map(({ specAxes, specValues, ...row }) => ({
+    ...row,
+    skuLabel: specValues.map((v, i) => `${specAxes[i]?.name ?? ""}:${v}`).join(" / "),
+  }));
   return { items: page, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null };
 }
 

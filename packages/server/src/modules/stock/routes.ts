@@ -24,6 +24,13 @@ const StockLogQuery = z.strictObject({
 const StockLogEntry = z.object({
   id: z.number(),
   skuId: z.number(),
+  /** The SKU in words: its product's title and its spec ("颜色:红 / 尺码:M"), and its code if it has one. */
+  title: z.string(),
+  skuLabel: z.string(),
+  skuCode: z.string().nullable(),
+  /** The order by its number, and the staff member by name, where the change came from one. */
+  orderNo: z.string().nullable(),
+  staffName: z.string().nullable(),
   delta: z.number(),
   stockAfter: z.number(),
   reason: z.enum(stockReasons),
