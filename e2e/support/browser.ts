@@ -37,7 +37,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 export async function desktopPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 800 },
+    viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
   });

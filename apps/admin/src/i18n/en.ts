@@ -363,7 +363,7 @@ export const en: Record<MessageKey, string> = {
   "dist.compliance.entryFee": "Joining as a distributor is never paid for (no entry fee).",
   "dist.compliance.recruiting": "No reward for recruiting alone: invite rewards need a completed order.",
   "dist.compliance.cap":
-    "The levels together never exceed the cap (default 30%) of an item's paid amount; settings over it are refused.",
+    "The levels together never exceed the cap (30% at most, it can only be lowered) of an item's paid amount; settings over it are refused.",
   "dist.compliance.team": "Team dividends ship switched off; check them with counsel before enabling.",
   "dist.plan": "Commission plan",
   "dist.enabled": "Distribution on",
@@ -811,4 +811,5 @@ export const en: Record<MessageKey, string> = {
   "ledger.order": "Order {no}",
   "ledger.withdrawal": "Withdrawal #{id}",
   "distributor.about": "About",
+  "perm.money.limits": "Set money limits",
 };

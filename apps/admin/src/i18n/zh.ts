@@ -359,7 +359,7 @@ export const zh = {
   "dist.compliance.levels": "分销层级最多三级，系统不允许超过三级。",
   "dist.compliance.entryFee": "成为分销员不收取任何费用（无入门费）。",
   "dist.compliance.recruiting": "不为单纯拉人头发放奖励：邀请奖励需被邀请人完成订单。",
-  "dist.compliance.cap": "每件商品各级佣金合计不超过封顶比例（默认 30%），超出的设置会被拒绝。",
+  "dist.compliance.cap": "每件商品各级佣金合计不超过封顶比例（最高 30%，只能调低），超出的设置会被拒绝。",
   "dist.compliance.team": "团队计酬类玩法默认关闭，开启前请咨询法律顾问。",
   "dist.plan": "佣金方案",
   "dist.enabled": "开启分销",
@@ -800,6 +800,7 @@ export const zh = {
   "ledger.order": "订单 {no}",
   "ledger.withdrawal": "提现 #{id}",
   "distributor.about": "关联",
+  "perm.money.limits": "设置资金限额",
 };
 
 export type MessageKey = keyof typeof zh;

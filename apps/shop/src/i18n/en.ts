@@ -415,4 +415,5 @@ export const en: Record<MessageKey, string> = {
   "aftersale.returnToLine": "{name} {phone}",
   "aftersale.noReturnAddress": "The shop has not set a return address yet; please contact customer service",
   "aftersale.adjusted": "The shop refunded less: asked {requested}, refunded {refund} ({reason})",
+  "dist.release.wrap": " ({rule})",
 };

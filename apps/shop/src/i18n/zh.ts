@@ -412,6 +412,7 @@ export const zh = {
   "aftersale.returnToLine": "{name} {phone}",
   "aftersale.noReturnAddress": "商家尚未填写退货地址，请联系客服",
   "aftersale.adjusted": "商家少退：申请 {requested}，实退 {refund}（{reason}）",
+  "dist.release.wrap": "（{rule}）",
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -152,7 +152,7 @@ function StockLogTab() {
               <span title={`SKU #${row.skuId}`}>
                 {title}
                 {row.skuLabel && <Tag style={{ marginLeft: 6 }}>{row.skuLabel}</Tag>}
-                {row.skuCode && <code>{row.skuCode}</code>}
+                {row.skuCode && <code style={{ marginLeft: 6, color: "#8c8c8c" }}>{row.skuCode}</code>}
               </span>
             ),
           },

@@ -31,7 +31,7 @@ export function PlanCard() {
           options={[1, 2, 3].map((n) => ({ value: n, label: t("dist.levelN", { n }) }))}
         />
       </Form.Item>
-      <Space wrap>
+      <Space wrap align="start">
         {[0, 1, 2].map((i) => (
           <Form.Item
             key={i}
@@ -96,7 +96,7 @@ export function PlanCard() {
           <PercentInput style={{ width: 120 }} />
         </Form.Item>
       )}
-      <Space wrap>
+      <Space wrap align="start">
         <Form.Item name={["plan", "release", "mode"]} label={t("dist.release")}>
           <Select
             style={{ width: 200 }}
@@ -130,7 +130,7 @@ export function BindingCard() {
           }))}
         />
       </Form.Item>
-      <Space wrap>
+      <Space wrap align="start">
         <Form.Item
           name={["binding", "durationDays"]}
           label={t("dist.bindDuration")}
@@ -250,7 +250,7 @@ export function WithdrawalCard() {
           options={withdrawalMethods.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         />
       </Form.Item>
-      <Space wrap>
+      <Space wrap align="start">
         <Form.Item name={["withdrawal", "minimumFen"]} label={t("dist.minimum")}>
           <MoneyInput style={{ width: 140 }} />
         </Form.Item>
@@ -310,7 +310,7 @@ export function RewardsAndFraudCard() {
       <Alert type="info" showIcon message={t("dist.noRecruitReward")} style={{ marginBottom: 16 }} />
       <RewardFields name="firstOrder" />
       <RewardFields name="invite" />
-      <Space wrap>
+      <Space wrap align="start">
         <Form.Item name={["fraud", "enabled"]} label={t("dist.fraud")} valuePropName="checked">
           <Switch />
         </Form.Item>

@@ -55,9 +55,11 @@ function CommissionRow({ c }: { c: Commission }) {
             : ""}
           {c.status === "frozen" && c.release && (
             <span className="release-rule" data-testid="commission-release-rule">
-              {" "}
-              ({t(`dist.release.${c.release.mode}`, { days: c.release.days })}
-              {t("dist.release.afterSaleDelays")})
+              {t("dist.release.wrap", {
+                rule:
+                  t(`dist.release.${c.release.mode}`, { days: c.release.days }) +
+                  t("dist.release.afterSaleDelays"),
+              })}
             </span>
           )}
         </span>

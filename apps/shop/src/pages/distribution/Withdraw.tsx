@@ -19,6 +19,14 @@ const allMethods: WithdrawMethod[] = ["wallet", "wechat_api", "alipay_api", "ban
 const preview = (method: WithdrawMethod, amountFen: number) =>
   call(api.GET("/api/v1/distribution/withdrawals/preview", { params: { query: { method, amountFen } } }));
 
+/** A required field's label with antd-mobile's own asterisk (it draws one only for named form fields). */
+const requiredLabel = (text: string) => (
+  <>
+    {text}
+    <span className="adm-form-item-required-asterisk">*</span>
+  </>
+);
+
 /** Any method's preview carries the shop's minimum; a 1-fen one costs nothing. */
 const probeLimits = () => preview(allMethods[0]!, 1);
 
@@ -118,8 +126,7 @@ export function WithdrawPage() {
           />
         </Form.Item>
         <Form.Item
-          label={t("dist.amount")}
-          required
+          label={requiredLabel(t("dist.amount"))}
           extra={
             wallet && (
               <Button
@@ -165,15 +172,13 @@ export function WithdrawPage() {
           />
         </Form.Item>
         <Form.Item
-          label={t("dist.realName")}
-          required
+          label={requiredLabel(t("dist.realName"))}
           description={missing(realName) && <span className="field-error">{t("dist.required")}</span>}
         >
           <Input value={realName} onChange={setRealName} maxLength={40} data-testid="withdraw-real-name" />
         </Form.Item>
         <Form.Item
-          label={t("dist.account")}
-          required
+          label={requiredLabel(t("dist.account"))}
           description={missing(account) && <span className="field-error">{t("dist.required")}</span>}
         >
           <Input
