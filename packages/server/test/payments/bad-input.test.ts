@@ -273,3 +273,19 @@ test("no secret appears anywhere in the server's log output", () => {
 });
 
 type Order = Awaited<ReturnType<typeof newOrder>>;
+
+describe("a provider name that is a property of every object", () => {
+  test("/notify/valueOf, /notify/constructor/refund … are unknown providers (404), never a 500", async () => {
+    for (const name of ["valueOf", "constructor", "toString", "hasOwnProperty", "__proto__"]) {
+      for (const suffix of ["", "/refund"]) {
+        const res = await ctx.app.inject({
+          method: "POST",
+          url: `/api/v1/payments/notify/${name}${suffix}`,
+          headers: { "content-type": "application/json" },
+          payload: "{}",
+        });
+        expect(res.statusCode, `${name}${suffix} ${res.body}`).toBe(404);
+      }
+    }
+  });
+});
