@@ -191,6 +191,16 @@ describe("a NUL byte or another control character is refused before the database
   });
 });
 
+describe("a payment notification for a provider named like an object property", () => {
+  test("toString, __proto__ and constructor are unknown providers (404 ack), not a crash", async () => {
+    for (const name of ["toString", "__proto__", "constructor", "hasOwnProperty"])
+      for (const kind of ["", "/refund"]) {
+        const res = await client.request("POST", `/api/v1/payments/notify/${name}${kind}`, { rawBody: "{}" });
+        expect(res.status, `${name}${kind}`).toBe(404);
+      }
+  });
+});
+
 describe("an empty PATCH says there is nothing to update", () => {
   test("categories, staff, cart line, settings", async () => {
     const category = await client.post("/api/admin/v1/categories", { name: "鞋" }, owner);

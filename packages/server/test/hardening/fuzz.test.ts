@@ -184,6 +184,7 @@ describe(`fuzz: ${routes.length} routes × 3 callers × ${CASES} cases (seed ${S
   test("no 5xx, and every refusal in the standard error body", { timeout: 1_800_000 }, async () => {
     const problems = new Map<string, string>();
     let requests = 0;
+    const spent = new Map<string, number>();
     for (const [index, { path, method, op }] of routes.entries()) {
       const values = generate(op, SEED + index * 7);
       for (const caller of ["anonymous", "shopper", "owner"] as const) {
@@ -192,6 +193,7 @@ describe(`fuzz: ${routes.length} routes × 3 callers × ${CASES} cases (seed ${S
           const built = buildCase(method, path, op, values, i, rng);
           const token = tokens[caller];
           if (token) built.headers.authorization = `Bearer ${token}`;
+          const started = performance.now();
           const res = await app.inject({
             method: built.method.toUpperCase() as "GET",
             url: built.url,
@@ -200,6 +202,7 @@ describe(`fuzz: ${routes.length} routes × 3 callers × ${CASES} cases (seed ${S
           });
           requests++;
           const key = `${method.toUpperCase()} ${path} as ${caller}`;
+          spent.set(key, (spent.get(key) ?? 0) + performance.now() - started);
           if (res.statusCode >= 500) {
             problems.set(
               `${key} → ${res.statusCode}`,
@@ -224,6 +227,10 @@ describe(`fuzz: ${routes.length} routes × 3 callers × ${CASES} cases (seed ${S
         }
       }
       await keepCallersSignedIn();
+    }
+    if (process.env.FUZZ_TIMING) {
+      const slowest = [...spent.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
+      console.info(slowest.map(([key, ms]) => `${Math.round(ms)} ms  ${key}`).join("\n"));
     }
     const report = [...problems.entries()].map(([k, v]) => `${k}\n    ${v}`).join("\n");
     expect(requests).toBeGreaterThanOrEqual(routes.length * 3 * CASES);

@@ -7,7 +7,8 @@ export type Rng = { nextInt(min: number, max: number): number };
 export type Raw = { raw: string };
 const raw = (text: string): Raw => ({ raw: text });
 
-const MEGABYTE = "字".repeat(350_000); // about 1 MB of UTF-8
+const MEGABYTE = "字".repeat(350_000); // about 1 MB of UTF-8: over the body limit, refused with 413
+const NEAR_MEGABYTE = "x".repeat(900_000); // under the limit: parsed, then refused by the schema
 const deepJson = `${"[".repeat(3000)}1${"]".repeat(3000)}`;
 
 export const hostileValues: unknown[] = [
@@ -21,6 +22,7 @@ export const hostileValues: unknown[] = [
   "\u200f\u200e",
   "\ud800",
   MEGABYTE,
+  NEAR_MEGABYTE,
   "",
   " ",
   "1e3",
