@@ -25,6 +25,7 @@ import { PayResultPage } from "./pages/PayResult.tsx";
 import { ProductPage } from "./pages/Product.tsx";
 import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
+import { WalletPage } from "./pages/Wallet.tsx";
 
 const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
 
@@ -57,6 +58,7 @@ export function AppRoutes() {
       <Route path="distribution/invite" element={guarded(<InvitePage />)} />
       <Route path="distribution/withdraw" element={guarded(<WithdrawPage />)} />
       <Route path="distribution/grade" element={guarded(<GradePage />)} />
+      <Route path="wallet" element={guarded(<WalletPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -23,3 +23,5 @@ export * from "./distribution/rules/index.ts";
 export * from "./distribution/simulate.ts";
 export * from "./distribution/withdrawal.ts";
 export * from "./money.ts";
+export * from "./wallet/refund-split.ts";
+export * from "./wallet/wallet-payment.ts";

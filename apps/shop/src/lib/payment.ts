@@ -28,17 +28,28 @@ export type PayStep =
   | { kind: "qr"; codeUrl: string }
   | { kind: "unsupported" };
 
+/**
+ * How the shopper pays: a provider for everything, a provider for what the shop balance does not pay
+ * (`walletFen`), or the balance for all of it (`balance`: paid at once, no provider step).
+ */
+export type PayChoice =
+  | { provider: PayProvider }
+  | { provider: PayProvider; walletFen: number }
+  | { provider: "balance" };
+
 export async function startPayment(
   order: { id: number; orderNo: string },
-  provider: PayProvider,
+  choice: PayChoice,
 ): Promise<PayStep> {
   rememberPaying(order.orderNo, order.id);
   const reply = await call(
     api.POST("/api/v1/orders/{orderNo}/pay", {
       params: { path: { orderNo: order.orderNo } },
-      body: { provider },
+      body: choice,
     }),
   );
+  if (reply.kind === "paid")
+    return { kind: "page", url: `/pay/result?orderNo=${encodeURIComponent(reply.orderNo)}&paid=1` };
   if (reply.kind === "redirect") return { kind: "page", url: reply.url };
   if (reply.kind === "qr") return { kind: "qr", codeUrl: reply.codeUrl };
   // JSAPI parameters only work inside WeChat's own browser

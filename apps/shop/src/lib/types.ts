@@ -28,3 +28,5 @@ export type OrderCard = OrderPage["items"][number];
 export type OrderStatus = OrderCard["status"];
 export type Order = Ok<paths["/api/v1/orders/{id}"]["get"]>;
 export type AfterSale = Ok<paths["/api/v1/after-sales/{id}"]["get"]>;
+export type Wallet = Ok<paths["/api/v1/wallet"]["get"]>;
+export type WalletEntry = Ok<paths["/api/v1/wallet/entries"]["get"]>["items"][number];

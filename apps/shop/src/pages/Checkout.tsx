@@ -8,6 +8,7 @@ import { AddressChooser } from "../components/AddressChooser.tsx";
 import { PageBar } from "../components/PageBar.tsx";
 import { PayMethods } from "../components/PayMethods.tsx";
 import { QuoteSummary } from "../components/QuoteSummary.tsx";
+import { WalletPay } from "../components/WalletPay.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { parseCheckoutItems } from "../lib/checkout-link.ts";
@@ -17,6 +18,7 @@ import type { Address, Quote } from "../lib/types.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
 import { usePay } from "../lib/use-pay.ts";
 import { usePayMethods } from "../lib/use-pay-methods.ts";
+import { useWalletChoice } from "../lib/use-wallet-choice.ts";
 
 export function CheckoutPage() {
   const { t } = useI18n();
@@ -36,6 +38,7 @@ export function CheckoutPage() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const { methods, provider, setProvider } = usePayMethods();
   const pay = usePay();
+  const wallet = useWalletChoice();
 
   useEffect(() => {
     call(api.GET("/api/v1/addresses")).then((all) => {
@@ -74,8 +77,9 @@ export function CheckoutPage() {
       );
       // the order exists now: leaving the checkout, whatever the payment step does next
       navigate(`/orders/${order.id}`, { replace: true });
-      // with no method switched on the order waits, unpaid, on its page
-      if (provider) await pay(order, provider);
+      // with no method switched on (and no balance to cover it) the order waits, unpaid, on its page
+      const choice = wallet.choiceFor(order.payableFen, provider);
+      if (choice) await pay(order, choice);
     } catch (error) {
       fail(error);
     } finally {
@@ -105,7 +109,10 @@ export function CheckoutPage() {
         </div>
       )}
       {quote ? <QuoteSummary quote={quote} /> : !quoteError && <Skeleton.Paragraph lineCount={5} animated />}
-      <PayMethods methods={methods} value={provider} onChange={setProvider} />
+      <WalletPay wallet={wallet} payableFen={quote?.payableFen ?? null} />
+      {!(quote && wallet.choiceFor(quote.payableFen, null)) && (
+        <PayMethods methods={methods} value={provider} onChange={setProvider} />
+      )}
       <List className="card checkout-amounts">
         <List.Item title={t("checkout.remark")}>
           <Input

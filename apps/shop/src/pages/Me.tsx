@@ -1,4 +1,5 @@
-// "Me": profile, order shortcuts by status, addresses, after-sales, the distribution centre, language, logout.
+// "Me": profile, order shortcuts by status, the shop balance, addresses, after-sales, the distribution centre,
+// language, logout.
 import { Avatar, Button, Dialog, List, Selector } from "antd-mobile";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -6,7 +7,10 @@ import { BoxIcon, DoneIcon, ReturnIcon, TruckIcon, WalletIcon } from "../compone
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
+import { formatFen } from "../lib/money.ts";
 import { useShop } from "../lib/shop.tsx";
+import { useLoad } from "../lib/use-load.ts";
+import { walletApi } from "../lib/wallet-api.ts";
 
 const shortcuts: { status: string; label: MessageKey; icon: ReactNode }[] = [
   { status: "pending_payment", label: "order.status.pending_payment", icon: <WalletIcon /> },
@@ -20,6 +24,7 @@ export function MePage() {
   const { user, signedIn, signOut } = useAuth();
   const shop = useShop();
   const navigate = useNavigate();
+  const [wallet] = useLoad(async () => (signedIn ? walletApi.balance() : null), signedIn ? "in" : "out");
 
   const logout = async () => {
     if (await Dialog.confirm({ content: t("auth.logoutConfirm") })) await signOut();
@@ -70,6 +75,20 @@ export function MePage() {
       </div>
 
       <List className="card me-list">
+        {signedIn && (
+          <List.Item
+            onClick={() => navigate("/wallet")}
+            description={t("me.walletHint")}
+            extra={
+              <span className="me-wallet-amount" data-testid="me-wallet-balance">
+                {wallet ? formatFen(wallet.balanceFen) : "—"}
+              </span>
+            }
+            data-testid="me-wallet"
+          >
+            {t("me.wallet")}
+          </List.Item>
+        )}
         <List.Item onClick={() => navigate("/distribution")} data-testid="me-distribution">
           {t("me.distribution")}
         </List.Item>

@@ -85,6 +85,11 @@ export function OrderDetailPage() {
         >
           {order.paidAt ? t("order.payable") : t("checkout.payable")}
         </List.Item>
+        {order.walletFen > 0 && (
+          <List.Item extra={<span data-testid="order-wallet-paid">{formatFen(order.walletFen)}</span>}>
+            {t("order.walletPaid")}
+          </List.Item>
+        )}
         {order.refundedFen > 0 && (
           <List.Item extra={formatFen(order.refundedFen)}>{t("order.refunded", { amount: "" })}</List.Item>
         )}

@@ -2,8 +2,17 @@
 
 /** True when `error` (or an error it wraps, as Drizzle does) is a unique violation of `constraint`. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return isViolation(error, "23505", constraint);
+}
+
+/** True when `error` (or an error it wraps) is a CHECK violation of `constraint`. */
+export function isCheckViolation(error: unknown, constraint: string): boolean {
+  return isViolation(error, "23514", constraint);
+}
+
+function isViolation(error: unknown, code: string, constraint: string): boolean {
   for (let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined; e; ) {
-    if (e.code === "23505" && e.constraint === constraint) return true;
+    if (e.code === code && e.constraint === constraint) return true;
     e = e.cause as typeof e;
   }
   return false;

@@ -93,6 +93,9 @@ export const errorStatus = {
   MALFORMED_URL: 400,
   URL_TOO_LONG: 414,
   MALFORMED_MULTIPART: 400,
+  WALLET_PART_INVALID: 422,
+  WALLET_PART_FIXED: 409,
+  WITHDRAWAL_PAYEE_REQUIRED: 422,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -16,6 +16,7 @@ import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
 import { registerStockRoutes } from "../modules/stock/routes.ts";
 import { registerUploadRoutes } from "../modules/uploads/routes.ts";
+import { registerWalletRoutes } from "../modules/wallet/routes.ts";
 import type { App } from "./types.ts";
 
 export function registerRoutes(app: App, deps: AppDeps): void {
@@ -35,4 +36,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerDistributionAdminRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerCustomerRoutes(app, deps);
+  registerWalletRoutes(app, deps);
 }

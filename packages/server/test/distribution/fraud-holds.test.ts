@@ -81,7 +81,7 @@ describe("fraud holds", () => {
   it("a buyer who withdrew to the distributor's payout account is held", async () => {
     const a = await distributor(ctx);
     const c = await distributor(ctx, a.code);
-    const payout = { method: "wallet", realName: "同一人", account: "wx-shared-account", consent: true };
+    const payout = { method: "wechat_api", realName: "同一人", account: "wx-shared-account", consent: true };
     for (const who of [a, c]) {
       await credit(ctx, who.userId, 1000);
       const wd = await ctx.client.post(

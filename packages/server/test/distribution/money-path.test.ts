@@ -124,7 +124,13 @@ describe("the ¥100 seed example at 10% / 5%", () => {
 
     const wd = await ctx.client.post(
       "/api/v1/distribution/withdrawals",
-      { method: "wallet", amountFen: 1000, realName: "王小二", account: "6222000011112222", consent: true },
+      {
+        method: "wechat_api",
+        amountFen: 1000,
+        realName: "王小二",
+        account: "6222000011112222",
+        consent: true,
+      },
       b.token,
     );
     expect(wd.status, JSON.stringify(wd.body)).toBe(201);

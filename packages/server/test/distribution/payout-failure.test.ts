@@ -40,7 +40,7 @@ async function requested(amountFen: number) {
   await credit(ctx, d.userId, amountFen);
   const wd = await ctx.client.post(
     "/api/v1/distribution/withdrawals",
-    { method: "wallet", amountFen, realName: "刘洋", account: "wx-liuyang", consent: true },
+    { method: "wechat_api", amountFen, realName: "刘洋", account: "wx-liuyang", consent: true },
     d.token,
   );
   expect(wd.status, JSON.stringify(wd.body)).toBe(201);

@@ -1,5 +1,6 @@
 // Withdraw: the methods the shop enabled, an amount in yuan (sent as fen), the server's fee preview, name and
-// account with consent to store them encrypted, then the request; the history below.
+// account with consent to store them encrypted (only for methods that pay outside the shop: 商城余额 needs
+// none), then the request; the history below.
 import { Button, Checkbox, Form, Input, Selector, Toast } from "antd-mobile";
 import { useEffect, useState } from "react";
 import { CursorList } from "../../components/CursorList.tsx";
@@ -66,6 +67,7 @@ export function WithdrawPage() {
         : yuanProblemText(amountCheck, t);
   const missing = (text: string) => tried && text.trim() === "";
   const chosen = method ?? methods?.[0] ?? null;
+  const needsPayee = chosen !== "wallet";
 
   useEffect(() => {
     setQuote(null);
@@ -77,12 +79,15 @@ export function WithdrawPage() {
   const submit = async () => {
     // the button stays enabled: pressing it shows beside each field what is still wrong
     setTried(true);
-    if (!chosen || !amountFen || !realName.trim() || !account.trim()) return;
+    if (!chosen || !amountFen) return;
+    if (needsPayee && (!realName.trim() || !account.trim())) return;
     if (quote && !quote.ok) return;
-    if (!consent) return void Toast.show(t("dist.needConsent"));
+    if (needsPayee && !consent) return void Toast.show(t("dist.needConsent"));
     setBusy(true);
     try {
-      const body = { method: chosen, amountFen, realName: realName.trim(), account: account.trim(), consent };
+      const body = needsPayee
+        ? { method: chosen, amountFen, realName: realName.trim(), account: account.trim(), consent }
+        : { method: chosen, amountFen };
       await call(api.POST("/api/v1/distribution/withdrawals", { body }));
       Toast.show({ icon: "success", content: t("dist.withdrawSubmitted") });
       setAmount("");
@@ -116,7 +121,12 @@ export function WithdrawPage() {
           </Button>
         }
       >
-        <Form.Item label={t("dist.method")}>
+        <Form.Item
+          label={t("dist.method")}
+          description={
+            !needsPayee && <span data-testid="withdraw-wallet-hint">{t("dist.walletMethodHint")}</span>
+          }
+        >
           <Selector
             columns={2}
             options={(methods ?? []).map((m) => ({ label: t(`dist.method.${m}`), value: m }))}
@@ -171,29 +181,38 @@ export function WithdrawPage() {
             data-testid="withdraw-amount"
           />
         </Form.Item>
-        <Form.Item
-          label={requiredLabel(t("dist.realName"))}
-          description={missing(realName) && <span className="field-error">{t("dist.required")}</span>}
-        >
-          <Input value={realName} onChange={setRealName} maxLength={40} data-testid="withdraw-real-name" />
-        </Form.Item>
-        <Form.Item
-          label={requiredLabel(t("dist.account"))}
-          description={missing(account) && <span className="field-error">{t("dist.required")}</span>}
-        >
-          <Input
-            value={account}
-            onChange={setAccount}
-            maxLength={64}
-            placeholder={t("dist.accountPlaceholder")}
-            data-testid="withdraw-account"
-          />
-        </Form.Item>
-        <Form.Item>
-          <Checkbox checked={consent} onChange={setConsent} data-testid="withdraw-consent">
-            <span className="small">{t("dist.consent")}</span>
-          </Checkbox>
-        </Form.Item>
+        {needsPayee && (
+          <>
+            <Form.Item
+              label={requiredLabel(t("dist.realName"))}
+              description={missing(realName) && <span className="field-error">{t("dist.required")}</span>}
+            >
+              <Input
+                value={realName}
+                onChange={setRealName}
+                maxLength={40}
+                data-testid="withdraw-real-name"
+              />
+            </Form.Item>
+            <Form.Item
+              label={requiredLabel(t("dist.account"))}
+              description={missing(account) && <span className="field-error">{t("dist.required")}</span>}
+            >
+              <Input
+                value={account}
+                onChange={setAccount}
+                maxLength={64}
+                placeholder={t("dist.accountPlaceholder")}
+                data-testid="withdraw-account"
+              />
+            </Form.Item>
+            <Form.Item>
+              <Checkbox checked={consent} onChange={setConsent} data-testid="withdraw-consent">
+                <span className="small">{t("dist.consent")}</span>
+              </Checkbox>
+            </Form.Item>
+          </>
+        )}
       </Form>
       <h3 className="section-title">{t("dist.history")}</h3>
       <CursorList

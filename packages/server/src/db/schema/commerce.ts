@@ -250,6 +250,8 @@ export const orders = pgTable(
     freightFen: money("freight_fen").notNull(),
     payableFen: money("payable_fen").notNull(),
     refundedFen: money("refunded_fen").notNull().default(0),
+    /** The part of payable held (then paid) from the buyer's shop balance; the provider pays the rest. */
+    walletFen: money("wallet_fen").notNull().default(0),
     freightRefundedFen: money("freight_refunded_fen").notNull().default(0),
     /** The quote as computed at placing: applied discounts and freight per template. */
     pricing: jsonb("pricing").notNull(),
@@ -293,6 +295,7 @@ export const orders = pgTable(
       "orders_money_check",
       sql`${t.goodsFen} >= 0 and ${t.discountFen} >= 0 and ${t.freightFen} >= 0 and ${t.payableFen} >= 0`,
     ),
+    check("orders_wallet_check", sql`${t.walletFen} >= 0 and ${t.walletFen} <= ${t.payableFen}`),
     check(
       "orders_refund_check",
       sql`${t.refundedFen} >= 0 and ${t.refundedFen} <= ${t.payableFen} and ${t.freightRefundedFen} >= 0 and ${t.freightRefundedFen} <= ${t.freightFen}`,

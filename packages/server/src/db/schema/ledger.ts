@@ -20,6 +20,7 @@ export const ledgerAccounts = pgTable(
   (t) => [
     // postings find (or create) an account by its code
     uniqueIndex("ledger_accounts_code_key").on(t.code),
+    // a shopper's wallet is never overdrawn: trigger ledger_accounts_wallet_check (0009_shop_wallet.sql)
   ],
 );
 

@@ -30,9 +30,10 @@ export const ApplicationBody = z.strictObject({
 export const WithdrawBody = z.strictObject({
   method: z.enum(WITHDRAWAL_METHODS),
   amountFen: z.number().int().positive().max(1e12),
-  realName: z.string().trim().min(1).max(40),
-  account: z.string().trim().min(1).max(64),
-  consent: z.boolean(),
+  /** Needed (with consent) by every method that pays someone outside the shop; not by `wallet` (商城余额). */
+  realName: z.string().trim().min(1).max(40).optional(),
+  account: z.string().trim().min(1).max(64).optional(),
+  consent: z.boolean().default(false),
 });
 export const PreviewQuery = z.strictObject({
   method: z.enum(WITHDRAWAL_METHODS),

@@ -11,7 +11,24 @@ export const ledgerAccount = {
   refundClearing: "refund_clearing",
   fees: "fees",
   rewardExpense: "reward_expense",
+  /** A shopper's shop balance (商城余额): money we owe them, spendable at checkout; never overdrawn. */
+  wallet: (userId: number) => `wallet:u:${userId}`,
+  /** Balance taken from a shopper's wallet for an unpaid order: paid to revenue, or returned on close. */
+  walletHold: (userId: number) => `wallet_hold:u:${userId}`,
 } as const;
+
+/**
+ * The account a provider's payment comes from. The shop balance is a provider whose "clearing" is the
+ * buyer's wallet hold, so a balance payment takes the same confirm path as WeChat or Alipay.
+ */
+export function paymentClearingAccount(provider: string, buyerUserId: number): string {
+  return provider === BALANCE_PROVIDER
+    ? ledgerAccount.walletHold(buyerUserId)
+    : ledgerAccount.gatewayClearing(provider);
+}
+
+/** The provider name of payments and refunds made with the shop balance. */
+export const BALANCE_PROVIDER = "balance";
 
 /** A credit-normal account's stored balance, read as the amount it holds for its owner. */
 export function owedFen(balanceFen: number): number {

@@ -1,5 +1,7 @@
 // The ledger audit: recomputes every account balance from its entries and lists what disagrees (L4),
 // every transaction whose entries do not sum to zero or are fewer than two (L1), and Σ balances (L6).
+// The shop wallets too: no wallet recomputed from its entries owes less than nothing, and what each
+// shopper's wallet hold keeps equals the balance parts of their orders still awaiting payment.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 
@@ -10,6 +12,10 @@ export type LedgerAudit = {
   totalBalanceFen: number;
   differences: { code: string; cachedFen: number; entriesFen: number }[];
   unbalancedTransactions: { transactionId: number; key: string; entries: number; sumFen: number }[];
+  /** Wallets whose entries sum to a negative balance (an overdraft). */
+  overdrawnWallets: { code: string; balanceFen: number }[];
+  /** Shoppers whose wallet hold differs from the balance parts of their unpaid orders. */
+  walletHoldDifferences: { userId: number; heldFen: number; unpaidOrdersFen: number }[];
 };
 
 export async function auditLedger(db: Executor): Promise<LedgerAudit> {
@@ -36,7 +42,36 @@ export async function auditLedger(db: Executor): Promise<LedgerAudit> {
         group by t.id having count(e.id) < 2 or coalesce(sum(e.amount_fen), 0) <> 0
         order by t.id`,
   );
+  const overdrawnWallets = await queryRows<LedgerAudit["overdrawnWallets"][number]>(
+    db,
+    sql`select a.code, (-coalesce(sum(e.amount_fen), 0))::bigint as "balanceFen"
+        from ledger_accounts a left join ledger_entries e on e.account_id = a.id
+        where a.code like 'wallet:u:%' group by a.code having -coalesce(sum(e.amount_fen), 0) < 0
+        order by a.code`,
+  );
+  const walletHoldDifferences = await queryRows<LedgerAudit["walletHoldDifferences"][number]>(
+    db,
+    sql`with held as (
+          select substring(a.code from 'wallet_hold:u:([0-9]+)')::bigint as user_id,
+                 -coalesce(sum(e.amount_fen), 0) as fen
+          from ledger_accounts a left join ledger_entries e on e.account_id = a.id
+          where a.code like 'wallet_hold:u:%' group by a.code),
+        unpaid as (
+          select buyer_user_id as user_id, sum(wallet_fen) as fen from orders
+          where status = 'pending_payment' and wallet_fen > 0 group by buyer_user_id)
+        select coalesce(held.user_id, unpaid.user_id)::bigint as "userId",
+               coalesce(held.fen, 0)::bigint as "heldFen", coalesce(unpaid.fen, 0)::bigint as "unpaidOrdersFen"
+        from held full join unpaid on unpaid.user_id = held.user_id
+        where coalesce(held.fen, 0) <> coalesce(unpaid.fen, 0)
+        order by 1`,
+  );
   return {
+    overdrawnWallets: overdrawnWallets.map((w) => ({ ...w, balanceFen: Number(w.balanceFen) })),
+    walletHoldDifferences: walletHoldDifferences.map((w) => ({
+      userId: Number(w.userId),
+      heldFen: Number(w.heldFen),
+      unpaidOrdersFen: Number(w.unpaidOrdersFen),
+    })),
     accounts: totals!.accounts,
     transactions: totals!.transactions,
     totalBalanceFen: Number(totals!.total),
@@ -48,6 +83,10 @@ export async function auditLedger(db: Executor): Promise<LedgerAudit> {
 /** True when the audit found nothing wrong. */
 export function ledgerAuditClean(audit: LedgerAudit): boolean {
   return (
-    audit.differences.length === 0 && audit.unbalancedTransactions.length === 0 && audit.totalBalanceFen === 0
+    audit.differences.length === 0 &&
+    audit.unbalancedTransactions.length === 0 &&
+    audit.totalBalanceFen === 0 &&
+    audit.overdrawnWallets.length === 0 &&
+    audit.walletHoldDifferences.length === 0
   );
 }

@@ -15,7 +15,7 @@ export type MarkOrderPaidInput = ({ orderId: number } | { orderNo: string }) & {
 };
 
 export type MarkOrderPaidResult =
-  | { outcome: "paid"; orderId: number }
+  | { outcome: "paid"; orderId: number; buyerUserId: number; walletFen: number }
   | { outcome: "already_paid"; orderId: number; transactionId: string | null }
   | { outcome: "not_payable"; orderId: number; state: OrderStatus }
   | { outcome: "amount_mismatch"; orderId: number; expectedFen: number };
@@ -23,7 +23,8 @@ export type MarkOrderPaidResult =
 /**
  * Marks an order paid and runs the onPaid hooks, in the caller's transaction. A repeated notification
  * answers already_paid and changes nothing; a closed or cancelled order answers not_payable (the payments
- * area refunds the money); an amount different from the payable total answers amount_mismatch.
+ * area refunds the money); an amount different from what this provider owes answers amount_mismatch: the
+ * payable total less the part held from the shop balance (`balance` itself pays the whole order).
  */
 export async function markOrderPaid(
   tx: Tx,
@@ -38,8 +39,9 @@ export async function markOrderPaid(
   }
   if (order.status !== "pending_payment")
     return { outcome: "not_payable", orderId: order.id, state: order.status };
-  if (input.amountFen !== order.payableFen) {
-    return { outcome: "amount_mismatch", orderId: order.id, expectedFen: order.payableFen };
+  const expectedFen = input.provider === "balance" ? order.walletFen : order.payableFen - order.walletFen;
+  if (input.amountFen !== expectedFen || (input.provider === "balance" && expectedFen !== order.payableFen)) {
+    return { outcome: "amount_mismatch", orderId: order.id, expectedFen };
   }
   await moveOrder(tx, order, "pay", {
     actor: { kind: "system", id: null },
@@ -62,13 +64,15 @@ export async function markOrderPaid(
     transactionId: input.transactionId,
     amountFen: input.amountFen,
   });
-  return { outcome: "paid", orderId: order.id };
+  return { outcome: "paid", orderId: order.id, buyerUserId: order.buyerUserId, walletFen: order.walletFen };
 }
 
 export type PayableOrder = {
   orderId: number;
   orderNo: string;
+  /** The payable total; `walletFen` of it is already held from the shop balance. */
   amountFen: number;
+  walletFen: number;
   /** What the payment page and the provider show: the first item's title, and how many more. */
   subject: string;
   closeDueAt: Date;
@@ -99,6 +103,7 @@ export async function findPayableOrder(
     orderId: order.id,
     orderNo: order.orderNo,
     amountFen: order.payableFen,
+    walletFen: order.walletFen,
     subject: found.itemCount > 1 ? `${first} 等${found.itemCount}件` : first,
     closeDueAt: order.closeDueAt,
   };

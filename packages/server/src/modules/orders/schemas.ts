@@ -83,6 +83,8 @@ export const OrderCard = z.object({
   freightFen: z.number(),
   payableFen: z.number(),
   refundedFen: z.number(),
+  /** The part of payable held or paid from the shop balance; the provider pays the rest. */
+  walletFen: z.number(),
   address: Address,
   buyerRemark: z.string(),
   placedAt: z.date(),

@@ -41,6 +41,7 @@ function orderFields(order: OrderRow, audience: "shopper" | "staff") {
     freightFen: order.freightFen,
     payableFen: order.payableFen,
     refundedFen: order.refundedFen,
+    walletFen: order.walletFen,
     // staff see the recipient's phone masked; the full number is one audited reveal away
     address:
       audience === "staff" ? { ...order.address, phone: maskPhone(order.address.phone) } : order.address,

@@ -1,18 +1,15 @@
-// Applies a provider's payment notification exactly once: verify, then in ONE transaction log it, mark the
-// order paid (the order row lock serialises duplicates), record the payment and post the ledger (last, with
-// the commissions' postings, so the shop-wide accounts stay locked for the commit alone). A paid
-// notification for an order that can no longer be paid is recorded and refunded automatically after commit.
+// Applies a provider's payment notification exactly once: verify, then in ONE transaction log it and confirm
+// the payment (confirm-payment.ts: order paid, payment row, ledger). A paid notification for an order that
+// can no longer be paid is recorded and refunded automatically after commit.
 import type { NotificationAck, PaymentEvent, PaymentProvider } from "../../adapters/payment/index.ts";
 import { createNonceCache } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../http/app-error.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
-import { queueLedgerPosting } from "../ledger/service.ts";
-import { markOrderPaid } from "../orders/service.ts";
+import { confirmPayment } from "./confirm-payment.ts";
 import { providerNamed } from "./providers.ts";
 import { startAutomaticRefund } from "./refunds.ts";
-import { insertProviderEvent, markTradeFailed, recordPaidPayment } from "./repo.ts";
+import { insertProviderEvent, markTradeFailed } from "./repo.ts";
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 
@@ -92,59 +89,25 @@ export async function applyPaymentEvent(
   try {
     const applied = await inTransaction(deps.db, async (tx) => {
       const paidAt = new Date(event.paidAtMs ?? receivedAt.getTime());
-      const result = await markOrderPaid(
-        tx,
-        {
-          orderNo: event.outTradeNo,
-          provider: provider.name,
-          transactionId,
-          amountFen: event.amountFen,
-          paidAt,
-        },
-        deps,
-      );
-      if (result.outcome === "amount_mismatch") {
-        const reason = `amount ${event.amountFen} ≠ payable ${result.expectedFen}`;
+      const fact = {
+        orderNo: event.outTradeNo,
+        provider: provider.name,
+        transactionId,
+        amountFen: event.amountFen,
+      };
+      const confirmed = await confirmPayment(tx, deps, { ...fact, paidAt });
+      if (confirmed.kind === "amount_mismatch") {
+        const reason = `amount ${event.amountFen} ≠ payable ${confirmed.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });
         return { refused: `amount_mismatch: ${reason}`, refund: null };
       }
-      const duplicateCharge = result.outcome === "already_paid" && result.transactionId !== transactionId;
-      const strays = result.outcome === "not_payable" || duplicateCharge;
-      const fresh = await recordPaidPayment(tx, {
-        orderId: result.orderId,
-        orderNo: event.outTradeNo,
-        provider: provider.name,
-        outTradeNo: event.outTradeNo,
-        transactionId,
-        amountFen: event.amountFen,
-        paidAt,
-      });
-      const reason =
-        result.outcome === "not_payable"
-          ? `order is ${result.state}`
-          : duplicateCharge
-            ? `order already paid by ${result.transactionId}`
-            : null;
-      await insertProviderEvent(tx, { ...facts, outcome: fresh ? result.outcome : "duplicate", reason });
-      if (!fresh) return { refused: null, refund: null };
-      // Money that arrived for an order we cannot fulfil is held for refund, not counted as revenue.
-      queueLedgerPosting(tx, {
-        key: `pay:${provider.name}:${transactionId}`,
-        kind: "payment",
-        at: paidAt,
-        meta: { orderNo: event.outTradeNo },
-        entries: [
-          { account: ledgerAccount.gatewayClearing(provider.name), amountFen: event.amountFen },
-          {
-            account: strays ? ledgerAccount.refundClearing : ledgerAccount.merchantRevenue,
-            amountFen: -event.amountFen,
-          },
-        ],
-      });
-      return {
-        refused: null,
-        refund: strays ? { orderId: result.orderId, transactionId, reason: reason ?? "" } : null,
-      };
+      if (confirmed.kind === "duplicate") {
+        await insertProviderEvent(tx, { ...facts, outcome: "duplicate", reason: confirmed.stray });
+        return { refused: null, refund: null };
+      }
+      const { orderId, outcome, stray } = confirmed;
+      await insertProviderEvent(tx, { ...facts, outcome, reason: stray });
+      return { refused: null, refund: stray === null ? null : { orderId, transactionId, reason: stray } };
     });
     if (applied.refund) {
       await startAutomaticRefund(deps, {

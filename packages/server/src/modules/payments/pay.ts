@@ -1,9 +1,10 @@
-// Starting a payment: the shopper's own payable order becomes a provider trade (out_trade_no = order number),
-// and the sandbox's hosted pay page is checked and completed through these services.
+// Starting a payment: the shopper's own payable order becomes a provider trade (out_trade_no = order number)
+// for what the shop balance does not pay, and the sandbox's hosted pay page is checked and completed here.
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { findOrder } from "../orders/repo.ts";
 import { findPayableOrder } from "../orders/service.ts";
+import { holdBeforeProvider } from "../wallet/hold.ts";
 import { providerNamed } from "./providers.ts";
 import { ensurePendingPayment } from "./repo.ts";
 
@@ -19,6 +20,7 @@ export async function createOrderPayment(
   orderNo: string,
   providerName: string,
   payerClientIp?: string,
+  walletFen?: number,
 ) {
   const provider = providerNamed(deps, providerName);
   if (!provider)
@@ -27,9 +29,14 @@ export async function createOrderPayment(
     });
   const now = deps.now();
   const order = await findPayableOrder(deps.db, orderNo, userId, now);
+  // A balance part asked for (or held by an earlier tap) is held first; the provider is asked for the rest.
+  const amountFen =
+    walletFen || order.walletFen > 0
+      ? (await holdBeforeProvider(deps, userId, orderNo, provider.name, walletFen)).providerFen
+      : order.amountFen;
   const created = await provider.createPayment({
     outTradeNo: order.orderNo,
-    amountFen: order.amountFen,
+    amountFen,
     description: order.subject.slice(0, 120),
     channel: provider.channels.includes("h5") ? "h5" : provider.channels[0]!,
     notifyUrl: notifyUrl(deps, provider.name),
@@ -49,7 +56,7 @@ export async function createOrderPayment(
     orderNo: order.orderNo,
     provider: provider.name,
     outTradeNo: order.orderNo,
-    amountFen: order.amountFen,
+    amountFen,
     at: now,
   });
   return created;

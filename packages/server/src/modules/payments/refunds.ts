@@ -8,7 +8,7 @@ import { AppError, notFound } from "../../http/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { completeAfterSaleRefund, failAfterSaleRefund } from "../aftersales/service.ts";
 import { recordAudit } from "../audit/service.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
+import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import { providerNamed } from "./providers.ts";
 import {
@@ -22,6 +22,7 @@ import {
   noteRefundAttempt,
   type RefundRow,
 } from "./repo.ts";
+import { refundWalletShare } from "./wallet-refund.ts";
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 export type RefundStartInput = NonNullable<AppDeps["refunds"]>["start"] extends (i: infer I) => unknown
@@ -33,12 +34,20 @@ export function createRefunds(deps: Deps): NonNullable<AppDeps["refunds"]> {
   return { start: (input) => startAfterSaleRefund(deps, input) };
 }
 
-/** Refunds an after-sale; calling it again (a retry) re-sends a pending number or, after a failure, a new one. */
-export async function startAfterSaleRefund(deps: Deps, input: RefundStartInput): Promise<void> {
-  const payment = await findPaidPayment(deps.db, input.orderId);
+/**
+ * Refunds an after-sale; calling it again (a retry) re-sends a pending number or, after a failure, a new one.
+ * The shop balance's share of a balance-paid order goes back to the wallet first (wallet-refund.ts).
+ */
+export async function startAfterSaleRefund(deps: Deps, whole: RefundStartInput): Promise<void> {
+  const { providerFen } = await refundWalletShare(deps, whole);
+  if (providerFen === 0) return;
+  const input = { ...whole, amountFen: providerFen };
   const order = await findOrderPayment(deps.db, input.orderId);
+  const payment = await findPaidPayment(deps.db, input.orderId, order?.payment_provider ?? undefined);
   const providerName = payment?.provider ?? order?.payment_provider ?? "sandbox";
-  const earlier = await findRefundsOf(deps.db, { afterSaleId: input.afterSaleId });
+  const earlier = (await findRefundsOf(deps.db, { afterSaleId: input.afterSaleId })).filter(
+    (r) => r.provider !== BALANCE_PROVIDER,
+  );
   const open = earlier.find((r) => r.status !== "failed");
   const row =
     open ??

@@ -52,10 +52,25 @@ export async function getWallet(db: Db | Tx, userId: number) {
 export type WithdrawalInput = {
   method: WithdrawalMethod;
   amountFen: number;
-  realName: string;
-  account: string;
+  /** Required, with consent, unless the money stays in the shop (`wallet`). */
+  realName?: string | undefined;
+  account?: string | undefined;
   consent: boolean;
 };
+
+/** Who a withdrawal pays: the payee's identity, or, for the shop balance, the shopper's own wallet. */
+function payeeOf(userId: number, input: WithdrawalInput) {
+  if (input.method === "wallet") return { realName: "", account: "", hashed: ledgerAccount.wallet(userId) };
+  const missing = [...(input.realName ? [] : ["realName"]), ...(input.account ? [] : ["account"])];
+  if (missing.length > 0)
+    throw new AppError("WITHDRAWAL_PAYEE_REQUIRED", "This method needs the payee's name and account", {
+      fields: missing,
+    });
+  if (!input.consent)
+    throw new AppError("WITHDRAWAL_CONSENT_REQUIRED", "Consent to process the payout identity is required");
+  const account = input.account!;
+  return { realName: input.realName!, account, hashed: account.replace(/\s+/g, "") };
+}
 
 /** The merchant's rules; auto-approval never above the owner's hard limit, even if it was lowered after saving. */
 function rulesOf(
@@ -108,8 +123,7 @@ export async function requestWithdrawal(
   userId: number,
   input: WithdrawalInput,
 ): Promise<WithdrawalRow> {
-  if (!input.consent)
-    throw new AppError("WITHDRAWAL_CONSENT_REQUIRED", "Consent to process the payout identity is required");
+  const payee = payeeOf(userId, input);
   const created = await inTransaction(deps.db, async (tx) => {
     // The distributor row lock queues one person's requests, so daily limits count exactly.
     const distributor = await lockDistributor(tx, userId);
@@ -137,11 +151,13 @@ export async function requestWithdrawal(
       feeFen: decision.feeFen,
       netFen: decision.netFen,
       status: "requested",
-      realNameSealed: deps.secretBox.seal(input.realName),
-      accountSealed: deps.secretBox.seal(input.account),
-      realNameMasked: `${input.realName.slice(0, 1)}${"*".repeat(Math.max(1, input.realName.length - 1))}`,
-      accountMasked: maskTail(input.account),
-      accountHash: createHash("sha256").update(input.account.replace(/\s+/g, "")).digest("hex"),
+      realNameSealed: deps.secretBox.seal(payee.realName),
+      accountSealed: deps.secretBox.seal(payee.account),
+      realNameMasked: payee.realName
+        ? `${payee.realName.slice(0, 1)}${"*".repeat(Math.max(1, payee.realName.length - 1))}`
+        : "",
+      accountMasked: payee.account ? maskTail(payee.account) : "",
+      accountHash: createHash("sha256").update(payee.hashed).digest("hex"),
       consentAt: now,
       outBillNo: `LBWD${randomBytes(12).toString("hex")}`,
       businessDate: date,
@@ -202,6 +218,8 @@ export async function approveWithdrawal(
 }
 
 async function sendPayout(deps: Deps, row: WithdrawalRow, retry: boolean): Promise<WithdrawalRow> {
+  // The shop balance is paid inside the ledger, on approval: no outside rail, nothing to ask about later.
+  if (row.method === "wallet") return recordPayoutResult(deps, row.id, { status: "succeeded" });
   const payouts = deps.payouts ?? sandboxPayouts;
   let result: PayoutResult;
   try {
@@ -226,7 +244,10 @@ async function sendPayout(deps: Deps, row: WithdrawalRow, retry: boolean): Promi
   return recordPayoutResult(deps, row.id, result);
 }
 
-/** Applies a payout answer to a paying withdrawal: paid (`wd:<id>:pay`), failed (hold kept), or still paying. */
+/**
+ * Applies a payout answer to a paying withdrawal: paid (`wd:<id>:pay`: to the payout rail, or into the
+ * shopper's wallet for 商城余额), failed (hold kept), or still paying.
+ */
 export async function recordPayoutResult(
   deps: Pick<AppDeps, "db" | "now">,
   id: number,
@@ -244,7 +265,13 @@ export async function recordPayoutResult(
       }))!;
     const entries = [
       { account: ledgerAccount.withdrawalHold(row.userId), amountFen: row.amountFen },
-      { account: ledgerAccount.payoutClearing(row.method), amountFen: -row.netFen },
+      {
+        account:
+          row.method === "wallet"
+            ? ledgerAccount.wallet(row.userId)
+            : ledgerAccount.payoutClearing(row.method),
+        amountFen: -row.netFen,
+      },
       ...(row.feeFen > 0 ? [{ account: ledgerAccount.fees, amountFen: -row.feeFen }] : []),
     ];
     await postLedgerTransaction(tx, {

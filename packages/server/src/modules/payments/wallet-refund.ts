@@ -1,0 +1,79 @@
+// The shop balance's share of an after-sale refund goes straight back to the buyer's wallet, in the same
+// step that decides it: split by computeRefundSplit (in proportion to what the balance paid, on the running
+// total, so full and partial refunds return exactly what each side paid), one refund row `RF<id>W`
+// (provider `balance`) and one ledger posting `refund:balance:RF<id>W`. What is left goes to the provider.
+import { computeRefundSplit, fen } from "@liebian/domain";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { completeAfterSaleRefund } from "../aftersales/service.ts";
+import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
+import { queueLedgerPosting } from "../ledger/service.ts";
+import { lockOrder } from "../orders/repo.ts";
+import type { RefundStartInput } from "./refunds.ts";
+import { findRefundByNumber, finishRefund, insertRefund, sumOrderRefunds } from "./repo.ts";
+
+/**
+ * Refunds the balance's share of an after-sale (once: a retry finds its row) and answers the provider's
+ * share. When nothing is left for the provider, the after-sale is completed here.
+ */
+export async function refundWalletShare(
+  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
+  input: RefundStartInput,
+): Promise<{ providerFen: number }> {
+  return inTransaction(deps.db, async (tx) => {
+    // The order lock queues this order's refunds, so each split sees the ones before it.
+    const order = await lockOrder(tx, { orderId: input.orderId });
+    if (!order || order.walletFen === 0 || order.paidAt === null) return { providerFen: input.amountFen };
+    const at = deps.now();
+    const outRefundNo = `RF${input.afterSaleId}W`;
+    const done = await findRefundByNumber(tx, BALANCE_PROVIDER, outRefundNo);
+    let walletFen = done?.amount_fen ?? 0;
+    if (!done) {
+      const before = await sumOrderRefunds(tx, order.id, input.afterSaleId);
+      const split = computeRefundSplit({
+        paidFen: fen(order.payableFen),
+        walletPaidFen: fen(order.walletFen),
+        refundedBeforeFen: fen(Math.min(before.totalFen, order.payableFen - input.amountFen)),
+        refundFen: fen(input.amountFen),
+      });
+      // Never more to either side than it has left to get back.
+      const providerLeft = order.payableFen - order.walletFen - (before.totalFen - before.walletFen);
+      walletFen = Math.min(
+        Math.max(split.walletFen, input.amountFen - providerLeft),
+        order.walletFen - before.walletFen,
+      );
+      if (walletFen > 0) {
+        const row = await insertRefund(tx, {
+          afterSaleId: input.afterSaleId,
+          orderId: order.id,
+          orderNo: order.orderNo,
+          provider: BALANCE_PROVIDER,
+          outRefundNo,
+          amountFen: walletFen,
+          reason: input.reason || "after-sale",
+          at,
+        });
+        await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: outRefundNo, at });
+        queueLedgerPosting(tx, {
+          key: `refund:${BALANCE_PROVIDER}:${outRefundNo}`,
+          kind: "wallet_refund",
+          at,
+          meta: { orderNo: order.orderNo, afterSaleId: input.afterSaleId },
+          entries: [
+            { account: ledgerAccount.merchantRevenue, amountFen: walletFen },
+            { account: ledgerAccount.wallet(order.buyerUserId), amountFen: -walletFen },
+          ],
+        });
+      }
+    }
+    const providerFen = input.amountFen - walletFen;
+    if (providerFen === 0)
+      await completeAfterSaleRefund(
+        tx,
+        { afterSaleId: input.afterSaleId, refundId: outRefundNo, at },
+        deps,
+        BALANCE_PROVIDER,
+      );
+    return { providerFen };
+  });
+}

@@ -1,0 +1,111 @@
+// The shop balance's part of an unpaid order: held from the wallet when the shopper pays (`wallet:hold:<no>`),
+// then paid with the order (confirm-payment) or returned when the order is cancelled or closes unpaid
+// (`wallet:release:<no>`). The order row lock and its status make exactly one of the two happen.
+// Postings are queued to the end of the transaction, so their accounts lock in one order (no deadlocks);
+// the wallet's CHECK constraint refuses an overdraft there, whatever two checkouts race.
+import { fen, planWalletPayment } from "@liebian/domain";
+import type { Tx } from "../../db/client.ts";
+import { isCheckViolation } from "../../db/errors.ts";
+import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import { ledgerAccount } from "../ledger/accounts.ts";
+import { queueLedgerPosting } from "../ledger/service.ts";
+import type { OrderMoment } from "../orders/events.ts";
+import { findOrder, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
+import { findWalletBalance } from "./repo.ts";
+
+/** Holds `amountFen` of the buyer's balance for their unpaid order, locked by the caller. */
+export async function holdWalletPart(tx: Tx, order: OrderRow, amountFen: number, at: Date): Promise<void> {
+  // A quick answer for the plain case; the guard itself is the CHECK on the wallet account at commit.
+  if ((await findWalletBalance(tx, order.buyerUserId)) < amountFen)
+    throw new AppError("INSUFFICIENT_BALANCE", "The shop balance is lower than the amount", {
+      account: "wallet",
+    });
+  await updateOrderRow(tx, order.id, { walletFen: order.walletFen + amountFen, updatedAt: at });
+  queueLedgerPosting(tx, {
+    key: `wallet:hold:${order.orderNo}`,
+    kind: "wallet_hold",
+    at,
+    meta: { orderNo: order.orderNo },
+    entries: [
+      { account: ledgerAccount.wallet(order.buyerUserId), amountFen },
+      { account: ledgerAccount.walletHold(order.buyerUserId), amountFen: -amountFen },
+    ],
+  });
+}
+
+/** Runs a transaction that debits a wallet; an overdraft refused by the database answers INSUFFICIENT_BALANCE. */
+export async function guardWallet<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isCheckViolation(error, "ledger_accounts_wallet_check"))
+      throw new AppError("INSUFFICIENT_BALANCE", "The shop balance is lower than the amount", {
+        account: "wallet",
+      });
+    throw error;
+  }
+}
+
+/** The shopper's own order, still payable at `now`. */
+export async function lockPayableOwnOrder(tx: Tx, userId: number, orderNo: string, now: Date) {
+  const order = await lockOrder(tx, { orderNo });
+  if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo });
+  const overdue = order.closeDueAt === null || order.closeDueAt <= now;
+  if (order.status !== "pending_payment" || overdue)
+    throw new AppError("ORDER_STATE_INVALID", "This order can no longer be paid", {
+      status: order.status,
+      event: "pay",
+    });
+  return order;
+}
+
+/**
+ * Before a provider is asked for the rest: holds the balance part the shopper chose (once per order; a
+ * later pay keeps it) and answers what the provider is to be paid.
+ */
+export async function holdBeforeProvider(
+  deps: Pick<AppDeps, "db" | "now">,
+  userId: number,
+  orderNo: string,
+  provider: string,
+  walletFen: number | undefined,
+): Promise<{ providerFen: number; walletFen: number }> {
+  return guardWallet(
+    inTransaction(deps.db, async (tx) => {
+      const now = deps.now();
+      const order = await lockPayableOwnOrder(tx, userId, orderNo, now);
+      const plan = planWalletPayment({
+        payableFen: fen(order.payableFen),
+        heldFen: fen(order.walletFen),
+        provider,
+        ...(walletFen === undefined ? {} : { walletFen }),
+      });
+      if (plan.kind === "refuse")
+        throw new AppError(plan.reason, "This balance part cannot be used for this order", {
+          heldFen: order.walletFen,
+          payableFen: order.payableFen,
+        });
+      if (plan.kind !== "part") throw new Error("a provider payment planned as a whole balance payment");
+      if (plan.holdFen > 0) await holdWalletPart(tx, order, plan.holdFen, now);
+      return { providerFen: plan.providerFen, walletFen: plan.walletFen };
+    }),
+  );
+}
+
+/** onCancelled: an order cancelled or closed unpaid gives its held balance back (once: keyed by order). */
+export async function releaseWalletHold(tx: Tx, moment: OrderMoment): Promise<void> {
+  const order = await findOrder(tx, { orderId: moment.orderId });
+  if (!order || order.walletFen === 0) return;
+  queueLedgerPosting(tx, {
+    key: `wallet:release:${order.orderNo}`,
+    kind: "wallet_release",
+    at: moment.at,
+    meta: { orderNo: order.orderNo },
+    entries: [
+      { account: ledgerAccount.walletHold(order.buyerUserId), amountFen: order.walletFen },
+      { account: ledgerAccount.wallet(order.buyerUserId), amountFen: -order.walletFen },
+    ],
+  });
+}
