@@ -654,6 +654,7 @@ export const en: Record<MessageKey, string> = {
   "provider.sandbox": "Sandbox",
   "provider.wechat": "WeChat Pay",
   "provider.alipay": "Alipay",
+  "provider.balance": "Shop balance",
   "paymentStatus.pending": "Pending",
   "paymentStatus.paid": "Paid",
   "paymentStatus.failed": "Failed",

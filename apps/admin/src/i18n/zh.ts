@@ -646,6 +646,7 @@ export const zh = {
   "provider.sandbox": "沙箱",
   "provider.wechat": "微信支付",
   "provider.alipay": "支付宝",
+  "provider.balance": "商城余额",
   "paymentStatus.pending": "待支付",
   "paymentStatus.paid": "已支付",
   "paymentStatus.failed": "失败",

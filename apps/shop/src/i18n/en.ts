@@ -328,6 +328,7 @@ export const en: Record<MessageKey, string> = {
   "pay.provider.sandbox": "Sandbox (demo)",
   "pay.provider.wechat": "WeChat Pay",
   "pay.provider.alipay": "Alipay",
+  "pay.provider.balance": "Shop balance",
   "pay.sandboxHint": "For the demo; no money moves",
   "pay.noMethods": "The shop takes no online payment yet",
   "pay.scan": "Scan with WeChat to pay",
@@ -414,7 +415,8 @@ export const en: Record<MessageKey, string> = {
   "dist.walletMethodHint":
     "To your shop balance: credited as soon as it is approved, shown under Me and spendable in the shop; no name or account needed",
   "error.WALLET_PART_INVALID": "The balance amount is not valid",
-  "error.WALLET_PART_FIXED": "This order already uses your balance; cancel it and order again to change that",
+  "error.WALLET_PART_FIXED":
+    "How much of this order the balance pays is already set; cancel it and order again to change that",
   "error.WITHDRAWAL_PAYEE_REQUIRED": "Enter the payee's name and account",
   "error.unknown": "Something went wrong, please retry",
   "money.required": "Enter an amount",

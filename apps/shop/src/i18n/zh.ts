@@ -325,6 +325,7 @@ export const zh = {
   "pay.provider.sandbox": "模拟支付（沙箱）",
   "pay.provider.wechat": "微信支付",
   "pay.provider.alipay": "支付宝",
+  "pay.provider.balance": "商城余额",
   "pay.sandboxHint": "演示用，不会真实扣款",
   "pay.noMethods": "商家暂未开通在线支付",
   "pay.scan": "请用微信扫码支付",
@@ -411,7 +412,7 @@ export const zh = {
   "dist.walletMethodHint":
     "提现到商城余额：审核通过后立即到账，可在「我的」查看并用于购物，无需填写姓名和账号",
   "error.WALLET_PART_INVALID": "余额抵扣金额不正确",
-  "error.WALLET_PART_FIXED": "此订单已用余额抵扣，不能更改；如需更改请取消订单后重新下单",
+  "error.WALLET_PART_FIXED": "此订单的余额抵扣已确定，不能更改；如需更改请取消订单后重新下单",
   "error.WITHDRAWAL_PAYEE_REQUIRED": "请填写收款人姓名和账号",
   "error.unknown": "出错了，请稍后再试",
   "money.required": "请填写金额",

@@ -6,7 +6,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
+import { isCheckViolation } from "../../src/db/errors.ts";
+import { inTransaction } from "../../src/db/transaction.ts";
+import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
 import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts";
+import { postLedgerTransactions } from "../../src/modules/ledger/service.ts";
 import { closeDueOrders } from "../../src/modules/orders/service.ts";
 import { createProduct, placeOrder } from "../commerce/fixtures.ts";
 import {
@@ -241,6 +245,15 @@ describe("pay an order from the balance", () => {
     await expectAuditClean();
   });
 
+  test("a part cannot be added once a trade for the whole order was started (it may still be paid)", async () => {
+    const order = await orderOf(shopper, 4000);
+    expect((await payWith(shopper, order.orderNo, { provider: "sandbox" })).status).toBe(200);
+    const late = await payWith(shopper, order.orderNo, { provider: "sandbox", walletFen: 1000 });
+    expect([late.status, late.body.error?.code]).toEqual([409, "WALLET_PART_FIXED"]);
+    expect(await walletOf(shopper.token)).toEqual({ balanceFen: 5000, heldFen: 0 });
+    await client.post(`/api/v1/orders/${order.id}/cancel`, {}, shopper.token);
+  });
+
   test("a cancelled order gives its held part back too", async () => {
     const order = await orderOf(shopper, 4000);
     await payWith(shopper, order.orderNo, { provider: "sandbox", walletFen: 1000 });
@@ -313,6 +326,39 @@ describe("refunds of balance-paid orders go back to the balance", () => {
       { provider: "sandbox", amount_fen: 3000, status: "succeeded" },
     ]);
     expect(await orderStatus(shopper, order.id)).toMatchObject({ status: "refunded", refundedFen: 5000 });
+    await expectAuditClean();
+  });
+});
+
+describe("the database and the audit guard every wallet", () => {
+  test("a posting that would overdraw a wallet is refused by the database, whoever writes it", async () => {
+    const shopper = await shopperWithBalance(1000);
+    const overdraw = inTransaction(deps.db, async (tx) =>
+      postLedgerTransactions(tx, [
+        {
+          key: `test:overdraw:${shopper.userId}`,
+          kind: "test",
+          entries: [
+            { account: ledgerAccount.wallet(shopper.userId), amountFen: 1001 },
+            { account: ledgerAccount.merchantRevenue, amountFen: -1001 },
+          ],
+        },
+      ]),
+    );
+    await expect(overdraw).rejects.toSatisfy((e) => isCheckViolation(e, "ledger_accounts_wallet_check"));
+    expect(await walletOf(shopper.token)).toEqual({ balanceFen: 1000, heldFen: 0 });
+  });
+
+  test("the audit finds a hold that does not match the unpaid orders' balance parts", async () => {
+    const shopper = await shopperWithBalance(1000);
+    const order = await orderOf(shopper, 3000);
+    await deps.db.execute(sql`update orders set wallet_fen = 500 where id = ${order.id}`);
+    const audit = await auditLedger(deps.db);
+    expect(ledgerAuditClean(audit)).toBe(false);
+    expect(audit.walletHoldDifferences).toEqual([
+      { userId: shopper.userId, heldFen: 0, unpaidOrdersFen: 500 },
+    ]);
+    await deps.db.execute(sql`update orders set wallet_fen = 0 where id = ${order.id}`);
     await expectAuditClean();
   });
 });

@@ -6,7 +6,7 @@ import { findOrder } from "../orders/repo.ts";
 import { findPayableOrder } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";
 import { providerNamed } from "./providers.ts";
-import { ensurePendingPayment } from "./repo.ts";
+import { ensurePendingPayment, hasPendingTrade } from "./repo.ts";
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
@@ -29,6 +29,12 @@ export async function createOrderPayment(
     });
   const now = deps.now();
   const order = await findPayableOrder(deps.db, orderNo, userId, now);
+  // A trade already started for the whole amount may still be paid: a balance part now would not match it.
+  if (walletFen && order.walletFen === 0 && (await hasPendingTrade(deps.db, order.orderId)))
+    throw new AppError("WALLET_PART_FIXED", "This order's payment was started without the balance", {
+      heldFen: 0,
+      payableFen: order.amountFen,
+    });
   // A balance part asked for (or held by an earlier tap) is held first; the provider is asked for the rest.
   const amountFen =
     walletFen || order.walletFen > 0

@@ -302,3 +302,12 @@ export async function sumOrderRefunds(db: Executor, orderId: number, exceptAfter
   );
   return { totalFen: Number(row?.total ?? 0), walletFen: Number(row?.wallet ?? 0) };
 }
+
+/** True when a provider trade for the order was started and has not ended (it may still be paid). */
+export async function hasPendingTrade(db: Executor, orderId: number): Promise<boolean> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from payments where order_id = ${orderId} and status = 'pending' limit 1`,
+  );
+  return rows.length > 0;
+}
