@@ -2723,6 +2723,7 @@ export interface paths {
                                 freightFen: number;
                                 payableFen: number;
                                 refundedFen: number;
+                                walletFen: number;
                                 address: {
                                     name: string;
                                     phone: string;
@@ -2817,6 +2818,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -2925,6 +2927,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -3037,6 +3040,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -3147,6 +3151,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -3262,6 +3267,7 @@ export interface paths {
                                 freightFen: number;
                                 payableFen: number;
                                 refundedFen: number;
+                                walletFen: number;
                                 address: {
                                     name: string;
                                     phone: string;
@@ -3399,6 +3405,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -3520,6 +3527,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -3636,6 +3644,7 @@ export interface paths {
                             freightFen: number;
                             payableFen: number;
                             refundedFen: number;
+                            walletFen: number;
                             address: {
                                 name: string;
                                 phone: string;
@@ -4331,6 +4340,7 @@ export interface paths {
                             freightRefundFen: number;
                             destination: {
                                 provider: string;
+                                walletFen: number;
                             };
                             commissions: {
                                 commissionId: number;
@@ -5426,9 +5436,10 @@ export interface paths {
                         /** @enum {string} */
                         method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
                         amountFen: number;
-                        realName: string;
-                        account: string;
-                        consent: boolean;
+                        realName?: string;
+                        account?: string;
+                        /** @default false */
+                        consent?: boolean;
                     };
                 };
             };
@@ -7160,7 +7171,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        provider: "sandbox" | "wechat" | "alipay";
+                        provider: "sandbox" | "wechat" | "alipay" | "balance";
+                        walletFen?: number;
                     };
                 };
             };
@@ -7172,6 +7184,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            kind: "paid";
+                            orderNo: string;
+                        } | {
                             /** @enum {string} */
                             kind: "redirect";
                             url: string;
@@ -7336,6 +7352,94 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanceFen: number;
+                            heldFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "withdrawal" | "payment" | "refund" | "release" | "other";
+                                amountFen: number;
+                                orderNo: string | null;
+                                withdrawalId: number | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

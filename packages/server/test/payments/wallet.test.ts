@@ -311,8 +311,18 @@ describe("refunds of balance-paid orders go back to the balance", () => {
     await payWith(shopper, order.orderNo, { provider: "sandbox", walletFen: 2000 });
     expect((await sandboxPays(order.orderNo, 3000, "sbx_wallet_mixed")).statusCode).toBe(204);
     expect(await walletOf(shopper.token)).toEqual({ balanceFen: 8000, heldFen: 0 });
-    // first unit ¥25: ⌊2500 × 2000 / 5000⌋ = ¥10 to the balance, ¥15 to the sandbox
-    expect(await refundOneUnit(ctx, owner, shopper, order)).toMatchObject({ status: "refunded" });
+    // first unit ¥25: ⌊2500 × 2000 / 5000⌋ = ¥10 to the balance, ¥15 to the sandbox — as the preview says
+    const asked = await client.post(
+      `/api/v1/orders/${order.id}/after-sales`,
+      { kind: "refund_only", items: [{ orderItemId: order.items[0]!.id, quantity: 1 }], reason: "不想要了" },
+      shopper.token,
+    );
+    const preview = await client.get(`/api/admin/v1/after-sales/${asked.body.id}/refund-preview`, owner);
+    expect(preview.body.destination).toEqual({ provider: "sandbox", walletFen: 1000 });
+    await client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, {}, owner);
+    expect((await client.get(`/api/admin/v1/after-sales/${asked.body.id}`, owner)).body).toMatchObject({
+      status: "refunded",
+    });
     expect(await walletOf(shopper.token)).toEqual({ balanceFen: 9000, heldFen: 0 });
     expect(await refundOneUnit(ctx, owner, shopper, order)).toMatchObject({ status: "refunded" });
     expect(await walletOf(shopper.token)).toEqual({ balanceFen: 10_000, heldFen: 0 });

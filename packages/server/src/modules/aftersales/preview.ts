@@ -5,6 +5,7 @@ import type { Executor } from "../../db/client.ts";
 import { notFound } from "../../http/app-error.ts";
 import { previewClawbacks } from "../commissions/refund-clawback.ts";
 import { findOrder, findOrderItems } from "../orders/repo.ts";
+import { computeWalletRefundShare } from "../wallet/refund-share.ts";
 import { spreadRefund } from "./refund-amount.ts";
 import { findAfterSale, findAfterSaleItems } from "./repo.ts";
 
@@ -41,7 +42,11 @@ export async function previewAfterSaleRefund(
     maxFen: afterSale.refundFen,
     freightRefundFen: spread.freightRefundFen,
     /** The provider the order was paid with; the refund goes back the same way (sandbox: no money moves). */
-    destination: { provider: deps.refunds ? (order.paymentProvider ?? "sandbox") : "sandbox_immediate" },
+    destination: {
+      provider: deps.refunds ? (order.paymentProvider ?? "sandbox") : "sandbox_immediate",
+      /** The shop balance's share, back to the buyer's wallet at once; the provider gets the rest. */
+      walletFen: refunded ? 0 : await computeWalletRefundShare(deps.db, order, afterSale.id, amount),
+    },
     commissions: refunded ? [] : await previewClawbacks(deps.db, items),
     restock: parts.map((p) => ({
       orderItemId: p.orderItemId,

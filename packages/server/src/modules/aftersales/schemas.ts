@@ -109,7 +109,7 @@ export const RefundPreviewResponse = z.object({
   refundFen: z.number(),
   maxFen: z.number(),
   freightRefundFen: z.number(),
-  destination: z.object({ provider: z.string() }),
+  destination: z.object({ provider: z.string(), walletFen: z.number() }),
   commissions: z.array(
     z.object({
       commissionId: z.number(),

@@ -288,21 +288,6 @@ export async function upsertPaymentSettings(
       secrets_sealed = excluded.secrets_sealed, updated_at = excluded.updated_at`);
 }
 
-/**
- * What an order's after-sale refunds have returned (or are returning) so far, in total and to the shop
- * balance, not counting one after-sale (the one being refunded) or failed rows.
- */
-export async function sumOrderRefunds(db: Executor, orderId: number, exceptAfterSaleId: number) {
-  const [row] = await queryRows<{ total: number | string; wallet: number | string }>(
-    db,
-    sql`select coalesce(sum(amount_fen), 0)::bigint as total,
-               coalesce(sum(amount_fen) filter (where provider = 'balance'), 0)::bigint as wallet
-        from refunds where order_id = ${orderId} and after_sale_id is not null
-          and after_sale_id <> ${exceptAfterSaleId} and status <> 'failed'`,
-  );
-  return { totalFen: Number(row?.total ?? 0), walletFen: Number(row?.wallet ?? 0) };
-}
-
 /** True when a provider trade for the order was started and has not ended (it may still be paid). */
 export async function hasPendingTrade(db: Executor, orderId: number): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(

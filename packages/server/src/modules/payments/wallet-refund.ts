@@ -2,15 +2,15 @@
 // step that decides it: split by computeRefundSplit (in proportion to what the balance paid, on the running
 // total, so full and partial refunds return exactly what each side paid), one refund row `RF<id>W`
 // (provider `balance`) and one ledger posting `refund:balance:RF<id>W`. What is left goes to the provider.
-import { computeRefundSplit, fen } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { completeAfterSaleRefund } from "../aftersales/service.ts";
 import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import { lockOrder } from "../orders/repo.ts";
+import { computeWalletRefundShare } from "../wallet/refund-share.ts";
 import type { RefundStartInput } from "./refunds.ts";
-import { findRefundByNumber, finishRefund, insertRefund, sumOrderRefunds } from "./repo.ts";
+import { findRefundByNumber, finishRefund, insertRefund } from "./repo.ts";
 
 /**
  * Refunds the balance's share of an after-sale (once: a retry finds its row) and answers the provider's
@@ -29,19 +29,7 @@ export async function refundWalletShare(
     const done = await findRefundByNumber(tx, BALANCE_PROVIDER, outRefundNo);
     let walletFen = done?.amount_fen ?? 0;
     if (!done) {
-      const before = await sumOrderRefunds(tx, order.id, input.afterSaleId);
-      const split = computeRefundSplit({
-        paidFen: fen(order.payableFen),
-        walletPaidFen: fen(order.walletFen),
-        refundedBeforeFen: fen(Math.min(before.totalFen, order.payableFen - input.amountFen)),
-        refundFen: fen(input.amountFen),
-      });
-      // Never more to either side than it has left to get back.
-      const providerLeft = order.payableFen - order.walletFen - (before.totalFen - before.walletFen);
-      walletFen = Math.min(
-        Math.max(split.walletFen, input.amountFen - providerLeft),
-        order.walletFen - before.walletFen,
-      );
+      walletFen = await computeWalletRefundShare(tx, order, input.afterSaleId, input.amountFen);
       if (walletFen > 0) {
         const row = await insertRefund(tx, {
           afterSaleId: input.afterSaleId,
