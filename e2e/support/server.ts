@@ -59,6 +59,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       OWNER_PASSWORD,
       LOG_LEVEL: "warn",
       PUBLIC_URL: baseUrl,
+      // every browser test logs in from 127.0.0.1; the per-address limit has its own HTTP test
+      RATE_LIMIT_LOGIN_PER_MINUTE: "100",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

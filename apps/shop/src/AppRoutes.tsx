@@ -8,6 +8,7 @@ import { AfterSaleApplyPage } from "./pages/AfterSaleApply.tsx";
 import { AfterSalesPage } from "./pages/AfterSales.tsx";
 import { CartPage } from "./pages/Cart.tsx";
 import { CategoriesPage } from "./pages/Categories.tsx";
+import { ChangePhonePage } from "./pages/ChangePhone.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
 import { DistributionCentrePage } from "./pages/distribution/Centre.tsx";
 import { CommissionsPage } from "./pages/distribution/Commissions.tsx";
@@ -16,6 +17,7 @@ import { InvitePage } from "./pages/distribution/Invite.tsx";
 import { PromotedOrdersPage } from "./pages/distribution/PromotedOrders.tsx";
 import { TeamPage } from "./pages/distribution/Team.tsx";
 import { WithdrawPage } from "./pages/distribution/Withdraw.tsx";
+import { ForgotPasswordPage } from "./pages/ForgotPassword.tsx";
 import { HomePage } from "./pages/Home.tsx";
 import { LoginPage } from "./pages/Login.tsx";
 import { MePage } from "./pages/Me.tsx";
@@ -39,6 +41,8 @@ export function AppRoutes() {
         <Route path="me" element={<MePage />} />
       </Route>
       <Route path="login" element={<LoginPage />} />
+      <Route path="forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="me/phone" element={guarded(<ChangePhonePage />)} />
       <Route path="search" element={<SearchPage />} />
       <Route path="products/:id" element={<ProductPage />} />
       <Route path="checkout" element={guarded(<CheckoutPage />)} />

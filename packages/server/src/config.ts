@@ -2,6 +2,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import type { AliyunSmsConfig } from "./adapters/sms/index.ts";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,7 +21,22 @@ const EnvSchema = z.object({
   WECHAT_OA_APP_SECRET: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.string().optional(),
+  SMS_PROVIDER: z.enum(["sandbox", "aliyun"]).default("sandbox"),
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  ALIYUN_SMS_TEMPLATE_CODE: z.string().optional(),
+  ALIYUN_SMS_ENDPOINT: z.string().url().optional(),
+  SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
+  SMS_DAILY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
 });
+
+const ALIYUN_SMS_REQUIRED = [
+  "ALIYUN_SMS_ACCESS_KEY_ID",
+  "ALIYUN_SMS_ACCESS_KEY_SECRET",
+  "ALIYUN_SMS_SIGN_NAME",
+  "ALIYUN_SMS_TEMPLATE_CODE",
+] as const;
 
 /** The names proxy-addr (Fastify's trustProxy) knows for whole ranges. */
 const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
@@ -78,6 +94,10 @@ export type Config = {
   bodyLimitBytes: number;
   /** Proxies believed about the client's address (TRUST_PROXY): none by default. */
   trustProxy: false | number | string[];
+  /** Alibaba Cloud SMS when SMS_PROVIDER=aliyun; undefined: the sandbox (codes in the server log). */
+  aliyunSms: AliyunSmsConfig | undefined;
+  smsDailyLimitPerPhone: number;
+  smsDailyLimitPerIp: number;
   /** The official account used for WeChat web login; unset means the sandbox login. */
   wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
 };
@@ -92,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     process.exit(1);
   }
   const e = parsed.data;
+  const missing = e.SMS_PROVIDER === "aliyun" ? ALIYUN_SMS_REQUIRED.filter((name) => !e[name]) : [];
+  if (missing.length > 0) {
+    console.error(`Invalid configuration:\n  SMS_PROVIDER=aliyun needs ${missing.join(", ")}`);
+    process.exit(1);
+  }
   let trustProxy: Config["trustProxy"];
   try {
     trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -114,6 +139,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitLoginPerMinute: e.RATE_LIMIT_LOGIN_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     trustProxy,
+    aliyunSms:
+      e.SMS_PROVIDER === "aliyun"
+        ? {
+            accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!,
+            accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+            signName: e.ALIYUN_SMS_SIGN_NAME!,
+            templateCode: e.ALIYUN_SMS_TEMPLATE_CODE!,
+            ...(e.ALIYUN_SMS_ENDPOINT ? { endpoint: e.ALIYUN_SMS_ENDPOINT } : {}),
+          }
+        : undefined,
+    smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
+    smsDailyLimitPerIp: e.SMS_DAILY_LIMIT_PER_IP,
     wechatOfficialAccount:
       e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET
         ? { appId: e.WECHAT_OA_APP_ID, appSecret: e.WECHAT_OA_APP_SECRET }

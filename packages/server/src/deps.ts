@@ -1,5 +1,6 @@
 // What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
 import type { PaymentProviders } from "./adapters/payment/index.ts";
+import type { SmsProvider } from "./adapters/sms/index.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
@@ -32,6 +33,8 @@ export type AppDeps = {
    * so it answers only while the owner's sandbox switch (支付设置) is on.
    */
   wechatLoginIsSandbox: boolean;
+  /** Sends SMS verification codes (adapters/sms): the sandbox logs them, Alibaba Cloud SMS sends them. */
+  sms: SmsProvider;
   /** Encrypts secrets at rest (payment keys, payout identities). */
   secretBox: SecretBox;
   /** Work done inside the sign-up transaction (e.g. binding to the referrer). */

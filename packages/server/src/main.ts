@@ -1,14 +1,15 @@
 // The composition root: reads config, opens and migrates the database, seeds a fresh one, serves.
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
+import { createSmsProvider } from "./adapters/sms/index.ts";
 import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
 import { loadConfig } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
 import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
+import { generatePassword } from "./lib/password.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
 import { emptyOrderHooks } from "./modules/orders/events.ts";
@@ -33,6 +34,8 @@ const deps: AppDeps = {
   now,
   wechatCodeExchange: (code) => wechatLogin.exchangeCode(code),
   wechatLoginIsSandbox: !config.wechatOfficialAccount,
+  // The sandbox writes each code to the log (the app exists by the time anyone asks for a code).
+  sms: createSmsProvider(config.aliyunSms, (line) => app.log.info(line)),
   secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
   onSignup: [],
   orderHooks: emptyOrderHooks(),
@@ -51,7 +54,7 @@ wirePayments(deps);
 const owner = await ensureOwner(deps, {
   username: config.ownerUsername,
   password: config.ownerPassword,
-  generatePassword: () => randomBytes(9).toString("base64url"),
+  generatePassword: () => generatePassword(),
 });
 if (owner.created && config.seedDemo) await seedDemo(deps.db, now());
 
@@ -72,10 +75,7 @@ if (owner.created) {
   // Printed once, on the first start only; it is not stored anywhere in clear.
   console.log(`\n  Owner account: ${owner.username} / ${password}\n`);
 }
-console.log(
-  `  Liebian is ready in ${Math.round(performance.now() - startedAt)} ms on ${database.engine}:` +
-    `\n    shop   ${config.publicUrl}/\n    admin  ${config.publicUrl}/admin/\n    docs   ${config.publicUrl}/api/docs\n`,
-);
+console.log(startBanner(performance.now() - startedAt));
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
@@ -89,3 +89,9 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+/** One readable line for the terminal: how long the start took and where each part is. */
+function startBanner(ms: number): string {
+  const base = config.publicUrl;
+  return `Liebian ready in ${Math.round(ms)} ms (${database.engine}) · shop ${base}/ · admin ${base}/admin/ · docs ${base}/api/docs`;
+}

@@ -28,9 +28,20 @@ test("staff login is limited the same way", async () => {
   expect(statuses.at(-1)).toBe(429);
 });
 
-test("registration is limited too, and the refused sign-up creates no account", async () => {
+test("registration and SMS codes are limited too, and the refused sign-up creates no account", async () => {
+  const codes: string[] = [];
+  for (let i = 0; i < 3; i++) codes.push(await client.smsCode(`1380000000${i}`));
+  const fourthCode = await client.post("/api/v1/auth/sms-codes", {
+    phone: "13800000003",
+    purpose: "register",
+  });
+  expect(fourthCode.status).toBe(429);
   const register = (i: number) =>
-    client.post("/api/v1/auth/register", { phone: `1380000000${i}`, password: "secret-pass" });
+    client.post("/api/v1/auth/register", {
+      phone: `1380000000${i}`,
+      password: "secret-pass",
+      code: codes[i] ?? "123456",
+    });
   const statuses = [];
   for (let i = 0; i < 4; i++) statuses.push((await register(i)).status);
   expect(statuses).toEqual([201, 201, 201, 429]);

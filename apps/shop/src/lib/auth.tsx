@@ -10,6 +10,8 @@ type Auth = {
   checking: boolean;
   signedIn: boolean;
   signIn: (session: Session) => void;
+  /** The profile after a change (a new phone). */
+  refreshUser: (user: User) => void;
   signOut: () => Promise<void>;
 };
 
@@ -49,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const value = useMemo(
-    () => ({ user, checking, signedIn: token !== null, signIn, signOut }),
+    () => ({ user, checking, signedIn: token !== null, signIn, signOut, refreshUser: setUser }),
     [user, checking, token, signIn, signOut],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

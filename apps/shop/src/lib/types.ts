@@ -30,3 +30,5 @@ export type Order = Ok<paths["/api/v1/orders/{id}"]["get"]>;
 export type AfterSale = Ok<paths["/api/v1/after-sales/{id}"]["get"]>;
 export type Wallet = Ok<paths["/api/v1/wallet"]["get"]>;
 export type WalletEntry = Ok<paths["/api/v1/wallet/entries"]["get"]>["items"][number];
+export type SmsCodeSent = Ok<paths["/api/v1/auth/sms-codes"]["post"]>;
+export type AuthOptions = Ok<paths["/api/v1/auth/options"]["get"]>;

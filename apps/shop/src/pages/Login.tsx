@@ -1,21 +1,30 @@
-// Login and sign-up by phone + password, or the demo WeChat login; a pending referral code travels with sign-up.
+// Login and sign-up by phone + password (sign-up proves the phone with an SMS code), the way to 忘记密码, and
+// the demo WeChat login while the shop is in demo mode. A pending referral code travels with sign-up.
 import { Button, Form, Input, Toast } from "antd-mobile";
 import { useState } from "react";
-import { useNavigate, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
-import { useI18n } from "../i18n/index.tsx";
+import { SmsCodeButton } from "../components/SmsCodeButton.tsx";
+import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { forgetReferral, pendingReferral, recordReferralVisit } from "../lib/referral.ts";
 import { useShop } from "../lib/shop.tsx";
 import type { Session } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
+import { useLoad } from "../lib/use-load.ts";
 
-type Fields = { phone: string; password: string; nickname?: string };
+type Fields = { phone: string; password: string; code?: string; nickname?: string };
 
 function randomCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Where to go after signing in: the page that sent the shopper here (same site only), else 我的. */
+export function redirectTarget(params: URLSearchParams): string {
+  const redirect = params.get("redirect");
+  return redirect?.startsWith("/") && !redirect.startsWith("//") ? redirect : "/me";
 }
 
 export function LoginPage() {
@@ -25,27 +34,32 @@ export function LoginPage() {
   const fail = useFail();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const [form] = Form.useForm<Fields>();
   const [mode, setMode] = useState<"login" | "register">(
     params.get("mode") === "register" ? "register" : "login",
   );
   const [busy, setBusy] = useState(false);
+  const [demoCode, setDemoCode] = useState<string | null>(null);
+  const [options] = useLoad(() => call(api.GET("/api/v1/auth/options")));
   const ref = pendingReferral();
+  const keepRedirect = params.get("redirect")
+    ? `?redirect=${encodeURIComponent(params.get("redirect")!)}`
+    : "";
 
-  const done = (session: Session, sentRef: boolean) => {
+  const done = (session: Session, sentRef: boolean, greeting: MessageKey) => {
     signIn(session);
     // sign-up and WeChat login carry the referral inside the account's creation; a password login records
     // the visit now that the shopper is known, so the shop's binding policy can apply
     if (sentRef) forgetReferral();
     else if (ref) void recordReferralVisit(ref);
-    Toast.show({ icon: "success", content: t("auth.welcome") });
-    const redirect = params.get("redirect");
-    navigate(redirect?.startsWith("/") ? redirect : "/me", { replace: true });
+    Toast.show({ icon: "success", content: t(greeting, { shop: shop.shopName }) });
+    navigate(redirectTarget(params), { replace: true });
   };
 
-  const run = async (request: () => Promise<Session>, sentRef: boolean) => {
+  const run = async (request: () => Promise<Session>, sentRef: boolean, greeting: MessageKey) => {
     setBusy(true);
     try {
-      done(await request(), sentRef);
+      done(await request(), sentRef, greeting);
     } catch (error) {
       fail(error);
     } finally {
@@ -54,25 +68,43 @@ export function LoginPage() {
   };
 
   const submit = (fields: Fields) =>
-    run(
-      () =>
-        mode === "login"
-          ? call(api.POST("/api/v1/auth/login", { body: { phone: fields.phone, password: fields.password } }))
-          : call(
+    mode === "login"
+      ? run(
+          () =>
+            call(
+              api.POST("/api/v1/auth/login", { body: { phone: fields.phone, password: fields.password } }),
+            ),
+          false,
+          "auth.welcomeBack",
+        )
+      : run(
+          () =>
+            call(
               api.POST("/api/v1/auth/register", {
                 body: {
                   phone: fields.phone,
                   password: fields.password,
+                  code: fields.code ?? "",
                   nickname: fields.nickname || undefined,
                   ref,
                 },
               }),
             ),
-      mode === "register",
-    );
+          true,
+          "auth.welcomeNew",
+        );
 
   const wechat = () =>
-    run(() => call(api.POST("/api/v1/auth/wechat", { body: { code: `demo-${randomCode()}`, ref } })), true);
+    run(
+      () => call(api.POST("/api/v1/auth/wechat", { body: { code: `demo-${randomCode()}`, ref } })),
+      true,
+      "auth.signedIn",
+    );
+
+  const switchMode = () => {
+    setDemoCode(null);
+    setMode(mode === "login" ? "register" : "login");
+  };
 
   return (
     <div className="page login-page">
@@ -84,6 +116,7 @@ export function LoginPage() {
       </div>
       <Form
         key={mode}
+        form={form}
         layout="horizontal"
         onFinish={submit}
         data-testid="login-form"
@@ -106,6 +139,25 @@ export function LoginPage() {
             data-testid="login-phone"
           />
         </Form.Item>
+        {mode === "register" && (
+          <Form.Item
+            name="code"
+            label={t("sms.code")}
+            rules={[{ required: true, pattern: /^\d{6}$/, message: t("sms.codeInvalid") }]}
+            extra={
+              <SmsCodeButton
+                phone={() => form.getFieldValue("phone")}
+                send={(phone) =>
+                  call(api.POST("/api/v1/auth/sms-codes", { body: { phone, purpose: "register" } }))
+                }
+                onDemoCode={setDemoCode}
+              />
+            }
+            description={demoCode && <DemoCode code={demoCode} />}
+          >
+            <Input placeholder={t("sms.codePlaceholder")} type="tel" maxLength={6} data-testid="sms-code" />
+          </Form.Item>
+        )}
         <Form.Item
           name="password"
           label={t("auth.password")}
@@ -125,27 +177,39 @@ export function LoginPage() {
         )}
       </Form>
       <div className="login-links">
-        <Button
-          fill="none"
-          color="primary"
-          onClick={() => setMode(mode === "login" ? "register" : "login")}
-          data-testid="login-toggle-mode"
-        >
+        <Button fill="none" color="primary" onClick={switchMode} data-testid="login-toggle-mode">
           {mode === "login" ? t("auth.toRegister") : t("auth.toLogin")}
         </Button>
+        {mode === "login" && (
+          <Link to={`/forgot-password${keepRedirect}`} className="login-forgot" data-testid="login-forgot">
+            {t("auth.forgot")}
+          </Link>
+        )}
       </div>
-      <div className="login-wechat">
-        <Button
-          block
-          shape="rounded"
-          className="wechat-button"
-          loading={busy}
-          onClick={wechat}
-          data-testid="login-wechat"
-        >
-          {t("auth.wechat")}
-        </Button>
-      </div>
+      {options?.wechat === "sandbox" && (
+        <div className="login-wechat">
+          <Button
+            block
+            shape="rounded"
+            className="wechat-button"
+            loading={busy}
+            onClick={wechat}
+            data-testid="login-wechat"
+          >
+            {t("auth.wechat")}
+          </Button>
+        </div>
+      )}
     </div>
+  );
+}
+
+/** Demo mode only: no SMS is sent, so the code is shown where the shopper would read the message. */
+export function DemoCode({ code }: { code: string }) {
+  const { t } = useI18n();
+  return (
+    <span className="sms-demo-code" data-testid="sms-demo-code">
+      {t("sms.demoCode", { code })}
+    </span>
   );
 }

@@ -95,6 +95,15 @@ export function MePage() {
         <List.Item onClick={() => navigate("/addresses")} data-testid="me-addresses">
           {t("me.addresses")}
         </List.Item>
+        {signedIn && (
+          <List.Item
+            onClick={() => navigate("/me/phone")}
+            extra={maskPhone(user?.phone)}
+            data-testid="me-change-phone"
+          >
+            {t("phone.title")}
+          </List.Item>
+        )}
         {shop.servicePhone && (
           <List.Item extra={<a href={`tel:${shop.servicePhone}`}>{shop.servicePhone}</a>}>
             {t("me.service")}

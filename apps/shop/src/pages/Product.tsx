@@ -1,8 +1,8 @@
 // The product page: picture gallery, price, sales, parameters, description, and the SKU picker behind
 // "add to cart" / "buy now".
 import { Button, ErrorBlock, Image, Skeleton, Swiper, Toast } from "antd-mobile";
-import { useEffect, useState } from "react";
-import { useNavigate, useParams } from "react-router-dom";
+import { useEffect, useRef, useState } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
 import { Price } from "../components/Price.tsx";
 import { RichText } from "../components/RichText.tsx";
@@ -12,6 +12,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { checkoutLink } from "../lib/checkout-link.ts";
+import { resumedChoice, resumeLink } from "../lib/resume-choice.ts";
 import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
 import type { Product, Sku } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
@@ -20,6 +21,9 @@ export function ProductPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  // the choice in the address is read once, when the product arrives
+  const arrivedWith = useRef(searchParams);
   const { signedIn } = useAuth();
   const fail = useFail();
   const [product, setProduct] = useState<Product | null>(null);
@@ -36,7 +40,13 @@ export function ProductPage() {
     call(api.GET("/api/v1/products/{id}", { params: { path: { id } } }))
       .then((p) => {
         setProduct(p);
-        setChoice(initialChoice(p));
+        // back from the login page: the SKU, quantity and action chosen before it, with the picker open
+        const resumed = resumedChoice(p, arrivedWith.current);
+        setChoice(resumed?.choice ?? initialChoice(p));
+        if (resumed) {
+          setQuantity(resumed.quantity);
+          setPicker({ open: true, action: resumed.action });
+        }
       })
       .catch(() => setMissing(true));
   }, [id]);
@@ -49,14 +59,12 @@ export function ProductPage() {
   const soldOut = product.skus.every((s) => s.stock === 0);
   const offSale = product.status !== "on_sale";
 
-  const toLogin = () => navigate(`/login?redirect=${encodeURIComponent(`/products/${id}`)}`);
-  const open = (action: PickerAction | null) => {
-    if (!signedIn && action) return toLogin();
-    setPicker({ open: true, action });
-  };
+  const toLogin = (back: string) => navigate(`/login?redirect=${encodeURIComponent(back)}`);
+  // A visitor picks first; logging in comes at the confirm, and the choice travels through it.
+  const open = (action: PickerAction | null) => setPicker({ open: true, action });
 
   const confirm = async (chosen: Sku, action: PickerAction) => {
-    if (!signedIn) return toLogin();
+    if (!signedIn) return toLogin(resumeLink(product.id, chosen.id, quantity, action));
     if (action === "buy") return navigate(checkoutLink([{ skuId: chosen.id, quantity }], false));
     setBusy(true);
     try {

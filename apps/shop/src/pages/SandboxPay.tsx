@@ -1,5 +1,5 @@
 // The sandbox provider's hosted pay page (/pay/sandbox?tradeNo=&amount=&expires=&return=&sig=): the server
-// checks the signed link before the amount is shown; "支付" or "支付失败" makes the sandbox deliver its signed
+// checks the signed link before the amount is shown; "模拟支付成功" or "模拟支付失败" (test options, not errors) makes the sandbox deliver its signed
 // notification, and the result page shows what the server made of it.
 import { Button, ErrorBlock, Skeleton } from "antd-mobile";
 import { useEffect, useState } from "react";

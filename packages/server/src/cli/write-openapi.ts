@@ -21,6 +21,7 @@ const deps = {
   now: () => new Date(0),
   wechatCodeExchange: async () => ({ ok: false, code: "UNUSED" }),
   wechatLoginIsSandbox: true,
+  sms: unused,
   onSignup: [],
   secretBox: unused,
   orderHooks: emptyOrderHooks(),

@@ -33,12 +33,25 @@ export async function buildApp(
     // Believe X-Forwarded-For only from the configured proxies; otherwise any client could pick its own IP.
     frameworkErrors,
     trustProxy: trustedProxies(deps.config.trustProxy),
+    // One JSON line per request drowns the terminal at the default level: requests are logged at debug below.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.debug(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      "request completed",
+    );
   });
 
   await app.register(helmet, {

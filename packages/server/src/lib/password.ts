@@ -1,6 +1,6 @@
 // Password hashing with scrypt (memory-hard, in Node's crypto, no native addon to build).
 // Stored as `scrypt$N$r$p$salt$hash` so parameters can be raised later without breaking old hashes.
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from "node:crypto";
 
 const N = 16384;
 const R = 8;
@@ -31,3 +31,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash to verify against when the account does not exist, so timing does not reveal which phones exist. */
 export const decoyHash = await hashPassword("decoy-password-never-matches");
+
+const ALPHANUMERIC = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+/**
+ * A password to print once (the owner's first one): letters and digits only, without look-alikes (0/O, 1/l/I),
+ * so nothing at its edges reads as formatting (a leading "_" did) and it can be typed from the terminal.
+ * 18 characters of 56 symbols ≈ 104 bits.
+ */
+export function generatePassword(length = 18): string {
+  return Array.from({ length }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join("");
+}

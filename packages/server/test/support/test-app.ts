@@ -1,5 +1,6 @@
 // A whole application on a fresh test database, with a clock the test moves, and a small typed client.
 import { afterAll } from "vitest";
+import { createSandboxSms, type SmsMessage } from "../../src/adapters/sms/index.ts";
 import { createSandboxLogin } from "../../src/adapters/wechat-login/index.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { AppDeps } from "../../src/deps.ts";
@@ -33,7 +34,22 @@ export function testClock(start = "2026-11-23T02:00:00.000Z"): TestClock {
   };
 }
 
-export type TestContext = { app: App; deps: AppDeps; clock: TestClock; client: Client };
+/** The codes the sandbox SMS provider "sent", newest last; `lastCode(phone)` reads one. */
+export type SmsOutbox = { sent: SmsMessage[]; lastCode(phone: string): string };
+
+function smsOutbox(): SmsOutbox {
+  const sent: SmsMessage[] = [];
+  return {
+    sent,
+    lastCode(phone) {
+      const message = sent.findLast((m) => m.phone === phone);
+      if (!message) throw new Error(`no SMS code was sent to ${phone}`);
+      return message.code;
+    },
+  };
+}
+
+export type TestContext = { app: App; deps: AppDeps; clock: TestClock; client: Client; sms: SmsOutbox };
 
 /** Builds the app once for the file; closes it and runs the post-suite checks afterwards. */
 export async function startTestApp(
@@ -45,7 +61,10 @@ export async function startTestApp(
   const config = {
     ...loadConfig({ DATA_DIR: "/nonexistent", LOG_LEVEL: "silent" }),
     rateLimitLoginPerMinute: 1000,
+    // every test request comes from 127.0.0.1; the per-address cap has its own test
+    smsDailyLimitPerIp: 100_000,
   };
+  const sms = smsOutbox();
   const deps: AppDeps = {
     config,
     database,
@@ -53,6 +72,7 @@ export async function startTestApp(
     now: clock.now,
     wechatCodeExchange: (code) => createSandboxLogin().exchangeCode(code),
     wechatLoginIsSandbox: true,
+    sms: createSandboxSms((_line, message) => sms.sent.push(message)),
     secretBox: createSecretBox("test-secret-key-that-is-long-enough-1234"),
     onSignup: [],
     orderHooks: emptyOrderHooks(),
@@ -71,14 +91,17 @@ export async function startTestApp(
       await database.close();
     }
   });
-  return { app, deps, clock, client: new Client(app) };
+  return { app, deps, clock, client: new Client(app, sms), sms };
 }
 
 export type Reply<T = any> = { status: number; body: T; headers: Record<string, unknown> };
 
 /** A thin client over fastify.inject; `as` picks a bearer token. */
 export class Client {
-  constructor(private readonly app: App) {}
+  constructor(
+    private readonly app: App,
+    private readonly sms?: SmsOutbox,
+  ) {}
 
   async request<T = any>(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
@@ -146,12 +169,26 @@ export class Client {
     return login.body.token;
   }
 
+  /** Asks for an SMS code and returns what the sandbox sent. */
+  async smsCode(phone: string, purpose: "register" | "reset_password" = "register"): Promise<string> {
+    if (!this.sms) throw new Error("this client has no SMS outbox");
+    const sent = await this.post("/api/v1/auth/sms-codes", { phone, purpose });
+    if (sent.status !== 200) throw new Error(`sms code failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+    return this.sms.lastCode(phone);
+  }
+
   /** Registers a shopper with a fresh phone number and returns their token and id. */
   async registerShopper(
     extra: { ref?: string; nickname?: string } = {},
   ): Promise<{ token: string; userId: number; phone: string }> {
     const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
-    const res = await this.post("/api/v1/auth/register", { phone, password: "shopper-pass-1", ...extra });
+    const code = await this.smsCode(phone, "register");
+    const res = await this.post("/api/v1/auth/register", {
+      phone,
+      password: "shopper-pass-1",
+      code,
+      ...extra,
+    });
     if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { token: res.body.token, userId: res.body.user.id, phone };
   }

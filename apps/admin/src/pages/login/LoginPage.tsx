@@ -1,25 +1,27 @@
-// Staff sign-in with username and password; the language can be chosen before signing in.
+// Staff sign-in with username and password; the language can be chosen before signing in. A refusal stays
+// on the card (a throttled account says how long to wait) instead of a toast that vanishes.
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Card, Form, Input, Segmented, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { useAuth } from "../../lib/auth.tsx";
-import { useNotify } from "../../lib/use-notify.ts";
+import { errorText } from "../../lib/errors.ts";
 
 type Values = { username: string; password: string };
 
 export function LoginPage() {
   const { t, language, setLanguage } = useI18n();
   const { login } = useAuth();
-  const { failed } = useNotify();
   const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
 
   async function submit(values: Values) {
     setBusy(true);
+    setProblem(null);
     try {
       await login(values.username.trim(), values.password);
     } catch (error) {
-      failed(error);
+      setProblem(errorText(error, t));
     } finally {
       setBusy(false);
     }
@@ -63,6 +65,15 @@ export function LoginPage() {
               autoComplete="current-password"
             />
           </Form.Item>
+          {problem && (
+            <Alert
+              type="error"
+              showIcon
+              message={problem}
+              data-testid="login-error"
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={busy}>
             {t("auth.login")}
           </Button>

@@ -68,3 +68,13 @@ export async function findNicknames(db: Executor, ids: number[]): Promise<Map<nu
     .where(inArray(users.id, unique));
   return new Map(rows.map((r) => [r.id, r.nickname]));
 }
+
+export async function updateUserRow(
+  db: Executor,
+  id: number,
+  values: Partial<Pick<UserRow, "passwordHash" | "phone">>,
+): Promise<UserRow> {
+  const [row] = await db.update(users).set(values).where(eq(users.id, id)).returning();
+  if (!row) throw new Error(`user ${id} vanished`);
+  return row;
+}

@@ -5,11 +5,17 @@ import { notFound } from "../../http/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { sandboxSwitchedOn } from "../payments/settings.ts";
+import { changePhone, requestAccountCode, requestNewPhoneCode, resetPassword } from "./phone-flows.ts";
 import {
   AuthOptionsResponse,
+  ChangePhoneBody,
   LoginBody,
+  PhoneCodeBody,
   RegisterBody,
+  ResetPasswordBody,
   SessionResponse,
+  SmsCodeBody,
+  SmsCodeSentResponse,
   UserResponse,
   WechatLoginBody,
 } from "./schemas.ts";
@@ -52,6 +58,36 @@ export function registerAccountRoutes(app: App, deps: AppDeps): void {
         : ("official_account" as const),
     };
   });
+
+  app.post(
+    "/api/v1/auth/sms-codes",
+    { config: limited, schema: { tags, body: SmsCodeBody, response: { 200: SmsCodeSentResponse } } },
+    async (request) => requestAccountCode(deps, { ...request.body, ip: request.ip }),
+  );
+
+  app.post(
+    "/api/v1/auth/reset-password",
+    { config: limited, schema: { tags, body: ResetPasswordBody, response: { 200: SessionResponse } } },
+    async (request) => resetPassword(deps, request.body),
+  );
+
+  app.post(
+    "/api/v1/me/phone/sms-codes",
+    {
+      config: { ...limited, auth: "user" },
+      schema: { tags, body: PhoneCodeBody, response: { 200: SmsCodeSentResponse } },
+    },
+    async (request) => requestNewPhoneCode(deps, currentUserId(request), { ...request.body, ip: request.ip }),
+  );
+
+  app.put(
+    "/api/v1/me/phone",
+    {
+      config: { ...limited, auth: "user" },
+      schema: { tags, body: ChangePhoneBody, response: { 200: UserResponse } },
+    },
+    async (request) => changePhone(deps, currentUserId(request), request.body),
+  );
 
   app.post(
     "/api/v1/auth/logout",

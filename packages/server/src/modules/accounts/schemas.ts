@@ -5,9 +5,13 @@ import { singleLine } from "../../http/input-types.ts";
 export const Phone = z.string().regex(/^1[3-9]\d{9}$/, "a mainland China mobile number");
 export const Password = z.string().min(8).max(72);
 
+/** The 6-digit code from the SMS (adapters/sms). */
+export const SmsCode = z.string().regex(/^\d{6}$/, "the 6-digit code from the SMS");
+
 export const RegisterBody = z.strictObject({
   phone: Phone,
   password: Password,
+  code: SmsCode,
   nickname: singleLine(1, 30).optional(),
   /** A distributor's invite code from the link the shopper arrived by; bound inside the sign-up. */
   ref: singleLine(1, 32).optional(),
@@ -27,6 +31,27 @@ export const UserResponse = z.object({
   avatarUrl: z.string().nullable(),
   createdAt: z.string(),
 });
+
+export const SmsCodeBody = z.strictObject({
+  phone: Phone,
+  purpose: z.enum(["register", "reset_password"]),
+});
+
+export const PhoneCodeBody = z.strictObject({ phone: Phone });
+
+export const SmsCodeSentResponse = z.object({
+  /** The phone, masked, as the screen repeats it. */
+  sentTo: z.string(),
+  expiresInSeconds: z.number().int(),
+  /** The button may be pressed again after this long. */
+  resendAfterSeconds: z.number().int(),
+  /** Demo mode only (sandbox SMS with the sandbox switch on): the code, so the demo can show it. */
+  demoCode: z.string().nullable(),
+});
+
+export const ResetPasswordBody = z.strictObject({ phone: Phone, code: SmsCode, password: Password });
+
+export const ChangePhoneBody = z.strictObject({ phone: Phone, code: SmsCode });
 
 /** What the login page may offer: the demo WeChat login only in demo mode (the owner's sandbox switch). */
 export const AuthOptionsResponse = z.object({

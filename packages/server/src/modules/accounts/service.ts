@@ -5,6 +5,7 @@ import { AppError } from "../../http/app-error.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";
 import { hashToken, newToken } from "../../lib/tokens.ts";
 import { assertMayTryLogin, clearLoginFailures, recordLoginFailure } from "../login-throttle/service.ts";
+import { consumeSmsCode } from "../sms-codes/service.ts";
 import {
   findUserById,
   findUserByOpenid,
@@ -53,8 +54,16 @@ async function openSession(tx: Tx, kind: "user" | "staff", subjectId: number, no
 
 export async function registerShopper(
   deps: AccountDeps,
-  input: { phone: string; password: string; nickname?: string | undefined; ref?: string | undefined },
+  input: {
+    phone: string;
+    password: string;
+    code: string;
+    nickname?: string | undefined;
+    ref?: string | undefined;
+  },
 ) {
+  // The phone is the login: only its holder, who got the SMS code, may sign up with it.
+  await consumeSmsCode(deps, { phone: input.phone, purpose: "register", code: input.code });
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   return inTransaction(deps.db, async (tx) => {
