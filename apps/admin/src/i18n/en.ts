@@ -127,6 +127,8 @@ export const en: Record<MessageKey, string> = {
   "auditAction.settings.update": "Settings changed",
   "auditAction.staff.create": "Staff added",
   "auditAction.staff.update": "Staff changed",
+  "auditAction.staff.login_failed": "Failed login",
+  "auditAction.staff.login_throttled": "Login refused (too many failures)",
   "auditAction.stock.adjust": "Stock adjusted",
   "auditAction.withdrawal.approve": "Withdrawal approved",
   "auditAction.withdrawal.reject": "Withdrawal rejected",

@@ -125,6 +125,8 @@ export const zh = {
   "auditAction.settings.update": "修改设置",
   "auditAction.staff.create": "添加员工",
   "auditAction.staff.update": "修改员工",
+  "auditAction.staff.login_failed": "登录失败",
+  "auditAction.staff.login_throttled": "登录被限制（失败次数过多）",
   "auditAction.stock.adjust": "调整库存",
   "auditAction.withdrawal.approve": "通过提现",
   "auditAction.withdrawal.reject": "拒绝提现",

@@ -46,7 +46,8 @@ export async function buildApp(
     request.log.debug(
       {
         method: request.method,
-        url: request.url,
+        // the path only: query strings carry search words and pay-link signatures (see log-safety.ts)
+        url: request.url.split("?")[0],
         statusCode: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
