@@ -613,7 +613,7 @@ export const en: Record<MessageKey, string> = {
     "The sandbox is still on: shoppers can complete orders without paying, and withdrawals are paid out in simulation. Switch it off before the shop goes live.",
   "paySettings.sandboxSwitch": "Offer the sandbox at checkout",
   "paySettings.sandboxDemoScope":
-    "This switch is also the shop's demo mode: while it is on, the shop offers a demo WeChat login that needs no keys (anyone can sign in as a demo identity); switched off, the demo login goes too (without an official account there is no WeChat login).",
+    "This switch is also the shop's demo mode: while it is on, the shop offers a demo WeChat login that needs no keys (anyone can sign in as a demo identity) and shows the sandbox SMS codes on screen; switched off, the demo login goes too (without an official account there is no WeChat login) and codes travel only by SMS (without Alibaba Cloud SMS configured, only to the server log).",
   "paySettings.notifyUrl": "Payment notification URL",
   "paySettings.refundNotifyUrl": "Refund notification URL",
   "paySettings.enabled": "Enabled",
