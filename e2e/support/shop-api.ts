@@ -48,3 +48,15 @@ export async function fill(page: Page, testId: string, value: string): Promise<v
   const tag = await target.evaluate((el) => el.tagName);
   await (tag === "INPUT" || tag === "TEXTAREA" ? target : target.locator("input").first()).fill(value);
 }
+
+/** Signs a shopper up through the API: the demo shop is in demo mode, so the SMS code comes back in the answer. */
+export async function signUp<T = any>(
+  baseUrl: string,
+  body: { phone: string; password: string; nickname?: string; ref?: string },
+): Promise<T> {
+  const sent = await api<{ demoCode: string }>(baseUrl, "/api/v1/auth/sms-codes", null, {
+    phone: body.phone,
+    purpose: "register",
+  });
+  return api<T>(baseUrl, "/api/v1/auth/register", null, { ...body, code: sent.demoCode });
+}

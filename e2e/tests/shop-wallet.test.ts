@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
-import { addAddress, api, fill } from "../support/shop-api.ts";
+import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -41,7 +41,7 @@ async function releaseAtReceipt(): Promise<void> {
 
 /** A newcomer buys the serum through 小林's link and receives it, all through the API. */
 async function referredPurchase(inviteCode: string, ownerToken: string): Promise<void> {
-  const newcomer = await api<{ token: string }>(baseUrl, "/api/v1/auth/register", null, {
+  const newcomer = await signUp<{ token: string }>(baseUrl, {
     phone: "13700000066",
     password: "newcomer-pass",
     ref: inviteCode,

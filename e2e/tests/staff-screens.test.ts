@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
-import { addAddress, api, fill, shopperToken } from "../support/shop-api.ts";
+import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api.ts";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -159,7 +159,7 @@ async function payInSandbox(token: string, orderNo: string): Promise<void> {
 
 test("a release date and a grade task say how they are reached", async () => {
   // a distributor of this test's own (小林's wallet belongs to the referral test) and a friend who buys
-  const zhou = await api<{ token: string }>(baseUrl, "/api/v1/auth/register", null, {
+  const zhou = await signUp<{ token: string }>(baseUrl, {
     phone: "13700000101",
     password: "zhou-pass-1",
     nickname: "小周",
@@ -170,7 +170,7 @@ test("a release date and a grade task say how they are reached", async () => {
     zhou.token,
     {},
   );
-  const friend = await api<{ token: string }>(baseUrl, "/api/v1/auth/register", null, {
+  const friend = await signUp<{ token: string }>(baseUrl, {
     phone: "13700000102",
     password: "friend-pass-1",
     nickname: "小周的朋友",
