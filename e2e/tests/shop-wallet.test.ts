@@ -146,9 +146,12 @@ test("commission withdrawn to the shop balance shows on 我的, pays an order, a
   await expect.poll(() => page.getByTestId("wallet-pay-split").textContent()).toContain("余额抵扣 ¥30.00");
   await page.getByTestId("wallet-pay").scrollIntoViewIfNeeded();
   await screenshot(page, "wallet-3-checkout-with-balance");
+  // The bar shows what is left to pay after the balance, and the sandbox is asked for exactly that.
+  const restText = (await page.getByTestId("checkout-payable").textContent())!.replace(/[^0-9]/g, "");
   await page.getByTestId("checkout-submit").click();
   await page.getByTestId("sandbox-pay-page").waitFor({ timeout: 15_000 });
   const sandboxAmount = Number(new URL(page.url()).searchParams.get("amount"));
+  expect(sandboxAmount).toBe(Number(restText));
   await page.getByTestId("sandbox-pay").click();
   await page.getByTestId("pay-result").waitFor({ timeout: 15_000 });
   expect(await page.getByTestId("pay-result").getAttribute("data-paid")).toBe("true");

@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   "checkout.remark": "Note",
   "checkout.remarkPlaceholder": "Optional note to the seller",
   "checkout.payable": "To pay",
+  "checkout.restToPay": "Left to pay",
   "checkout.submit": "Place order",
   "checkout.needAddress": "Choose a shipping address first",
   "checkout.placed": "Order placed",

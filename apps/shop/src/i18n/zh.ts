@@ -115,6 +115,7 @@ export const zh = {
   "checkout.remark": "订单备注",
   "checkout.remarkPlaceholder": "选填，给商家留言",
   "checkout.payable": "应付",
+  "checkout.restToPay": "还需支付",
   "checkout.submit": "提交订单",
   "checkout.needAddress": "请先选择收货地址",
   "checkout.placed": "订单已提交",

@@ -39,6 +39,8 @@ export function CheckoutPage() {
   const { methods, provider, setProvider } = usePayMethods();
   const pay = usePay();
   const wallet = useWalletChoice();
+  // The bar shows what is still to pay once the balance has paid its part.
+  const balancePartFen = quote ? wallet.walletPartOf(quote.payableFen) : 0;
 
   useEffect(() => {
     call(api.GET("/api/v1/addresses")).then((all) => {
@@ -126,9 +128,9 @@ export function CheckoutPage() {
       </List>
       <div className="action-bar">
         <div className="action-bar-total">
-          {t("checkout.payable")}:{" "}
+          {balancePartFen > 0 ? t("checkout.restToPay") : t("checkout.payable")}:{" "}
           <span className="price price-l" data-testid="checkout-payable">
-            <span className="price-now">{quote ? formatFen(quote.payableFen) : "—"}</span>
+            <span className="price-now">{quote ? formatFen(quote.payableFen - balancePartFen) : "—"}</span>
           </span>
         </div>
         <Button
