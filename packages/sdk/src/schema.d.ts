@@ -1961,6 +1961,7 @@ export interface paths {
             parameters: {
                 query?: {
                     skuId?: number;
+                    q?: string;
                     cursor?: number;
                     limit?: number;
                 };
@@ -4406,6 +4407,11 @@ export interface paths {
                                     skuLabel: string;
                                     imageUrl: string | null;
                                 }[];
+                                buyer: {
+                                    userId: number;
+                                    nickname: string;
+                                    phone: string | null;
+                                } | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -4906,6 +4912,11 @@ export interface paths {
                                     skuLabel: string;
                                     imageUrl: string | null;
                                 }[];
+                                buyer: {
+                                    userId: number;
+                                    nickname: string;
+                                    phone: string | null;
+                                } | null;
                             }[];
                             nextCursor: number | null;
                         };

@@ -820,4 +820,6 @@ export const en: Record<MessageKey, string> = {
   "ledger.withdrawal": "Withdrawal #{id}",
   "distributor.about": "About",
   "perm.money.limits": "Set money limits",
+  "afterSale.buyer": "Buyer",
+  "stock.search": "Product title or SKU code",
 };

@@ -809,6 +809,8 @@ export const zh = {
   "ledger.withdrawal": "提现 #{id}",
   "distributor.about": "关联",
   "perm.money.limits": "设置资金限额",
+  "afterSale.buyer": "买家",
+  "stock.search": "商品名称或 SKU 编码",
 };
 
 export type MessageKey = keyof typeof zh;

@@ -20,8 +20,8 @@ const b = await createProduct(ctx, owner, {
   skus: [{ priceFen: 2990, stock: 100 }],
 });
 
-async function shippedOrder() {
-  const shopper = await shopperWithAddress(ctx);
+async function shippedOrder(buyer: { nickname?: string } = {}) {
+  const shopper = await shopperWithAddress(ctx, buyer);
   const order = await placeOrder(ctx, shopper, [
     { skuId: a.skus[0]!.id, quantity: 3 },
     { skuId: b.skus[0]!.id, quantity: 1 },
@@ -133,7 +133,7 @@ describe("after-sales", () => {
   });
 
   test("a rejected or cancelled after-sale frees its units; the shopper sees only their own", async () => {
-    const { shopper, order, lineA } = await shippedOrder();
+    const { shopper, order, lineA } = await shippedOrder({ nickname: "林小满" });
     const ask = () =>
       client.post(
         `/api/v1/orders/${order.id}/after-sales`,
@@ -167,6 +167,17 @@ describe("after-sales", () => {
       orderId: order.id,
       orderNo: order.orderNo,
     });
+    // ...and the buyer by nickname and masked phone, never the full number (the phone is personal data)
+    const row = queue.body.items.find((x: { id: number }) => x.id === second.body.id);
+    expect(row.buyer).toEqual({
+      userId: shopper.userId,
+      nickname: "林小满",
+      phone: `${shopper.phone.slice(0, 3)}****${shopper.phone.slice(-4)}`,
+    });
+    expect(JSON.stringify(queue.body)).not.toContain(shopper.phone);
+    // the shopper's own list does not carry a buyer
+    const mine = await client.get("/api/v1/after-sales", shopper.token);
+    expect(mine.body.items[0]).not.toHaveProperty("buyer");
   });
 
   test("an unpaid order takes no after-sale, and a return needs shipped goods", async () => {

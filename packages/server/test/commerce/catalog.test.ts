@@ -160,6 +160,23 @@ describe("catalog", () => {
     expect(low.body.map((s: { skuId: number }) => s.skuId)).toContain(sku);
   });
 
+  test("the stock log is found by product title or SKU code, as staff know the goods", async () => {
+    const product = await createProduct(ctx, owner, {
+      title: "盘点专用保温杯",
+      skus: [{ priceFen: 100, stock: 5, specValues: [], code: "CUP-Blue-01" }],
+    });
+    const sku = product.skus[0]!.id;
+    await client.post(`/api/admin/v1/skus/${sku}/stock-adjustments`, { delta: 2, note: "到货" }, owner);
+    const skuIds = (res: { body: { items: Array<{ skuId: number }> } }) => res.body.items.map((e) => e.skuId);
+    const byTitle = await client.get(`/api/admin/v1/stock-log?q=${encodeURIComponent("保温")}`, owner);
+    expect(byTitle.status).toBe(200);
+    expect(new Set(skuIds(byTitle))).toEqual(new Set([sku]));
+    const byCode = await client.get("/api/admin/v1/stock-log?q=cup-blue", owner);
+    expect(new Set(skuIds(byCode))).toEqual(new Set([sku]));
+    // a LIKE wildcard typed by staff is a character, not "anything"
+    expect(skuIds(await client.get("/api/admin/v1/stock-log?q=%25", owner))).toEqual([]);
+  });
+
   test("the feed pages with a cursor and searches by title", async () => {
     for (const title of ["苹果一号", "苹果二号", "苹果三号"]) await createProduct(ctx, owner, { title });
     const first = await client.get(`/api/v1/products?q=${encodeURIComponent("苹果")}&limit=2`);

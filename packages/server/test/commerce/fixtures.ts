@@ -44,8 +44,8 @@ export async function createProduct(
   return res.body as { id: number; skus: Array<{ id: number; stock: number; priceFen: number }> };
 }
 
-export async function shopperWithAddress(ctx: TestContext) {
-  const shopper = await ctx.client.registerShopper();
+export async function shopperWithAddress(ctx: TestContext, extra: { nickname?: string } = {}) {
+  const shopper = await ctx.client.registerShopper(extra);
   const res = await ctx.client.post(
     "/api/v1/addresses",
     { name: "林小姐", phone: "13912340000", ...SHENZHEN, detail: "科技园 1 号" },

@@ -43,6 +43,22 @@ export function RefundQueuePage() {
             render: (orderNo: string, row) => <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>,
           },
           {
+            // whose after-sale it is, as staff would say it on the phone (the phone comes masked)
+            title: t("afterSale.buyer"),
+            key: "buyer",
+            render: (_, row) =>
+              row.buyer ? (
+                <span data-testid="after-sale-buyer">
+                  {row.buyer.nickname}
+                  {row.buyer.phone && (
+                    <span style={{ marginLeft: 6, color: "#8c8c8c" }}>{row.buyer.phone}</span>
+                  )}
+                </span>
+              ) : (
+                "—"
+              ),
+          },
+          {
             title: t("afterSale.kind"),
             dataIndex: "kind",
             render: (k: Queued["kind"]) => t(`afterSaleKind.${k}`),

@@ -1,5 +1,5 @@
 // 库存: the low-stock list (with manual adjustment) and the stock log of every change, who and why.
-import { Button, Card, InputNumber, Table, Tabs, Tag } from "antd";
+import { Button, Card, Input, InputNumber, Table, Tabs, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
@@ -116,23 +116,25 @@ function LowStockTab() {
 function StockLogTab() {
   const { t } = useI18n();
   const { failed } = useNotify();
-  const [skuId, setSkuId] = useState<number | undefined>();
+  // Staff search by what they see on the goods (title or SKU code), not by an internal SKU id; the search
+  // runs on Enter or the button, not on every keystroke.
+  const [q, setQ] = useState<string | undefined>();
   const list = useCursorList<LogEntry, number>(
-    (cursor) => call(api.GET("/api/admin/v1/stock-log", { params: { query: { skuId, cursor, limit: 50 } } })),
-    JSON.stringify([skuId]),
+    (cursor) => call(api.GET("/api/admin/v1/stock-log", { params: { query: { q, cursor, limit: 50 } } })),
+    JSON.stringify([q]),
     failed,
   );
   return (
     <>
       <div className="page-toolbar">
-        <InputNumber
-          data-testid="stock-log-sku"
-          min={1}
-          precision={0}
-          placeholder="SKU ID"
-          style={{ width: 160 }}
-          value={skuId}
-          onChange={(v) => setSkuId(v ?? undefined)}
+        <Input.Search
+          data-testid="stock-log-search"
+          allowClear
+          maxLength={100}
+          aria-label={t("stock.search")}
+          placeholder={t("stock.search")}
+          style={{ width: 260 }}
+          onSearch={(v) => setQ(v.trim() || undefined)}
         />
       </div>
       <Table<LogEntry>

@@ -19,6 +19,7 @@ import {
   RejectBody,
   RequestAfterSaleBody,
   ReturnParcelBody,
+  StaffAfterSalePage,
   StaffListQuery,
 } from "./schemas.ts";
 import {
@@ -88,7 +89,7 @@ export function registerAfterSaleRoutes(app: App, deps: AppDeps): void {
     "/api/admin/v1/after-sales",
     {
       config: review,
-      schema: { tags: admin, querystring: StaffListQuery, response: { 200: AfterSalePage } },
+      schema: { tags: admin, querystring: StaffListQuery, response: { 200: StaffAfterSalePage } },
     },
     async (request) => listStaffAfterSales(deps.db, request.query),
   );
@@ -155,7 +156,7 @@ export function registerAfterSaleRoutes(app: App, deps: AppDeps): void {
     "/api/admin/v1/refund-queue",
     {
       config: { permission: moneyPermission("after_sale.refund") },
-      schema: { tags: admin, querystring: ListQuery, response: { 200: AfterSalePage } },
+      schema: { tags: admin, querystring: ListQuery, response: { 200: StaffAfterSalePage } },
     },
     async (request) => listRefundQueue(deps.db, request.query),
   );

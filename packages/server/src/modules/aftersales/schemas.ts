@@ -101,6 +101,16 @@ export const AfterSalePage = z.object({
   nextCursor: z.number().nullable(),
 });
 
+/** Staff lists (after-sales, 待退款确认) also name the buyer; the phone is masked (138****0001). */
+export const StaffAfterSalePage = z.object({
+  items: z.array(
+    AfterSaleResponse.extend({
+      buyer: z.object({ userId: z.number(), nickname: z.string(), phone: z.string().nullable() }).nullable(),
+    }),
+  ),
+  nextCursor: z.number().nullable(),
+});
+
 export const RefundPreviewResponse = z.object({
   afterSaleId: z.number(),
   orderId: z.number(),

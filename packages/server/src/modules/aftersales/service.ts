@@ -2,8 +2,14 @@
 // failAfterSaleRefund when its refund API answers; deps.refunds is how this area asks it to refund.
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../http/app-error.ts";
-import { type AfterSaleStatus, findAfterSale, listAfterSales, listAwaitingRefund } from "./repo.ts";
-import { afterSaleCards, loadAfterSaleView } from "./views.ts";
+import {
+  type AfterSaleRow,
+  type AfterSaleStatus,
+  findAfterSale,
+  listAfterSales,
+  listAwaitingRefund,
+} from "./repo.ts";
+import { afterSaleCards, loadAfterSaleView, staffAfterSaleCards } from "./views.ts";
 
 export { previewAfterSaleRefund } from "./preview.ts";
 export { completeAfterSaleRefund, failAfterSaleRefund, sandboxRefundImmediately } from "./refund.ts";
@@ -29,9 +35,13 @@ export async function getStaffAfterSale(db: Db, id: number) {
   return loadAfterSaleView(db, id);
 }
 
-async function page(db: Db, filter: Parameters<typeof listAfterSales>[1]) {
+async function page<T extends { id: number }>(
+  db: Db,
+  filter: Parameters<typeof listAfterSales>[1],
+  cards: (db: Db, rows: AfterSaleRow[]) => Promise<T[]>,
+) {
   const rows = await listAfterSales(db, { ...filter, limit: filter.limit + 1 });
-  const items = await afterSaleCards(db, rows.slice(0, filter.limit));
+  const items = await cards(db, rows.slice(0, filter.limit));
   return { items, nextCursor: rows.length > filter.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
@@ -40,19 +50,19 @@ export function listShopperAfterSales(
   userId: number,
   q: { cursor?: number | undefined; limit: number },
 ) {
-  return page(db, { ...q, buyerUserId: userId });
+  return page(db, { ...q, buyerUserId: userId }, afterSaleCards);
 }
 
 export function listStaffAfterSales(
   db: Db,
   q: { status?: AfterSaleStatus | undefined; cursor?: number | undefined; limit: number },
 ) {
-  return page(db, q);
+  return page(db, q, staffAfterSaleCards);
 }
 
 /** Finance's 待退款确认 queue, oldest first. */
 export async function listRefundQueue(db: Db, q: { cursor?: number | undefined; limit: number }) {
   const rows = await listAwaitingRefund(db, { ...q, limit: q.limit + 1 });
-  const items = await afterSaleCards(db, rows.slice(0, q.limit));
+  const items = await staffAfterSaleCards(db, rows.slice(0, q.limit));
   return { items, nextCursor: rows.length > q.limit ? (items.at(-1)?.id ?? null) : null };
 }

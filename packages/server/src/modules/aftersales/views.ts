@@ -2,7 +2,9 @@
 // approved 退货退款 carries the merchant's return address so the shopper knows where to send the parcel.
 import { inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { users } from "../../db/schema/accounts.ts";
 import { orders } from "../../db/schema/commerce.ts";
+import { maskPhone } from "../../lib/personal-data.ts";
 import { getSettings } from "../settings/service.ts";
 import { type AfterSaleRow, findAfterSale, findAfterSaleItems } from "./repo.ts";
 
@@ -74,4 +76,22 @@ export async function afterSaleCards(db: Executor, rows: AfterSaleRow[]) {
     rows.map((r) => r.orderId),
   );
   return rows.map((r) => view(r, items, address, orderNos));
+}
+
+/**
+ * Staff lists name the buyer (nickname and masked phone) so staff can tell whose after-sale it is without
+ * opening the order; loaded for the whole page in one query. Shopper lists never carry it.
+ */
+export async function staffAfterSaleCards(db: Executor, rows: AfterSaleRow[]) {
+  const cards = await afterSaleCards(db, rows);
+  const ids = [...new Set(rows.map((r) => r.buyerUserId))];
+  const buyers =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ userId: users.id, nickname: users.nickname, phone: users.phone })
+          .from(users)
+          .where(inArray(users.id, ids));
+  const byId = new Map(buyers.map((b) => [b.userId, { ...b, phone: maskPhone(b.phone) }]));
+  return cards.map((card, i) => ({ ...card, buyer: byId.get(rows[i]!.buyerUserId) ?? null }));
 }

@@ -1,5 +1,5 @@
 // Stock moves: every change is one guarded UPDATE (never below zero) and its stock log row, in one statement.
-import { and, desc, eq, getTableColumns, lt, lte, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, ilike, lt, lte, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { staff } from "../../db/schema/accounts.ts";
 import { orders, products, type StockReason, skus, stockLogs } from "../../db/schema/commerce.ts";
@@ -36,8 +36,11 @@ export async function moveStock(tx: Executor, move: StockMove): Promise<number |
 
 export async function listStockLog(
   db: Executor,
-  q: { skuId?: number | undefined; cursor?: number | undefined; limit: number },
+  q: { skuId?: number | undefined; q?: string | undefined; cursor?: number | undefined; limit: number },
 ) {
+  // Staff look a SKU up by what they see (the product's title or the SKU code), not by its id; the id
+  // filter stays for links from a SKU row. LIKE wildcards typed by staff match literally.
+  const text = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   // one joined query: the SKU by its product's title and spec, the order by its number, staff by name
   const rows = await db
     .select({
@@ -57,6 +60,7 @@ export async function listStockLog(
     .where(
       and(
         q.skuId ? eq(stockLogs.skuId, q.skuId) : undefined,
+        text ? or(ilike(products.title, text), ilike(skus.code, text)) : undefined,
         q.cursor ? lt(stockLogs.id, q.cursor) : undefined,
       ),
     )

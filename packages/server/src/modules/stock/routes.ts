@@ -18,6 +18,8 @@ const AdjustStockBody = z.strictObject({
 });
 const StockLogQuery = z.strictObject({
   skuId: Id.optional(),
+  /** Part of a product title or SKU code, as staff type it (case-insensitive). */
+  q: z.string().trim().min(1).max(100).optional(),
   cursor: Id.optional(),
   limit: fromDigits(z.number().int().min(1).max(100).default(20)),
 });

@@ -38,7 +38,7 @@ export async function adjustStock(
 
 export async function getStockLog(
   db: Db,
-  q: { skuId?: number | undefined; cursor?: number | undefined; limit: number },
+  q: { skuId?: number | undefined; q?: string | undefined; cursor?: number | undefined; limit: number },
 ) {
   return listStockLog(db, q);
 }
