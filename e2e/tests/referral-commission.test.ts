@@ -6,10 +6,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
-import { addAddress, api, fill, shopperToken } from "../support/shop-api.ts";
+import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api.ts";
 
 const baseUrl = inject("baseUrl");
 const FINANCE = { username: "finance.wang", name: "财务小王", password: "finance-pass-1" };
+const DISTRIBUTOR = { phone: "13700000066", password: "distributor-pass" };
 let browser: Browser;
 
 beforeAll(async () => {
@@ -73,10 +74,20 @@ test("a referred purchase earns a commission that is released, withdrawn and app
   const owner = await adminLogin("owner", inject("ownerPassword"));
   await ownerPrepares(owner);
 
-  const lin = await api<{ token: string }>(baseUrl, "/api/v1/auth/login", null, {
-    phone: "13800000001",
-    password: "demo1234",
+  // A distributor of this test's own, appointed by the owner: other browser tests earn for the demo
+  // distributor 小林 too, and this story counts every fen of one distributor's balance from zero.
+  const lin = await signUp<{ token: string; user: { id: number } }>(baseUrl, {
+    phone: DISTRIBUTOR.phone,
+    password: DISTRIBUTOR.password,
+    nickname: "林小林",
   });
+  const ownerToken = (
+    await api<{ token: string }>(baseUrl, "/api/admin/v1/auth/login", null, {
+      username: "owner",
+      password: inject("ownerPassword"),
+    })
+  ).token;
+  await api(baseUrl, `/api/admin/v1/distribution/distributors/${lin.user.id}/appoint`, ownerToken, {});
   const { inviteCode } = await api<{ inviteCode: string }>(baseUrl, "/api/v1/distribution/me", lin.token);
 
   const newcomer = await phonePage(browser);
@@ -110,7 +121,7 @@ test("a referred purchase earns a commission that is released, withdrawn and app
   expect(await newcomer.getByTestId("pay-result").getAttribute("data-paid")).toBe("true");
   const orderNo = new URL(newcomer.url()).searchParams.get("orderNo") ?? "";
 
-  const distributor = await shopLogin("13800000001", "demo1234");
+  const distributor = await shopLogin(DISTRIBUTOR.phone, DISTRIBUTOR.password);
   await distributor.goto(`${baseUrl}/distribution`);
   const frozen = distributor.locator('[data-testid="dist-frozen"][data-fen]');
   const available = distributor.getByTestId("dist-available");
