@@ -10,7 +10,7 @@ import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api
 
 const baseUrl = inject("baseUrl");
 const FINANCE = { username: "finance.wang", name: "财务小王", password: "finance-pass-1" };
-const DISTRIBUTOR = { phone: "13700000066", password: "distributor-pass" };
+const DISTRIBUTOR = { phone: "13700000201", password: "distributor-pass" };
 let browser: Browser;
 
 beforeAll(async () => {
