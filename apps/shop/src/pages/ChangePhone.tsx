@@ -3,13 +3,12 @@ import { Button, Form, Input, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
-import { SmsCodeButton } from "../components/SmsCodeButton.tsx";
+import { SmsCodeField } from "../components/SmsCodeField.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
 import { useFail } from "../lib/use-fail.ts";
-import { DemoCode } from "./Login.tsx";
 
 type Fields = { phone: string; code: string };
 
@@ -20,7 +19,6 @@ export function ChangePhonePage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
-  const [demoCode, setDemoCode] = useState<string | null>(null);
 
   const submit = async (fields: Fields) => {
     setBusy(true);
@@ -65,21 +63,10 @@ export function ChangePhonePage() {
             data-testid="phone-new"
           />
         </Form.Item>
-        <Form.Item
-          name="code"
-          label={t("sms.code")}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t("sms.codeInvalid") }]}
-          extra={
-            <SmsCodeButton
-              phone={() => form.getFieldValue("phone")}
-              send={(phone) => call(api.POST("/api/v1/me/phone/sms-codes", { body: { phone } }))}
-              onDemoCode={setDemoCode}
-            />
-          }
-          description={demoCode && <DemoCode code={demoCode} />}
-        >
-          <Input placeholder={t("sms.codePlaceholder")} type="tel" maxLength={6} data-testid="sms-code" />
-        </Form.Item>
+        <SmsCodeField
+          phone={() => form.getFieldValue("phone")}
+          send={(phone) => call(api.POST("/api/v1/me/phone/sms-codes", { body: { phone } }))}
+        />
       </Form>
     </div>
   );

@@ -4,12 +4,12 @@ import { Button, Form, Input, Toast } from "antd-mobile";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
-import { SmsCodeButton } from "../components/SmsCodeButton.tsx";
+import { SmsCodeField } from "../components/SmsCodeField.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { useFail } from "../lib/use-fail.ts";
-import { DemoCode, redirectTarget } from "./Login.tsx";
+import { redirectTarget } from "./Login.tsx";
 
 type Fields = { phone: string; code: string; password: string };
 
@@ -21,7 +21,6 @@ export function ForgotPasswordPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
-  const [demoCode, setDemoCode] = useState<string | null>(null);
 
   const submit = async (fields: Fields) => {
     setBusy(true);
@@ -64,23 +63,12 @@ export function ForgotPasswordPage() {
             data-testid="reset-phone"
           />
         </Form.Item>
-        <Form.Item
-          name="code"
-          label={t("sms.code")}
-          rules={[{ required: true, pattern: /^\d{6}$/, message: t("sms.codeInvalid") }]}
-          extra={
-            <SmsCodeButton
-              phone={() => form.getFieldValue("phone")}
-              send={(phone) =>
-                call(api.POST("/api/v1/auth/sms-codes", { body: { phone, purpose: "reset_password" } }))
-              }
-              onDemoCode={setDemoCode}
-            />
+        <SmsCodeField
+          phone={() => form.getFieldValue("phone")}
+          send={(phone) =>
+            call(api.POST("/api/v1/auth/sms-codes", { body: { phone, purpose: "reset_password" } }))
           }
-          description={demoCode && <DemoCode code={demoCode} />}
-        >
-          <Input placeholder={t("sms.codePlaceholder")} type="tel" maxLength={6} data-testid="sms-code" />
-        </Form.Item>
+        />
         <Form.Item
           name="password"
           label={t("reset.newPassword")}

@@ -4,7 +4,7 @@ import { Button, Form, Input, Toast } from "antd-mobile";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
-import { SmsCodeButton } from "../components/SmsCodeButton.tsx";
+import { SmsCodeField } from "../components/SmsCodeField.tsx";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
@@ -39,7 +39,6 @@ export function LoginPage() {
     params.get("mode") === "register" ? "register" : "login",
   );
   const [busy, setBusy] = useState(false);
-  const [demoCode, setDemoCode] = useState<string | null>(null);
   const [options] = useLoad(() => call(api.GET("/api/v1/auth/options")));
   const ref = pendingReferral();
   const keepRedirect = params.get("redirect")
@@ -102,7 +101,6 @@ export function LoginPage() {
     );
 
   const switchMode = () => {
-    setDemoCode(null);
     setMode(mode === "login" ? "register" : "login");
   };
 
@@ -140,23 +138,12 @@ export function LoginPage() {
           />
         </Form.Item>
         {mode === "register" && (
-          <Form.Item
-            name="code"
-            label={t("sms.code")}
-            rules={[{ required: true, pattern: /^\d{6}$/, message: t("sms.codeInvalid") }]}
-            extra={
-              <SmsCodeButton
-                phone={() => form.getFieldValue("phone")}
-                send={(phone) =>
-                  call(api.POST("/api/v1/auth/sms-codes", { body: { phone, purpose: "register" } }))
-                }
-                onDemoCode={setDemoCode}
-              />
+          <SmsCodeField
+            phone={() => form.getFieldValue("phone")}
+            send={(phone) =>
+              call(api.POST("/api/v1/auth/sms-codes", { body: { phone, purpose: "register" } }))
             }
-            description={demoCode && <DemoCode code={demoCode} />}
-          >
-            <Input placeholder={t("sms.codePlaceholder")} type="tel" maxLength={6} data-testid="sms-code" />
-          </Form.Item>
+          />
         )}
         <Form.Item
           name="password"
@@ -205,11 +192,3 @@ export function LoginPage() {
 }
 
 /** Demo mode only: no SMS is sent, so the code is shown where the shopper would read the message. */
-export function DemoCode({ code }: { code: string }) {
-  const { t } = useI18n();
-  return (
-    <span className="sms-demo-code" data-testid="sms-demo-code">
-      {t("sms.demoCode", { code })}
-    </span>
-  );
-}
