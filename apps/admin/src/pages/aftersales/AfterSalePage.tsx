@@ -1,6 +1,18 @@
 // 售后: the after-sale queue by status; approve or reject with a note, confirm a returned parcel, retry a failed refund.
 // Every move that can pay money back asks first in RefundConfirmDialog (amount, destination, commissions).
-import { Button, Card, Descriptions, Image, Input, Modal, Select, Space, Table, Tag } from "antd";
+import {
+  Button,
+  Card,
+  Descriptions,
+  Image,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+} from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
@@ -26,7 +38,7 @@ const statuses = [
   "refund_failed",
 ] as const;
 type Status = (typeof statuses)[number];
-type AfterSale = Awaited<ReturnType<typeof loadPage>>["items"][number];
+export type AfterSale = Awaited<ReturnType<typeof loadPage>>["items"][number];
 type Decision = { id: number; action: "approve" | "reject" };
 
 function loadPage(status: Status | undefined, cursor: number | undefined) {
@@ -86,6 +98,37 @@ export function Details({ row }: { row: AfterSale }) {
       )}
     </Descriptions>
   );
+}
+
+/** The columns that say which after-sale a row is — number, order, buyer, kind — shared with 待退款确认. */
+export function leadColumns(t: ReturnType<typeof useI18n>["t"]): TableColumnsType<AfterSale> {
+  return [
+    { title: "#", dataIndex: "id", width: 70 },
+    {
+      title: t("afterSale.order"),
+      dataIndex: "orderNo",
+      render: (orderNo: string, row) => <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>,
+    },
+    {
+      // whose after-sale it is, as staff would say it on the phone (the phone comes masked)
+      title: t("afterSale.buyer"),
+      key: "buyer",
+      render: (_, row) =>
+        row.buyer ? (
+          <span data-testid="after-sale-buyer">
+            {row.buyer.nickname}
+            {row.buyer.phone && <span style={{ marginLeft: 6, color: "#8c8c8c" }}>{row.buyer.phone}</span>}
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+    {
+      title: t("afterSale.kind"),
+      dataIndex: "kind",
+      render: (k: AfterSale["kind"]) => t(`afterSaleKind.${k}`),
+    },
+  ];
 }
 
 export function AfterSalePage() {
@@ -155,33 +198,7 @@ export function AfterSalePage() {
         onRow={(row) => rowTestId("after-sale-row", row.id)}
         expandable={{ expandedRowRender: (row) => <Details row={row} /> }}
         columns={[
-          { title: "#", dataIndex: "id", width: 70 },
-          {
-            title: t("afterSale.order"),
-            dataIndex: "orderNo",
-            render: (orderNo: string, row) => <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>,
-          },
-          {
-            // whose after-sale it is, as staff would say it on the phone (the phone comes masked)
-            title: t("afterSale.buyer"),
-            key: "buyer",
-            render: (_, row) =>
-              row.buyer ? (
-                <span data-testid="after-sale-buyer">
-                  {row.buyer.nickname}
-                  {row.buyer.phone && (
-                    <span style={{ marginLeft: 6, color: "#8c8c8c" }}>{row.buyer.phone}</span>
-                  )}
-                </span>
-              ) : (
-                "—"
-              ),
-          },
-          {
-            title: t("afterSale.kind"),
-            dataIndex: "kind",
-            render: (k: AfterSale["kind"]) => t(`afterSaleKind.${k}`),
-          },
+          ...leadColumns(t),
           {
             title: t("afterSale.refund"),
             key: "refund",

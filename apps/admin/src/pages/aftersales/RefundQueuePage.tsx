@@ -2,7 +2,6 @@
 // (退货退款); someone with refund.execute confirms each in RefundConfirmDialog, oldest first.
 import { Alert, Button, Card, Table, Tag } from "antd";
 import { useState } from "react";
-import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { RefundConfirmDialog, type RefundTarget } from "../../components/RefundConfirmDialog.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
@@ -12,9 +11,10 @@ import { formatFen } from "../../lib/money.ts";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { Details } from "./AfterSalePage.tsx";
+import { type AfterSale, Details, leadColumns } from "./AfterSalePage.tsx";
 
-type Queued = Awaited<ReturnType<typeof loadPage>>["items"][number];
+// The queue answers the same staff rows as the after-sales list.
+type Queued = AfterSale;
 
 function loadPage(cursor: number | undefined) {
   return call(api.GET("/api/admin/v1/refund-queue", { params: { query: { cursor, limit: 20 } } }));
@@ -36,33 +36,7 @@ export function RefundQueuePage() {
         onRow={(row) => rowTestId("refund-queue-row", row.id)}
         expandable={{ expandedRowRender: (row) => <Details row={row} /> }}
         columns={[
-          { title: "#", dataIndex: "id", width: 70 },
-          {
-            title: t("afterSale.order"),
-            dataIndex: "orderNo",
-            render: (orderNo: string, row) => <Link to={`/orders/${row.orderId}`}>{orderNo}</Link>,
-          },
-          {
-            // whose after-sale it is, as staff would say it on the phone (the phone comes masked)
-            title: t("afterSale.buyer"),
-            key: "buyer",
-            render: (_, row) =>
-              row.buyer ? (
-                <span data-testid="after-sale-buyer">
-                  {row.buyer.nickname}
-                  {row.buyer.phone && (
-                    <span style={{ marginLeft: 6, color: "#8c8c8c" }}>{row.buyer.phone}</span>
-                  )}
-                </span>
-              ) : (
-                "—"
-              ),
-          },
-          {
-            title: t("afterSale.kind"),
-            dataIndex: "kind",
-            render: (k: Queued["kind"]) => t(`afterSaleKind.${k}`),
-          },
+          ...leadColumns(t),
           { title: t("afterSale.refund"), dataIndex: "refundFen", render: formatFen },
           {
             title: t("order.status"),
