@@ -1,12 +1,10 @@
 // Paying a whole order from the shop balance: no provider, no page. In one transaction the balance is held
 // for the order and the payment is confirmed through the same use case a provider's notification takes
 // (provider `balance`, transaction `BAL<orderNo>`), so commissions and the ledger follow as for any payment.
-import { fen, planWalletPayment } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
 import { BALANCE_PROVIDER } from "../ledger/accounts.ts";
-import { guardWallet, holdWalletPart, lockPayableOwnOrder } from "../wallet/hold.ts";
+import { guardWallet, holdWholeOrder } from "../wallet/hold.ts";
 import { balanceTransactionId, confirmPayment } from "./confirm-payment.ts";
 
 export async function payOrderWithBalance(
@@ -17,19 +15,7 @@ export async function payOrderWithBalance(
   return guardWallet(
     inTransaction(deps.db, async (tx) => {
       const now = deps.now();
-      const order = await lockPayableOwnOrder(tx, userId, orderNo, now);
-      const plan = planWalletPayment({
-        payableFen: fen(order.payableFen),
-        heldFen: fen(order.walletFen),
-        provider: BALANCE_PROVIDER,
-      });
-      if (plan.kind === "refuse")
-        throw new AppError(plan.reason, "This order cannot be paid from the balance", {
-          heldFen: order.walletFen,
-          payableFen: order.payableFen,
-        });
-      if (plan.kind !== "whole") throw new Error("a balance payment planned as a part");
-      if (plan.holdFen > 0) await holdWalletPart(tx, order, plan.holdFen, now);
+      const order = await holdWholeOrder(tx, userId, orderNo, now);
       const confirmed = await confirmPayment(tx, deps, {
         orderNo,
         provider: BALANCE_PROVIDER,

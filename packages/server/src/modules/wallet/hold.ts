@@ -3,13 +3,13 @@
 // (`wallet:release:<no>`). The order row lock and its status make exactly one of the two happen.
 // Postings are queued to the end of the transaction, so their accounts lock in one order (no deadlocks);
 // the wallet's CHECK constraint refuses an overdraft there, whatever two checkouts race.
-import { fen, planWalletPayment } from "@liebian/domain";
+import { fen, planWalletPayment, type WalletPaymentPlan } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { isCheckViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../http/app-error.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
+import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { findOrder, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
@@ -49,7 +49,7 @@ export async function guardWallet<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The shopper's own order, still payable at `now`. */
-export async function lockPayableOwnOrder(tx: Tx, userId: number, orderNo: string, now: Date) {
+async function lockPayableOwnOrder(tx: Tx, userId: number, orderNo: string, now: Date) {
   const order = await lockOrder(tx, { orderNo });
   if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo });
   const overdue = order.closeDueAt === null || order.closeDueAt <= now;
@@ -58,6 +58,40 @@ export async function lockPayableOwnOrder(tx: Tx, userId: number, orderNo: strin
       status: order.status,
       event: "pay",
     });
+  return order;
+}
+
+/**
+ * Locks the shopper's payable order, plans the balance's share of paying it with `provider` (and the balance
+ * part asked for), and holds what the plan takes. Refusals answer the plan's reason.
+ */
+async function lockPlanAndHold(
+  tx: Tx,
+  userId: number,
+  orderNo: string,
+  now: Date,
+  choice: { provider: string; walletFen?: number | undefined },
+): Promise<{ order: OrderRow; plan: Exclude<WalletPaymentPlan, { kind: "refuse" }> }> {
+  const order = await lockPayableOwnOrder(tx, userId, orderNo, now);
+  const plan = planWalletPayment({
+    payableFen: fen(order.payableFen),
+    heldFen: fen(order.walletFen),
+    provider: choice.provider,
+    ...(choice.walletFen === undefined ? {} : { walletFen: choice.walletFen }),
+  });
+  if (plan.kind === "refuse")
+    throw new AppError(plan.reason, "This balance part cannot be used for this order", {
+      heldFen: order.walletFen,
+      payableFen: order.payableFen,
+    });
+  if (plan.holdFen > 0) await holdWalletPart(tx, order, plan.holdFen, now);
+  return { order, plan };
+}
+
+/** Pays the whole order from the balance: holds what is not held yet and answers the locked order. */
+export async function holdWholeOrder(tx: Tx, userId: number, orderNo: string, now: Date): Promise<OrderRow> {
+  const { order, plan } = await lockPlanAndHold(tx, userId, orderNo, now, { provider: BALANCE_PROVIDER });
+  if (plan.kind !== "whole") throw new Error("a balance payment planned as a part");
   return order;
 }
 
@@ -74,21 +108,8 @@ export async function holdBeforeProvider(
 ): Promise<{ providerFen: number; walletFen: number }> {
   return guardWallet(
     inTransaction(deps.db, async (tx) => {
-      const now = deps.now();
-      const order = await lockPayableOwnOrder(tx, userId, orderNo, now);
-      const plan = planWalletPayment({
-        payableFen: fen(order.payableFen),
-        heldFen: fen(order.walletFen),
-        provider,
-        ...(walletFen === undefined ? {} : { walletFen }),
-      });
-      if (plan.kind === "refuse")
-        throw new AppError(plan.reason, "This balance part cannot be used for this order", {
-          heldFen: order.walletFen,
-          payableFen: order.payableFen,
-        });
+      const { plan } = await lockPlanAndHold(tx, userId, orderNo, deps.now(), { provider, walletFen });
       if (plan.kind !== "part") throw new Error("a provider payment planned as a whole balance payment");
-      if (plan.holdFen > 0) await holdWalletPart(tx, order, plan.holdFen, now);
       return { providerFen: plan.providerFen, walletFen: plan.walletFen };
     }),
   );
