@@ -2,7 +2,8 @@
 // then paid with the order (confirm-payment) or returned when the order is cancelled or closes unpaid
 // (`wallet:release:<no>`). The order row lock and its status make exactly one of the two happen.
 // Postings are queued to the end of the transaction, so their accounts lock in one order (no deadlocks);
-// the wallet's CHECK constraint refuses an overdraft there, whatever two checkouts race.
+// the wallet's no-overdraft trigger (ledger_accounts_wallet_check) refuses an overdraft there, whatever two
+// checkouts race.
 import { fen, planWalletPayment, type WalletPaymentPlan } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { isCheckViolation } from "../../db/errors.ts";
@@ -17,7 +18,7 @@ import { findWalletBalance } from "./repo.ts";
 
 /** Holds `amountFen` of the buyer's balance for their unpaid order, locked by the caller. */
 export async function holdWalletPart(tx: Tx, order: OrderRow, amountFen: number, at: Date): Promise<void> {
-  // A quick answer for the plain case; the guard itself is the CHECK on the wallet account at commit.
+  // A quick answer for the plain case; the guard itself is the no-overdraft trigger on the wallet account.
   if ((await findWalletBalance(tx, order.buyerUserId)) < amountFen)
     throw new AppError("INSUFFICIENT_BALANCE", "The shop balance is lower than the amount", {
       account: "wallet",
