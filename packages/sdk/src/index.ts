@@ -1,11 +1,14 @@
 // The typed API client for the web apps, tests and benchmarks, generated from the server's OpenAPI document
 // (`npm run sdk:generate`). Errors come back as `{ error: { code, message, details } }`.
 import createClient, { type Middleware } from "openapi-fetch";
-import type { paths } from "./schema.d.ts";
+import type { components, paths } from "./schema.d.ts";
 
-export type { paths } from "./schema.d.ts";
+export type { components, paths } from "./schema.d.ts";
 
-export type ApiError = { error: { code: string; message: string; details?: Record<string, unknown> } };
+/** The body of every refusal, from the server's one list of codes (errors/error-codes.ts) via the OpenAPI document. */
+export type ApiError = components["schemas"]["ErrorResponse"];
+/** Every code the server can answer with; `INTERNAL` is a 500. */
+export type ErrorCode = ApiError["error"]["code"];
 
 export type ApiClientOptions = {
   baseUrl?: string;
@@ -38,10 +41,13 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/** What a failed call says went wrong: the server's code, or that no answer (or no error body) came back. */
+export type FailureCode = ErrorCode | "NETWORK" | `HTTP_${number}`;
+
 /** A refused call: the server's stable code, its message and details. */
 export class ApiFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: FailureCode,
     message: string,
     readonly details: Record<string, unknown> | undefined,
   ) {

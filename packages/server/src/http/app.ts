@@ -11,9 +11,10 @@ import Fastify, { type FastifyServerOptions, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
-import { AppError } from "./app-error.ts";
+import { AppError } from "../errors/app-error.ts";
 import { installAuthentication } from "./authenticate.ts";
 import { frameworkErrors, installErrorHandling, type NotFoundFallback } from "./error-handler.ts";
+import { errorResponseComponent } from "./error-response.ts";
 import { guardedValidatorCompiler } from "./input-guard.ts";
 import { safeLoggerOptions } from "./log-safety.ts";
 import { registerRoutes } from "./routes.ts";
@@ -88,7 +89,10 @@ export async function buildApp(
         version: "1.0.0",
         description: "裂变 distribution mall: shopper and staff API",
       },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      components: {
+        securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+        schemas: { ErrorResponse: errorResponseComponent as Record<string, unknown> },
+      },
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,

@@ -4,8 +4,8 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../db/client.ts";
 import { sessions, staff, users } from "../db/schema/accounts.ts";
+import { AppError } from "../errors/app-error.ts";
 import { hashToken } from "../lib/tokens.ts";
-import { AppError } from "./app-error.ts";
 import { roleHas } from "./permissions.ts";
 import type { App, StaffActor } from "./types.ts";
 

@@ -5,11 +5,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { type DatabaseErrorFields, findDatabaseError } from "../db/errors.ts";
-import { AppError } from "./app-error.ts";
-import { type ErrorCode, errorStatus } from "./error-codes.ts";
+import { AppError } from "../errors/app-error.ts";
+import { type ErrorCode, isErrorCode } from "../errors/error-codes.ts";
+import type { ErrorResponse } from "./error-response.ts";
+import { errorStatus } from "./error-status.ts";
 
-function body(code: ErrorCode | "INTERNAL", message: string, details: Record<string, unknown> = {}) {
-  return { error: { code, message, details } };
+function body(code: ErrorResponse["error"]["code"], message: string, details: Record<string, unknown> = {}) {
+  return { error: { code, message, details } } satisfies ErrorResponse;
 }
 
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -25,7 +27,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
 function issueCodeOf(validation: Array<{ params?: unknown }>): ErrorCode | null {
   for (const issue of validation) {
     const code = (issue.params as { params?: { code?: unknown } } | undefined)?.params?.code;
-    if (typeof code === "string" && code in errorStatus) return code as ErrorCode;
+    if (isErrorCode(code)) return code;
   }
   return null;
 }

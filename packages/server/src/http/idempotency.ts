@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Tx } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema/platform.ts";
-import { AppError } from "./app-error.ts";
+import { AppError } from "../errors/app-error.ts";
 
 export type IdempotencyRequest = { scope: string; key: string; requestHash: string };
 

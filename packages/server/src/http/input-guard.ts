@@ -8,7 +8,7 @@
 // Payment notifications carry no schema (their raw bytes are signed) and answer with their own ack.
 import type { FastifySchemaCompiler } from "fastify";
 import { validatorCompiler } from "fastify-type-provider-zod";
-import { AppError } from "./app-error.ts";
+import { AppError } from "../errors/app-error.ts";
 
 /**
  * C0 controls except tab, line feed and carriage return (multi-line text is legitimate in remarks and

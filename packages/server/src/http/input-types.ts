@@ -1,7 +1,7 @@
 // Shared zod types for what every route reads: ids in paths and queries, single-line names, PATCH bodies.
 // Each refusal is a 422; where the issue carries a `code` param the error handler answers with that code.
 import { z } from "zod";
-import type { ErrorCode } from "./error-codes.ts";
+import type { ErrorCode } from "../errors/error-codes.ts";
 
 /** A zod issue param the error handler turns into the response's error code (instead of VALIDATION_FAILED). */
 export const issueCode = (code: ErrorCode) => ({ params: { code } });

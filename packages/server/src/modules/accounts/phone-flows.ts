@@ -2,7 +2,7 @@
 // (every other session of the account ends), and move the account to another phone.
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { hashPassword } from "../../lib/password.ts";
 import { clearLoginFailures } from "../login-throttle/service.ts";
 import { consumeSmsCode, type SmsCodeDeps, sendSmsCode } from "../sms-codes/service.ts";

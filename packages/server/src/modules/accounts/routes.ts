@@ -1,7 +1,7 @@
 // Shopper sign-up, login (phone or WeChat), logout and profile.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { sandboxSwitchedOn } from "../payments/settings.ts";

@@ -1,7 +1,7 @@
 // Shopper accounts: sign-up, login by phone and password or by WeChat, sessions that can be revoked.
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";
 import { hashToken, newToken } from "../../lib/tokens.ts";
 import { assertMayTryLogin, clearLoginFailures, recordLoginFailure } from "../login-throttle/service.ts";

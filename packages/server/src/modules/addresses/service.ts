@@ -2,7 +2,7 @@
 import type { Db, Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { resolveRegion } from "../../lib/regions.ts";
 import {
   clearOtherDefaults,

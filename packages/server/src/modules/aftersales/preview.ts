@@ -2,7 +2,7 @@
 // adjustRefund will spread it), where the money goes, what happens to each commission line (the same plan
 // clawBackRefund applies), and which units go back to stock. Reads only.
 import type { Executor } from "../../db/client.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import { previewClawbacks } from "../commissions/refund-clawback.ts";
 import { findOrder, findOrderItems } from "../orders/repo.ts";
 import { computeWalletRefundShare } from "../wallet/refund-share.ts";

@@ -3,7 +3,7 @@
 // by the refunded share of each line. A reason is required; the shopper's request is kept beside it.
 import { allocate, fen } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import {
   type AfterSaleRow,
   findAfterSaleItems,

@@ -5,7 +5,7 @@ import { type AfterSaleEvent, decideAfterSaleTransition } from "@liebian/domain"
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { type OrderHooks, runHooks } from "../orders/events.ts";
 import { findOrderItems, lockOrder, updateOrderRow } from "../orders/repo.ts";
 import { moveOrder, recordOrderEvent } from "../orders/timeline.ts";

@@ -4,7 +4,7 @@
 import { type AfterSaleKind, decideRefundAmount, fen } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { findOrderItems, lockOrder } from "../orders/repo.ts";
 import { recordOrderEvent } from "../orders/timeline.ts";
 import { findHeldByLine, findHeldFreight, insertAfterSale, insertAfterSaleItems } from "./repo.ts";

@@ -8,7 +8,7 @@ import type { Tx } from "../../db/client.ts";
 import type { StaffRole } from "../../db/schema/accounts.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import { type MoneyActionKey, mayMoveMoney } from "../../http/money-actions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";

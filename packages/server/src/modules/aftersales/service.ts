@@ -1,7 +1,7 @@
 // After-sales: one exported function per use case. The payments area calls completeAfterSaleRefund and
 // failAfterSaleRefund when its refund API answers; deps.refunds is how this area asks it to refund.
 import type { Db } from "../../db/client.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import {
   type AfterSaleRow,
   type AfterSaleStatus,

@@ -4,7 +4,7 @@
 import { type Binding, type BindingDecision, decideBinding, extendBindingOnOrder } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";

@@ -2,7 +2,7 @@
 // stock ran short stay visible with the problem named, and are never selected into a checkout silently.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { findSkuForSale } from "../orders/repo.ts";
 import {
   countCartLines,

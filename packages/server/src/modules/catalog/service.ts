@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import type { ProductStatus } from "../../db/schema/commerce.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings, planOf } from "../distribution/settings.ts";

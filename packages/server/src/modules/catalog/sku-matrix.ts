@@ -1,7 +1,7 @@
 // Decides whether a product's SKUs fit its spec axes: one value per axis from that axis's list, each
 // combination at most once; a product without axes has exactly one SKU. Also checks commission overrides.
 import { type CommissionPlan, commissionOverrideSchema, validateCommissionOverride } from "@liebian/domain";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { ProductInput } from "./schemas.ts";
 
 export function checkSkuMatrix(input: ProductInput): void {

@@ -8,7 +8,7 @@ import {
 } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";

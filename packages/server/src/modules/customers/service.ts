@@ -2,7 +2,7 @@
 // (the log says which record and which fields were shown, never the numbers themselves).
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { findRecordPhones } from "./repo.ts";

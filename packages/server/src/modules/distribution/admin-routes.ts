@@ -9,7 +9,7 @@ import {
   validateCommissionPlan,
 } from "@liebian/domain";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { staffActor } from "../../http/authenticate.ts";
 import { moneyPermission } from "../../http/money-actions.ts";
 import type { App } from "../../http/types.ts";

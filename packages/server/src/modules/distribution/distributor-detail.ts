@@ -6,7 +6,7 @@ import { users } from "../../db/schema/accounts.ts";
 import { orderItems, orders } from "../../db/schema/commerce.ts";
 import { commissions } from "../../db/schema/distribution.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
 import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
 import { findDistributor, findHistory } from "../distributors/repo.ts";

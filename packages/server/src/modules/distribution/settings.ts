@@ -8,7 +8,7 @@ import {
 import type { z } from "zod";
 import type { Db, Executor } from "../../db/client.ts";
 import type { StaffRole } from "../../db/schema/accounts.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { mayMoveMoney, moneyPermission } from "../../http/money-actions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { getSettings, updateSettings } from "../settings/service.ts";

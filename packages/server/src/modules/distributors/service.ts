@@ -4,7 +4,7 @@ import { randomInt } from "node:crypto";
 import { decideEligibility, type EligibilityMode, fen } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { findUserById } from "../accounts/repo.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -1,7 +1,7 @@
 // Freight template management; a template still used by a product cannot be deleted.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { isProvinceOrCity } from "../../lib/regions.ts";
 import { recordAudit } from "../audit/service.ts";

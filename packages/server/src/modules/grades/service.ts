@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";

@@ -2,7 +2,7 @@
 // touched account updated in the same database transaction (in account-code order, so postings never deadlock).
 import type { Tx } from "../../db/client.ts";
 import { beforeCommit } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import {
   addToBalance,
   addToBalancesWithEntries,

@@ -4,7 +4,7 @@
 import { computeFailure, decideLoginAttempt, type ThrottleState } from "@liebian/domain";
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { deleteThrottle, findThrottle, lockThrottle, type ThrottleRow, updateThrottle } from "./repo.ts";
 
 export type ThrottleKey = `user:${string}` | `staff:${string}`;

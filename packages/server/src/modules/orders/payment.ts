@@ -2,7 +2,7 @@
 // (inside the payments area's notification transaction) — a compare-and-set from pending_payment to paid.
 import type { Db, Tx } from "../../db/client.ts";
 import { beforeCommit } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { type OrderHooks, runHooks } from "./events.ts";
 import { addSalesCountOfOrder, findOrderWithSubject, lockOrder, type OrderStatus } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";

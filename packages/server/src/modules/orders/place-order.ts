@@ -4,7 +4,7 @@
 import { buildOrderNumber } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
 import { moveStock } from "../stock/repo.ts";

@@ -3,7 +3,7 @@
 import { computeQuote, decidePurchaseLimit, fen, type Quote } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { loadOwnAddressSnapshot } from "../addresses/service.ts";
 import { loadDomainFreightTemplates } from "../freight/repo.ts";
 import { findBoughtQuantities, findSkusForSale, lockBuyer, type SkuForSale } from "./repo.ts";

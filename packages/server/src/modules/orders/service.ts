@@ -2,7 +2,7 @@
 // and register order hooks (events.ts); the sweeps call the *DueOrders moves.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { notFound } from "../../http/app-error.ts";
+import { notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { ordersToCsv } from "./csv.ts";

@@ -2,7 +2,7 @@
 // transaction. The UPDATE is conditional on the status decided from, so a concurrent move cannot be lost.
 import { buildDueDates, type DueDates, decideOrderTransition, type OrderEvent } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { getSettings } from "../settings/service.ts";
 import { insertOrderEvent, type OrderRow, updateOrderIfStatus } from "./repo.ts";
 

@@ -5,7 +5,7 @@ import type { NotificationAck, PaymentEvent, PaymentProvider } from "../../adapt
 import { createNonceCache } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { confirmPayment } from "./confirm-payment.ts";
 import { providerNamed } from "./providers.ts";
 import { startAutomaticRefund } from "./refunds.ts";

@@ -1,7 +1,7 @@
 // Starting a payment: the shopper's own payable order becomes a provider trade (out_trade_no = order number)
 // for what the shop balance does not pay, and the sandbox's hosted pay page is checked and completed here.
 import type { AppDeps } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { findOrder } from "../orders/repo.ts";
 import { findPayableOrder } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";

@@ -2,7 +2,7 @@
 // amount, then the same applyRefundResult as the synchronous answer and the sweep — so the tenth delivery,
 // or one arriving after the sweep already settled it, changes nothing. Every outcome is logged.
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { NOT_FOUND_ACK, type NotifyOutcome, seenNonceFor } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
 import { applyRefundResult } from "./refunds.ts";

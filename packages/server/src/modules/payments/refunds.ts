@@ -4,7 +4,7 @@
 import type { PaymentProvider, ProviderResult, RefundSnapshot } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { completeAfterSaleRefund, failAfterSaleRefund } from "../aftersales/service.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -2,7 +2,7 @@
 // to /api/v1/payments/notify/:provider, read as the raw bytes they signed.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";

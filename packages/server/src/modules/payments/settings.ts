@@ -15,7 +15,7 @@ import {
 } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { maskTail } from "../../lib/secret-box.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -7,7 +7,7 @@ import { decideCheck, decideSend, VERIFICATION_CODE } from "@liebian/domain";
 import { maskPhone } from "../../adapters/sms/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { sandboxSwitchedOn } from "../payments/settings.ts";
 import {
   deleteSmsCode,

@@ -1,7 +1,7 @@
 // Staff accounts: login, the first owner, and the owner's management of colleagues and roles.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { permissionsOf } from "../../http/permissions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";

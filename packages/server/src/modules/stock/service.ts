@@ -1,7 +1,7 @@
 // The merchant's stock tools: adjust a SKU's stock with a reason, read the stock log, list low stock.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { listLowStock, listStockLog, moveStock } from "./repo.ts";

@@ -8,7 +8,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { App } from "../../http/types.ts";
 import { MAX_UPLOAD_BYTES, storeImage } from "./service.ts";
 import { createLocalStorage, type Storage } from "./storage.ts";

@@ -1,7 +1,7 @@
 // Accepts an image upload: the type is decided by the file's first bytes (png, jpeg, webp, gif), not by
 // the name or the declared type; the key is random so names never collide or leak.
 import { randomUUID } from "node:crypto";
-import { AppError } from "../../http/app-error.ts";
+import { AppError } from "../../errors/app-error.ts";
 import type { Storage } from "./storage.ts";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

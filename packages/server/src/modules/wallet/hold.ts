@@ -9,7 +9,7 @@ import type { Tx } from "../../db/client.ts";
 import { isCheckViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";

@@ -12,7 +12,7 @@ import {
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps, PayoutResult } from "../../deps.ts";
-import { AppError, notFound } from "../../http/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { maskTail } from "../../lib/secret-box.ts";
 import { recordAudit } from "../audit/service.ts";

@@ -1,5 +1,7 @@
-// The closed list of error codes and the HTTP status each answers with. Add a code here, once.
-export const errorStatus = {
+// The HTTP status each error code answers with; the type makes it list every code in errors/error-codes.ts once.
+import type { ErrorCode } from "../errors/error-codes.ts";
+
+export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   // request shape
   MALFORMED_JSON: 400,
   VALIDATION_FAILED: 422,
@@ -103,6 +105,4 @@ export const errorStatus = {
   WALLET_PART_INVALID: 422,
   WALLET_PART_FIXED: 409,
   WITHDRAWAL_PAYEE_REQUIRED: 422,
-} as const;
-
-export type ErrorCode = keyof typeof errorStatus;
+};
