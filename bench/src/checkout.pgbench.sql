@@ -139,8 +139,8 @@ SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:
   UNION ALL SELECT buyer_user_id, 'order_phone', contact_phone FROM orders WHERE id = :oid
   UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
 SELECT e.id AS earner,
-       (SELECT count(DISTINCT order_id)::int FROM commissions WHERE earner_user_id = e.id) AS orders,
-       (SELECT count(DISTINCT order_id) FILTER (WHERE clawed_back_fen > 0)::int FROM commissions WHERE earner_user_id = e.id) AS refunded,
+       (SELECT coalesce(sum(orders), 0)::int FROM earner_order_counts WHERE user_id = e.id) AS orders,
+       (SELECT coalesce(sum(refunded_orders), 0)::int FROM earner_order_counts WHERE user_id = e.id) AS refunded,
        (SELECT coalesce(json_agg(b.at ORDER BY b.at DESC), '[]'::json) FROM (
           SELECT at FROM referral_binding_history WHERE upline_user_id = e.id AND at > now() - interval '1 hour'
           ORDER BY at DESC LIMIT 1000) b) AS binds
@@ -158,6 +158,9 @@ WITH c AS (
   WHERE v.paid > 0
   ON CONFLICT DO NOTHING RETURNING *)
 SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
+INSERT INTO earner_order_counts (user_id, slot, orders)
+  SELECT id, pg_backend_pid() % 16, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
+  ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1;
 UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
   WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
               AND amount_fen = :payable ORDER BY id LIMIT 1)

@@ -2,7 +2,7 @@
 // visits, the order snapshot (chain + plan at placing), commissions, withdrawals, grades and rewards.
 // Money is bigint fen; the money itself lives in the ledger, these rows are the business records.
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { at, id, money, ref } from "./columns.ts";
 
@@ -206,6 +206,29 @@ export const commissions = pgTable(
       sql`${t.amountFen} > 0 and ${t.clawedBackFen} between 0 and ${t.amountFen} and ${t.baseFen} >= 0`,
     ),
     check("commissions_status_check", sql`${t.status} in ('frozen', 'settled', 'cancelled', 'held')`),
+  ],
+);
+
+/**
+ * Per earner, the two figures the fraud check's refund ratio needs on every payment, kept in the
+ * transactions that change them (commission creation; an order's first clawback for that earner), so a
+ * payment reads a few rows instead of counting the earner's whole history. `orders` counts distinct orders
+ * with a commission of this earner, `refunded_orders` those with any clawback, as a recount would.
+ * Spread over slot rows (one per database connection, summed on read) so that a top earner's downline
+ * paying at once do not all queue behind one row lock.
+ */
+export const earnerOrderCounts = pgTable(
+  "earner_order_counts",
+  {
+    userId: ref("user_id").notNull(),
+    slot: integer("slot").notNull(),
+    orders: integer("orders").notNull().default(0),
+    refundedOrders: integer("refunded_orders").notNull().default(0),
+  },
+  (t) => [
+    // the fraud check sums an earner's slots
+    primaryKey({ columns: [t.userId, t.slot] }),
+    check("earner_order_counts_check", sql`${t.orders} >= 0 and ${t.refundedOrders} >= 0`),
   ],
 );
 

@@ -15,6 +15,7 @@ import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
+import { recordEarnerOrder } from "./earner-counts.ts";
 import { holdReasonsByEarner } from "./fraud.ts";
 import { insertCommissionsOnce, lockSnapshotOnPayment } from "./repo.ts";
 import type { SnapshotItem } from "./snapshot.ts";
@@ -66,6 +67,7 @@ export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> 
         };
       }),
     );
+    await recordEarnerOrder(tx, [...new Set(rows.map((row) => row.earnerUserId))]);
     // Only rows inserted now are posted: a repeated notification finds them all and posts nothing.
     for (const row of rows) {
       queueLedgerPosting(tx, {

@@ -47,14 +47,16 @@ async function marksOf(tx: Tx, buyer: number, orderId: number, earners: number[]
   };
 }
 
-/** Each earner's refund pattern and bindings since `since` (newest first, at most 1,000), in one query. */
+/**
+ * Each earner's refund pattern (the maintained counters of earner-counts.ts: O(1) however long their
+ * history) and bindings since `since` (newest first, at most 1,000), in one query.
+ */
 async function earnerHistory(tx: Tx, earners: number[], since: Date) {
   const rows = await queryRows<{ earner: number; orders: number; refunded: number; binds: unknown }>(
     tx,
     sql`select e.id as earner,
-          (select count(distinct order_id)::int from commissions where earner_user_id = e.id) as orders,
-          (select count(distinct order_id) filter (where clawed_back_fen > 0)::int
-             from commissions where earner_user_id = e.id) as refunded,
+          (select coalesce(sum(orders), 0)::int from earner_order_counts where user_id = e.id) as orders,
+          (select coalesce(sum(refunded_orders), 0)::int from earner_order_counts where user_id = e.id) as refunded,
           (select coalesce(json_agg(b.at order by b.at desc), '[]'::json) from (
              select at from referral_binding_history where upline_user_id = e.id and at > ${since.toISOString()}::timestamptz
              order by at desc limit 1000) b) as binds

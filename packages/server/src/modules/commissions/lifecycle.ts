@@ -14,6 +14,7 @@ import { recordAudit } from "../audit/service.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction, postLedgerTransactions } from "../ledger/service.ts";
 import type { OrderMoment, RefundedItems } from "../orders/events.ts";
+import { recordEarnerRefund } from "./earner-counts.ts";
 import { planClawbacks } from "./refund-clawback.ts";
 import {
   lockCommission,
@@ -45,7 +46,13 @@ export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<voi
     tx,
     refund.items.map((i) => i.orderItemId),
   );
-  for (const { row, decision, from, cancels } of planClawbacks(rows, refund.items)) {
+  const plans = planClawbacks(rows, refund.items);
+  await recordEarnerRefund(
+    tx,
+    refund.orderId,
+    plans.map((p) => p.row.earnerUserId),
+  );
+  for (const { row, decision, from, cancels } of plans) {
     const account =
       from === "available"
         ? ledgerAccount.commissionAvailable(row.earnerUserId)
