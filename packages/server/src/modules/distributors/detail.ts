@@ -9,10 +9,10 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
 import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
-import { findDistributor, findHistory } from "../distributors/repo.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { findStatement } from "../ledger/repo.ts";
 import { getWallet } from "../withdrawals/service.ts";
+import { findDistributor, findHistory } from "./repo.ts";
 
 /** How many members of each level the page lists; the team table still counts them all. */
 const MEMBERS_PER_LEVEL = 50;
