@@ -1,5 +1,6 @@
 // Reads the environment once, validates it with zod and exits with a clear message when it is wrong.
 import { isIP } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import type { AliyunSmsConfig } from "./adapters/sms/index.ts";
@@ -10,6 +11,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  SANDBOX_PAYMENT_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   OWNER_USERNAME: z.string().min(3).default("owner"),
   OWNER_PASSWORD: z.string().min(8).optional(),
@@ -83,6 +86,10 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** API processes sharing the port: 1 on the embedded engine (one process per data folder), else WORKERS or the core count. */
+  workers: number;
+  /** PEM of the sandbox payment key; unset: one is generated per start (pay links die with a restart). */
+  sandboxPaymentKey: string | undefined;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   ownerUsername: string;
   ownerPassword: string | undefined;
@@ -117,6 +124,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     console.error(`Invalid configuration:\n  SMS_PROVIDER=aliyun needs ${missing.join(", ")}`);
     process.exit(1);
   }
+  if (!e.DATABASE_URL && e.WORKERS !== undefined && e.WORKERS > 1) {
+    console.error(
+      "Invalid configuration:\n  WORKERS: the embedded database is one process per data folder; set DATABASE_URL to run more",
+    );
+    process.exit(1);
+  }
   let trustProxy: Config["trustProxy"];
   try {
     trustProxy = parseTrustProxy(e.TRUST_PROXY);
@@ -130,6 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    workers: e.DATABASE_URL ? (e.WORKERS ?? os.availableParallelism()) : 1,
+    sandboxPaymentKey: e.SANDBOX_PAYMENT_KEY,
     logLevel: e.LOG_LEVEL,
     ownerUsername: e.OWNER_USERNAME,
     ownerPassword: e.OWNER_PASSWORD,

@@ -5,10 +5,14 @@ import { type Database, openPglite, openPostgres } from "./client.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { runMigrations } from "./migrate.ts";
 
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: Config,
+  options: { migrate: boolean } = { migrate: true },
+): Promise<Database> {
   if (config.databaseUrl) {
     const database = await openPostgres(config.databaseUrl, config.databasePoolSize);
-    await runMigrations(database);
+    // A cluster's workers open a database their primary already migrated.
+    if (options.migrate) await runMigrations(database);
     return database;
   }
   const unlock = lockDataDir(config.dataDir);

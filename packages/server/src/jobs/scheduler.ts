@@ -1,13 +1,15 @@
-// Runs the sweeps on an interval in each server process. pg-boss is not installed yet, so this is a plain
-// setInterval loop; that is safe because every sweep takes its rows FOR UPDATE SKIP LOCKED and is
-// idempotent, so several processes share the work. A sweep never overlaps itself within one process.
+// Which sweeps run, and on what: a pg-boss queue on PostgreSQL, so WORKERS processes run each sweep once
+// per period between them; timers in the one process on the embedded engine. Every sweep takes its rows
+// FOR UPDATE SKIP LOCKED and is idempotent, so a run that overlaps one elsewhere still moves nothing twice.
 import type { AppDeps } from "../deps.ts";
 import { autoReceiveOrders } from "./auto-receive-orders.ts";
 import { closeUnpaidOrders } from "./close-unpaid-orders.ts";
 import { completeOrders } from "./complete-orders.ts";
 import { evaluateGrades } from "./evaluate-grades.ts";
-import type { Job } from "./job.ts";
+import { startIntervalScheduler } from "./interval-scheduler.ts";
+import type { Job, JobLog, Scheduler } from "./job.ts";
 import { pollPayouts } from "./poll-payouts.ts";
+import { startQueueScheduler } from "./queue-scheduler.ts";
 import { reconcilePayments } from "./reconcile-payments.ts";
 import { releaseCommissions } from "./release-commissions.ts";
 
@@ -22,30 +24,11 @@ export const jobs: Job[] = [
   evaluateGrades,
 ];
 
-export type Scheduler = { stop(): Promise<void> };
+export type { Scheduler };
 
-export function startScheduler(
-  deps: AppDeps,
-  options: { jobs?: Job[]; log: (level: "info" | "error", message: string, data?: object) => void },
-): Scheduler {
-  const running = new Map<string, Promise<void>>();
-  const timers = (options.jobs ?? jobs).map((job) =>
-    setInterval(() => {
-      if (running.has(job.name)) return;
-      const run = job
-        .run(deps, deps.now())
-        .then((moved) => {
-          if (moved > 0) options.log("info", `${job.name} moved ${moved}`, { job: job.name, moved });
-        })
-        .catch((error: unknown) => options.log("error", `${job.name} failed`, { job: job.name, err: error }))
-        .finally(() => running.delete(job.name));
-      running.set(job.name, run);
-    }, job.everyMs),
-  );
-  return {
-    async stop() {
-      for (const timer of timers) clearInterval(timer);
-      await Promise.all(running.values());
-    },
-  };
+export function startScheduler(deps: AppDeps, options: { jobs?: Job[]; log: JobLog }): Promise<Scheduler> {
+  const list = options.jobs ?? jobs;
+  const url = deps.config.databaseUrl;
+  if (deps.database.engine === "postgres" && url) return startQueueScheduler(deps, url, list, options.log);
+  return Promise.resolve(startIntervalScheduler(deps, list, options.log));
 }

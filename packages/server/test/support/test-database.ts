@@ -10,7 +10,10 @@ import { adminUrl, databaseUrlFor } from "./postgres-urls.ts";
 export const engine = inject("engine") ?? "pglite";
 export const onPostgres = engine === "postgres";
 
-export async function createTestDatabase(): Promise<Database> {
+/** A test file's database; `url` is set on PostgreSQL (for child server processes and the job queue). */
+export type TestDatabase = Database & { url?: string };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (engine === "pglite") {
     const blob = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
     return openPglite({ loadDataDir: blob });
@@ -23,6 +26,7 @@ export async function createTestDatabase(): Promise<Database> {
   const database = await openPostgres(databaseUrlFor(url, name), 20);
   return {
     ...database,
+    url: databaseUrlFor(url, name),
     close: async () => {
       await database.close();
       const cleanup = await openPostgres(adminUrl(url), 1);
