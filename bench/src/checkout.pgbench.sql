@@ -168,14 +168,18 @@ UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', p
   RETURNING id;
 INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
   VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
--- written last: sales counts in product order, then every ledger transaction of the order in two statements
-WITH sold AS (
-  SELECT product_id, sum(quantity)::int AS quantity FROM order_items WHERE order_id = :oid GROUP BY product_id),
-locked AS (
-  SELECT p.id FROM products p JOIN sold ON sold.product_id = p.id ORDER BY p.id FOR UPDATE OF p)
-UPDATE products SET sales_count = products.sales_count + sold.quantity
-FROM sold JOIN locked ON locked.id = sold.product_id WHERE products.id = sold.product_id;
-WITH t AS (
+-- written last: sales counts on this connection's slot rows, then every ledger transaction of the order in two statements
+INSERT INTO product_sales_slots (product_id, slot, quantity)
+  SELECT product_id, pg_backend_pid() % 16, sum(quantity)::int FROM order_items WHERE order_id = :oid
+  GROUP BY product_id ORDER BY product_id
+  ON CONFLICT (product_id, slot) DO UPDATE SET quantity = product_sales_slots.quantity + excluded.quantity;
+WITH account AS (
+  INSERT INTO ledger_accounts (code)
+  SELECT code FROM unnest(ARRAY['commission_frozen:u:' || :l1::text, 'commission_frozen:u:' || :top::text,
+                                'gateway_clearing:sandbox', 'merchant_revenue']) AS c(code)
+  WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = c.code) ORDER BY code
+  ON CONFLICT (code) DO NOTHING),
+t AS (
   INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
   SELECT k, kind, meta, now() FROM (VALUES
       ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('commissionId', :cid1::bigint, 'orderId', :oid::bigint), :c11::bigint),
@@ -195,14 +199,17 @@ SELECT min(id) FILTER (WHERE idempotency_key = 'comm:' || :item1::text || ':' ||
 \set nearned1 -:earned1
 \set nearned2 -:earned2
 \set revenue :c11 + :c12 + :c21 + :c22 - :payable
-WITH account AS (
-  INSERT INTO ledger_accounts (code, balance_fen)
-  SELECT code, delta FROM (VALUES ('commission_frozen' || ':' || 'u' || ':' || :l1::text, :nearned1::bigint),
-                                  ('commission_frozen' || ':' || 'u' || ':' || :top::text, :nearned2::bigint),
-                                  ('gateway_clearing' || ':' || 'sandbox', :payable::bigint),
-                                  ('merchant_revenue', :revenue::bigint)) a(code, delta) ORDER BY code
-  ON CONFLICT (code) DO UPDATE SET balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-  RETURNING id, code)
+WITH slotted AS (
+  SELECT a.id, a.code, d.delta FROM ledger_accounts a
+  JOIN (VALUES ('commission_frozen' || ':' || 'u' || ':' || :l1::text, :nearned1::bigint),
+               ('commission_frozen' || ':' || 'u' || ':' || :top::text, :nearned2::bigint),
+               ('gateway_clearing' || ':' || 'sandbox', :payable::bigint),
+               ('merchant_revenue', :revenue::bigint)) AS d(code, delta) ON d.code = a.code),
+slot AS (
+  INSERT INTO ledger_balance_slots (account_id, slot, balance_fen)
+  SELECT id, pg_backend_pid() % 16, delta FROM slotted ORDER BY code
+  ON CONFLICT (account_id, slot) DO UPDATE SET balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen),
+account AS (SELECT id, code FROM slotted)
 INSERT INTO ledger_entries (transaction_id, account_id, amount_fen)
 SELECT line.transaction_id, account.id, line.amount_fen
 FROM (VALUES (:t11::bigint, 'merchant_revenue', :c11::bigint), (:t11::bigint, 'commission_frozen' || ':' || 'u' || ':' || :l1::text, :n11::bigint),

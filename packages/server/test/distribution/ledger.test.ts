@@ -2,6 +2,7 @@
 // that finds a tampered balance.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { ledgerAccount, owedFen } from "../../src/modules/ledger/accounts.ts";
 import { auditLedger } from "../../src/modules/ledger/audit.ts";
@@ -137,6 +138,37 @@ describe("ledger postings", () => {
     await expect(hold("wd:t2:hold", 3000)).rejects.toMatchObject({ code: "INSUFFICIENT_BALANCE" });
     expect(owedFen(await balance(available))).toBe(2000);
     expect(owedFen(await balance(ledgerAccount.withdrawalHold(901)))).toBe(3000);
+  });
+
+  it("shop-wide accounts keep their balance on slot rows, read and audited as one figure", async () => {
+    const revenue = ledgerAccount.merchantRevenue;
+    const before = await balance(revenue);
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        inTransaction(ctx.deps.db, (tx) =>
+          postLedgerTransactions(tx, [pay(`pay:sandbox:slots${n}`, n * 100)]),
+        ),
+      ),
+    );
+    expect(await balance(revenue)).toBe(before - 600);
+    const [row] = await queryRows<{ balanceFen: number }>(
+      ctx.deps.db,
+      sql`select balance_fen as "balanceFen" from ledger_accounts where code = ${revenue}`,
+    );
+    expect(Number(row!.balanceFen)).toBe(0); // no payment waits on the account row itself
+    expect((await auditLedger(ctx.deps.db)).differences).toEqual([]);
+
+    await ctx.deps.db.execute(sql`update ledger_balance_slots set balance_fen = balance_fen + 1
+      where account_id = (select id from ledger_accounts where code = ${revenue})
+        and slot = (select min(slot) from ledger_balance_slots s join ledger_accounts a on a.id = s.account_id
+                    where a.code = ${revenue})`);
+    const audit = await auditLedger(ctx.deps.db);
+    expect(audit.differences).toEqual([{ code: revenue, cachedFen: before - 599, entriesFen: before - 600 }]);
+    expect(audit.totalBalanceFen).toBe(1);
+    await ctx.deps.db.execute(sql`update ledger_balance_slots set balance_fen = balance_fen - 1
+      where account_id = (select id from ledger_accounts where code = ${revenue})
+        and slot = (select min(slot) from ledger_balance_slots s join ledger_accounts a on a.id = s.account_id
+                    where a.code = ${revenue})`);
   });
 
   it("the audit reports a cached balance that disagrees with the entries", async () => {

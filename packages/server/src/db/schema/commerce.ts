@@ -9,6 +9,7 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -65,6 +66,24 @@ export const products = pgTable(
     check("products_status_check", sql`${t.status} in ('draft', 'on_sale', 'off_sale')`),
     check("products_purchase_limit_check", sql`${t.purchaseLimit} is null or ${t.purchaseLimit} > 0`),
   ],
+);
+
+/**
+ * Units sold since `products.sales_count`, spread over slot rows: each database connection adds a paid
+ * order's quantities to its own slot (`pg_backend_pid() % 16`), so a popular product's payments do not
+ * queue on its row; readers add the slots to `sales_count` (catalog/repo.ts).
+ */
+export const productSalesSlots = pgTable(
+  "product_sales_slots",
+  {
+    productId: ref("product_id")
+      .notNull()
+      .references(() => products.id),
+    slot: integer("slot").notNull(),
+    quantity: integer("quantity").notNull().default(0),
+  },
+  // a payment adds to (product, its connection's slot); a reader sums a product's slots
+  (t) => [primaryKey({ columns: [t.productId, t.slot] })],
 );
 
 export const skus = pgTable(

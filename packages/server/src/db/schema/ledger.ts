@@ -1,11 +1,24 @@
 // The double-entry ledger: accounts with a cached balance, append-only transactions with a unique
 // idempotency key, and their entries (+ debit, − credit) that sum to zero (triggers in 0003_ledger_guards.sql).
 import { sql } from "drizzle-orm";
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { id } from "./columns.ts";
 
 /**
- * `balance_fen` is Σ of the account's entries, debit positive. A credit-normal account (money we owe:
+ * An account's balance is Σ of its entries, debit positive, kept as `balance_fen` plus the account's
+ * `ledger_balance_slots` (see ledger/accounts.ts: accounts whose balance a limit reads keep it all on this
+ * row; every other account adds to slot rows, so shop-wide accounts are no row every payment queues on). A credit-normal account (money we owe:
  * merchant_revenue, commission_*, withdrawal_hold) therefore holds its money as a NEGATIVE number; the
  * ledger service reads it back with the sign flipped (`owedFen = −balance_fen`).
  */
@@ -21,6 +34,26 @@ export const ledgerAccounts = pgTable(
     // postings find (or create) an account by its code
     uniqueIndex("ledger_accounts_code_key").on(t.code),
     // a shopper's wallet is never overdrawn: trigger ledger_accounts_wallet_check (0009_shop_wallet.sql)
+  ],
+);
+
+/**
+ * The balance of an account that keeps no running balance on its row (merchant revenue, gateway clearing,
+ * frozen commissions…), spread over slot rows: each database connection adds to its own slot
+ * (`pg_backend_pid() % LEDGER_SLOTS`), and readers sum them with the row's `balance_fen`.
+ */
+export const ledgerBalanceSlots = pgTable(
+  "ledger_balance_slots",
+  {
+    accountId: bigint("account_id", { mode: "number" })
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    slot: integer("slot").notNull(),
+    balanceFen: bigint("balance_fen", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [
+    // a posting adds to (account, its connection's slot); a reader sums an account's slots
+    primaryKey({ columns: [t.accountId, t.slot] }),
   ],
 );
 

@@ -1,5 +1,5 @@
 // Catalog queries: categories, products with their SKUs, and the paged product lists.
-import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { categories, type ProductStatus, products, skus } from "../../db/schema/commerce.ts";
 
@@ -43,8 +43,16 @@ export async function countCategoryUse(db: Executor, id: number): Promise<number
   return (children?.n ?? 0) + (items?.n ?? 0);
 }
 
+/** Units sold: the product row's count plus its slot rows (product_sales_slots). */
+const salesCount =
+  sql<number>`(${products.salesCount} + coalesce((select sum(s.quantity) from product_sales_slots s
+  where s.product_id = ${products.id}), 0))::int`.mapWith(Number);
+
 export async function findProduct(db: Executor, id: number): Promise<ProductRow | null> {
-  const [row] = await db.select().from(products).where(eq(products.id, id));
+  const [row] = await db
+    .select({ ...getTableColumns(products), salesCount })
+    .from(products)
+    .where(eq(products.id, id));
   return row ?? null;
 }
 
@@ -138,7 +146,7 @@ export async function listProductCards(db: Executor, f: ProductListFilter) {
       priceFen: sql<number>`coalesce(${liveSkus.priceFen}, 0)`.mapWith(Number),
       originalPriceFen: liveSkus.originalPriceFen,
       stock: sql<number>`coalesce(${liveSkus.stock}, 0)`.mapWith(Number),
-      salesCount: products.salesCount,
+      salesCount,
     })
     .from(products)
     .leftJoin(liveSkus, eq(liveSkus.productId, products.id))

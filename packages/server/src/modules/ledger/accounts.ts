@@ -1,5 +1,6 @@
-// The chart of accounts (money-payments-security.md §1.6): account codes and which side is normal.
-// Balances are stored debit positive; `owedFen` flips a credit-normal balance to what is owed to its holder.
+// The chart of accounts (money-payments-security.md §1.6): account codes and which side is normal, and
+// which accounts keep their running balance on their own row. Balances are stored debit positive; `owedFen`
+// flips a credit-normal balance to what is owed to its holder.
 
 export const ledgerAccount = {
   gatewayClearing: (provider: string) => `gateway_clearing:${provider}`,
@@ -33,4 +34,17 @@ export const BALANCE_PROVIDER = "balance";
 /** A credit-normal account's stored balance, read as the amount it holds for its owner. */
 export function owedFen(balanceFen: number): number {
   return balanceFen === 0 ? 0 : -balanceFen;
+}
+
+/** Slot rows per account for balances not kept on the account row (ledger_balance_slots). */
+export const LEDGER_SLOTS = 16;
+
+/**
+ * True for the accounts whose balance a limit reads inside a posting — a shopper's wallet (never
+ * overdrawn, trigger ledger_accounts_wallet_check) and available commission (withdrawals post with
+ * `guardAccount`) — so one row holds all of it. Every other account adds to slot rows summed on read:
+ * merchant revenue and gateway clearing, touched by every payment, then never make payments queue.
+ */
+export function keepsBalanceOnRow(code: string): boolean {
+  return code.startsWith("wallet:u:") || code.startsWith("commission_available:u:");
 }

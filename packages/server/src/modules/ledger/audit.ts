@@ -1,4 +1,5 @@
-// The ledger audit: recomputes every account balance from its entries and lists what disagrees (L4),
+// The ledger audit: recomputes every account balance from its entries and lists what disagrees with the
+// kept balance (its row plus its slot rows) (L4),
 // every transaction whose entries do not sum to zero or are fewer than two (L1), and Σ balances (L6).
 // The shop wallets too: no wallet recomputed from its entries owes less than nothing, and what each
 // shopper's wallet hold keeps equals the balance parts of their orders still awaiting payment.
@@ -8,7 +9,7 @@ import { type Executor, queryRows } from "../../db/client.ts";
 export type LedgerAudit = {
   accounts: number;
   transactions: number;
-  /** Σ of every cached balance; double entry makes it 0. */
+  /** Σ of every kept balance (account rows and slot rows); double entry makes it 0. */
   totalBalanceFen: number;
   differences: { code: string; cachedFen: number; entriesFen: number }[];
   unbalancedTransactions: { transactionId: number; key: string; entries: number; sumFen: number }[];
@@ -23,15 +24,19 @@ export async function auditLedger(db: Executor): Promise<LedgerAudit> {
     db,
     sql`select (select count(*) from ledger_accounts)::int as accounts,
                (select count(*) from ledger_transactions)::int as transactions,
-               (select coalesce(sum(balance_fen), 0) from ledger_accounts)::bigint as total`,
+               ((select coalesce(sum(balance_fen), 0) from ledger_accounts)
+                + (select coalesce(sum(balance_fen), 0) from ledger_balance_slots))::bigint as total`,
   );
   const differences = await queryRows<LedgerAudit["differences"][number]>(
     db,
-    sql`select a.code, a.balance_fen as "cachedFen", coalesce(s.total, 0)::bigint as "entriesFen"
+    sql`select a.code, (a.balance_fen + coalesce(k.total, 0))::bigint as "cachedFen",
+               coalesce(s.total, 0)::bigint as "entriesFen"
         from ledger_accounts a
         left join (select account_id, sum(amount_fen) as total from ledger_entries group by account_id) s
           on s.account_id = a.id
-        where a.balance_fen <> coalesce(s.total, 0)
+        left join (select account_id, sum(balance_fen) as total from ledger_balance_slots group by account_id) k
+          on k.account_id = a.id
+        where a.balance_fen + coalesce(k.total, 0) <> coalesce(s.total, 0)
         order by a.code`,
   );
   const unbalancedTransactions = await queryRows<LedgerAudit["unbalancedTransactions"][number]>(

@@ -1,6 +1,10 @@
 // Ledger queries: accounts created on first use, balance updates (plain and guarded), transactions, entries.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { keepsBalanceOnRow, LEDGER_SLOTS } from "./accounts.ts";
+
+const textArray = (values: string[]) =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 
 export type LedgerEntryRow = { account: string; amountFen: number };
 
@@ -14,12 +18,25 @@ export async function ensureAccounts(db: Executor, codes: string[]): Promise<voi
   await db.execute(sql`insert into ledger_accounts (code) values ${values} on conflict (code) do nothing`);
 }
 
-/** Adds `deltaFen` (debit positive) to the cached balance; returns the account id. */
+const slotOfConnection = sql.raw(`pg_backend_pid() % ${LEDGER_SLOTS}`);
+
+/**
+ * Adds `deltaFen` (debit positive) to the account's balance — on its row, or on this connection's slot row
+ * (keepsBalanceOnRow) — and returns the account id. The account must exist.
+ */
 export async function addToBalance(db: Executor, code: string, deltaFen: number): Promise<number> {
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`update ledger_accounts set balance_fen = balance_fen + ${deltaFen} where code = ${code} returning id`,
-  );
+  const rows = keepsBalanceOnRow(code)
+    ? await queryRows<{ id: number }>(
+        db,
+        sql`update ledger_accounts set balance_fen = balance_fen + ${deltaFen} where code = ${code} returning id`,
+      )
+    : await queryRows<{ id: number }>(
+        db,
+        sql`insert into ledger_balance_slots (account_id, slot, balance_fen)
+            select id, ${slotOfConnection}, ${deltaFen}::bigint from ledger_accounts where code = ${code}
+            on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen
+            returning account_id as id`,
+      );
   return rows[0]!.id;
 }
 
@@ -54,10 +71,14 @@ export async function insertTransactionOnce(
   return rows[0]?.id ?? null;
 }
 
-/** The batch form of insertTransactionOnce: the ids of the rows inserted, by key (a taken key is absent). */
+/**
+ * The batch form of insertTransactionOnce: the ids of the rows inserted, by key (a taken key is absent).
+ * Creates the missing accounts of `codes` in the same statement, so the next statement sees them all.
+ */
 export async function insertTransactionsOnce(
   db: Executor,
   rows: { key: string; kind: string; meta: Record<string, unknown>; at: Date }[],
+  codes: string[],
 ): Promise<Map<string, number>> {
   const values = sql.join(
     rows.map(
@@ -67,35 +88,59 @@ export async function insertTransactionsOnce(
   );
   const inserted = await queryRows<{ id: number; key: string }>(
     db,
-    sql`insert into ledger_transactions (idempotency_key, kind, meta, created_at) values ${values}
+    sql`with account as (
+          insert into ledger_accounts (code)
+          select code from unnest(${textArray(codes)}::text[]) as c(code)
+          where not exists (select 1 from ledger_accounts a where a.code = c.code)
+          order by code
+          on conflict (code) do nothing)
+        insert into ledger_transactions (idempotency_key, kind, meta, created_at) values ${values}
         on conflict (idempotency_key) do nothing returning id, idempotency_key as key`,
   );
   return new Map(inserted.map((r) => [r.key, r.id]));
 }
 
 /**
- * One statement for many postings: adds each account's net delta to its cached balance (creating missing
- * accounts), in the order given — callers sort by code, so concurrent batches lock accounts in one order —
- * and inserts every entry against the accounts' ids.
+ * One statement for many postings: adds each account's net delta to its balance — on the account row for
+ * the accounts that keep it there, else on this connection's slot row — in account-code order, so
+ * concurrent batches lock rows in one order, and inserts every entry against the accounts' ids. The
+ * accounts must exist (insertTransactionsOnce creates them).
  */
 export async function addToBalancesWithEntries(
   db: Executor,
   deltas: { code: string; deltaFen: number }[],
   entries: { transactionId: number; code: string; amountFen: number }[],
 ): Promise<void> {
-  const accounts = sql.join(
-    deltas.map((d) => sql`(${d.code}::text, ${d.deltaFen}::bigint)`),
-    sql`, `,
-  );
+  const valuesOf = (list: { code: string; deltaFen: number }[]) =>
+    sql.join(
+      list.map((d) => sql`(${d.code}::text, ${d.deltaFen}::bigint)`),
+      sql`, `,
+    );
+  const onRow = deltas.filter((d) => keepsBalanceOnRow(d.code));
+  const onSlots = deltas.filter((d) => !keepsBalanceOnRow(d.code));
   const lines = sql.join(
     entries.map((e) => sql`(${e.transactionId}::bigint, ${e.code}::text, ${e.amountFen}::bigint)`),
     sql`, `,
   );
+  const kept =
+    onRow.length === 0
+      ? sql`kept as (select null::bigint as id, null::text as code where false)`
+      : sql`kept as (
+          insert into ledger_accounts (code, balance_fen) values ${valuesOf(onRow)}
+          on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+          returning id, code)`;
+  const slotted =
+    onSlots.length === 0
+      ? sql`slotted as (select null::bigint as id, null::text as code where false)`
+      : sql`slotted as (select a.id, a.code, d.delta from ledger_accounts a
+            join (values ${valuesOf(onSlots)}) as d (code, delta) on d.code = a.code),
+          slot as (
+            insert into ledger_balance_slots (account_id, slot, balance_fen)
+            select id, ${slotOfConnection}, delta from slotted order by code
+            on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen)`;
   await db.execute(sql`
-    with account as (
-      insert into ledger_accounts (code, balance_fen) values ${accounts}
-      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-      returning id, code)
+    with ${kept}, ${slotted},
+    account as (select id, code from kept union all select id, code from slotted)
     insert into ledger_entries (transaction_id, account_id, amount_fen)
     select line.transaction_id, account.id, line.amount_fen
     from (values ${lines}) as line (transaction_id, code, amount_fen) join account on account.code = line.code`);
@@ -132,7 +177,7 @@ export async function insertEntries(
   await db.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen) values ${values}`);
 }
 
-/** Cached balances of the given accounts (missing accounts are absent: balance 0). */
+/** Balances of the given accounts, slots summed (missing accounts are absent: balance 0). */
 export async function findBalances(db: Executor, codes: string[]): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
   const list = sql.join(
@@ -141,7 +186,9 @@ export async function findBalances(db: Executor, codes: string[]): Promise<Map<s
   );
   const rows = await queryRows<{ code: string; balanceFen: number }>(
     db,
-    sql`select code, balance_fen as "balanceFen" from ledger_accounts where code in (${list})`,
+    sql`select a.code, (a.balance_fen + coalesce((select sum(s.balance_fen) from ledger_balance_slots s
+                                                    where s.account_id = a.id), 0))::bigint as "balanceFen"
+        from ledger_accounts a where a.code in (${list})`,
   );
   return new Map(rows.map((r) => [r.code, r.balanceFen]));
 }

@@ -1,8 +1,10 @@
-// Posts ledger transactions: exactly once per idempotency key, balanced, with the cached balances of every
-// touched account updated in the same database transaction (in account-code order, so postings never deadlock).
+// Posts ledger transactions: exactly once per idempotency key, balanced, with the balances of every touched
+// account updated in the same database transaction (in account-code order, so postings never deadlock):
+// on the account row where a limit reads it, else on the connection's slot row (ledger/accounts.ts).
 import type { Tx } from "../../db/client.ts";
 import { beforeCommit } from "../../db/transaction.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { keepsBalanceOnRow } from "./accounts.ts";
 import {
   addToBalance,
   addToBalancesWithEntries,
@@ -41,6 +43,10 @@ export type LedgerPostResult =
  */
 export async function postLedgerTransaction(tx: Tx, posting: LedgerPosting): Promise<LedgerPostResult> {
   assertBalanced(posting);
+  if (posting.guardAccount !== undefined && !keepsBalanceOnRow(posting.guardAccount))
+    throw new Error(
+      `ledger posting ${posting.key} guards ${posting.guardAccount}, which keeps no balance row`,
+    );
   const transactionId = await insertTransactionOnce(tx, {
     key: posting.key,
     kind: posting.kind,
@@ -96,9 +102,11 @@ export function queueLedgerPosting(tx: Tx, posting: Omit<LedgerPosting, "guardAc
 export async function postLedgerTransactions(tx: Tx, all: LedgerPosting[]): Promise<void> {
   const postings = uniqueByKey(all);
   if (postings.length === 0) return;
+  const codes = [...new Set(postings.flatMap((p) => p.entries.map((e) => e.account)))].sort();
   const ids = await insertTransactionsOnce(
     tx,
     postings.map((p) => ({ key: p.key, kind: p.kind, meta: p.meta ?? {}, at: p.at ?? new Date() })),
+    codes,
   );
   const fresh = postings.filter((p) => ids.has(p.key));
   for (const p of postings) if (!ids.has(p.key)) await replay(tx, p);
