@@ -71,6 +71,34 @@ describe("paying through the sandbox", () => {
     ).toBe(1);
   });
 
+  test("the sandbox page's signed notification is applied in this process, not sent to the public URL", async () => {
+    const publicUrl = deps.config.publicUrl;
+    deps.config.publicUrl = "http://127.0.0.1:9"; // nothing listens there
+    try {
+      const order = await newOrder();
+      const link = await client.post(
+        `/api/v1/orders/${order.orderNo}/pay`,
+        { provider: "sandbox" },
+        shopper.token,
+      );
+      const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+      const done = await client.post(
+        "/api/v1/pay/sandbox/complete",
+        { ...query, result: "paid" },
+        shopper.token,
+      );
+      expect(done.body, JSON.stringify(done.body)).toMatchObject({ orderNo: order.orderNo, paid: true });
+      // verified and logged like any provider's notification
+      expect(
+        await count(
+          sql`select count(*) n from provider_events where order_no = ${order.orderNo} and outcome = 'paid'`,
+        ),
+      ).toBe(1);
+    } finally {
+      deps.config.publicUrl = publicUrl;
+    }
+  });
+
   test("choosing fail on the sandbox page leaves the order unpaid and the payment failed", async () => {
     const order = await newOrder();
     const link = await client.post(
@@ -197,10 +225,10 @@ describe("the merchant's records", () => {
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);
     const rest = await client.get(
-      `/api/admin/v1/payments?limit=3&status=paid&cursor=${first.body.nextCursor}`,
+      `/api/admin/v1/payments?limit=4&status=paid&cursor=${first.body.nextCursor}`,
       finance,
     );
-    expect(rest.body.items).toHaveLength(3);
+    expect(rest.body.items).toHaveLength(4);
     expect(rest.body.nextCursor).toBeNull();
 
     const refunds = await client.get("/api/admin/v1/refunds?provider=sandbox", finance);
@@ -208,7 +236,7 @@ describe("the merchant's records", () => {
     expect(refunds.body.items[0]).toMatchObject({ status: "succeeded", afterSaleId: null });
 
     const report = await client.get("/api/admin/v1/payments/report?date=2026-11-23", finance);
-    expect(report.body.payments).toEqual([{ provider: "sandbox", count: 5, totalFen: expect.any(Number) }]);
+    expect(report.body.payments).toEqual([{ provider: "sandbox", count: 6, totalFen: expect.any(Number) }]);
     expect(report.body.refunds).toEqual([
       { provider: "sandbox", count: 2, totalFen: refunds.body.items[0].amountFen * 2 },
     ]);

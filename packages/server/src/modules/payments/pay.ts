@@ -5,10 +5,11 @@ import { AppError, notFound } from "../../errors/app-error.ts";
 import { findOrder } from "../orders/repo.ts";
 import { findPayableOrder } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";
+import { handlePaymentNotification } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
 import { ensurePendingPayment, hasPendingTrade } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
 
 export function notifyUrl(deps: Pick<AppDeps, "config">, provider: string): string {
   return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}`;
@@ -81,7 +82,12 @@ export function checkSandboxLink(deps: Deps, query: Record<string, string | unde
   return checked;
 }
 
-/** The shopper pressed pay (or fail) on the sandbox page: the sandbox notifies us and we await it. */
+/**
+ * The shopper pressed pay (or fail) on the sandbox page: the sandbox signs its notification and hands it
+ * straight to the notify use case in this process, which verifies the signature as for any delivery —
+ * no HTTP request to ourselves, so on the embedded engine it is not cut off by a delivery timeout while
+ * it waits its turn for the database.
+ */
 export async function completeSandboxPayment(
   deps: Deps,
   userId: number,
@@ -96,6 +102,15 @@ export async function completeSandboxPayment(
     result: input.result,
     deliver: "once",
     amountFen: link.amountFen,
+    transport: async (signed) => {
+      const { ack } = await handlePaymentNotification(
+        deps,
+        "sandbox",
+        signed.headers,
+        Buffer.from(signed.body),
+      );
+      return { status: ack.status, body: ack.body };
+    },
   });
   if (!simulated.ok)
     throw new AppError("PAYMENT_PROVIDER_FAILED", simulated.message, { code: simulated.code });

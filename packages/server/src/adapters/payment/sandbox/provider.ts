@@ -13,7 +13,7 @@ import type {
   RefundSnapshot,
 } from "../provider.ts";
 import { SANDBOX_DEFAULTS, type SandboxConfig } from "./config.ts";
-import { type Delivery, deliver } from "./deliver.ts";
+import { type Delivery, deliver, type NotificationTransport } from "./deliver.ts";
 import { loadSandboxKeys } from "./keys.ts";
 import { parseSandboxNotification } from "./notification.ts";
 import { buildPayLink, checkPayLink, type PayLinkCheck } from "./pay-link.ts";
@@ -30,6 +30,8 @@ export type SimulateInput = {
   delayMs?: number;
   /** For a trade this process does not remember (e.g. after a restart): taken from the checked pay link. */
   amountFen?: number;
+  /** Hands the signed notification to this instead of POSTing it to the notify URL. */
+  transport?: NotificationTransport;
 };
 
 export type SimulateResult = { ok: true; payment: PaymentSnapshot; deliveries: Delivery[] } | ProviderFailure;
@@ -58,10 +60,16 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
   const refunds = new Map<string, RefundSnapshot>();
   const payouts = new Map<string, PayoutSnapshot>();
   const inFlight = new Set<Promise<unknown>>();
-  const send = (url: string | undefined, eventType: string, resource: Record<string, unknown>) =>
+  const send = (
+    url: string | undefined,
+    eventType: string,
+    resource: Record<string, unknown>,
+    transport?: NotificationTransport,
+  ) =>
     deliver(url, { id: newId("evt"), event_type: eventType, merchant_id: merchantId, resource }, keys, {
       now,
       timeoutMs: config.timeoutMs ?? SANDBOX_DEFAULTS.timeoutMs,
+      ...(transport ? { transport } : {}),
     });
   const background = (work: Promise<unknown>) => {
     inFlight.add(work);
@@ -139,7 +147,7 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
       const record = toRecord(trade.payment);
       const copies = input.deliver === "twice" ? 2 : input.deliver === "never" ? 0 : 1;
       const deliveries = await Promise.all(
-        Array.from({ length: copies }, () => send(url, eventType, record)),
+        Array.from({ length: copies }, () => send(url, eventType, record, input.transport)),
       );
       return { ok: true, payment: trade.payment, deliveries };
     },
