@@ -22,6 +22,8 @@ export * from "./distribution/rewards.ts";
 export * from "./distribution/rules/index.ts";
 export * from "./distribution/simulate.ts";
 export * from "./distribution/withdrawal.ts";
+export * from "./ledger/accounts.ts";
+export * from "./ledger/postings.ts";
 export * from "./money.ts";
 export * from "./wallet/refund-split.ts";
 export * from "./wallet/wallet-payment.ts";

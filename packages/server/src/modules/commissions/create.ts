@@ -2,6 +2,7 @@
 // and its ledger post `comm:<orderItemId>:L<level>` (written at the end of the payment's transaction,
 // with the payment's own). A repeat is a no-op.
 import {
+  buildCommissionFrozenPosting,
   type ChainMember,
   type CommissionActivityKind,
   type CommissionPlan,
@@ -12,7 +13,6 @@ import {
 import type { Tx } from "../../db/client.ts";
 import { extendBindingAfterOrder } from "../binding/service.ts";
 import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
 import { recordEarnerOrder } from "./earner-counts.ts";
@@ -70,16 +70,17 @@ export async function createCommissions(tx: Tx, paid: PaidOrder): Promise<void> 
     await recordEarnerOrder(tx, [...new Set(rows.map((row) => row.earnerUserId))]);
     // Only rows inserted now are posted: a repeated notification finds them all and posts nothing.
     for (const row of rows) {
-      queueLedgerPosting(tx, {
-        key: `comm:${row.orderItemId}:L${row.level}`,
-        kind: "commission_frozen",
-        entries: [
-          { account: ledgerAccount.merchantRevenue, amountFen: row.amountFen },
-          { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: -row.amountFen },
-        ],
-        meta: { commissionId: row.id, orderId: paid.orderId },
-        at: paid.paidAt,
-      });
+      queueLedgerPosting(
+        tx,
+        buildCommissionFrozenPosting({
+          orderId: paid.orderId,
+          orderItemId: row.orderItemId,
+          level: row.level,
+          earnerUserId: row.earnerUserId,
+          amountFen: row.amountFen,
+          at: paid.paidAt,
+        }),
+      );
     }
   }
   await extendBindingAfterOrder(tx, paid.buyerUserId, paid.paidAt);

@@ -1,6 +1,9 @@
 // A commission after its creation: release date at receipt, clawback on refunds (from frozen, or from
 // available as debt once settled), the idempotent release sweep, and staff release/cancel of held ones.
 import {
+  buildClawbackPosting,
+  buildCommissionCancelledPosting,
+  buildCommissionReleasedPosting,
   type CommissionPlan,
   commissionReleaseDueAt,
   decideCommissionSettlement,
@@ -11,7 +14,6 @@ import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction, postLedgerTransactions } from "../ledger/service.ts";
 import type { OrderMoment, RefundedItems } from "../orders/events.ts";
 import { recordEarnerRefund } from "./earner-counts.ts";
@@ -53,20 +55,18 @@ export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<voi
     plans.map((p) => p.row.earnerUserId),
   );
   for (const { row, decision, from, cancels } of plans) {
-    const account =
-      from === "available"
-        ? ledgerAccount.commissionAvailable(row.earnerUserId)
-        : ledgerAccount.commissionFrozen(row.earnerUserId);
-    await postLedgerTransaction(tx, {
-      key: `claw:${row.id}:${refund.refundId}`,
-      kind: from === "available" ? "commission_clawed_back" : "commission_reversed",
-      entries: [
-        { account, amountFen: decision.amountFen },
-        { account: ledgerAccount.merchantRevenue, amountFen: -decision.amountFen },
-      ],
-      meta: { commissionId: row.id, orderId: refund.orderId, refundId: refund.refundId },
-      at: refund.at,
-    });
+    await postLedgerTransaction(
+      tx,
+      buildClawbackPosting({
+        commissionId: row.id,
+        orderId: refund.orderId,
+        refundId: refund.refundId,
+        earnerUserId: row.earnerUserId,
+        amountFen: decision.amountFen,
+        from,
+        at: refund.at,
+      }),
+    );
     await updateCommission(tx, row.id, {
       clawedBackFen: decision.totalClawedFen,
       ...(cancels ? { status: "cancelled", cancelledAt: refund.at } : {}),
@@ -122,19 +122,17 @@ export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId
   await postLedgerTransactions(
     tx,
     decided
-      .filter((row) => moved.has(row.id) && row.amountFen > row.clawedBackFen)
-      .map((row) => {
-        const amount = row.amountFen - row.clawedBackFen;
-        return {
-          key: `settle:${row.id}`,
-          kind: "commission_settled",
-          entries: [
-            { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: amount },
-            { account: ledgerAccount.commissionAvailable(row.earnerUserId), amountFen: -amount },
-          ],
-          meta: { commissionId: row.id, orderId: row.orderId },
+      .filter((row) => moved.has(row.id))
+      .flatMap((row) => {
+        const posting = buildCommissionReleasedPosting({
+          commissionId: row.id,
+          orderId: row.orderId,
+          earnerUserId: row.earnerUserId,
+          amountFen: row.amountFen,
+          clawedBackFen: row.clawedBackFen,
           at: now,
-        };
+        });
+        return posting ? [posting] : [];
       }),
   );
   return { taken: due.length, settled: moved.size };
@@ -162,19 +160,19 @@ export async function decideHeldCommission(
       row.status,
       to === "cancelled" ? { status: to, cancelledAt: now } : { status: to },
     );
-    const left = row.amountFen - row.clawedBackFen;
-    if (to === "cancelled" && left > 0) {
-      await postLedgerTransaction(tx, {
-        key: `cancel:${id}`,
-        kind: "commission_cancelled",
-        entries: [
-          { account: ledgerAccount.commissionFrozen(row.earnerUserId), amountFen: left },
-          { account: ledgerAccount.merchantRevenue, amountFen: -left },
-        ],
-        meta: { commissionId: id, staffId: actor.staffId, reason: input.reason },
-        at: now,
-      });
-    }
+    const cancelled =
+      to === "cancelled"
+        ? buildCommissionCancelledPosting({
+            commissionId: id,
+            earnerUserId: row.earnerUserId,
+            amountFen: row.amountFen,
+            clawedBackFen: row.clawedBackFen,
+            staffId: actor.staffId,
+            reason: input.reason,
+            at: now,
+          })
+        : null;
+    if (cancelled) await postLedgerTransaction(tx, cancelled);
     await recordAudit(tx, actor, {
       action: `commission.${input.action}`,
       entity: "commission",

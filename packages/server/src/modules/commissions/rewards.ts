@@ -1,13 +1,12 @@
 // onCompleted rewards through the ledger: the first-order reward to a new distributor for their first
 // completed promoted order, and the invite reward when an invitee who became a distributor completes an
 // order. Nothing for recruiting alone; daily caps per earner; once each (unique rows and ledger keys).
-import { decideFirstOrderReward, decideInviteReward, fen } from "@liebian/domain";
+import { buildRewardPosting, decideFirstOrderReward, decideInviteReward, fen } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.ts";
 import { distributionRewards } from "../../db/schema/distribution.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { findDistributor } from "../distributors/repo.ts";
-import { ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { lockSnapshot } from "./repo.ts";
@@ -50,16 +49,18 @@ async function pay(
     .onConflictDoNothing()
     .returning();
   if (!row) return;
-  await postLedgerTransaction(tx, {
-    key: `reward:${row.id}`,
-    kind: `reward_${kind}`,
-    entries: [
-      { account: ledgerAccount.rewardExpense, amountFen },
-      { account: ledgerAccount.commissionAvailable(earner), amountFen: -amountFen },
-    ],
-    meta: { rewardId: row.id, orderId, inviteeUserId: invitee },
-    at,
-  });
+  await postLedgerTransaction(
+    tx,
+    buildRewardPosting({
+      rewardId: row.id,
+      kind,
+      earnerUserId: earner,
+      orderId,
+      inviteeUserId: invitee,
+      amountFen,
+      at,
+    }),
+  );
 }
 
 export async function grantCompletionRewards(tx: Tx, moment: OrderMoment): Promise<void> {

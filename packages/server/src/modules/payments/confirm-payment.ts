@@ -3,9 +3,15 @@
 // mark the order paid (the order row lock serialises duplicates; commissions run on the onPaid hooks),
 // record the payment row, and post the ledger last with the commissions' postings. A part held from the
 // shop balance is paid with the order: its own payment row and posting, keyed by the order number.
+
+import {
+  BALANCE_PROVIDER,
+  balanceTransactionId,
+  buildPaymentPosting,
+  buildWalletPayPosting,
+} from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import type { AppDeps } from "../../deps.ts";
-import { BALANCE_PROVIDER, ledgerAccount, paymentClearingAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import { markOrderPaid } from "../orders/service.ts";
 import { recordPaidPayment } from "./repo.ts";
@@ -30,11 +36,6 @@ export type ConfirmOutcome =
       stray: string | null;
     };
 
-/** The transaction id of the shop-balance part of an order (one per order). */
-export function balanceTransactionId(orderNo: string): string {
-  return `BAL${orderNo}`;
-}
-
 export async function confirmPayment(
   tx: Tx,
   deps: Pick<AppDeps, "orderHooks">,
@@ -55,19 +56,18 @@ export async function confirmPayment(
   if (!fresh) return { kind: "duplicate", orderId: result.orderId, stray };
   const buyer = result.outcome === "paid" ? result.buyerUserId : 0;
   // Money that arrived for an order we cannot fulfil is held for refund, not counted as revenue.
-  queueLedgerPosting(tx, {
-    key: `pay:${fact.provider}:${fact.transactionId}`,
-    kind: "payment",
-    at: fact.paidAt,
-    meta: { orderNo: fact.orderNo },
-    entries: [
-      { account: paymentClearingAccount(fact.provider, buyer), amountFen: fact.amountFen },
-      {
-        account: stray ? ledgerAccount.refundClearing : ledgerAccount.merchantRevenue,
-        amountFen: -fact.amountFen,
-      },
-    ],
-  });
+  queueLedgerPosting(
+    tx,
+    buildPaymentPosting({
+      provider: fact.provider,
+      transactionId: fact.transactionId,
+      orderNo: fact.orderNo,
+      buyerUserId: buyer,
+      amountFen: fact.amountFen,
+      stray: stray !== null,
+      at: fact.paidAt,
+    }),
+  );
   if (result.outcome === "paid" && fact.provider !== BALANCE_PROVIDER && result.walletFen > 0) {
     const transactionId = balanceTransactionId(fact.orderNo);
     const part = {
@@ -77,16 +77,15 @@ export async function confirmPayment(
       paidAt: fact.paidAt,
     };
     await recordPaidPayment(tx, { ...payment, ...part });
-    queueLedgerPosting(tx, {
-      key: `pay:${BALANCE_PROVIDER}:${transactionId}`,
-      kind: "payment",
-      at: fact.paidAt,
-      meta: { orderNo: fact.orderNo },
-      entries: [
-        { account: ledgerAccount.walletHold(result.buyerUserId), amountFen: result.walletFen },
-        { account: ledgerAccount.merchantRevenue, amountFen: -result.walletFen },
-      ],
-    });
+    queueLedgerPosting(
+      tx,
+      buildWalletPayPosting({
+        orderNo: fact.orderNo,
+        buyerUserId: result.buyerUserId,
+        amountFen: result.walletFen,
+        at: fact.paidAt,
+      }),
+    );
   }
   return { kind: "recorded", orderId: result.orderId, outcome: result.outcome, stray };
 }

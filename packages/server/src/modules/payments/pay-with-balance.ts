@@ -1,11 +1,11 @@
 // Paying a whole order from the shop balance: no provider, no page. In one transaction the balance is held
 // for the order and the payment is confirmed through the same use case a provider's notification takes
 // (provider `balance`, transaction `BAL<orderNo>`), so commissions and the ledger follow as for any payment.
+import { BALANCE_PROVIDER, balanceTransactionId } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { BALANCE_PROVIDER } from "../ledger/accounts.ts";
 import { guardWallet, holdWholeOrder } from "../wallet/hold.ts";
-import { balanceTransactionId, confirmPayment } from "./confirm-payment.ts";
+import { confirmPayment } from "./confirm-payment.ts";
 
 export async function payOrderWithBalance(
   deps: Pick<AppDeps, "db" | "now" | "orderHooks">,

@@ -1,6 +1,7 @@
 // Refunds through the provider: a pending row is saved first (its out_refund_no is re-sent on retry, never
 // replaced while the outcome is unknown), the provider is called outside any transaction, and its answer is
 // applied in one transaction: refund row, ledger, and the after-sale (completeAfterSaleRefund / fail...).
+import { BALANCE_PROVIDER, buildRefundPosting } from "@liebian/domain";
 import type { PaymentProvider, ProviderResult, RefundSnapshot } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -8,7 +9,6 @@ import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { completeAfterSaleRefund, failAfterSaleRefund } from "../aftersales/service.ts";
 import { recordAudit } from "../audit/service.ts";
-import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import { providerNamed } from "./providers.ts";
 import {
@@ -215,20 +215,17 @@ export async function applyRefundResult(
       if (current?.status === "pending")
         await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: refundId, at });
       // Replays of the same key are no-ops, so a second success (notification after the call) posts nothing.
-      await postLedgerTransaction(tx, {
-        key: `refund:${row.provider}:${row.out_refund_no}`,
-        kind: "refund",
-        at,
-        meta: { orderNo: row.order_no, afterSaleId: row.after_sale_id },
-        entries: [
-          {
-            account:
-              row.after_sale_id === null ? ledgerAccount.refundClearing : ledgerAccount.merchantRevenue,
-            amountFen: row.amount_fen,
-          },
-          { account: ledgerAccount.gatewayClearing(row.provider), amountFen: -row.amount_fen },
-        ],
-      });
+      await postLedgerTransaction(
+        tx,
+        buildRefundPosting({
+          provider: row.provider,
+          outRefundNo: row.out_refund_no,
+          orderNo: row.order_no,
+          afterSaleId: row.after_sale_id,
+          amountFen: row.amount_fen,
+          at,
+        }),
+      );
       if (row.after_sale_id !== null) {
         await completeAfterSaleRefund(
           tx,

@@ -2,10 +2,11 @@
 // step that decides it: split by computeRefundSplit (in proportion to what the balance paid, on the running
 // total, so full and partial refunds return exactly what each side paid), one refund row `RF<id>W`
 // (provider `balance`) and one ledger posting `refund:balance:RF<id>W`. What is left goes to the provider.
+
+import { BALANCE_PROVIDER, buildWalletRefundPosting } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { completeAfterSaleRefund } from "../aftersales/service.ts";
-import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import { lockOrder } from "../orders/repo.ts";
 import { computeWalletRefundShare } from "../wallet/refund-share.ts";
@@ -42,16 +43,17 @@ export async function refundWalletShare(
           at,
         });
         await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: outRefundNo, at });
-        queueLedgerPosting(tx, {
-          key: `refund:${BALANCE_PROVIDER}:${outRefundNo}`,
-          kind: "wallet_refund",
-          at,
-          meta: { orderNo: order.orderNo, afterSaleId: input.afterSaleId },
-          entries: [
-            { account: ledgerAccount.merchantRevenue, amountFen: walletFen },
-            { account: ledgerAccount.wallet(order.buyerUserId), amountFen: -walletFen },
-          ],
-        });
+        queueLedgerPosting(
+          tx,
+          buildWalletRefundPosting({
+            outRefundNo,
+            orderNo: order.orderNo,
+            afterSaleId: input.afterSaleId,
+            buyerUserId: order.buyerUserId,
+            amountFen: walletFen,
+            at,
+          }),
+        );
       }
     }
     const providerFen = input.amountFen - walletFen;

@@ -4,13 +4,19 @@
 // Postings are queued to the end of the transaction, so their accounts lock in one order (no deadlocks);
 // the wallet's no-overdraft trigger (ledger_accounts_wallet_check) refuses an overdraft there, whatever two
 // checkouts race.
-import { fen, planWalletPayment, type WalletPaymentPlan } from "@liebian/domain";
+import {
+  BALANCE_PROVIDER,
+  buildWalletHoldPosting,
+  buildWalletReleasePosting,
+  fen,
+  planWalletPayment,
+  type WalletPaymentPlan,
+} from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { isCheckViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { BALANCE_PROVIDER, ledgerAccount } from "../ledger/accounts.ts";
 import { queueLedgerPosting } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { findOrder, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
@@ -24,16 +30,10 @@ export async function holdWalletPart(tx: Tx, order: OrderRow, amountFen: number,
       account: "wallet",
     });
   await updateOrderRow(tx, order.id, { walletFen: order.walletFen + amountFen, updatedAt: at });
-  queueLedgerPosting(tx, {
-    key: `wallet:hold:${order.orderNo}`,
-    kind: "wallet_hold",
-    at,
-    meta: { orderNo: order.orderNo },
-    entries: [
-      { account: ledgerAccount.wallet(order.buyerUserId), amountFen },
-      { account: ledgerAccount.walletHold(order.buyerUserId), amountFen: -amountFen },
-    ],
-  });
+  queueLedgerPosting(
+    tx,
+    buildWalletHoldPosting({ orderNo: order.orderNo, buyerUserId: order.buyerUserId, amountFen, at }),
+  );
 }
 
 /** Runs a transaction that debits a wallet; an overdraft refused by the database answers INSUFFICIENT_BALANCE. */
@@ -119,15 +119,12 @@ export async function holdBeforeProvider(
 /** onCancelled: an order cancelled or closed unpaid gives its held balance back (once: keyed by order). */
 export async function releaseWalletHold(tx: Tx, moment: OrderMoment): Promise<void> {
   const order = await findOrder(tx, { orderId: moment.orderId });
-  if (!order || order.walletFen === 0) return;
-  queueLedgerPosting(tx, {
-    key: `wallet:release:${order.orderNo}`,
-    kind: "wallet_release",
+  if (!order) return;
+  const release = buildWalletReleasePosting({
+    orderNo: order.orderNo,
+    buyerUserId: order.buyerUserId,
+    heldFen: order.walletFen,
     at: moment.at,
-    meta: { orderNo: order.orderNo },
-    entries: [
-      { account: ledgerAccount.walletHold(order.buyerUserId), amountFen: order.walletFen },
-      { account: ledgerAccount.wallet(order.buyerUserId), amountFen: -order.walletFen },
-    ],
   });
+  if (release) queueLedgerPosting(tx, release);
 }

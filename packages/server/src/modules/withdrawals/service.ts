@@ -4,9 +4,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   bps,
+  buildWithdrawalHeldPosting,
+  buildWithdrawalPaidPosting,
+  buildWithdrawalReleasedPosting,
   decideWithdrawal,
   decideWithdrawalTransition,
   fen,
+  ledgerAccount,
+  owedFen,
   type WithdrawalMethod,
 } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
@@ -19,7 +24,6 @@ import { recordAudit } from "../audit/service.ts";
 import { businessDate } from "../commissions/rewards.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { lockDistributor } from "../distributors/repo.ts";
-import { ledgerAccount, owedFen } from "../ledger/accounts.ts";
 import { findBalances } from "../ledger/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import type { SettingsOf } from "../settings/sections.ts";
@@ -165,15 +169,8 @@ export async function requestWithdrawal(
     });
     // The guard: the write itself refuses when available < amount (L5), whatever was read above.
     await postLedgerTransaction(tx, {
-      key: `wd:${row.id}:hold`,
-      kind: "withdrawal_hold",
+      ...buildWithdrawalHeldPosting({ withdrawalId: row.id, userId, amountFen: row.amountFen, at: now }),
       guardAccount: ledgerAccount.commissionAvailable(userId),
-      entries: [
-        { account: ledgerAccount.commissionAvailable(userId), amountFen: row.amountFen },
-        { account: ledgerAccount.withdrawalHold(userId), amountFen: -row.amountFen },
-      ],
-      meta: { withdrawalId: row.id },
-      at: now,
     });
     return { row, autoApprove: decision.autoApprove };
   });
@@ -263,24 +260,19 @@ export async function recordPayoutResult(
         status: "failed",
         failureReason: result.reason ?? "payout failed",
       }))!;
-    const entries = [
-      { account: ledgerAccount.withdrawalHold(row.userId), amountFen: row.amountFen },
-      {
-        account:
-          row.method === "wallet"
-            ? ledgerAccount.wallet(row.userId)
-            : ledgerAccount.payoutClearing(row.method),
-        amountFen: -row.netFen,
-      },
-      ...(row.feeFen > 0 ? [{ account: ledgerAccount.fees, amountFen: -row.feeFen }] : []),
-    ];
-    await postLedgerTransaction(tx, {
-      key: `wd:${id}:pay`,
-      kind: "withdrawal_paid",
-      entries,
-      meta: { withdrawalId: id, outBillNo: row.outBillNo },
-      at: now,
-    });
+    await postLedgerTransaction(
+      tx,
+      buildWithdrawalPaidPosting({
+        withdrawalId: id,
+        userId: row.userId,
+        method: row.method,
+        amountFen: row.amountFen,
+        feeFen: row.feeFen,
+        netFen: row.netFen,
+        outBillNo: row.outBillNo,
+        at: now,
+      }),
+    );
     return (await moveWithdrawalIf(tx, id, ["paying"], { status: "paid", paidAt: now }))!;
   });
 }
@@ -300,16 +292,16 @@ export async function rejectWithdrawal(
         status: row.status,
       });
     const now = deps.now();
-    await postLedgerTransaction(tx, {
-      key: `wd:${id}:release`,
-      kind: "withdrawal_released",
-      entries: [
-        { account: ledgerAccount.withdrawalHold(row.userId), amountFen: row.amountFen },
-        { account: ledgerAccount.commissionAvailable(row.userId), amountFen: -row.amountFen },
-      ],
-      meta: { withdrawalId: id, reason },
-      at: now,
-    });
+    await postLedgerTransaction(
+      tx,
+      buildWithdrawalReleasedPosting({
+        withdrawalId: id,
+        userId: row.userId,
+        amountFen: row.amountFen,
+        reason,
+        at: now,
+      }),
+    );
     const moved = await moveWithdrawalIf(tx, id, [row.status], {
       status: "rejected",
       rejectReason: reason,

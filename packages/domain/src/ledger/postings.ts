@@ -1,0 +1,367 @@
+// Which accounts each money event moves: one pure function per event, returning the balanced ledger lines
+// (+ debit, − credit, summing to zero, never a zero line) with the idempotency key that makes it happen once.
+// `git grep Posting\(` lists every place money moves. A payout that fails moves nothing: the hold stays
+// for a retry or a rejection (buildWithdrawalReleasedPosting).
+
+import { type Fen, fen } from "../money.ts";
+import { BALANCE_PROVIDER, balanceTransactionId, ledgerAccount, paymentClearingAccount } from "./accounts.ts";
+
+export type LedgerLine = { account: string; amountFen: Fen };
+
+/**
+ * One ledger transaction of one money event, as the server's ledger posts it. `At` is the moment the
+ * caller's clock gave the event (a Date on the server): the domain carries it through, never reads a clock.
+ */
+export type Posting<At = unknown> = {
+  /** The business event, e.g. `comm:<orderItemId>:L1`, `wd:<id>:hold`: posted once per key. */
+  key: string;
+  kind: string;
+  entries: LedgerLine[];
+  meta: Record<string, unknown>;
+  at: At;
+};
+
+/** `amount` from `credit` to `debit`: the two-line shape nearly every event takes. */
+function move<At>(
+  head: { key: string; kind: string; meta: Record<string, unknown>; at: At },
+  debit: string,
+  credit: string,
+  amountFen: number,
+): Posting<At> {
+  // A non-positive amount here is a caller bug (the optional events below return null instead).
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    throw new RangeError(`${head.key}: a posting moves a positive integer amount, got ${amountFen}`);
+  return {
+    ...head,
+    entries: [
+      { account: debit, amountFen: fen(amountFen) },
+      { account: credit, amountFen: fen(-amountFen) },
+    ],
+  };
+}
+
+/** Only when something is left to move; null otherwise (no zero lines). */
+function moveIfAny<At>(
+  head: { key: string; kind: string; meta: Record<string, unknown>; at: At },
+  debit: string,
+  credit: string,
+  amountFen: number,
+): Posting<At> | null {
+  return amountFen > 0 ? move(head, debit, credit, amountFen) : null;
+}
+
+/**
+ * A provider's payment: the provider (or, for the shop balance, the buyer's wallet hold) owes us the money,
+ * counted as revenue — or, when the order could not take it (`stray`), held for the automatic refund.
+ * Example: ¥100 via wxpay → gateway_clearing:wxpay +10000, merchant_revenue −10000.
+ */
+export function buildPaymentPosting<At>(p: {
+  provider: string;
+  transactionId: string;
+  orderNo: string;
+  buyerUserId: number;
+  amountFen: number;
+  stray: boolean;
+  at: At;
+}): Posting<At> {
+  return move(
+    { key: `pay:${p.provider}:${p.transactionId}`, kind: "payment", meta: { orderNo: p.orderNo }, at: p.at },
+    paymentClearingAccount(p.provider, p.buyerUserId),
+    p.stray ? ledgerAccount.refundClearing : ledgerAccount.merchantRevenue,
+    p.amountFen,
+  );
+}
+
+/**
+ * The shop balance's part of an order paid with it: the held balance becomes revenue.
+ * Example: ¥30 of the order from the balance → wallet_hold:u:7 +3000, merchant_revenue −3000.
+ */
+export function buildWalletPayPosting<At>(p: {
+  orderNo: string;
+  buyerUserId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return buildPaymentPosting({
+    provider: BALANCE_PROVIDER,
+    transactionId: balanceTransactionId(p.orderNo),
+    orderNo: p.orderNo,
+    buyerUserId: p.buyerUserId,
+    amountFen: p.amountFen,
+    stray: false,
+    at: p.at,
+  });
+}
+
+/** Balance set aside for an unpaid order. Example: ¥30 → wallet:u:7 +3000, wallet_hold:u:7 −3000. */
+export function buildWalletHoldPosting<At>(p: {
+  orderNo: string;
+  buyerUserId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    { key: `wallet:hold:${p.orderNo}`, kind: "wallet_hold", meta: { orderNo: p.orderNo }, at: p.at },
+    ledgerAccount.wallet(p.buyerUserId),
+    ledgerAccount.walletHold(p.buyerUserId),
+    p.amountFen,
+  );
+}
+
+/** An unpaid order ends: its held balance goes back to the wallet; null when nothing was held. */
+export function buildWalletReleasePosting<At>(p: {
+  orderNo: string;
+  buyerUserId: number;
+  heldFen: number;
+  at: At;
+}): Posting<At> | null {
+  return moveIfAny(
+    { key: `wallet:release:${p.orderNo}`, kind: "wallet_release", meta: { orderNo: p.orderNo }, at: p.at },
+    ledgerAccount.walletHold(p.buyerUserId),
+    ledgerAccount.wallet(p.buyerUserId),
+    p.heldFen,
+  );
+}
+
+/**
+ * A commission line is created (frozen, or held for review): the merchant's revenue pays the earner's
+ * frozen balance. Example: ¥10 level 1 → merchant_revenue +1000, commission_frozen:u:3 −1000.
+ */
+export function buildCommissionFrozenPosting<At>(p: {
+  orderId: number;
+  orderItemId: number;
+  level: number;
+  earnerUserId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `comm:${p.orderItemId}:L${p.level}`,
+      kind: "commission_frozen",
+      meta: { orderId: p.orderId, orderItemId: p.orderItemId, level: p.level },
+      at: p.at,
+    },
+    ledgerAccount.merchantRevenue,
+    ledgerAccount.commissionFrozen(p.earnerUserId),
+    p.amountFen,
+  );
+}
+
+/** A commission settles: what clawbacks left moves frozen → available; null when nothing is left. */
+export function buildCommissionReleasedPosting<At>(p: {
+  commissionId: number;
+  orderId: number;
+  earnerUserId: number;
+  amountFen: number;
+  clawedBackFen: number;
+  at: At;
+}): Posting<At> | null {
+  return moveIfAny(
+    {
+      key: `settle:${p.commissionId}`,
+      kind: "commission_settled",
+      meta: { commissionId: p.commissionId, orderId: p.orderId },
+      at: p.at,
+    },
+    ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.commissionAvailable(p.earnerUserId),
+    p.amountFen - p.clawedBackFen,
+  );
+}
+
+/**
+ * A refund takes back part of a commission line: from frozen before settlement (reversed), from available
+ * after it (clawed back; the balance may go negative as debt). Example: 334 from available →
+ * commission_available:u:3 +334, merchant_revenue −334.
+ */
+export function buildClawbackPosting<At>(p: {
+  commissionId: number;
+  orderId: number;
+  refundId: number;
+  earnerUserId: number;
+  amountFen: number;
+  from: "frozen" | "available";
+  at: At;
+}): Posting<At> {
+  const available = p.from === "available";
+  return move(
+    {
+      key: `claw:${p.commissionId}:${p.refundId}`,
+      kind: available ? "commission_clawed_back" : "commission_reversed",
+      meta: { commissionId: p.commissionId, orderId: p.orderId, refundId: p.refundId },
+      at: p.at,
+    },
+    available
+      ? ledgerAccount.commissionAvailable(p.earnerUserId)
+      : ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.merchantRevenue,
+    p.amountFen,
+  );
+}
+
+/** Staff cancel a held commission: what is left of it goes back to revenue; null when nothing is left. */
+export function buildCommissionCancelledPosting<At>(p: {
+  commissionId: number;
+  earnerUserId: number;
+  amountFen: number;
+  clawedBackFen: number;
+  staffId: number;
+  reason: string;
+  at: At;
+}): Posting<At> | null {
+  return moveIfAny(
+    {
+      key: `cancel:${p.commissionId}`,
+      kind: "commission_cancelled",
+      meta: { commissionId: p.commissionId, staffId: p.staffId, reason: p.reason },
+      at: p.at,
+    },
+    ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.merchantRevenue,
+    p.amountFen - p.clawedBackFen,
+  );
+}
+
+/**
+ * The provider paid a refund back: an after-sale's refund comes out of revenue, an automatic refund of
+ * stray money out of refund clearing. Example: ¥30 after-sale via alipay → merchant_revenue +3000,
+ * gateway_clearing:alipay −3000.
+ */
+export function buildRefundPosting<At>(p: {
+  provider: string;
+  outRefundNo: string;
+  orderNo: string;
+  afterSaleId: number | null;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `refund:${p.provider}:${p.outRefundNo}`,
+      kind: "refund",
+      meta: { orderNo: p.orderNo, afterSaleId: p.afterSaleId },
+      at: p.at,
+    },
+    p.afterSaleId === null ? ledgerAccount.refundClearing : ledgerAccount.merchantRevenue,
+    ledgerAccount.gatewayClearing(p.provider),
+    p.amountFen,
+  );
+}
+
+/** The shop balance's share of an after-sale refund goes back to the wallet. Example: ¥15 → merchant_revenue +1500, wallet:u:7 −1500. */
+export function buildWalletRefundPosting<At>(p: {
+  outRefundNo: string;
+  orderNo: string;
+  afterSaleId: number;
+  buyerUserId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `refund:${BALANCE_PROVIDER}:${p.outRefundNo}`,
+      kind: "wallet_refund",
+      meta: { orderNo: p.orderNo, afterSaleId: p.afterSaleId },
+      at: p.at,
+    },
+    ledgerAccount.merchantRevenue,
+    ledgerAccount.wallet(p.buyerUserId),
+    p.amountFen,
+  );
+}
+
+/** A withdrawal is requested: available → hold. Example: ¥50 → commission_available:u:3 +5000, withdrawal_hold:u:3 −5000. */
+export function buildWithdrawalHeldPosting<At>(p: {
+  withdrawalId: number;
+  userId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `wd:${p.withdrawalId}:hold`,
+      kind: "withdrawal_hold",
+      meta: { withdrawalId: p.withdrawalId },
+      at: p.at,
+    },
+    ledgerAccount.commissionAvailable(p.userId),
+    ledgerAccount.withdrawalHold(p.userId),
+    p.amountFen,
+  );
+}
+
+/**
+ * A withdrawal is paid: the hold goes to the payout rail (or the shopper's own wallet for 商城余额) less
+ * the fee. Example: ¥50 by wxpay, fee ¥0.30 → withdrawal_hold:u:3 +5000, payout_clearing:wxpay −4970, fees −30.
+ */
+export function buildWithdrawalPaidPosting<At>(p: {
+  withdrawalId: number;
+  userId: number;
+  method: string;
+  amountFen: number;
+  feeFen: number;
+  netFen: number;
+  outBillNo: string;
+  at: At;
+}): Posting<At> {
+  if (p.netFen + p.feeFen !== p.amountFen || p.netFen <= 0 || p.feeFen < 0)
+    throw new RangeError(`wd:${p.withdrawalId}: net ${p.netFen} + fee ${p.feeFen} ≠ amount ${p.amountFen}`);
+  const payee =
+    p.method === "wallet" ? ledgerAccount.wallet(p.userId) : ledgerAccount.payoutClearing(p.method);
+  return {
+    key: `wd:${p.withdrawalId}:pay`,
+    kind: "withdrawal_paid",
+    meta: { withdrawalId: p.withdrawalId, outBillNo: p.outBillNo },
+    at: p.at,
+    entries: [
+      { account: ledgerAccount.withdrawalHold(p.userId), amountFen: fen(p.amountFen) },
+      { account: payee, amountFen: fen(-p.netFen) },
+      ...(p.feeFen > 0 ? [{ account: ledgerAccount.fees, amountFen: fen(-p.feeFen) }] : []),
+    ],
+  };
+}
+
+/** A withdrawal is rejected (also after a failed payout): the hold returns to available. */
+export function buildWithdrawalReleasedPosting<At>(p: {
+  withdrawalId: number;
+  userId: number;
+  amountFen: number;
+  reason: string;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `wd:${p.withdrawalId}:release`,
+      kind: "withdrawal_released",
+      meta: { withdrawalId: p.withdrawalId, reason: p.reason },
+      at: p.at,
+    },
+    ledgerAccount.withdrawalHold(p.userId),
+    ledgerAccount.commissionAvailable(p.userId),
+    p.amountFen,
+  );
+}
+
+/** A first-order or invite reward, paid straight to available. Example: ¥5 → reward_expense +500, commission_available:u:3 −500. */
+export function buildRewardPosting<At>(p: {
+  rewardId: number;
+  kind: "first_order" | "invite";
+  earnerUserId: number;
+  orderId: number;
+  inviteeUserId: number | null;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `reward:${p.rewardId}`,
+      kind: `reward_${p.kind}`,
+      meta: { rewardId: p.rewardId, orderId: p.orderId, inviteeUserId: p.inviteeUserId },
+      at: p.at,
+    },
+    ledgerAccount.rewardExpense,
+    ledgerAccount.commissionAvailable(p.earnerUserId),
+    p.amountFen,
+  );
+}
