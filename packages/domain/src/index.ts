@@ -25,5 +25,8 @@ export * from "./distribution/withdrawal.ts";
 export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
 export * from "./money.ts";
+export * from "./settlement/order-snapshot.ts";
+export * from "./settlement/plan-payment.ts";
+export * from "./settlement/plan-refund.ts";
 export * from "./wallet/refund-split.ts";
 export * from "./wallet/wallet-payment.ts";
