@@ -1,7 +1,6 @@
 // Checkout benchmark: N shoppers place orders through the real HTTP API on PostgreSQL and PGlite, and pgbench
 // runs the same SQL work on a copy of the PostgreSQL database as the limit. Writes bench/results/checkout.json.
-import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
@@ -13,7 +12,6 @@ import { percentile, round } from "./lib/stats.ts";
 
 const CONCURRENCY = [1, 8, 32, 64];
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 type Run = {
   engine: "postgres" | "pglite";
@@ -30,19 +28,12 @@ type Run = {
   ratio: number | null;
 };
 
-/** CPU time (user + system) a process has used so far, in ms, from the kernel's per-process stat. */
-function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return (ticks * 1000) / CLOCK_TICKS;
-}
-
 /** Closed loop: each shopper checks out, waits for the answer, checks out again, for SECONDS. */
 async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[]) {
   const latencies: number[] = [];
   let errors = 0;
   const firstError: string[] = [];
-  const cpuBefore = processCpuMs(server.pid);
+  const cpuBefore = server.cpuMs();
   const loaderBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
@@ -60,7 +51,7 @@ async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[])
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const serverCpuMs = processCpuMs(server.pid) - cpuBefore;
+  const serverCpuMs = server.cpuMs() - cpuBefore;
   const loader = process.cpuUsage(loaderBefore);
   latencies.sort((a, b) => a - b);
   if (firstError[0]) console.warn(`  first error: ${firstError[0]}`);

@@ -1,7 +1,7 @@
 // Starts the real server (packages/server/src/main.ts) as a child process on a free loopback port and
 // stops it by its own pid. PostgreSQL when databaseUrl is given, otherwise PGlite in a temp DATA_DIR.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +9,47 @@ import { repoRoot } from "./result.ts";
 
 export const OWNER_PASSWORD = "bench-owner-pass-1";
 
-export type RunningServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+export type RunningServer = {
+  baseUrl: string;
+  pid: number;
+  /** CPU time (user + system) the server has used so far, in ms: its process and any worker processes. */
+  cpuMs: () => number;
+  stop: () => Promise<void>;
+};
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+
+/** A process and its descendants (cluster workers), from the kernel's children lists. */
+function processTree(pid: number): number[] {
+  const children = readdirSyncSafe(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSafe(`/proc/${pid}/task/${task}/children`).split(" ").filter(Boolean).map(Number),
+  );
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** CPU time (user + system) of one process so far, in ms, from its stat; 0 once it is gone. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSafe(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  const fields = stat.split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+function readFileSafe(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function readdirSyncSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,10 +62,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `nodeArgs` go before the entry point, e.g. `["--cpu-prof"]` to profile the server under load. */
+/**
+ * `nodeArgs` go before the entry point, e.g. `["--cpu-prof"]` to profile the server under load; `workers`
+ * sets WORKERS (API processes on PostgreSQL; the server's default is the core count).
+ */
 export async function startServer(options: {
   databaseUrl?: string;
   nodeArgs?: string[];
+  workers?: number;
 }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "liebian-bench-"));
@@ -42,6 +86,7 @@ export async function startServer(options: {
     // every shopper signs up with an SMS code from this one address
     SMS_DAILY_LIMIT_PER_IP: "1000000",
   };
+  if (options.workers !== undefined) env.WORKERS = String(options.workers);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   const child: ChildProcess = spawn(
@@ -60,7 +105,7 @@ export async function startServer(options: {
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes("Liebian is ready")) {
+      if (/Liebian (is )?ready/.test(out)) {
         clearTimeout(timer);
         resolve();
       }
@@ -70,6 +115,7 @@ export async function startServer(options: {
   return {
     baseUrl,
     pid,
+    cpuMs: () => processTree(pid).reduce((sum, p) => sum + processCpuMs(p), 0),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));

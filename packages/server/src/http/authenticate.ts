@@ -7,6 +7,7 @@ import { sessions, staff, users } from "../db/schema/accounts.ts";
 import { AppError } from "../errors/app-error.ts";
 import { hashToken } from "../lib/tokens.ts";
 import { roleHas } from "./permissions.ts";
+import { type CachedSession, cachedSession, rememberSession } from "./session-cache.ts";
 import type { App, StaffActor } from "./types.ts";
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -16,8 +17,13 @@ function bearerToken(request: FastifyRequest): string | null {
   return token.length > 0 && token.length < 200 ? token : null;
 }
 
-/** The live session of a token with the staff member or shopper behind it, in one round trip. */
-async function findSession(db: Db, tokenHash: string, now: Date) {
+/**
+ * The live session of a token with the staff member or shopper behind it: from this process's cache
+ * (session-cache.ts), else in one round trip.
+ */
+async function findSession(db: Db, tokenHash: string, now: Date): Promise<CachedSession | null> {
+  const cached = cachedSession(tokenHash, now);
+  if (cached) return cached;
   const [row] = await db
     .select({
       kind: sessions.subjectKind,
@@ -28,13 +34,16 @@ async function findSession(db: Db, tokenHash: string, now: Date) {
       staffDisabled: staff.disabled,
       userId: users.id,
       userDisabled: users.disabled,
+      expiresAt: sessions.expiresAt,
     })
     .from(sessions)
     .leftJoin(staff, and(eq(sessions.subjectKind, "staff"), eq(staff.id, sessions.subjectId)))
     .leftJoin(users, and(eq(sessions.subjectKind, "user"), eq(users.id, sessions.subjectId)))
     .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  rememberSession(tokenHash, row);
+  return row;
 }
 
 export function installAuthentication(app: App, db: Db, now: () => Date): void {

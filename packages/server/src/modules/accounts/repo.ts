@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { sessions, users } from "../../db/schema/accounts.ts";
+import { forgetSession, forgetSubjectSessions } from "../../http/session-cache.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -33,7 +34,9 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
+/** Ends a session; this process forgets it at once (other processes within the session cache's TTL). */
 export async function revokeSession(db: Executor, tokenHash: string, at: Date): Promise<void> {
+  forgetSession(tokenHash);
   await db
     .update(sessions)
     .set({ revokedAt: at })
@@ -46,6 +49,7 @@ export async function revokeSubjectSessions(
   subjectId: number,
   at: Date,
 ): Promise<void> {
+  forgetSubjectSessions(subjectKind, subjectId);
   await db
     .update(sessions)
     .set({ revokedAt: at })

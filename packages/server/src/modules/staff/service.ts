@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { permissionsOf } from "../../http/permissions.ts";
+import { forgetSubjectSessions } from "../../http/session-cache.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { decoyHash, hashPassword, verifyPassword } from "../../lib/password.ts";
 import { revokeSubjectSessions } from "../accounts/repo.ts";
@@ -156,6 +157,8 @@ export async function updateStaffMember(
       ...(passwordHash ? { passwordHash } : {}),
     });
     if (!row) throw notFound("Staff member", { id });
+    // Their next request, in this process, sees the new role or name at once (others within seconds).
+    forgetSubjectSessions("staff", id);
     // A disabled account or a changed password ends every open session of that person.
     if (input.disabled || passwordHash) await revokeSubjectSessions(tx, "staff", id, deps.now());
     const before = publicStaff(current);
