@@ -1,7 +1,8 @@
 // Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
-// of one withdrawal, A→B ∥ B→A binding, two staff saving different settings sections at once, and several
-// release sweepers over one backlog.
+// of one withdrawal, A→B ∥ B→A binding, two staff saving different settings sections at once, several
+// release sweepers over one backlog, and "my team" counters under concurrent binds and payments.
 import { beforeAll, describe, expect, it } from "vitest";
+import { findTeamStatsDrift } from "../../src/modules/binding/team-stats-repo.ts";
 import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
 import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
@@ -114,6 +115,36 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     expect(moved.reduce((s, n) => s + n, 0)).toBe(7);
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 7000 });
     expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })).toBe(0);
+  });
+
+  it("20 binds under one upline at once, while two of the team pay: the team counters equal a recount", async () => {
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    const a = await distributor(ctx);
+    const b = await distributor(ctx, a.code);
+    const payer = await shopperWithAddress(ctx);
+    await ctx.client.post("/api/v1/referrals/visit", { ref: b.code, source: "link" }, payer.token);
+    const orders = [
+      await placeOrder(ctx, payer, [{ skuId: product.skus[0]!.id, quantity: 1 }]),
+      await placeOrder(ctx, payer, [{ skuId: product.skus[0]!.id, quantity: 1 }]),
+    ];
+    const shoppers = await Promise.all(Array.from({ length: 20 }, () => ctx.client.registerShopper()));
+    const [binds] = await Promise.all([
+      Promise.all(
+        shoppers.map((s) =>
+          ctx.client.post("/api/v1/referrals/visit", { ref: a.code, source: "link" }, s.token),
+        ),
+      ),
+      ...orders.map((o) => pay(ctx, o)),
+    ]);
+    expect(binds.every((r) => r.status === 200 && r.body.bound)).toBe(true);
+    const team = (await ctx.client.get("/api/v1/distribution/team", a.token)).body.levels;
+    expect(team).toEqual([
+      { level: 1, members: 21, salesFen: 0 },
+      { level: 2, members: 1, salesFen: orders[0]!.payableFen + orders[1]!.payableFen },
+    ]);
+    expect(await findTeamStatsDrift(ctx.deps.db)).toEqual([]);
   });
 
   it("joining five times at once makes one distributor, and every request answers", async () => {

@@ -2,7 +2,17 @@
 // visits, the order snapshot (chain + plan at placing), commissions, withdrawals, grades and rewards.
 // Money is bigint fen; the money itself lives in the ledger, these rows are the business records.
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { at, id, money, ref } from "./columns.ts";
 
@@ -105,6 +115,29 @@ export const referralBindings = pgTable(
   ],
 );
 
+/**
+ * "My team" kept as counters: per distributor and level (1–3 below them), how many members and their paid
+ * sales net of refunds. Updated in the transaction of every bind or rebind (the moved member's own subtree
+ * goes with them) and of every paid or refunded order (the buyer's three uplines), so the screen reads
+ * three rows instead of walking a downline of 100,000. `rebuildTeamStats` recounts it from scratch.
+ */
+export const teamStats = pgTable(
+  "team_stats",
+  {
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id),
+    level: smallint("level").notNull(),
+    members: integer("members").notNull().default(0),
+    salesFen: money("sales_fen").notNull().default(0),
+  },
+  (t) => [
+    // the team screen reads one distributor's three rows; binds and payments update them by this key
+    primaryKey({ columns: [t.userId, t.level] }),
+    check("team_stats_level_check", sql`${t.level} between 1 and 3`),
+  ],
+);
+
 /** Every binding made, replaced or reassigned, with its provenance. */
 export const referralBindingHistory = pgTable(
   "referral_binding_history",
@@ -198,8 +231,9 @@ export const commissions = pgTable(
     index("commissions_earner_idx").on(t.earnerUserId, t.id),
     // an order's commissions (refunds, release dates)
     index("commissions_order_idx").on(t.orderId),
-    // the staff lists by status (held queue)
-    index("commissions_status_idx").on(t.status, t.id),
+    // the staff's held queue; other statuses are common enough to find walking the primary key. Partial, so
+    // the release sweep's status move (1,000,000 rows at a time) maintains one index fewer
+    index("commissions_held_idx").on(t.id).where(sql`${t.status} = 'held'`),
     check("commissions_level_check", sql`${t.level} between 0 and 3`),
     check(
       "commissions_money_check",

@@ -115,23 +115,17 @@ export async function findBindingHistory(
 
 /** Binding times of an earner's recent binds (bind velocity). */
 
-/** The team by level (1–3 below the distributor): members and their paid sales net of refunds. */
+/**
+ * The team by level (1–3 below the distributor): members and their paid sales net of refunds, read from the
+ * counters team-stats.ts keeps (three rows, however large the team).
+ */
 export async function findTeamSummary(db: Executor, userId: number) {
-  return queryRows<{ level: number; members: number; salesFen: number }>(
+  const rows = await queryRows<{ level: number; members: number; salesFen: number | string }>(
     db,
-    sql`with recursive down(id, level) as (
-          select user_id, 1 from referral_bindings where upline_user_id = ${userId}
-          union all
-          select b.user_id, down.level + 1 from down join referral_bindings b on b.upline_user_id = down.id
-          where down.level < 3
-        )
-        select d.level, count(*)::int as members, coalesce(sum(s.fen), 0)::bigint as "salesFen"
-        from down d
-        -- per member through orders_buyer_idx: a join would let the planner hash all orders for a small team
-        left join lateral (select sum(o.payable_fen - o.refunded_fen) as fen from orders o
-                           where o.buyer_user_id = d.id and o.paid_at is not null) s on true
-        group by d.level order by d.level`,
+    sql`select level, members, sales_fen as "salesFen" from team_stats
+        where user_id = ${userId} and members > 0 order by level`,
   );
+  return rows.map((r) => ({ level: Number(r.level), members: r.members, salesFen: Number(r.salesFen) }));
 }
 
 /** Members of one level of the team, newest binding first. */

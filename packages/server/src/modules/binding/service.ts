@@ -20,6 +20,7 @@ import {
   updateBindingTimes,
   upsertBinding,
 } from "./repo.ts";
+import { moveInTeams } from "./team-stats.ts";
 
 export type BindSource = "link" | "poster" | "product" | "signup" | "staff";
 export type Provenance = { source: BindSource; productId?: number | null; scene?: string | null };
@@ -71,6 +72,7 @@ export async function attemptBind(
       expiresAt: b.expiresAtMs === null ? null : new Date(b.expiresAtMs),
       protectedUntil: new Date(b.protectedUntilMs),
     });
+    await moveInTeams(tx, shopperId, existing?.uplineUserId ?? null, candidateId);
     await insertBindingHistory(tx, {
       userId: shopperId,
       uplineUserId: candidateId,
@@ -196,6 +198,7 @@ export async function reassignUpline(
       expiresAt: durationDays === null ? null : new Date(now.getTime() + durationDays * 86_400_000),
       protectedUntil: new Date(now.getTime() + protectionDays * 86_400_000),
     });
+    await moveInTeams(tx, shopperId, before?.uplineUserId ?? null, input.uplineUserId);
     await insertBindingHistory(tx, {
       userId: shopperId,
       uplineUserId: input.uplineUserId,

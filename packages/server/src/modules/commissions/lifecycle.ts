@@ -3,18 +3,18 @@
 import {
   buildClawbackPosting,
   buildCommissionCancelledPosting,
-  buildCommissionReleasedPosting,
   type CommissionPlan,
   commissionReleaseDueAt,
-  decideCommissionSettlement,
   decideCommissionTransition,
+  planRelease,
 } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
-import { postLedgerTransaction, postLedgerTransactions } from "../ledger/service.ts";
+import { postBatchTransaction } from "../ledger/post-batch.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
 import type { OrderMoment, RefundedItems } from "../orders/events.ts";
 import { recordEarnerRefund } from "./earner-counts.ts";
 import { planClawbacks } from "./refund-clawback.ts";
@@ -84,7 +84,7 @@ export async function releaseDueCommissions(
   now: Date,
   options: { batchSize?: number; orderId?: number } = {},
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? RELEASE_BATCH;
   let moved = 0;
   for (;;) {
     const batch = await inTransaction(deps.db, async (tx) =>
@@ -96,46 +96,34 @@ export async function releaseDueCommissions(
   }
 }
 
+/** Rows per sweep transaction: big enough that per-transaction costs vanish, small enough to hold few locks. */
+const RELEASE_BATCH = 5000;
+
 /**
- * One batch, inside `tx`: lock what is due, let the domain rule decide each row, move the decided rows
- * frozen → settled by compare-and-set, and post `settle:<id>` (frozen → available, what is left after
- * clawbacks) for exactly the rows this call moved.
+ * One batch, inside `tx`: lock what is due, let planRelease decide, move the decided rows frozen → settled
+ * in one statement, and post the batch as ONE ledger transaction (one line per touched account). The rows'
+ * own move is the per-commission marker: it commits with the posting or not at all, and a settled row is
+ * never taken again, so a rerun adds nothing. The ledger key names the batch by its smallest commission id.
  */
 export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId?: number) {
   const due = await lockDueBatch(tx, now, batchSize, orderId);
-  const decided = due.filter(
-    (row) =>
-      decideCommissionSettlement({
-        status: row.status,
-        dueAtMs: row.dueAt?.getTime() ?? null,
-        nowMs: now.getTime(),
-        hasOpenAfterSale: false,
-      }).kind === "settle",
+  const plan = planRelease(
+    due.map((row) => ({ ...row, dueAtMs: row.dueAt?.getTime() ?? null, hasOpenAfterSale: false })),
+    now.getTime(),
   );
-  const moved = new Set(
-    await settleCommissionsIf(
-      tx,
-      decided.map((row) => row.id),
-      now,
-    ),
-  );
-  await postLedgerTransactions(
-    tx,
-    decided
-      .filter((row) => moved.has(row.id))
-      .flatMap((row) => {
-        const posting = buildCommissionReleasedPosting({
-          commissionId: row.id,
-          orderId: row.orderId,
-          earnerUserId: row.earnerUserId,
-          amountFen: row.amountFen,
-          clawedBackFen: row.clawedBackFen,
-          at: now,
-        });
-        return posting ? [posting] : [];
-      }),
-  );
-  return { taken: due.length, settled: moved.size };
+  const moved = await settleCommissionsIf(tx, plan.settle, now);
+  // The rows are locked by this transaction: a move that did not happen would post money for nothing.
+  if (moved !== plan.settle.length) throw new Error(`release moved ${moved} of ${plan.settle.length} rows`);
+  if (plan.lines.length > 0) {
+    await postBatchTransaction(tx, {
+      key: `release:${plan.settle.reduce((a, b) => Math.min(a, b))}`,
+      kind: "commission_settled",
+      entries: plan.lines,
+      meta: { commissionIds: plan.settle },
+      at: now,
+    });
+  }
+  return { taken: due.length, settled: moved };
 }
 
 /** Staff decide a held commission: release (back to frozen, settles when due) or cancel (money back). */

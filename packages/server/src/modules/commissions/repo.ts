@@ -162,17 +162,16 @@ export async function lockDueBatch(
     .for("update", { skipLocked: true });
 }
 
-/** frozen → settled by compare-and-set for many rows (L7); returns the ids this call moved. */
-export async function settleCommissionsIf(db: Executor, ids: number[], now: Date): Promise<number[]> {
-  if (ids.length === 0) return [];
+/** frozen → settled by compare-and-set for many rows (L7), in one statement; returns how many this call moved. */
+export async function settleCommissionsIf(db: Executor, ids: number[], now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
   const rows = await queryRows<{ id: number }>(
     db,
     sql`update commissions set status = 'settled', settled_at = ${now.toISOString()}
-        where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-          and status = 'frozen'
+        where id = any(${`{${ids.join(",")}}`}::bigint[]) and status = 'frozen'
         returning id`,
   );
-  return rows.map((r) => r.id);
+  return rows.length;
 }
 
 /** A search text taken literally inside LIKE: its own % and _ match only themselves. */

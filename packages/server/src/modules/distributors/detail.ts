@@ -28,7 +28,8 @@ async function namesOf(db: Db, ids: number[]) {
 }
 
 /**
- * What each ledger line is about, read from its idempotency key: "comm:<item>:L1", "settle:<commission>",
+ * What each ledger line is about, read from its idempotency key: "comm:<item>:L1", "settle:<commission>" (a
+ * release batch, "release:<first commission>", names no one order),
  * "cancel:<commission>", "claw:<commission>:<refund>" name an order and a level; "wd:<id>:…" a withdrawal.
  * Two queries for the whole statement.
  */

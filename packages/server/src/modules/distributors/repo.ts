@@ -165,7 +165,7 @@ export async function listDistributors(
     sql`select d.user_id as "userId", d.status, d.invite_code as "inviteCode", d.grade_id as "gradeId",
                d.granted_via as "grantedVia", d.joined_at as "joinedAt", d.updated_at as "updatedAt",
                u.nickname, u.phone,
-               (select count(*) from referral_bindings b where b.upline_user_id = d.user_id)::int as "directCount"
+               coalesce((select t.members from team_stats t where t.user_id = d.user_id and t.level = 1), 0)::int as "directCount"
         from distributors d join users u on u.id = d.user_id
         where true ${filter.status ? sql`and d.status = ${filter.status}` : sql``}
           ${filter.cursor ? sql`and d.user_id < ${filter.cursor}` : sql``}

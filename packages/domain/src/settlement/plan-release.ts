@@ -1,0 +1,66 @@
+// The release sweep's decision for one batch of due commissions: which rows settle (frozen → settled), which
+// wait and why, and the one ledger transaction that moves what is left of them (after clawbacks) from each
+// earner's frozen balance to their available one: each row's "commission released" posting, merged into one
+// line per touched account.
+import { type CommissionStatus, decideCommissionSettlement } from "../distribution/commission-state.ts";
+import { buildCommissionReleasedPosting } from "../ledger/postings.ts";
+
+export type DueCommission = {
+  id: number;
+  orderId: number;
+  earnerUserId: number;
+  amountFen: number;
+  clawedBackFen: number;
+  status: CommissionStatus;
+  dueAtMs: number | null;
+  hasOpenAfterSale: boolean;
+};
+
+export type ReleaseLine = { account: string; amountFen: number };
+
+export type ReleasePlan = {
+  /** Ids that move frozen → settled, in the order given. */
+  settle: number[];
+  wait: { id: number; reason: "NOT_DUE" | "RELEASE_DATE_UNKNOWN" | "AFTER_SALE_OPEN" }[];
+  skip: { id: number; reason: "NOT_FROZEN" }[];
+  /** Frozen +x, available −x per earner, summed over the batch, by account code; empty when nothing moves. */
+  lines: ReleaseLine[];
+};
+
+/**
+ * Plans the release of a batch: a row settles when frozen, due at `nowMs` and free of open after-sales; the
+ * money moved is its amount less clawbacks, summed per account so one ledger transaction carries the batch.
+ * Example: earner 7 with 1,000 and 500 (200 clawed) due → settle both; frozen:u:7 +1,300, available:u:7 −1,300.
+ */
+export function planRelease(rows: readonly DueCommission[], nowMs: number): ReleasePlan {
+  const plan: ReleasePlan = { settle: [], wait: [], skip: [], lines: [] };
+  const perAccount = new Map<string, number>();
+  for (const row of rows) {
+    const decision = decideCommissionSettlement({
+      status: row.status,
+      dueAtMs: row.dueAtMs,
+      nowMs,
+      hasOpenAfterSale: row.hasOpenAfterSale,
+    });
+    if (decision.kind === "wait") plan.wait.push({ id: row.id, reason: decision.reason });
+    else if (decision.kind === "skip") plan.skip.push({ id: row.id, reason: decision.reason });
+    else {
+      plan.settle.push(row.id);
+      const posting = buildCommissionReleasedPosting({
+        commissionId: row.id,
+        orderId: row.orderId,
+        earnerUserId: row.earnerUserId,
+        amountFen: row.amountFen,
+        clawedBackFen: row.clawedBackFen,
+        at: nowMs,
+      });
+      for (const line of posting?.entries ?? [])
+        perAccount.set(line.account, (perAccount.get(line.account) ?? 0) + line.amountFen);
+    }
+  }
+  plan.lines = [...perAccount]
+    .filter(([, amountFen]) => amountFen !== 0)
+    .map(([account, amountFen]) => ({ account, amountFen }))
+    .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  return plan;
+}
