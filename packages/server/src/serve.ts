@@ -1,58 +1,20 @@
 // The composition root of one API process: reads config, opens the database, wires the modules, serves
 // and runs the sweeps. `prepared`: a cluster primary already migrated, created the owner and seeded.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
-import { createSmsProvider } from "./adapters/sms/index.ts";
-import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
+import { composeDeps } from "./compose.ts";
 import type { Config } from "./config.ts";
 import { openConfiguredDatabase } from "./db/open.ts";
-import type { AppDeps } from "./deps.ts";
 import { buildApp } from "./http/app.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
-import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
-import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
-import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { loadStoredPaymentProviders } from "./modules/payments/settings.ts";
-import { wirePayments } from "./modules/payments/wiring.ts";
 import { prepareShop } from "./prepare.ts";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export async function serve(config: Config, options: { prepared: boolean }): Promise<void> {
   const startedAt = performance.now();
   const database = await openConfiguredDatabase(config, { migrate: !options.prepared });
-  const now = () => new Date();
-  const wechatLogin = createWechatLoginFromConfig(
-    config.wechatOfficialAccount ? { officialAccount: config.wechatOfficialAccount } : undefined,
-  );
-  const sandbox = config.sandboxPaymentKey ? { privateKeyPem: config.sandboxPaymentKey } : undefined;
-
-  const deps: AppDeps = {
-    config,
-    database,
-    db: database.db,
-    now,
-    wechatCodeExchange: (code) => wechatLogin.exchangeCode(code),
-    wechatLoginIsSandbox: !config.wechatOfficialAccount,
-    // The sandbox writes each code to the log (the app exists by the time anyone asks for a code).
-    sms: createSmsProvider(config.aliyunSms, (line) => app.log.info(line)),
-    secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
-    onSignup: [],
-    orderHooks: emptyOrderHooks(),
-    paymentProviders: createPaymentProviders(
-      paymentConfig({ enabled: ["sandbox"], ...(sandbox ? { sandbox } : {}) }),
-    ),
-    staticRoots: {
-      shop: path.join(repoRoot, "apps/shop/dist"),
-      admin: path.join(repoRoot, "apps/admin/dist"),
-    },
-  };
-
-  registerDistributionHooks(deps);
+  // The sandbox SMS writes each code to the log (the app exists by the time anyone asks for a code).
+  const deps = composeDeps(config, database, { now: () => new Date(), log: (line) => app.log.info(line) });
   // WeChat Pay / Alipay as the merchant configured them in the admin (keys sealed with SECRET_KEY).
   const unloadablePayments = await loadStoredPaymentProviders(deps);
-  wirePayments(deps);
 
   const owner = options.prepared ? { created: false as const } : await prepareShop(deps);
 

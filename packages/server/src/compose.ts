@@ -1,0 +1,50 @@
+// Builds the object graph one API process runs on: adapters from config, the modules' wiring. The server
+// (serve.ts) uses it, and so do tests that sweep a running server's database from outside.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
+import { createSmsProvider } from "./adapters/sms/index.ts";
+import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import type { AppDeps } from "./deps.ts";
+import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
+import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
+import { emptyOrderHooks } from "./modules/orders/events.ts";
+import { wirePayments } from "./modules/payments/wiring.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+export function composeDeps(
+  config: Config,
+  database: Database,
+  options: { now: () => Date; log: (line: string) => void },
+): AppDeps {
+  const wechatLogin = createWechatLoginFromConfig(
+    config.wechatOfficialAccount ? { officialAccount: config.wechatOfficialAccount } : undefined,
+  );
+  const sandbox = config.sandboxPaymentKey ? { privateKeyPem: config.sandboxPaymentKey } : undefined;
+  const deps: AppDeps = {
+    config,
+    database,
+    db: database.db,
+    now: options.now,
+    wechatCodeExchange: (code) => wechatLogin.exchangeCode(code),
+    wechatLoginIsSandbox: !config.wechatOfficialAccount,
+    // The sandbox writes each code to the log.
+    sms: createSmsProvider(config.aliyunSms, options.log),
+    secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
+    onSignup: [],
+    orderHooks: emptyOrderHooks(),
+    paymentProviders: createPaymentProviders(
+      paymentConfig({ enabled: ["sandbox"], ...(sandbox ? { sandbox } : {}) }),
+    ),
+    staticRoots: {
+      shop: path.join(repoRoot, "apps/shop/dist"),
+      admin: path.join(repoRoot, "apps/admin/dist"),
+    },
+  };
+  registerDistributionHooks(deps);
+  wirePayments(deps);
+  return deps;
+}
