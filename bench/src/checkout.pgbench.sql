@@ -175,8 +175,9 @@ INSERT INTO product_sales_slots (product_id, slot, quantity)
   ON CONFLICT (product_id, slot) DO UPDATE SET quantity = product_sales_slots.quantity + excluded.quantity;
 WITH account AS (
   INSERT INTO ledger_accounts (code)
-  SELECT code FROM unnest(ARRAY['commission_frozen:u:' || :l1::text, 'commission_frozen:u:' || :top::text,
-                                'gateway_clearing:sandbox', 'merchant_revenue']) AS c(code)
+  SELECT code FROM unnest(ARRAY['commission_frozen' || ':' || 'u' || ':' || :l1::text,
+                                'commission_frozen' || ':' || 'u' || ':' || :top::text,
+                                'gateway_clearing' || ':' || 'sandbox', 'merchant_revenue']) AS c(code)
   WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = c.code) ORDER BY code
   ON CONFLICT (code) DO NOTHING),
 t AS (

@@ -1,11 +1,14 @@
-// Checkout benchmark: N shoppers place orders through the real HTTP API on PostgreSQL and PGlite, and pgbench
-// runs the same SQL work on a copy of the PostgreSQL database as the limit. Writes bench/results/checkout.json.
+// Checkout benchmark: N shoppers place and pay orders through the real HTTP API on PostgreSQL and PGlite. In
+// the same run pgbench replays our own statements on the benchmark database (pgbenchTps) and runs the
+// reference checkout of performance-anchors.md §2 on its own throwaway database (referenceTps); then the
+// "history" variant measures 32 shoppers before and after the top earner is given 1,000,000 commissions.
+// Writes bench/results/checkout.json. Unattended; about 6–8 minutes on the 2-core machine.
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
 import { type BenchShop, prepareShop, type Shopper } from "./lib/checkout-shop.ts";
-import { createDatabase, dropDatabase, PG_HOST, PG_USER } from "./lib/postgres.ts";
+import { createDatabase, dropDatabase, PG_HOST, PG_USER, psql } from "./lib/postgres.ts";
 import { repoRoot, writeResult } from "./lib/result.ts";
 import { type RunningServer, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
@@ -26,6 +29,8 @@ type Run = {
   loaderCpuMsPerOrder: number | null;
   pgbenchTps: number | null;
   ratio: number | null;
+  /** The reference checkout (performance-anchors.md §2) in pgbench at the same client count. */
+  referenceTps: number | null;
 };
 
 /** Closed loop: each shopper checks out, waits for the answer, checks out again, for SECONDS. */
@@ -67,16 +72,23 @@ async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[])
   };
 }
 
+type Limits = {
+  /** pgbench replaying our statements (checkout.pgbench.sql) on the benchmark database. */
+  ours: (shop: BenchShop, clients: number) => number;
+  /** pgbench running the reference checkout on its own database. */
+  reference: (clients: number) => number;
+};
+
 /**
- * The HTTP runs at each concurrency; `limit` (PostgreSQL) runs pgbench right after each one, at the same
- * client count on the same database while the server idles, so each pair shares the machine's load.
+ * The HTTP runs at each concurrency; on PostgreSQL `limits` run pgbench right after each one, at the same
+ * client count while the server idles, so each trio shares the machine's load of that moment.
  */
 async function measureEngine(
   engine: Run["engine"],
   server: RunningServer,
-  limit?: (shop: BenchShop, clients: number) => number,
+  shop: BenchShop,
+  limits?: Limits,
 ): Promise<Run[]> {
-  const shop = await prepareShop(server.baseUrl, Math.max(...CONCURRENCY));
   await load(server, shop, shop.shoppers.slice(0, 8)); // warm-up, same length as a run
   const runs: Run[] = [];
   for (const n of CONCURRENCY) {
@@ -84,25 +96,73 @@ async function measureEngine(
     console.log(
       `${engine} c=${n}: ${r.ordersPerSecond} orders/s p50 ${r.p50Ms} ms p99 ${r.p99Ms} ms, CPU/order server ${r.serverCpuMsPerOrder} ms, load generator ${r.loaderCpuMsPerOrder} ms (${r.errors} errors)`,
     );
-    const pgbenchTps = limit ? limit(shop, n) : null;
+    const pgbenchTps = limits ? limits.ours(shop, n) : null;
+    const referenceTps = limits ? limits.reference(n) : null;
     const ratio = pgbenchTps ? round(r.ordersPerSecond / pgbenchTps, 3) : null;
-    if (pgbenchTps) console.log(`pgbench c=${n}: ${pgbenchTps} tps, ratio ${ratio}`);
-    runs.push({ engine, concurrency: n, ...r, pgbenchTps, ratio });
+    if (limits)
+      console.log(`pgbench c=${n}: ours ${pgbenchTps} tps (ratio ${ratio}), reference ${referenceTps} tps`);
+    runs.push({ engine, concurrency: n, ...r, pgbenchTps, ratio, referenceTps });
   }
   return runs;
 }
 
-function pgbench(database: string, clients: number, vars: Record<string, number>): number {
-  const script = path.join(repoRoot, "bench/src/checkout.pgbench.sql");
+const HISTORY_COMMISSIONS = Number(process.env.BENCH_HISTORY ?? 1_000_000);
+
+/**
+ * Gives the top distributor (level 2 of every bench order) HISTORY_COMMISSIONS settled commissions of
+ * past orders, by SQL, with the counters the server keeps for them, as years of business would leave.
+ */
+function seedHistory(database: string, top: number): number {
+  const started = performance.now();
+  psql(
+    `insert into commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen,
+       rate_bps, quantity, rate_source, amount_fen, status, created_at, settled_at)
+     select 1000000000 + g, 1000000000 + g, 2, ${top}, ${top}, 10000, 10000, 500, 1, 'plan', 500, 'settled',
+            now() - interval '400 days' + g * interval '30 seconds', now() - interval '390 days' + g * interval '30 seconds'
+     from generate_series(1, ${HISTORY_COMMISSIONS}) g`,
+    database,
+  );
+  psql(
+    `insert into earner_order_counts (user_id, slot, orders) values (${top}, 0, ${HISTORY_COMMISSIONS})
+     on conflict (user_id, slot) do update set orders = earner_order_counts.orders + excluded.orders`,
+    database,
+  );
+  psql("vacuum analyze commissions", database);
+  return round((performance.now() - started) / 1000, 1);
+}
+
+async function measureHistory(server: RunningServer, shop: BenchShop, database: string) {
+  const shoppers = shop.shoppers.slice(0, 32);
+  const fresh = await load(server, shop, shoppers);
+  console.log(
+    `history: fresh shop ${fresh.ordersPerSecond} orders/s, CPU/order ${fresh.serverCpuMsPerOrder} ms`,
+  );
+  const seedSeconds = seedHistory(database, shop.layout.top);
+  await load(server, shop, shoppers.slice(0, 8)); // the planner and caches settle after the bulk load
+  const history = await load(server, shop, shoppers);
+  console.log(
+    `history: top earner with ${HISTORY_COMMISSIONS} commissions (seeded in ${seedSeconds} s) ${history.ordersPerSecond} orders/s, CPU/order ${history.serverCpuMsPerOrder} ms`,
+  );
+  return { concurrency: 32, topEarnerCommissions: HISTORY_COMMISSIONS, seedSeconds, fresh, history };
+}
+
+function pgbench(
+  database: string,
+  clients: number,
+  vars: Record<string, number>,
+  script = path.join(repoRoot, "bench/src/checkout.pgbench.sql"),
+  protocol = "extended",
+): number {
   const args = [
     "-h",
     PG_HOST,
     "-U",
     PG_USER,
     "-n",
-    // The server's driver sends every statement unnamed (parse, bind, execute); so does -M extended.
+    // The server's driver sends statements with the extended protocol (parse, bind, execute); the
+    // reference was measured with pgbench's default, the simple protocol, and is run as it was.
     "-M",
-    "extended",
+    protocol,
     "-c",
     String(clients),
     "-j",
@@ -123,52 +183,98 @@ function pgbench(database: string, clients: number, vars: Record<string, number>
   return round(Number(tps[1]), 1);
 }
 
+/** The reference checkout's throwaway database: the anchors' schema and data (about 5 s to load). */
+function createReferenceDatabase(name: string): void {
+  createDatabase(name);
+  const loaded = spawnSync(
+    "psql",
+    [
+      "-h",
+      PG_HOST,
+      "-U",
+      PG_USER,
+      "-d",
+      name,
+      "-q",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-f",
+      path.join(repoRoot, "bench/src/reference/schema.sql"),
+    ],
+    { encoding: "utf8" },
+  );
+  if (loaded.status !== 0) throw new Error(`reference schema failed:\n${loaded.stderr}`);
+}
+
 export default async function checkout(): Promise<void> {
+  const benchStarted = performance.now();
   const dbName = `liebian_bench_${process.pid}`;
+  const referenceDb = `liebian_reference_${process.pid}`;
+  const workers = process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined;
   const runs: Run[] = [];
+  let history: Awaited<ReturnType<typeof measureHistory>> | null = null;
   const loadBefore = os.loadavg();
   const notes: string[] = [
-    "paid: true — each checkout is place order (Idempotency-Key) + pay link + sandbox pay, which delivers a signed notification over HTTP to the server; latency covers all of it (4 HTTP requests).",
+    "paid: true — each checkout is place order (Idempotency-Key) + pay link + sandbox pay page, whose signed notification the server applies in-process (signature verified, no HTTP request to itself); latency covers all of it (3 HTTP requests).",
     "Spread: each checkout buys 1 or 2 distinct SKUs (1–2 of each) drawn uniformly from a bench catalogue of 200 SKUs with ample stock; shoppers are bound to 8 distributors under one top distributor, so each paid order writes 2 or 4 commission rows and their ledger transactions.",
-    `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; one server process (node --import tsx, pool 10), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the server process's CPU time over the run divided by the orders.`,
-    "pgbench runs bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on the benchmark database right after the HTTP run at the same concurrency (the server idle), -M extended, same client counts and duration, same SKU and shopper spread via random().",
-    "Statements per checkout of 2 SKUs (captured with log_statement=all): 38 — 2 transactions with their BEGIN and COMMIT (place: 14 statements inside; pay notification: 13 inside) and 7 autocommit reads/writes (3 session lookups, the payable order, the pending payment, the order before and after the sandbox pay). Before this round of work it was 85.",
-    "No outbox table exists yet, so neither side writes an outbox row.",
+    `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; the server (node --import tsx, pool 10, WORKERS=${workers ?? "server default: core count on PostgreSQL, 1 on PGlite"}), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the CPU time of the server's processes over the run divided by the orders.`,
+    "pgbenchTps: bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on the benchmark database right after the HTTP run at the same concurrency (the server idle), -M extended, same client counts and duration, same SKU and shopper spread via random().",
+    "referenceTps: the reference checkout of performance-anchors.md §2 (bench/src/reference: two guarded SKU decrements, order, items, three commission rows, outbox row; 10,000 SKUs, 100,000 members) in pgbench on its own throwaway database, right after, same clients and duration, -M simple as in the anchors.",
+    `history: 32 shoppers on the fresh shop, then again after the top distributor (level 2 of every order) is given ${HISTORY_COMMISSIONS} settled commissions by SQL; flat is the target.`,
     "The load generator (node:http, kept-alive connections) runs in the benchmark process on the same cores; its CPU per order is loaderCpuMsPerOrder.",
   ];
   const engines = (process.env.BENCH_ENGINES ?? "postgres,pglite").split(",");
   if (engines.includes("postgres"))
     try {
-      const server = await startServer({ databaseUrl: createDatabase(dbName) });
+      createReferenceDatabase(referenceDb);
+      const server = await startServer({
+        databaseUrl: createDatabase(dbName),
+        ...(workers ? { workers } : {}),
+      });
       try {
-        const limit = (shop: BenchShop, clients: number) => {
-          const { layout, skuFirst, skuLast, shoppers } = shop;
-          return pgbench(dbName, clients, {
-            uid_first: layout.uidFirst,
-            shoppers: shoppers.length,
-            addr_first: layout.addrFirst,
-            mid_first: layout.midFirst,
-            per_mid: layout.perMid,
-            top: layout.top,
-            sku_first: skuFirst,
-            sku_last: skuLast,
-          });
+        const shop = await prepareShop(server.baseUrl, Math.max(...CONCURRENCY));
+        const { layout, skuFirst, skuLast, shoppers } = shop;
+        const limits: Limits = {
+          ours: (_shop, clients) =>
+            pgbench(dbName, clients, {
+              uid_first: layout.uidFirst,
+              shoppers: shoppers.length,
+              addr_first: layout.addrFirst,
+              mid_first: layout.midFirst,
+              per_mid: layout.perMid,
+              top: layout.top,
+              sku_first: skuFirst,
+              sku_last: skuLast,
+            }),
+          reference: (clients) =>
+            pgbench(
+              referenceDb,
+              clients,
+              {},
+              path.join(repoRoot, "bench/src/reference/checkout.sql"),
+              "simple",
+            ),
         };
-        runs.push(...(await measureEngine("postgres", server, limit)));
+        runs.push(...(await measureEngine("postgres", server, shop, limits)));
+        if (HISTORY_COMMISSIONS > 0) history = await measureHistory(server, shop, dbName);
       } finally {
         await server.stop();
       }
     } finally {
       dropDatabase(dbName);
+      dropDatabase(referenceDb);
     }
   if (engines.includes("pglite")) {
     const lite = await startServer({});
     try {
-      runs.push(...(await measureEngine("pglite", lite)));
+      const shop = await prepareShop(lite.baseUrl, Math.max(...CONCURRENCY));
+      runs.push(...(await measureEngine("pglite", lite, shop)));
     } finally {
       await lite.stop();
     }
   }
   const loadAverage = { before: loadBefore.map((l) => round(l)), after: os.loadavg().map((l) => round(l)) };
-  writeResult("checkout", { paid: true, runs, loadAverage, notes });
+  const wallSeconds = round((performance.now() - benchStarted) / 1000, 0);
+  console.log(`checkout bench took ${wallSeconds} s`);
+  writeResult("checkout", { paid: true, runs, history, loadAverage, wallSeconds, notes });
 }
