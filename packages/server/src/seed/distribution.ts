@@ -8,8 +8,11 @@ import { attemptBind } from "../modules/binding/service.ts";
 import { DistributionSettings } from "../modules/distribution/settings-schema.ts";
 import { grantDistributor } from "../modules/distributors/service.ts";
 import { upsertSection } from "../modules/settings/repo.ts";
+import { forgetCachedSettings } from "../modules/settings/service.ts";
 
 export async function seedDistribution(db: Db, now: Date): Promise<void> {
+  // The section is written directly: this process's copy of the settings must not hide it.
+  forgetCachedSettings(db);
   await inTransaction(db, async (tx) => {
     await upsertSection(tx, "distribution", DistributionSettings.parse({ plan: { enabled: true } }));
     const rows = await tx
@@ -28,4 +31,5 @@ export async function seedDistribution(db: Db, now: Date): Promise<void> {
       now,
     });
   });
+  forgetCachedSettings(db);
 }

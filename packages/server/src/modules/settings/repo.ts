@@ -3,14 +3,6 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { settings } from "../../db/schema/platform.ts";
 
-export async function findSection(db: Executor, section: string): Promise<unknown | null> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(eq(settings.section, section));
-  return row?.value ?? null;
-}
-
 export async function findSections(db: Executor, sections: string[]) {
   return db
     .select({ section: settings.section, value: settings.value })

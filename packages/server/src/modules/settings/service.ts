@@ -5,7 +5,7 @@ import type { Db, Executor } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
-import { findSection, findSections, lockSection, upsertSection } from "./repo.ts";
+import { findSections, lockSection, upsertSection } from "./repo.ts";
 import { type SettingsOf, type SettingsSection, settingsSections } from "./sections.ts";
 
 function parseStored<S extends SettingsSection>(section: S, stored: unknown): SettingsOf<S> {
@@ -15,25 +15,43 @@ function parseStored<S extends SettingsSection>(section: S, stored: unknown): Se
   return (parsed.success ? parsed.data : schema.parse({})) as SettingsOf<S>;
 }
 
-// Inside one transaction the sections are read in one query and each parsed once: placing an order needs
-// `orders` and `distribution`, and paying asks for `distribution` up to five times. Outside a transaction
-// every read goes to the database (another process may have saved).
-const readInTransaction = new WeakMap<object, Map<string, { stored: unknown; parsed?: unknown }>>();
+// The sections are read in one query and each parsed once, then remembered in this process for CACHE_MS:
+// placing an order needs `orders` and `distribution`, paying asks for `distribution` up to five times, and
+// neither goes to the database for them while the copy is fresh. A save clears this process's copy when it
+// commits (its next request sees it at once); other processes see it within CACHE_MS. A transaction that
+// saves a section reads its own value back.
+const CACHE_MS = 2_000;
+type Read = Map<string, { stored: unknown; parsed?: unknown }>;
+const remembered = new WeakMap<object, { untilMs: number; read: Read }>();
+const savedInTransaction = new WeakMap<object, Read>();
+
+/** One database, whether reached through it or one of its transactions (they share Drizzle's dialect). */
+const databaseOf = (db: Executor): object => (db as unknown as { dialect: object }).dialect;
+
+async function readAll(db: Executor): Promise<Read> {
+  const key = databaseOf(db);
+  const hit = remembered.get(key);
+  if (hit && Date.now() < hit.untilMs) return hit.read;
+  const rows = await findSections(db, Object.keys(settingsSections));
+  const read: Read = new Map(rows.map((r) => [r.section, { stored: r.value }]));
+  remembered.set(key, { untilMs: Date.now() + CACHE_MS, read });
+  return read;
+}
+
+/** Forgets this process's copy of the settings of `db` (after a save; the seed writes sections directly). */
+export function forgetCachedSettings(db: Executor): void {
+  remembered.delete(databaseOf(db));
+}
 
 export async function getSettings<S extends SettingsSection>(
   db: Executor,
   section: S,
 ): Promise<SettingsOf<S>> {
-  if (!(db instanceof PgTransaction)) return parseStored(section, await findSection(db, section));
-  let read = readInTransaction.get(db);
-  if (!read) {
-    const rows = await findSections(db, Object.keys(settingsSections));
-    read = new Map(rows.map((r) => [r.section, { stored: r.value }]));
-    readInTransaction.set(db, read);
-  }
-  const entry = read.get(section) ?? { stored: null };
+  const own = db instanceof PgTransaction ? savedInTransaction.get(db)?.get(section) : undefined;
+  const read = own ? null : await readAll(db);
+  const entry = own ?? read!.get(section) ?? { stored: null };
   entry.parsed ??= parseStored(section, entry.stored);
-  read.set(section, entry);
+  if (read && !read.has(section)) read.set(section, entry);
   return entry.parsed as SettingsOf<S>;
 }
 
@@ -43,11 +61,14 @@ export async function updateSettings<S extends SettingsSection>(
   section: S,
   patch: Partial<SettingsOf<S>>,
 ): Promise<SettingsOf<S>> {
-  return inTransaction(db, async (tx) => {
+  forgetCachedSettings(db);
+  const saved = await inTransaction(db, async (tx) => {
     const before = parseStored(section, await lockSection(tx, section));
     const after = settingsSections[section].parse({ ...before, ...patch }) as SettingsOf<S>;
     await upsertSection(tx, section, after);
-    readInTransaction.get(tx)?.set(section, { stored: after, parsed: after });
+    const own = savedInTransaction.get(tx) ?? new Map();
+    own.set(section, { stored: after, parsed: after });
+    savedInTransaction.set(tx, own);
     await recordAudit(tx, actor, {
       action: "settings.update",
       entity: "settings",
@@ -57,4 +78,7 @@ export async function updateSettings<S extends SettingsSection>(
     });
     return after;
   });
+  // Again after the commit: a read racing the save may have remembered the old value meanwhile.
+  forgetCachedSettings(db);
+  return saved;
 }
