@@ -60,8 +60,8 @@ export async function seedPaidOrders(db: Db, fromUserId: number): Promise<void> 
 
 /**
  * Up to `limit` frozen commissions, level 1 (10%) to the buyer's upline and level 2 (5%) to theirs, one
- * order item per order (its id stands in for the item's; the sweep reads only the commission row), due at
- * random moments in the last three days; then their ledger postings and balances, in one transaction so
+ * order item per order (its id stands in for the item's; the sweep reads only the commission row), due over
+ * the last three days in order of their orders (as receipt + N days makes them), give or take ten minutes; then their ledger postings and balances, in one transaction so
  * the ledger's balance triggers check every posting at commit, as in production.
  */
 export async function seedFrozenCommissions(db: Db, limit: number): Promise<number> {
@@ -70,8 +70,9 @@ export async function seedFrozenCommissions(db: Db, limit: number): Promise<numb
       await tx.execute(sql`insert into commissions (order_id, order_item_id, level, earner_user_id,
         buyer_user_id, item_fen, base_fen, rate_bps, quantity, rate_source, amount_fen, status, due_at, created_at)
       select o.id, o.id, l.level, l.earner, o.buyer_user_id, o.payable_fen, o.payable_fen, l.bps, 1, 'plan',
-             o.payable_fen * l.bps / 10000, 'frozen', now() - (random() * interval '3 days'), o.paid_at
-      from orders o
+             o.payable_fen * l.bps / 10000, 'frozen', o.due_at, o.paid_at
+      from (select *, now() - interval '3 days' + random() * interval '10 minutes'
+                      + (id::float8 / (select max(id) from orders)) * interval '2 days' as due_at from orders) o
       join referral_bindings b1 on b1.user_id = o.buyer_user_id
       left join referral_bindings b2 on b2.user_id = b1.upline_user_id
       cross join lateral (values (1, b1.upline_user_id, 1000), (2, b2.upline_user_id, 500)) l(level, earner, bps)

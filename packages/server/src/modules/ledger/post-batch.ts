@@ -1,11 +1,12 @@
 // One ledger transaction carrying a whole batch (the release sweep's thousands of lines): the lines travel
-// as one JSON parameter, so the statements stay the same size however many accounts they touch, and each
-// account's balance moves once — on its row where a limit reads it, else on this connection's slot row
-// (accounts.ts) — rows taken in account-code order, as postLedgerTransactions takes them.
+// as one JSON parameter, so the statement stays the same size however many accounts it touches, and each
+// account's balance moves once, on its own row, taken in account-code order as postLedgerTransactions takes
+// them. The row, not a slot: a balance is the row plus its slots wherever it is read, and a batch's accounts
+// are per-person ones touched once each, so updating their row is cheaper than creating thousands of slot
+// rows (0.4 s of 1.7 s per 5,000 commissions). Shop-wide accounts belong in postLedgerTransactions.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { keepsBalanceOnRow, LEDGER_SLOTS } from "./accounts.ts";
 import { insertTransactionOnce } from "./repo.ts";
 
 export type BatchPosting = {
@@ -28,7 +29,7 @@ export async function postBatchTransaction(tx: Executor, posting: BatchPosting):
   const lines = [...perAccount]
     .filter(([, fen]) => fen !== 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, fen]) => ({ code, fen, onRow: keepsBalanceOnRow(code) }));
+    .map(([code, fen]) => ({ code, fen }));
   if (lines.length < 2 || lines.reduce((s, l) => s + l.fen, 0) !== 0)
     throw new Error(`ledger posting ${posting.key} is unbalanced or has fewer than two lines`);
   const transactionId = await insertTransactionOnce(tx, {
@@ -39,25 +40,14 @@ export async function postBatchTransaction(tx: Executor, posting: BatchPosting):
   });
   if (transactionId === null)
     throw new AppError("LEDGER_KEY_CONFLICT", "This ledger key was already posted", { key: posting.key });
-  const json = JSON.stringify(lines);
-  const line = sql`select * from jsonb_to_recordset(${json}::jsonb) as l (code text, fen bigint, "onRow" boolean)`;
-  // Slot-balanced accounts must exist before the statement below can see them.
-  await tx.execute(sql`insert into ledger_accounts (code)
-    select code from (${line}) l where not l."onRow" order by code on conflict (code) do nothing`);
   await tx.execute(sql`
-    with line as (${line}),
-    kept as (
-      insert into ledger_accounts (code, balance_fen) select code, fen from line where "onRow" order by code
+    with line as (select * from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as l (code text, fen bigint)),
+    account as (
+      insert into ledger_accounts (code, balance_fen) select code, fen from line order by code
       on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-      returning id, code),
-    slotted as (select a.id, a.code, line.fen from line join ledger_accounts a on a.code = line.code
-                where not line."onRow"),
-    slot as (
-      insert into ledger_balance_slots (account_id, slot, balance_fen)
-      select id, pg_backend_pid() % ${LEDGER_SLOTS}, fen from slotted order by code
-      on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen)
+      returning id, code)
     insert into ledger_entries (transaction_id, account_id, amount_fen)
-    select ${transactionId}::bigint, account.id, line.fen
-    from line join (select id, code from kept union all select id, code from slotted) account on account.code = line.code`);
+    select ${transactionId}::bigint, account.id, line.fen from line join account on account.code = line.code
+    order by account.id`);
   return transactionId;
 }
