@@ -10,6 +10,18 @@ export type ApiError = components["schemas"]["ErrorResponse"];
 /** Every code the server can answer with; `INTERNAL` is a 500. */
 export type ErrorCode = ApiError["error"]["code"];
 
+type JsonBody<R> = R extends { content: { "application/json": infer B } } ? B : never;
+/** The JSON body a route answers with when it succeeds (its 200, else its 201), e.g. `ResponseOf<"/api/v1/cart", "get">`. */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: infer S }
+    ? JsonBody<S>
+    : R extends { 201: infer S }
+      ? JsonBody<S>
+      : never
+  : never;
+
 export type ApiClientOptions = {
   baseUrl?: string;
   /** Returns the current bearer token, if any. */

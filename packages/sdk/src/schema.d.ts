@@ -5448,7 +5448,157 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            settings: {
+                                plan: {
+                                    /** @default false */
+                                    enabled: boolean;
+                                    /** @default 2 */
+                                    levels: number;
+                                    /**
+                                     * @default [
+                                     *       1000,
+                                     *       500,
+                                     *       0
+                                     *     ]
+                                     */
+                                    ratesBps: (number)[];
+                                    /** @default 3000 */
+                                    capBps: number;
+                                    /**
+                                     * @default paid
+                                     * @enum {string}
+                                     */
+                                    base: "paid" | "list";
+                                    /** @default false */
+                                    selfPurchase: boolean;
+                                    activityCommission: {
+                                        /** @default false */
+                                        group_buy: boolean;
+                                        /** @default false */
+                                        flash_sale: boolean;
+                                        /** @default false */
+                                        bargain: boolean;
+                                        /** @default false */
+                                        timed_discount: boolean;
+                                        /** @default false */
+                                        points_exchange: boolean;
+                                    };
+                                    /** @default 0 */
+                                    groupBuyLeaderBonusBps: number;
+                                    /**
+                                     * @default {
+                                     *       "mode": "after_receipt",
+                                     *       "days": 7
+                                     *     }
+                                     */
+                                    release: {
+                                        /** @enum {string} */
+                                        mode: "after_receipt";
+                                        /** @default 7 */
+                                        days: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        mode: "after_payment";
+                                        /** @default 7 */
+                                        days: number;
+                                    };
+                                };
+                                binding: {
+                                    /**
+                                     * @default no_upline_only
+                                     * @enum {string}
+                                     */
+                                    who: "no_upline_only" | "new_shoppers_only" | "override_each_link";
+                                    /** @default null */
+                                    durationDays: number | null;
+                                    /** @default 30 */
+                                    protectionDays: number;
+                                    /** @default false */
+                                    extendOnOrder: boolean;
+                                };
+                                /**
+                                 * @default {
+                                 *       "kind": "everyone"
+                                 *     }
+                                 */
+                                eligibility: {
+                                    /** @enum {string} */
+                                    kind: "everyone";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "after_first_paid_order";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "spend_at_least";
+                                    thresholdFen: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "bought_product";
+                                    productIds: string[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "application";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "appointed_only";
+                                };
+                                withdrawal: {
+                                    /**
+                                     * @default [
+                                     *       "wallet",
+                                     *       "wechat_api"
+                                     *     ]
+                                     */
+                                    methods: ("wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api")[];
+                                    /** @default 1000 */
+                                    minimumFen: number;
+                                    /** @default 0 */
+                                    feeBps: number;
+                                    /** @default null */
+                                    dailyMaxCount: number | null;
+                                    /** @default null */
+                                    dailyMaxFen: number | null;
+                                    /** @default null */
+                                    autoApproveBelowFen: number | null;
+                                };
+                                rewards: {
+                                    firstOrder: {
+                                        /** @default false */
+                                        enabled: boolean;
+                                        /** @default 1000 */
+                                        amountFen: number;
+                                        /** @default null */
+                                        dailyCapFen: number | null;
+                                        /** @default null */
+                                        dailyCapCount: number | null;
+                                    };
+                                    invite: {
+                                        /** @default false */
+                                        enabled: boolean;
+                                        /** @default 1000 */
+                                        amountFen: number;
+                                        /** @default null */
+                                        dailyCapFen: number | null;
+                                        /** @default null */
+                                        dailyCapCount: number | null;
+                                    };
+                                };
+                                fraud: {
+                                    /** @default true */
+                                    enabled: boolean;
+                                    /** @default 20 */
+                                    maxBindsPerHour: number;
+                                    /** @default 5000 */
+                                    refundMaxRatioBps: number;
+                                    /** @default 5 */
+                                    refundMinOrders: number;
+                                };
+                                grades: {
+                                    /** @default false */
+                                    allowDowngrade: boolean;
+                                };
+                            };
+                            warnings: string[];
                         };
                     };
                 };
@@ -5484,7 +5634,57 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            distributor: {
+                                userId: number;
+                                /** @enum {string} */
+                                status: "active" | "frozen" | "removed";
+                                inviteCode: string;
+                                gradeId: number | null;
+                                grantedVia: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            } | null;
+                            application: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                realName: string;
+                                phone: string;
+                                note: string;
+                                rejectReason: string | null;
+                                reviewedBy: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                            } | null;
+                            eligibility: {
+                                /** @enum {string} */
+                                kind: "everyone";
+                            } | {
+                                /** @enum {string} */
+                                kind: "after_first_paid_order";
+                            } | {
+                                /** @enum {string} */
+                                kind: "spend_at_least";
+                                thresholdFen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "bought_product";
+                                productIds: string[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "application";
+                            } | {
+                                /** @enum {string} */
+                                kind: "appointed_only";
+                            };
+                            enabled: boolean;
+                            inviteCode: string | null;
+                            inviteLink: string | null;
                         };
                     };
                 };
@@ -5523,7 +5723,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "removed";
+                            inviteCode: string;
+                            gradeId: number | null;
+                            grantedVia: string;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -5569,7 +5778,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            realName: string;
+                            phone: string;
+                            note: string;
+                            rejectReason: string | null;
+                            reviewedBy: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
                         };
                     };
                 };
@@ -5610,8 +5831,6 @@ export interface paths {
                             items: {
                                 id: number;
                                 userId: number;
-                                nickname: string;
-                                accountPhone: string | null;
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "rejected";
                                 realName: string;
@@ -5623,6 +5842,8 @@ export interface paths {
                                 createdAt: string;
                                 /** Format: date-time */
                                 reviewedAt: string | null;
+                                nickname: string;
+                                accountPhone: string | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -5672,7 +5893,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            realName: string;
+                            phone: string;
+                            note: string;
+                            rejectReason: string | null;
+                            reviewedBy: number | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
                         };
                     };
                 };
@@ -5711,7 +5944,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "active" | "frozen" | "removed";
+                                inviteCode: string;
+                                gradeId: number | null;
+                                grantedVia: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                nickname: string;
+                                phone: string | null;
+                                directCount: number;
                             }[];
                             nextCursor: number | null;
                         };
@@ -5752,7 +5997,73 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            distributor: {
+                                userId: number;
+                                /** @enum {string} */
+                                status: "active" | "frozen" | "removed";
+                                inviteCode: string;
+                                gradeId: number | null;
+                                grantedVia: string;
+                                /** Format: date-time */
+                                joinedAt: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                            profile: {
+                                userId: number;
+                                nickname: string;
+                                phone: string | null;
+                            } | null;
+                            wallet: {
+                                frozenFen: number;
+                                availableFen: number;
+                                withdrawingFen: number;
+                            };
+                            upline: number[];
+                            uplineProfiles: {
+                                userId: number;
+                                nickname: string | null;
+                            }[];
+                            team: {
+                                level: number;
+                                members: number;
+                                salesFen: number;
+                            }[];
+                            downline: {
+                                level: number;
+                                members: {
+                                    userId: number;
+                                    nickname: string;
+                                    /** Format: date-time */
+                                    boundAt: string;
+                                    level: number;
+                                }[];
+                            }[];
+                            history: {
+                                id: number;
+                                userId: number;
+                                action: string;
+                                fromValue: string | null;
+                                toValue: string | null;
+                                reason: string | null;
+                                staffId: number | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            ledger: {
+                                account: string;
+                                entryId: number;
+                                transactionId: number;
+                                key: string;
+                                kind: string;
+                                amountFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                orderId: number | null;
+                                orderNo: string | null;
+                                level: number | null;
+                                withdrawalId: number | null;
+                            }[];
                         };
                     };
                 };
@@ -5801,7 +6112,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "removed";
+                            inviteCode: string;
+                            gradeId: number | null;
+                            grantedVia: string;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -5840,7 +6160,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "active" | "frozen" | "removed";
+                            inviteCode: string;
+                            gradeId: number | null;
+                            grantedVia: string;
+                            /** Format: date-time */
+                            joinedAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -5923,7 +6252,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            referrer: {
+                                userId: number;
+                                nickname: string | null;
+                                inviteCode: string | null;
+                                /** Format: date-time */
+                                boundAt: string;
+                                /** @enum {string} */
+                                source: "link" | "poster" | "product" | "signup" | "staff";
+                            } | null;
                         };
                     };
                 };
@@ -5962,7 +6299,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            levels: {
+                                level: number;
+                                members: number;
+                                salesFen: number;
+                            }[];
+                            members: {
+                                userId: number;
+                                nickname: string;
+                                /** Format: date-time */
+                                boundAt: string;
+                                level: number;
+                            }[];
                         };
                     };
                 };
@@ -6010,7 +6358,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            userId: number;
+                            uplineUserId: number;
+                            /** @enum {string} */
+                            source: "link" | "poster" | "product" | "signup" | "staff";
+                            productId: number | null;
+                            scene: string | null;
+                            /** Format: date-time */
+                            boundAt: string;
+                            /** Format: date-time */
+                            expiresAt: string | null;
+                            /** Format: date-time */
+                            protectedUntil: string;
                         };
                     };
                 };
@@ -6049,7 +6408,22 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                userId: number;
+                                uplineUserId: number;
+                                previousUplineUserId: number | null;
+                                /** @enum {string} */
+                                source: "link" | "poster" | "product" | "signup" | "staff";
+                                productId: number | null;
+                                scene: string | null;
+                                reason: string | null;
+                                staffId: number | null;
+                                /** Format: date-time */
+                                at: string;
+                                userNickname: string | null;
+                                uplineNickname: string | null;
+                                previousUplineNickname: string | null;
+                                staffName: string | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -6094,7 +6468,6 @@ export interface paths {
                             items: {
                                 id: number;
                                 orderId: number;
-                                orderNo: string;
                                 orderItemId: number;
                                 level: number;
                                 earnerUserId: number;
@@ -6112,17 +6485,18 @@ export interface paths {
                                 holdReasons: string[];
                                 /** Format: date-time */
                                 dueAt: string | null;
-                                release: {
-                                    /** @enum {string} */
-                                    mode: "after_receipt" | "after_payment";
-                                    days: number;
-                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
                                 settledAt: string | null;
                                 /** Format: date-time */
                                 cancelledAt: string | null;
+                                orderNo: string;
+                                release: {
+                                    /** @enum {string} */
+                                    mode: "after_receipt" | "after_payment";
+                                    days: number;
+                                } | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -6165,7 +6539,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                orderId: number;
+                                orderNo: string;
+                                status: string;
+                                buyerNickname: string;
+                                paidFen: number;
+                                commissionFen: number;
+                                /** Format: date-time */
+                                placedAt: string;
                             }[];
                             nextCursor: number | null;
                         };
@@ -6237,7 +6618,47 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            lines: {
+                                orderItemRef: string;
+                                level: 0 | 1 | 2 | 3;
+                                /** @enum {string} */
+                                role: "upline" | "group_leader";
+                                earnerUserId: string;
+                                baseFen: number;
+                                rateBps: number | null;
+                                fixedFenPerUnit: number | null;
+                                /** @enum {string} */
+                                rateSource: "product" | "grade" | "plan" | "leader_bonus";
+                                quantity: number;
+                                uncappedFen: number;
+                                amountFen: number;
+                                /** @enum {string} */
+                                reason: "FULL" | "CAPPED";
+                            }[];
+                            skipped: {
+                                orderItemRef: string;
+                                level: 0 | 1 | 2 | 3;
+                                /** @enum {string} */
+                                role: "upline" | "group_leader";
+                                earnerUserId: string | null;
+                                /** @enum {string} */
+                                reason: "PLAN_DISABLED" | "ACTIVITY_NO_COMMISSION" | "COMMISSION_OFF" | "NO_UPLINE" | "NOT_ACTIVE_DISTRIBUTOR" | "ZERO_AMOUNT" | "CAPPED_TO_ZERO" | "LEADER_IS_BUYER";
+                            }[];
+                            items: {
+                                orderItemRef: string;
+                                paidFen: number;
+                                capFen: number;
+                                commissionFen: number;
+                                merchantFen: number;
+                            }[];
+                            commissionFen: number;
+                            notes: {
+                                orderItemRef: string;
+                                level: number;
+                                earnerUserId: string | null;
+                                zh: string;
+                                en: string;
+                            }[];
                         };
                     };
                 };
@@ -6283,7 +6704,6 @@ export interface paths {
                             items: {
                                 id: number;
                                 orderId: number;
-                                orderNo: string;
                                 orderItemId: number;
                                 level: number;
                                 earnerUserId: number;
@@ -6301,17 +6721,18 @@ export interface paths {
                                 holdReasons: string[];
                                 /** Format: date-time */
                                 dueAt: string | null;
-                                release: {
-                                    /** @enum {string} */
-                                    mode: "after_receipt" | "after_payment";
-                                    days: number;
-                                } | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 /** Format: date-time */
                                 settledAt: string | null;
                                 /** Format: date-time */
                                 cancelledAt: string | null;
+                                orderNo: string;
+                                release: {
+                                    /** @enum {string} */
+                                    mode: "after_receipt" | "after_payment";
+                                    days: number;
+                                } | null;
                                 earnerNickname: string;
                                 earnerPhone: string | null;
                             }[];
@@ -6364,7 +6785,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            orderId: number;
+                            orderItemId: number;
+                            level: number;
+                            earnerUserId: number;
+                            buyerUserId: number;
+                            itemFen: number;
+                            baseFen: number;
+                            rateBps: number | null;
+                            fixedFenPerUnit: number | null;
+                            quantity: number;
+                            rateSource: string;
+                            amountFen: number;
+                            clawedBackFen: number;
+                            /** @enum {string} */
+                            status: "frozen" | "settled" | "cancelled" | "held";
+                            holdReasons: string[];
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            settledAt: string | null;
+                            /** Format: date-time */
+                            cancelledAt: string | null;
                         };
                     };
                 };
@@ -6494,7 +6939,31 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                                amountFen: number;
+                                feeFen: number;
+                                netFen: number;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                                realNameMasked: string;
+                                accountMasked: string;
+                                /** Format: date-time */
+                                consentAt: string;
+                                outBillNo: string;
+                                businessDate: string;
+                                rejectReason: string | null;
+                                failureReason: string | null;
+                                attempts: number;
+                                reviewedBy: number | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                paidAt: string | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -6531,7 +7000,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                            amountFen: number;
+                            feeFen: number;
+                            netFen: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                            realNameMasked: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            consentAt: string;
+                            outBillNo: string;
+                            businessDate: string;
+                            rejectReason: string | null;
+                            failureReason: string | null;
+                            attempts: number;
+                            reviewedBy: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            paidAt: string | null;
                         };
                     };
                 };
@@ -6571,7 +7064,32 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                                amountFen: number;
+                                feeFen: number;
+                                netFen: number;
+                                /** @enum {string} */
+                                status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                                realNameMasked: string;
+                                accountMasked: string;
+                                /** Format: date-time */
+                                consentAt: string;
+                                outBillNo: string;
+                                businessDate: string;
+                                rejectReason: string | null;
+                                failureReason: string | null;
+                                attempts: number;
+                                reviewedBy: number | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                nickname: string | null;
                             }[];
                             nextCursor: number | null;
                         };
@@ -6614,7 +7132,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                            amountFen: number;
+                            feeFen: number;
+                            netFen: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                            realNameMasked: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            consentAt: string;
+                            outBillNo: string;
+                            businessDate: string;
+                            rejectReason: string | null;
+                            failureReason: string | null;
+                            attempts: number;
+                            reviewedBy: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            paidAt: string | null;
                         };
                     };
                 };
@@ -6659,7 +7201,31 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            method: "wallet" | "bank" | "wechat_qr" | "alipay_qr" | "wechat_api" | "alipay_api";
+                            amountFen: number;
+                            feeFen: number;
+                            netFen: number;
+                            /** @enum {string} */
+                            status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
+                            realNameMasked: string;
+                            accountMasked: string;
+                            /** Format: date-time */
+                            consentAt: string;
+                            outBillNo: string;
+                            businessDate: string;
+                            rejectReason: string | null;
+                            failureReason: string | null;
+                            attempts: number;
+                            reviewedBy: number | null;
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            /** Format: date-time */
+                            paidAt: string | null;
                         };
                     };
                 };
@@ -6694,7 +7260,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            grade: {
+                                id: number;
+                                name: string;
+                                rank: number;
+                                ratesBps: (number)[] | null;
+                            } | null;
+                            next: {
+                                id: number;
+                                name: string;
+                                progress: {
+                                    /** @enum {string} */
+                                    task: "invitesWhoBought" | "ownSpendFen" | "ownOrderCount" | "downlineSpendFen" | "downlineOrderCount" | "settledCommissionFen" | "boughtProductIds";
+                                    current: number;
+                                    target: number;
+                                    met: boolean;
+                                }[];
+                                ratesBps: (number)[] | null;
+                            } | null;
+                            inviteeOrders: {
+                                orderNo: string;
+                                nickname: string;
+                                status: string;
+                                payableFen: number;
+                                /** Format: date-time */
+                                placedAt: string;
+                                counts: boolean;
+                            }[];
                         };
                     };
                 };
@@ -6732,9 +7324,24 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: number;
+                                rank: number;
+                                name: string;
+                                tasks: {
+                                    invitesWhoBought?: number;
+                                    ownSpendFen?: number;
+                                    ownOrderCount?: number;
+                                    downlineSpendFen?: number;
+                                    downlineOrderCount?: number;
+                                    settledCommissionFen?: number;
+                                    readonly boughtProductIds?: string[];
+                                };
+                                ratesBps: (number)[] | null;
+                                /** Format: date-time */
+                                updatedAt: string;
                             }[];
-                            nextCursor: number | null;
+                            /** @enum {string|null} */
+                            nextCursor: null;
                         };
                     };
                 };
@@ -6776,7 +7383,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            rank: number;
+                            name: string;
+                            tasks: {
+                                invitesWhoBought?: number;
+                                ownSpendFen?: number;
+                                ownOrderCount?: number;
+                                downlineSpendFen?: number;
+                                downlineOrderCount?: number;
+                                settledCommissionFen?: number;
+                                readonly boughtProductIds?: string[];
+                            };
+                            ratesBps: (number)[] | null;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };
@@ -6833,7 +7454,21 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            id: number;
+                            rank: number;
+                            name: string;
+                            tasks: {
+                                invitesWhoBought?: number;
+                                ownSpendFen?: number;
+                                ownOrderCount?: number;
+                                downlineSpendFen?: number;
+                                downlineOrderCount?: number;
+                                settledCommissionFen?: number;
+                                readonly boughtProductIds?: string[];
+                            };
+                            ratesBps: (number)[] | null;
+                            /** Format: date-time */
+                            updatedAt: string;
                         };
                     };
                 };

@@ -1,102 +1,32 @@
-// The distribution centre's rows. The server declares most of these routes as plain records (the fields of
-// the table each route names), so the fields the screens read are spelled out here, next to their tables.
-import type { paths } from "@liebian/sdk";
+// The distribution centre's rows, read off the generated SDK so they follow the server's response schemas.
+import type { ResponseOf } from "@liebian/sdk";
 
-type Json<R> = R extends { content: { "application/json": infer B } } ? B : never;
+type Shop = "/api/v1/distribution";
 
-export type Wallet = Json<paths["/api/v1/distribution/wallet"]["get"]["responses"][200]>;
-export type WithdrawPreview = Json<
-  paths["/api/v1/distribution/withdrawals/preview"]["get"]["responses"][200]
->;
+export type Wallet = ResponseOf<`${Shop}/wallet`, "get">;
+export type WithdrawPreview = ResponseOf<`${Shop}/withdrawals/preview`, "get">;
 export type WithdrawMethod = NonNullable<
-  paths["/api/v1/distribution/withdrawals/preview"]["get"]["parameters"]["query"]
+  import("@liebian/sdk").paths[`${Shop}/withdrawals/preview`]["get"]["parameters"]["query"]
 >["method"];
 
-/** distributors */
-export type Distributor = {
-  userId: number;
-  status: "active" | "frozen" | "removed";
-  inviteCode: string;
-  gradeId: number | null;
-  joinedAt: string;
-};
-/** distributor_applications */
-export type Application = {
-  id: number;
-  status: "pending" | "approved" | "rejected";
-  rejectReason: string | null;
-  createdAt: string;
-};
-export type Eligibility =
-  | { kind: "everyone" | "after_first_paid_order" | "application" | "appointed_only" }
-  | { kind: "spend_at_least"; thresholdFen: number }
-  | { kind: "bought_product"; productIds: string[] };
+/** GET /distribution/me: distributor or not, the latest application, how one becomes one, the invite link. */
+export type MyDistribution = ResponseOf<`${Shop}/me`, "get">;
+export type Distributor = NonNullable<MyDistribution["distributor"]>;
+export type Application = NonNullable<MyDistribution["application"]>;
+export type Eligibility = MyDistribution["eligibility"];
 
-/** GET /distribution/me */
-export type MyDistribution = {
-  distributor: Distributor | null;
-  application: Application | null;
-  eligibility: Eligibility;
-  enabled: boolean;
-  inviteCode: string | null;
-  inviteLink: string | null;
-};
+export type Commission = ResponseOf<`${Shop}/commissions`, "get">["items"][number];
+/** An order a friend paid, buyer masked by the server. */
+export type PromotedOrder = ResponseOf<`${Shop}/orders`, "get">["items"][number];
 
-/** commissions (a strict route: the type comes from the SDK) */
-export type Commission = Json<
-  paths["/api/v1/distribution/commissions"]["get"]["responses"][200]
->["items"][number];
+export type Team = ResponseOf<`${Shop}/team`, "get">;
+export type TeamLevel = Team["levels"][number];
+export type TeamMember = Team["members"][number];
+export type Referrer = ResponseOf<`${Shop}/referrer`, "get">["referrer"];
 
-/** promoted orders (buyer masked by the server) */
-export type PromotedOrder = {
-  orderId: number;
-  orderNo: string;
-  status: string;
-  buyerNickname: string;
-  paidFen: number;
-  commissionFen: number;
-  placedAt: string;
-};
+export type MyGrade = ResponseOf<`${Shop}/grade`, "get">;
+export type GradeTask = NonNullable<MyGrade["next"]>["progress"][number];
+export type InviteeOrder = MyGrade["inviteeOrders"][number];
 
-export type TeamLevel = { level: number; members: number; salesFen: number };
-export type TeamMember = { userId: number; nickname: string; boundAt: string; level: number };
-export type Team = { levels: TeamLevel[]; members: TeamMember[] };
-
-export type Referrer = {
-  userId: number;
-  nickname: string | null;
-  inviteCode: string | null;
-  boundAt: string;
-  source: string;
-} | null;
-
-export type GradeTask = { task: string; current: number; target: number; met: boolean };
-type Rates = [number, number, number] | null;
-export type InviteeOrder = {
-  orderNo: string;
-  nickname: string;
-  status: string;
-  payableFen: number;
-  placedAt: string;
-  counts: boolean;
-};
-export type MyGrade = {
-  grade: { id: number; name: string; rank: number; ratesBps: Rates } | null;
-  next: { id: number; name: string; progress: GradeTask[]; ratesBps: Rates } | null;
-  inviteeOrders: InviteeOrder[];
-};
-
-/** withdrawals, identity masked */
-export type Withdrawal = {
-  id: number;
-  method: WithdrawMethod;
-  amountFen: number;
-  feeFen: number;
-  netFen: number;
-  status: "requested" | "approved" | "paying" | "paid" | "failed" | "rejected";
-  realNameMasked: string;
-  accountMasked: string;
-  rejectReason: string | null;
-  failureReason: string | null;
-  requestedAt: string;
-};
+/** A withdrawal, identity masked. */
+export type Withdrawal = ResponseOf<`${Shop}/withdrawals`, "get">["items"][number];

@@ -10,7 +10,7 @@ export const PageQuery = z.strictObject({
 
 /** A page of `row`s; `nextCursor` is null on the last page. */
 export function pageOf<T extends z.ZodType>(row: T) {
-  return z.object({ items: z.array(row), nextCursor: z.number().nullable() });
+  return z.strictObject({ items: z.array(row), nextCursor: z.number().nullable() });
 }
 
 /** Cuts a page from rows read with `limit`: a full page may have a next one, after its last `key`. */

@@ -35,3 +35,36 @@ describe("distributor applications", () => {
     });
   });
 });
+
+describe("the applicant's own view", () => {
+  it("shows the pending application on 我的分销; approval makes them a distributor with a link", async () => {
+    const shopper = await ctx.client.registerShopper();
+    const before = await ctx.client.get("/api/v1/distribution/me", shopper.token);
+    expect(before.body).toMatchObject({
+      distributor: null,
+      application: null,
+      eligibility: { kind: "application" },
+      enabled: true,
+      inviteLink: null,
+    });
+    const applied = await ctx.client.post(
+      "/api/v1/distribution/applications",
+      { realName: "吴某", phone: "13500000010" },
+      shopper.token,
+    );
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    const pending = await ctx.client.get("/api/v1/distribution/me", shopper.token);
+    expect(pending.body.application).toMatchObject({ id: applied.body.id, status: "pending", note: "" });
+
+    const review = await ctx.client.post(
+      `/api/admin/v1/distribution/applications/${applied.body.id}/review`,
+      { approve: true },
+      owner,
+    );
+    expect(review.status, JSON.stringify(review.body)).toBe(200);
+    expect(review.body).toMatchObject({ status: "approved", rejectReason: null });
+    const after = await ctx.client.get("/api/v1/distribution/me", shopper.token);
+    expect(after.body.distributor).toMatchObject({ status: "active", grantedVia: "application" });
+    expect(after.body.inviteLink).toMatch(new RegExp(`/\\?ref=${after.body.inviteCode}$`));
+  });
+});

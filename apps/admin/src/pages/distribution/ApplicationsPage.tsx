@@ -11,7 +11,7 @@ import { useAuth } from "../../lib/auth.tsx";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { type Application, rowsOf } from "./types.ts";
+import type { Application } from "./types.ts";
 
 export function ApplicationsPage() {
   const { t } = useI18n();
@@ -20,9 +20,7 @@ export function ApplicationsPage() {
   const [rejecting, setRejecting] = useState<number | null>(null);
   const list = useCursorList<Application, number>(
     (cursor) =>
-      rowsOf(
-        api.GET("/api/admin/v1/distribution/applications", { params: { query: { cursor, limit: 20 } } }),
-      ),
+      call(api.GET("/api/admin/v1/distribution/applications", { params: { query: { cursor, limit: 20 } } })),
     "",
     failed,
   );

@@ -4,18 +4,18 @@ import { Link } from "react-router-dom";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { api } from "../../lib/api.ts";
+import { api, call } from "../../lib/api.ts";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { type BindingChange, rowsOf } from "./types.ts";
+import type { BindingChange } from "./types.ts";
 
 export function BindingsPage() {
   const { t, label } = useI18n();
   const { failed } = useNotify();
   const list = useCursorList<BindingChange, number>(
     (cursor) =>
-      rowsOf(api.GET("/api/admin/v1/distribution/bindings", { params: { query: { cursor, limit: 30 } } })),
+      call(api.GET("/api/admin/v1/distribution/bindings", { params: { query: { cursor, limit: 30 } } })),
     "",
     failed,
   );

@@ -14,7 +14,7 @@ import { formatBps, formatFen } from "../../lib/money.ts";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { type Commission, rowsOf } from "./types.ts";
+import type { Commission } from "./types.ts";
 
 type Status = Commission["status"];
 const statusColor: Record<Status, string> = {
@@ -35,7 +35,7 @@ export function CommissionsPage({ heldOnly = false }: { heldOnly?: boolean }) {
   const [deciding, setDeciding] = useState<{ id: number; action: "release" | "cancel" } | null>(null);
   const list = useCursorList<Commission, number>(
     (cursor) =>
-      rowsOf(
+      call(
         api.GET("/api/admin/v1/distribution/commissions", {
           params: { query: { cursor, limit: 30, status, orderNo, earner } },
         }),

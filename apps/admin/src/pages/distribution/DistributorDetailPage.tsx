@@ -44,7 +44,7 @@ export function DistributorDetailPage() {
 
   const reload = useCallback(() => {
     call(api.GET("/api/admin/v1/distribution/distributors/{id}", { params: { path: { id: userId } } }))
-      .then((d) => setDetail(d as DistributorDetail))
+      .then(setDetail)
       .catch(failed);
   }, [userId, failed]);
   useEffect(reload, [reload]);

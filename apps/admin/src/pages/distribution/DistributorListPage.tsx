@@ -5,11 +5,11 @@ import { LoadMore } from "../../components/LoadMore.tsx";
 import { MaskedPhone } from "../../components/MaskedPhone.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import { api } from "../../lib/api.ts";
+import { api, call } from "../../lib/api.ts";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { type Distributor, type DistributorStatus, rowsOf } from "./types.ts";
+import type { Distributor, DistributorStatus } from "./types.ts";
 
 export const distributorStatusColor: Record<DistributorStatus, string> = {
   active: "green",
@@ -22,9 +22,7 @@ export function DistributorListPage() {
   const { failed } = useNotify();
   const list = useCursorList<Distributor, number>(
     (cursor) =>
-      rowsOf(
-        api.GET("/api/admin/v1/distribution/distributors", { params: { query: { cursor, limit: 20 } } }),
-      ),
+      call(api.GET("/api/admin/v1/distribution/distributors", { params: { query: { cursor, limit: 20 } } })),
     "",
     failed,
   );

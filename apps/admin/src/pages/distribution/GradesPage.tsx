@@ -22,7 +22,7 @@ import { useAuth } from "../../lib/auth.tsx";
 import { formatBps, formatFen } from "../../lib/money.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { hasInvalidAmount } from "../../lib/yuan-input.ts";
-import { type Grade, type GradeTasks, rowsOf, type Three } from "./types.ts";
+import type { Grade, GradeTasks, Three } from "./types.ts";
 
 type Values = { rank: number; name: string; tasks: GradeTasks; ownRates: boolean; ratesBps: Three };
 const countTasks = ["invitesWhoBought", "ownOrderCount", "downlineOrderCount"] as const;
@@ -58,7 +58,7 @@ export function GradesPage() {
   const editable = can("distribution.configure");
 
   const reload = useCallback(() => {
-    rowsOf<Grade>(api.GET("/api/admin/v1/distribution/grades"))
+    call(api.GET("/api/admin/v1/distribution/grades"))
       .then((page) => setGrades([...page.items].sort((a, b) => a.rank - b.rank)))
       .catch(failed);
   }, [failed]);

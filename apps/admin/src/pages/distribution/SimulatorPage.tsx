@@ -10,6 +10,7 @@ import { formatBps, formatFen } from "../../lib/money.ts";
 import { useNotify } from "../../lib/use-notify.ts";
 import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 import { liveActivityKinds } from "./activities.ts";
+import type { Simulation } from "./types.ts";
 
 type Item = { ref: string; paidFen: number | null; quantity: number; rule?: CommissionOverride };
 type Values = {
@@ -18,23 +19,7 @@ type Values = {
   selfPurchaseBuyerIsDistributor: boolean;
   activityKind: string | null;
 };
-type Line = {
-  orderItemRef: string;
-  level: number;
-  earnerUserId: string;
-  baseFen: number;
-  rateBps: number | null;
-  fixedFenPerUnit: number | null;
-  quantity: number;
-  rateSource: string;
-  amountFen: number;
-  reason: string;
-};
-type Simulation = {
-  lines: Line[];
-  notes: { orderItemRef: string; level: number; zh: string; en: string }[];
-  commissionFen: number;
-};
+type Line = Simulation["lines"][number];
 
 const initial: Values = {
   items: [{ ref: "item1", paidFen: 10000, quantity: 1 }],
@@ -66,7 +51,7 @@ export function SimulatorPage() {
           ...(i.rule && i.rule.kind !== "inherit" ? { rule: i.rule } : {}),
         })),
       };
-      setResult((await call(api.POST("/api/admin/v1/distribution/simulate", { body }))) as Simulation);
+      setResult(await call(api.POST("/api/admin/v1/distribution/simulate", { body })));
     } catch (error) {
       failed(error);
     } finally {

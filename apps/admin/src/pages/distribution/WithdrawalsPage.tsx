@@ -13,7 +13,7 @@ import { formatFen } from "../../lib/money.ts";
 import { formatTime } from "../../lib/time.ts";
 import { useCursorList } from "../../lib/use-cursor-list.ts";
 import { useNotify } from "../../lib/use-notify.ts";
-import { rowsOf, type Withdrawal, type WithdrawalStatus, withdrawalStatuses } from "./types.ts";
+import { type Withdrawal, type WithdrawalStatus, withdrawalStatuses } from "./types.ts";
 
 const statusColor: Record<WithdrawalStatus, string> = {
   requested: "gold",
@@ -32,7 +32,7 @@ export function WithdrawalsPage() {
   const [rejecting, setRejecting] = useState<Withdrawal | null>(null);
   const list = useCursorList<Withdrawal, number>(
     (cursor) =>
-      rowsOf(
+      call(
         api.GET("/api/admin/v1/distribution/withdrawals", {
           params: { query: { cursor, limit: 20, status } },
         }),
@@ -44,9 +44,7 @@ export function WithdrawalsPage() {
 
   async function approve(id: number) {
     try {
-      const result = (await call(
-        api.POST("/api/admin/v1/distribution/withdrawals/{id}/approve", path(id)),
-      )) as Withdrawal;
+      const result = await call(api.POST("/api/admin/v1/distribution/withdrawals/{id}/approve", path(id)));
       if (result.status === "failed")
         failed(new Error(`${t("withdrawal.payoutFailed")} ${result.failureReason ?? ""}`));
       else done("withdrawal.approved");

@@ -1,6 +1,7 @@
 // Distribution tables: distributors and their history, applications, referral bindings with provenance,
 // visits, the order snapshot (chain + plan at placing), commissions, withdrawals, grades and rewards.
 // Money is bigint fen; the money itself lives in the ledger, these rows are the business records.
+import { type GradeTasks, WITHDRAWAL_METHODS } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -276,7 +277,7 @@ export const withdrawals = pgTable(
     userId: ref("user_id")
       .notNull()
       .references(() => users.id),
-    method: text("method").notNull(),
+    method: text("method", { enum: WITHDRAWAL_METHODS }).notNull(),
     amountFen: money("amount_fen").notNull(),
     feeFen: money("fee_fen").notNull(),
     netFen: money("net_fen").notNull(),
@@ -323,8 +324,8 @@ export const distributorGrades = pgTable(
     id: id(),
     rank: integer("rank").notNull(),
     name: text("name").notNull(),
-    /** Domain `GradeTasks`. */
-    tasks: jsonb("tasks").notNull(),
+    /** Domain `GradeTasks` (checked by the grade editor's schema before it is saved). */
+    tasks: jsonb("tasks").$type<GradeTasks>().notNull(),
     ratesBps: jsonb("rates_bps").$type<[number, number, number] | null>(),
     updatedAt: at("updated_at").notNull(),
   },

@@ -90,7 +90,7 @@ export async function findBindingHistory(
   filter: { userId?: number; limit: number; cursor?: number },
 ) {
   // the people by name as well as id, so staff read who was bound to whom
-  return queryRows<
+  const rows = await queryRows<
     typeof referralBindingHistory.$inferSelect & {
       userNickname: string | null;
       uplineNickname: string | null;
@@ -111,6 +111,7 @@ export async function findBindingHistory(
         ${filter.cursor ? sql`and id < ${filter.cursor}` : sql``}
         order by id desc limit ${filter.limit}`,
   );
+  return rows.map((r) => ({ ...r, at: new Date(r.at) })); // raw SQL reads timestamps as text
 }
 
 /** Binding times of an earner's recent binds (bind velocity). */

@@ -6,7 +6,16 @@ import { IdParams } from "../../http/input-types.ts";
 import { PageQuery, page } from "../../http/page.ts";
 import type { App } from "../../http/types.ts";
 import { findBindingHistory } from "./repo.ts";
-import { ReassignBody, Row, Rows, TeamQuery, VisitBody, VisitResponse } from "./schemas.ts";
+import {
+  Binding,
+  BindingChanges,
+  ReassignBody,
+  ReferrerResponse,
+  TeamQuery,
+  TeamResponse,
+  VisitBody,
+  VisitResponse,
+} from "./schemas.ts";
 import { reassignUpline, recordVisit } from "./service.ts";
 import { findMyReferrer, findMyTeam } from "./views.ts";
 
@@ -30,14 +39,14 @@ function registerShopRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     `${base}/referrer`,
-    { config: auth, schema: { tags, response: { 200: Row } } },
+    { config: auth, schema: { tags, response: { 200: ReferrerResponse } } },
     async (request) => ({
       referrer: await findMyReferrer(deps.db, currentUserId(request)),
     }),
   );
   app.get(
     `${base}/team`,
-    { config: auth, schema: { tags, querystring: TeamQuery, response: { 200: Row } } },
+    { config: auth, schema: { tags, querystring: TeamQuery, response: { 200: TeamResponse } } },
     async (request) => findMyTeam(deps.db, currentUserId(request), request.query.level),
   );
 }
@@ -50,16 +59,18 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/users/:id/upline`,
     {
       config: { permission: "distribution.manage" },
-      schema: { tags, params: IdParams, body: ReassignBody, response: { 200: Row } },
+      schema: { tags, params: IdParams, body: ReassignBody, response: { 200: Binding } },
     },
-    async (request) =>
-      (await reassignUpline(deps, staffActor(request), request.params.id, request.body)) ?? {},
+    async (request) => {
+      const binding = await reassignUpline(deps, staffActor(request), request.params.id, request.body);
+      return binding!; // written in the same transaction, so it is there
+    },
   );
   app.get(
     `${base}/bindings`,
     {
       config: { permission: "distribution.read" },
-      schema: { tags, querystring: PageQuery, response: { 200: Rows } },
+      schema: { tags, querystring: PageQuery, response: { 200: BindingChanges } },
     },
     async (request) => {
       const { limit, cursor } = request.query;

@@ -23,6 +23,10 @@ export async function findMyReferrer(db: Db, userId: number) {
 export async function findMyTeam(db: Db, userId: number, level: number) {
   return {
     levels: await findTeamSummary(db, userId),
-    members: await findTeamMembers(db, userId, level, 100),
+    // raw SQL reads timestamps as text
+    members: (await findTeamMembers(db, userId, level, 100)).map((m) => ({
+      ...m,
+      boundAt: new Date(m.boundAt),
+    })),
   };
 }

@@ -136,7 +136,7 @@ export async function decideHeldCommission(
   return inTransaction(deps.db, async (tx) => {
     const row = await lockCommission(tx, id);
     if (!row) throw notFound("Commission", { id });
-    const to = input.action === "release" ? "frozen" : "cancelled";
+    const to: "frozen" | "cancelled" = input.action === "release" ? "frozen" : "cancelled";
     if (decideCommissionTransition(row.status, to).kind === "refuse")
       throw new AppError("COMMISSION_STATE_INVALID", `A ${row.status} commission cannot be ${to}`, {
         status: row.status,

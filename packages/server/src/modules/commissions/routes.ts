@@ -11,12 +11,13 @@ import { decideHeldCommission } from "./lifecycle.ts";
 import { findCommissions } from "./repo.ts";
 import {
   AdminCommissionRecords,
+  Commission,
   CommissionQuery,
   CommissionRecords,
   HeldActionBody,
-  Row,
-  Rows,
+  PromotedOrders,
   SimulateBody,
+  SimulationResponse,
 } from "./schemas.ts";
 import { simulatePlan } from "./simulate.ts";
 import { findPromotedOrders } from "./views.ts";
@@ -51,7 +52,7 @@ function registerShopRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     `${base}/orders`,
-    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: PromotedOrders } } },
     async (request) => {
       const { limit, cursor } = request.query;
       return page(await findPromotedOrders(deps.db, currentUserId(request), limit, cursor), limit, "orderId");
@@ -66,8 +67,8 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     `${base}/simulate`,
-    { config: read, schema: { tags, body: SimulateBody, response: { 200: Row } } },
-    async (request) => ({ ...(await simulatePlan(deps.db, request.body)) }),
+    { config: read, schema: { tags, body: SimulateBody, response: { 200: SimulationResponse } } },
+    async (request) => simulatePlan(deps.db, request.body),
   );
   app.get(
     `${base}/commissions`,
@@ -97,7 +98,7 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/commissions/:id/held`,
     {
       config: { permission: moneyPermission("commission.held") },
-      schema: { tags, params: IdParams, body: HeldActionBody, response: { 200: Row } },
+      schema: { tags, params: IdParams, body: HeldActionBody, response: { 200: Commission } },
     },
     async (request) => decideHeldCommission(deps, staffActor(request), request.params.id, request.body),
   );

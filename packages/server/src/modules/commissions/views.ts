@@ -20,7 +20,12 @@ export async function findPromotedOrders(db: Executor, earnerUserId: number, lim
         where c.earner_user_id = ${earnerUserId} ${cursor ? sql`and o.id < ${cursor}` : sql``}
         group by o.id, u.nickname order by o.id desc limit ${limit}`,
   );
-  return rows.map((r) => ({ ...r, buyerNickname: maskName(r.buyerNickname) }));
+  // raw SQL reads timestamps as text
+  return rows.map((r) => ({
+    ...r,
+    buyerNickname: maskName(r.buyerNickname),
+    placedAt: new Date(r.placedAt),
+  }));
 }
 
 function maskName(name: string): string {

@@ -81,7 +81,10 @@ export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userI
   const entries = (
     await Promise.all(
       accounts.map((a) =>
-        findStatement(deps.db, a, 50, null).then((rows) => rows.map((r) => ({ account: a, ...r }))),
+        findStatement(deps.db, a, 50, null).then((rows) =>
+          // raw SQL reads timestamps as text; meta is the ledger's own detail, not shown
+          rows.map(({ meta: _m, ...r }) => ({ account: a, ...r, createdAt: new Date(r.createdAt) })),
+        ),
       ),
     )
   ).flat();
@@ -91,7 +94,10 @@ export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userI
   const downline = await Promise.all(
     [1, 2, 3].map(async (level) => ({
       level,
-      members: await findTeamMembers(deps.db, userId, level, MEMBERS_PER_LEVEL),
+      members: (await findTeamMembers(deps.db, userId, level, MEMBERS_PER_LEVEL)).map((m) => ({
+        ...m,
+        boundAt: new Date(m.boundAt),
+      })),
     })),
   );
   return {
@@ -99,7 +105,10 @@ export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userI
     profile: people.find((p) => p.userId === userId) ?? null,
     wallet: await getWallet(deps.db, userId),
     upline,
-    uplineProfiles: upline.map((id) => people.find((p) => p.userId === id) ?? { userId: id, nickname: null }),
+    uplineProfiles: upline.map((id) => ({
+      userId: id,
+      nickname: people.find((p) => p.userId === id)?.nickname ?? null,
+    })),
     team: await findTeamSummary(deps.db, userId),
     downline: downline.filter((d) => d.members.length > 0),
     history: await findHistory(deps.db, userId),

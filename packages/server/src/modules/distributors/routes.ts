@@ -8,7 +8,17 @@ import type { App } from "../../http/types.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
 import { distributorDetail } from "./detail.ts";
 import { listApplications, listDistributors } from "./repo.ts";
-import { ApplicationBody, ApplicationRecords, ReviewBody, Row, Rows, StatusActionBody } from "./schemas.ts";
+import {
+  Application,
+  ApplicationBody,
+  ApplicationRecords,
+  Distributor,
+  DistributorDetail,
+  DistributorRecords,
+  MyDistribution,
+  ReviewBody,
+  StatusActionBody,
+} from "./schemas.ts";
 import {
   applyForDistributor,
   appointDistributor,
@@ -28,21 +38,27 @@ function registerShopRoutes(app: App, deps: AppDeps): void {
   const auth = { auth: "user" } as const;
   const base = "/api/v1/distribution";
 
-  app.get(`${base}/me`, { config: auth, schema: { tags, response: { 200: Row } } }, async (request) => {
-    const status = await getMyDistributorStatus(deps.db, currentUserId(request));
-    const code = status.distributor?.inviteCode ?? null;
-    return {
-      ...status,
-      inviteCode: code,
-      inviteLink: code ? `${deps.config.publicUrl}/?ref=${code}` : null,
-    };
-  });
-  app.post(`${base}/join`, { config: auth, schema: { tags, response: { 200: Row } } }, async (request) =>
-    becomeDistributor(deps, currentUserId(request)),
+  app.get(
+    `${base}/me`,
+    { config: auth, schema: { tags, response: { 200: MyDistribution } } },
+    async (request) => {
+      const status = await getMyDistributorStatus(deps.db, currentUserId(request));
+      const code = status.distributor?.inviteCode ?? null;
+      return {
+        ...status,
+        inviteCode: code,
+        inviteLink: code ? `${deps.config.publicUrl}/?ref=${code}` : null,
+      };
+    },
+  );
+  app.post(
+    `${base}/join`,
+    { config: auth, schema: { tags, response: { 200: Distributor } } },
+    async (request) => becomeDistributor(deps, currentUserId(request)),
   );
   app.post(
     `${base}/applications`,
-    { config: auth, schema: { tags, body: ApplicationBody, response: { 201: Row } } },
+    { config: auth, schema: { tags, body: ApplicationBody, response: { 201: Application } } },
     async (request, reply) =>
       reply.status(201).send(await applyForDistributor(deps, currentUserId(request), request.body)),
   );
@@ -70,17 +86,23 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
   );
   app.post(
     `${base}/applications/:id/review`,
-    { config: manage, schema: { tags, params: IdParams, body: ReviewBody, response: { 200: Row } } },
+    { config: manage, schema: { tags, params: IdParams, body: ReviewBody, response: { 200: Application } } },
     async (request) => reviewApplication(deps, staffActor(request), request.params.id, request.body),
   );
   app.get(
     `${base}/distributors`,
-    { config: read, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    { config: read, schema: { tags, querystring: PageQuery, response: { 200: DistributorRecords } } },
     async (request) => {
       const { limit, cursor } = request.query;
       const rows = await listDistributors(deps.db, { limit, ...(cursor ? { cursor } : {}) });
       return page(
-        rows.map((r) => ({ ...r, phone: maskPhone(r.phone) })),
+        // raw SQL reads timestamps as text
+        rows.map((r) => ({
+          ...r,
+          phone: maskPhone(r.phone),
+          joinedAt: new Date(r.joinedAt),
+          updatedAt: new Date(r.updatedAt),
+        })),
         limit,
         "userId",
       );
@@ -88,12 +110,15 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     `${base}/distributors/:id`,
-    { config: read, schema: { tags, params: IdParams, response: { 200: Row } } },
+    { config: read, schema: { tags, params: IdParams, response: { 200: DistributorDetail } } },
     async (request) => distributorDetail(deps, request.params.id),
   );
   app.post(
     `${base}/distributors/:id/status`,
-    { config: manage, schema: { tags, params: IdParams, body: StatusActionBody, response: { 200: Row } } },
+    {
+      config: manage,
+      schema: { tags, params: IdParams, body: StatusActionBody, response: { 200: Distributor } },
+    },
     async (request) =>
       changeDistributorStatus(
         deps,
@@ -105,7 +130,7 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
   );
   app.post(
     `${base}/distributors/:id/appoint`,
-    { config: manage, schema: { tags, params: IdParams, response: { 200: Row } } },
+    { config: manage, schema: { tags, params: IdParams, response: { 200: Distributor } } },
     async (request) => appointDistributor(deps, staffActor(request), request.params.id),
   );
 }

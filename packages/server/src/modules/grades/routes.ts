@@ -4,7 +4,7 @@ import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import { IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import { findDistributor } from "../distributors/repo.ts";
-import { GradeBody, Ok, Row, Rows } from "./schemas.ts";
+import { Grade, GradeBody, GradeList, MyGradeResponse, Ok } from "./schemas.ts";
 import { getMyGrade, listGrades, removeGrade, saveGrade } from "./service.ts";
 
 export function registerGradeRoutes(app: App, deps: AppDeps): void {
@@ -14,7 +14,10 @@ export function registerGradeRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     "/api/v1/distribution/grade",
-    { config: { auth: "user" }, schema: { tags: ["shopper: distribution"], response: { 200: Row } } },
+    {
+      config: { auth: "user" },
+      schema: { tags: ["shopper: distribution"], response: { 200: MyGradeResponse } },
+    },
     async (request) => {
       const userId = currentUserId(request);
       const distributor = await findDistributor(deps.db, userId);
@@ -24,18 +27,18 @@ export function registerGradeRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     `${base}/grades`,
-    { config: { permission: "distribution.read" }, schema: { tags, response: { 200: Rows } } },
+    { config: { permission: "distribution.read" }, schema: { tags, response: { 200: GradeList } } },
     async () => ({ items: await listGrades(deps.db), nextCursor: null }),
   );
   app.post(
     `${base}/grades`,
-    { config: configure, schema: { tags, body: GradeBody, response: { 201: Row } } },
+    { config: configure, schema: { tags, body: GradeBody, response: { 201: Grade } } },
     async (request, reply) =>
       reply.status(201).send(await saveGrade(deps, staffActor(request), null, request.body)),
   );
   app.put(
     `${base}/grades/:id`,
-    { config: configure, schema: { tags, params: IdParams, body: GradeBody, response: { 200: Row } } },
+    { config: configure, schema: { tags, params: IdParams, body: GradeBody, response: { 200: Grade } } },
     async (request) => saveGrade(deps, staffActor(request), request.params.id, request.body),
   );
   app.delete(

@@ -32,7 +32,7 @@ function toDomain(row: GradeRow): Grade {
     id: String(row.id),
     rank: row.rank,
     name: row.name,
-    tasks: row.tasks as Grade["tasks"],
+    tasks: row.tasks,
     ...(row.ratesBps ? { ratesBps: row.ratesBps as never } : {}),
   };
 }

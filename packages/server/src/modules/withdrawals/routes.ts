@@ -11,10 +11,11 @@ import {
   PreviewQuery,
   PreviewResponse,
   ReasonBody,
-  Row,
-  Rows,
+  StaffWithdrawalRecords,
   WalletResponse,
+  Withdrawal,
   WithdrawalQuery,
+  WithdrawalRecords,
   WithdrawBody,
 } from "./schemas.ts";
 import {
@@ -49,7 +50,7 @@ function registerShopRoutes(app: App, deps: AppDeps): void {
   );
   app.post(
     `${base}/withdrawals`,
-    { config: auth, schema: { tags, body: WithdrawBody, response: { 201: Row } } },
+    { config: auth, schema: { tags, body: WithdrawBody, response: { 201: Withdrawal } } },
     async (request, reply) =>
       reply
         .status(201)
@@ -57,7 +58,7 @@ function registerShopRoutes(app: App, deps: AppDeps): void {
   );
   app.get(
     `${base}/withdrawals`,
-    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: Rows } } },
+    { config: auth, schema: { tags, querystring: PageQuery, response: { 200: WithdrawalRecords } } },
     async (request) => {
       const { limit, cursor } = request.query;
       const rows = await listWithdrawals(deps.db, {
@@ -78,7 +79,7 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/withdrawals`,
     {
       config: { permission: "withdrawals.read" },
-      schema: { tags, querystring: WithdrawalQuery, response: { 200: Rows } },
+      schema: { tags, querystring: WithdrawalQuery, response: { 200: StaffWithdrawalRecords } },
     },
     async (request) => {
       const { limit, cursor, status } = request.query;
@@ -90,7 +91,7 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/withdrawals/:id/approve`,
     {
       config: { permission: moneyPermission("withdrawal.approve") },
-      schema: { tags, params: IdParams, response: { 200: Row } },
+      schema: { tags, params: IdParams, response: { 200: Withdrawal } },
     },
     async (request) => withdrawalView(await approveWithdrawal(deps, staffActor(request), request.params.id)),
   );
@@ -98,7 +99,7 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/withdrawals/:id/reject`,
     {
       config: { permission: moneyPermission("withdrawal.reject") },
-      schema: { tags, params: IdParams, body: ReasonBody, response: { 200: Row } },
+      schema: { tags, params: IdParams, body: ReasonBody, response: { 200: Withdrawal } },
     },
     async (request) =>
       withdrawalView(

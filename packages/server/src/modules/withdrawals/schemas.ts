@@ -1,11 +1,9 @@
 // HTTP contract of the distributor's wallet and withdrawals (shop) and the finance review queue (staff).
 import { WITHDRAWAL_METHODS } from "@liebian/domain";
 import { z } from "zod";
+import { withdrawalStatuses } from "../../db/schema/distribution.ts";
 import { fromDigits } from "../../http/input-types.ts";
-import { PageQuery } from "../../http/page.ts";
-
-export const Row = z.record(z.string(), z.unknown());
-export const Rows = z.object({ items: z.array(Row), nextCursor: z.number().nullable() });
+import { PageQuery, pageOf } from "../../http/page.ts";
 
 export const WithdrawBody = z.strictObject({
   method: z.enum(WITHDRAWAL_METHODS),
@@ -19,7 +17,7 @@ export const PreviewQuery = z.strictObject({
   method: z.enum(WITHDRAWAL_METHODS),
   amountFen: fromDigits(z.number().int().positive().max(1e12)),
 });
-export const PreviewResponse = z.object({
+export const PreviewResponse = z.strictObject({
   ok: z.boolean(),
   feeFen: z.number(),
   netFen: z.number(),
@@ -28,17 +26,45 @@ export const PreviewResponse = z.object({
   minimumFen: z.number(),
 });
 
-export const WalletResponse = z.object({
+export const WalletResponse = z.strictObject({
   frozenFen: z.number(),
   availableFen: z.number(),
   withdrawingFen: z.number(),
   todayFen: z.number(),
   monthFen: z.number(),
   totalFen: z.number(),
-  nextReleases: z.array(z.object({ dueAt: z.date(), amountFen: z.number() })),
+  nextReleases: z.array(z.strictObject({ dueAt: z.date(), amountFen: z.number() })),
 });
 
 export const WithdrawalQuery = PageQuery.extend({
-  status: z.enum(["requested", "approved", "paying", "paid", "failed", "rejected"]).optional(),
+  status: z.enum(withdrawalStatuses).optional(),
 });
 export const ReasonBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+
+/** A withdrawal (table `withdrawals`) as it may leave the server: the identity only in its masked forms. */
+export const Withdrawal = z.strictObject({
+  id: z.number(),
+  userId: z.number(),
+  method: z.enum(WITHDRAWAL_METHODS),
+  amountFen: z.number(),
+  feeFen: z.number(),
+  netFen: z.number(),
+  status: z.enum(withdrawalStatuses),
+  realNameMasked: z.string(),
+  accountMasked: z.string(),
+  consentAt: z.date(),
+  /** The stable transfer number given to the payout provider. */
+  outBillNo: z.string(),
+  /** The Asia/Shanghai day it counts toward for the daily limits (YYYY-MM-DD). */
+  businessDate: z.string(),
+  rejectReason: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  attempts: z.number(),
+  reviewedBy: z.number().nullable(),
+  requestedAt: z.date(),
+  reviewedAt: z.date().nullable(),
+  paidAt: z.date().nullable(),
+});
+export const WithdrawalRecords = pageOf(Withdrawal);
+/** Finance also sees who asked. */
+export const StaffWithdrawalRecords = pageOf(Withdrawal.extend({ nickname: z.string().nullable() }));
