@@ -1,7 +1,8 @@
 -- One whole checkout on OUR schema: exactly the statements the server sends for one order placed and paid
 -- (captured with log_statement=all on a throwaway database), in the same order, one round trip each, with
--- the same transactions: POST /orders (1 autocommit read + 1 transaction), POST /orders/:no/pay (4
--- autocommit), POST /pay/sandbox/complete (3 autocommit, around) the signed notification (1 transaction).
+-- the same transactions: POST /orders (1 transaction), POST /orders/:no/pay (2 autocommit), POST
+-- /pay/sandbox/complete (2 autocommit reads around the signed notification's transaction, applied in-process).
+-- Sessions and settings come from the server's in-process copies (5 s and 2 s), so they send no statement.
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
@@ -22,11 +23,6 @@
 \set nqlo -:qlo
 \set nqhi -:qhi
 -- POST /api/v1/orders
-SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
-  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
-  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
-  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
-    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
 BEGIN;
 INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body)
   VALUES ('orders:' || 'user' || ':' || :uid::text, gen_random_uuid()::text, md5(random()::text), 0, '{}')
@@ -40,7 +36,6 @@ SELECT id, user_id, name, phone, province_code, city_code, district_code, region
   FROM addresses WHERE id = :addr AND user_id = :uid;
 SELECT id, name, mode, default_rule, region_rules, free_over_fen, free_over_pieces, created_at, updated_at
   FROM freight_templates WHERE id IN (SELECT freight_template_id FROM products p JOIN skus s ON s.product_id = p.id WHERE s.id = :lo);
-SELECT section, value FROM settings WHERE section IN ('shop', 'orders', 'distribution');
 \set freight case when :goods >= 5000 then 0 else 800 end
 SELECT nextval('order_no_seq') AS n \gset
 INSERT INTO orders (order_no, buyer_user_id, status, goods_fen, discount_fen, freight_fen, payable_fen, pricing, address,
@@ -104,11 +99,6 @@ UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_objec
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
 COMMIT;
 -- POST /api/v1/orders/:orderNo/pay
-SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
-  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
-  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
-  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
-    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
 SELECT o.*, (SELECT title FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1) AS first_title,
        (SELECT count(*)::int FROM order_items WHERE order_id = o.id) AS item_count
   FROM orders o WHERE order_no = :ono;
@@ -116,11 +106,6 @@ INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, st
   SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
   WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
 -- POST /api/v1/pay/sandbox/complete, which delivers the signed notification to POST /api/v1/payments/notify/sandbox
-SELECT s.subject_kind, st.id, st.username, st.name, st.role, st.disabled, u.id, u.disabled FROM sessions s
-  LEFT JOIN staff st ON (s.subject_kind = 'staff' AND st.id = s.subject_id)
-  LEFT JOIN users u ON (s.subject_kind = 'user' AND u.id = s.subject_id)
-  WHERE s.token_hash = (SELECT token_hash FROM sessions WHERE subject_kind = 'user' AND subject_id = :uid ORDER BY id DESC LIMIT 1)
-    AND s.revoked_at IS NULL AND s.expires_at > now() LIMIT 1;
 SELECT * FROM orders WHERE order_no = :ono;
 BEGIN;
 SELECT * FROM orders WHERE order_no = :ono FOR UPDATE;
@@ -130,21 +115,20 @@ UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transac
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
 UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = :oid RETURNING *;
--- settings (one read per transaction), then fraud facts: buyer's and earners' marks, earners' refunds and recent bindings
-SELECT section, value FROM settings WHERE section IN ('shop', 'orders', 'distribution');
+-- fraud facts in one query: buyer's and earners' marks, earners' refund counters and recent bindings
+-- (sessions and settings come from the server's in-process copies, not statements)
 SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid, :l1, :top)
   UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:uid, :l1, :top)
   UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:uid, :l1, :top)
   UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:uid, :l1, :top)
   UNION ALL SELECT buyer_user_id, 'order_phone', contact_phone FROM orders WHERE id = :oid
-  UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid;
-SELECT e.id AS earner,
-       (SELECT coalesce(sum(orders), 0)::int FROM earner_order_counts WHERE user_id = e.id) AS orders,
-       (SELECT coalesce(sum(refunded_orders), 0)::int FROM earner_order_counts WHERE user_id = e.id) AS refunded,
-       (SELECT coalesce(json_agg(b.at ORDER BY b.at DESC), '[]'::json) FROM (
-          SELECT at FROM referral_binding_history WHERE upline_user_id = e.id AND at > now() - interval '1 hour'
-          ORDER BY at DESC LIMIT 1000) b) AS binds
-  FROM (VALUES (:l1::bigint), (:top::bigint)) AS e(id);
+  UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid
+  UNION ALL SELECT user_id, 'orders', sum(orders)::text FROM earner_order_counts WHERE user_id IN (:l1, :top) GROUP BY user_id
+  UNION ALL SELECT user_id, 'refunded', sum(refunded_orders)::text FROM earner_order_counts WHERE user_id IN (:l1, :top) GROUP BY user_id
+  UNION ALL SELECT upline_user_id, 'bind', floor(extract(epoch FROM at) * 1000)::bigint::text FROM (
+    SELECT upline_user_id, at, row_number() OVER (PARTITION BY upline_user_id ORDER BY at DESC) AS n
+    FROM referral_binding_history WHERE upline_user_id IN (:l1, :top) AND at > now() - interval '1 hour') b
+  WHERE n <= 1000;
 -- the commission rows, one per (item, level), in one statement
 WITH c AS (
   INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,

@@ -99,8 +99,34 @@ describe("earner order counters", () => {
       { userId: b.userId, orders: 3, refunded: 2 },
     ]);
     expect(after.kept).toEqual(after.recount);
+
+    // what the counters are for: 2 of 3 orders refunded is over a 50% threshold, so the next one waits
+    await enableDistribution(ctx, owner, { fraud: { refundMinOrders: 3, refundMaxRatioBps: 5000 } });
+    const next = await placeOrder(ctx, c, [{ skuId: skus[0]!, quantity: 1 }]);
+    await pay(ctx, next);
+    expect(await holdReasonsOn(next.id, b.userId)).toEqual(["REFUND_PATTERN"]);
+    await enableDistribution(ctx, owner);
+  });
+
+  it("bindings in the last hour past the threshold hold the earner's commission", async () => {
+    await enableDistribution(ctx, owner, { fraud: { maxBindsPerHour: 2 } });
+    const d = await distributor(ctx);
+    const buyers = [];
+    for (let i = 0; i < 3; i++) buyers.push(await buyer(ctx, d.code));
+    const order = await placeOrder(ctx, buyers[0]!, [{ skuId: skus[1]!, quantity: 1 }]);
+    await pay(ctx, order);
+    expect(await holdReasonsOn(order.id, d.userId)).toEqual(["BIND_VELOCITY"]);
+    await enableDistribution(ctx, owner);
   });
 });
+
+async function holdReasonsOn(orderId: number, earner: number) {
+  const res = await ctx.client.get(`/api/admin/v1/distribution/commissions?userId=${earner}`, owner);
+  const line = (res.body.items as { orderId: number; holdReasons: string[] }[]).find(
+    (i) => i.orderId === orderId,
+  );
+  return line?.holdReasons;
+}
 
 describe.runIf(onPostgres)("earner order counters on PostgreSQL", () => {
   it("count exactly when 24 of one earner's buyers pay at the same moment", async () => {

@@ -18,11 +18,14 @@ const idList = (ids: number[]) =>
   );
 
 /**
- * Phone, address and payout marks of the buyer and the earners in one query. The order's own contact and
- * address count for the buyer only (kinds order_phone, order_address), even when the buyer also earns.
+ * Everything the check needs, in one query: phone, address and payout marks of the buyer and the earners
+ * (the order's own contact and address count for the buyer only — kinds order_phone, order_address — even
+ * when the buyer also earns), and per earner the refund counters (earner-counts.ts: O(1) however long their
+ * history) and the bindings since `since` (newest first, at most 1,000).
  */
-async function marksOf(tx: Tx, buyer: number, orderId: number, earners: number[]) {
+async function factsOf(tx: Tx, buyer: number, orderId: number, earners: number[], since: Date) {
   const ids = idList([...new Set([buyer, ...earners])]);
+  const earnerIds = idList(earners);
   const rows = await queryRows<{ userId: number; kind: string; value: string | null }>(
     tx,
     sql`select id as "userId", 'phone' as kind, phone as value from users where id in (${ids})
@@ -31,48 +34,37 @@ async function marksOf(tx: Tx, buyer: number, orderId: number, earners: number[]
         union all select user_id, 'payout', account_hash from withdrawals where user_id in (${ids})
         union all select buyer_user_id, 'order_phone', contact_phone from orders where id = ${orderId}
         union all select buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail')
-                  from orders where id = ${orderId}`,
+                  from orders where id = ${orderId}
+        union all select user_id, 'orders', sum(orders)::text from earner_order_counts
+                  where user_id in (${earnerIds}) group by user_id
+        union all select user_id, 'refunded', sum(refunded_orders)::text from earner_order_counts
+                  where user_id in (${earnerIds}) group by user_id
+        union all select upline_user_id, 'bind', floor(extract(epoch from at) * 1000)::bigint::text from (
+                  select upline_user_id, at, row_number() over (partition by upline_user_id order by at desc) as n
+                  from referral_binding_history
+                  where upline_user_id in (${earnerIds}) and at > ${since.toISOString()}::timestamptz) b
+                  where n <= 1000`,
   );
-  return (userId: number, withOrder: boolean): Marks => {
-    const of = (...kinds: string[]) =>
-      rows
-        .filter((r) => r.userId === userId && kinds.includes(r.kind) && r.value)
-        .map((r) => r.value as string);
+  const of = (userId: number, ...kinds: string[]) =>
+    rows
+      .filter((r) => Number(r.userId) === userId && kinds.includes(r.kind) && r.value)
+      .map((r) => r.value as string);
+  const marks = (userId: number, withOrder: boolean): Marks => {
     const order = (kind: string) => (withOrder ? [kind] : []);
     return {
-      phones: of("phone", ...order("order_phone")).map(hash),
-      addresses: of("address", ...order("order_address")).map(hash),
-      payouts: of("payout"),
+      phones: of(userId, "phone", ...order("order_phone")).map(hash),
+      addresses: of(userId, "address", ...order("order_address")).map(hash),
+      payouts: of(userId, "payout"),
     };
   };
-}
-
-/**
- * Each earner's refund pattern (the maintained counters of earner-counts.ts: O(1) however long their
- * history) and bindings since `since` (newest first, at most 1,000), in one query.
- */
-async function earnerHistory(tx: Tx, earners: number[], since: Date) {
-  const rows = await queryRows<{ earner: number; orders: number; refunded: number; binds: unknown }>(
-    tx,
-    sql`select e.id as earner,
-          (select coalesce(sum(orders), 0)::int from earner_order_counts where user_id = e.id) as orders,
-          (select coalesce(sum(refunded_orders), 0)::int from earner_order_counts where user_id = e.id) as refunded,
-          (select coalesce(json_agg(b.at order by b.at desc), '[]'::json) from (
-             select at from referral_binding_history where upline_user_id = e.id and at > ${since.toISOString()}::timestamptz
-             order by at desc limit 1000) b) as binds
-        from (values ${sql.join(
-          earners.map((id) => sql`(${id}::bigint)`),
-          sql`, `,
-        )}) as e(id)`,
-  );
-  return (earner: number) => {
-    const row = rows.find((r) => r.earner === earner);
-    const binds = (typeof row?.binds === "string" ? JSON.parse(row.binds) : (row?.binds ?? [])) as string[];
-    return {
-      refundRatio: { refundedOrders: row?.refunded ?? 0, orders: row?.orders ?? 0 },
-      recentBinds: binds.map((at) => new Date(at).getTime()),
-    };
-  };
+  const history = (earner: number) => ({
+    refundRatio: {
+      refundedOrders: Number(of(earner, "refunded")[0] ?? 0),
+      orders: Number(of(earner, "orders")[0] ?? 0),
+    },
+    recentBinds: of(earner, "bind").map(Number),
+  });
+  return { marks, history };
 }
 
 /** Why each earner's commission on this order should wait for staff; empty when it may settle normally. */
@@ -84,9 +76,9 @@ export async function holdReasonsByEarner(
   const settings = await getDistributionSettings(tx);
   if (!settings.fraud.enabled || earners.length === 0) return new Map(earners.map((e) => [e, []]));
   const windowMs = 3_600_000;
-  const marks = await marksOf(tx, paid.buyerUserId, paid.orderId, earners);
+  const since = new Date(paid.paidAt.getTime() - windowMs);
+  const { marks, history } = await factsOf(tx, paid.buyerUserId, paid.orderId, earners, since);
   const buyer = marks(paid.buyerUserId, true);
-  const history = await earnerHistory(tx, earners, new Date(paid.paidAt.getTime() - windowMs));
   return new Map(
     earners.map((earnerUserId) => {
       const earner = marks(earnerUserId, false);
