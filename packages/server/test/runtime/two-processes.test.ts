@@ -46,8 +46,8 @@ describe.skipIf(!onPostgres)("two API processes on one database", () => {
     } finally {
       await sweeper.close();
     }
-    // Concurrent payments to one earner can deadlock in the ledger (40P01); the shop then answers FAIL and
-    // the provider delivers again, as WeChat Pay does. Counted here so that a fix shows.
+    // Before the ledger's slot rows, concurrent payments to one earner deadlocked now and then (40P01): the
+    // shop answered FAIL and the provider delivered again, as WeChat Pay does. Counted so a return shows.
     if (shop.refusedNotifications > 0)
       console.log(`two processes: the shop answered FAIL to ${shop.refusedNotifications} notifications`);
     expect(server.servedBy.size, "requests answered by each worker").toBe(2);

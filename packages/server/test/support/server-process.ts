@@ -46,6 +46,7 @@ function bundleServer(): Promise<string> {
         },
       ],
     });
+    process.once("exit", () => fs.rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundled;
@@ -82,13 +83,14 @@ export async function startServerProcess(options: {
 }): Promise<ServerProcess> {
   const main = await bundleServer();
   const port = options.port ?? (await freePort());
+  const dataDir = fs.mkdtempSync(path.join(serverRoot, "node_modules/.cache/liebian-test-data-"));
   const child = spawn(process.execPath, [main], {
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATA_DIR: fs.mkdtempSync(path.join(serverRoot, "node_modules/.cache/liebian-test-data-")),
+      DATA_DIR: dataDir,
       LOG_LEVEL: "warn",
       SEED_DEMO: "false",
       OWNER_PASSWORD: "owner-pass-123",
@@ -102,7 +104,12 @@ export async function startServerProcess(options: {
   });
   const output: string[] = [];
   const servedBy = new Set<number>();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve();
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const onLine = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n").filter(Boolean)) {
