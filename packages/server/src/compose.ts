@@ -10,7 +10,6 @@ import type { Database } from "./db/client.ts";
 import type { AppDeps } from "./deps.ts";
 import { createSecretBox, loadSecret } from "./lib/secret-box.ts";
 import { registerDistributionHooks } from "./modules/commissions/hooks.ts";
-import { emptyOrderHooks } from "./modules/orders/events.ts";
 import { wirePayments } from "./modules/payments/wiring.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -35,7 +34,6 @@ export function composeDeps(
     sms: createSmsProvider(config.aliyunSms, options.log),
     secretBox: createSecretBox(loadSecret(config.secretKey, config.dataDir)),
     onSignup: [],
-    orderHooks: emptyOrderHooks(),
     paymentProviders: createPaymentProviders(
       paymentConfig({ enabled: ["sandbox"], ...(sandbox ? { sandbox } : {}) }),
     ),

@@ -5,7 +5,6 @@ import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
 import type { SignupHook, WechatCodeExchange } from "./modules/accounts/service.ts";
-import type { OrderHooks } from "./modules/orders/events.ts";
 import type { Storage } from "./modules/uploads/storage.ts";
 
 export type PayoutResult = { status: "succeeded" | "processing" | "failed"; reason?: string };
@@ -39,8 +38,6 @@ export type AppDeps = {
   secretBox: SecretBox;
   /** Work done inside the sign-up transaction (e.g. binding to the referrer). */
   onSignup: SignupHook[];
-  /** Work done inside an order's moves (commissions, ledger); see modules/orders/events.ts. */
-  orderHooks: OrderHooks;
   /** Where uploaded images go; absent: the local folder DATA_DIR/uploads served at /uploads/*. */
   storage?: Storage;
   /**

@@ -93,12 +93,6 @@ describe("planRefund", () => {
       clawbacks: [],
       postings: ["refund:alipay:RF7A1: merchant_revenue 3000, gateway_clearing:alipay -3000"],
     },
-    {
-      label: "an automatic refund of stray money: out of refund clearing, no clawback",
-      facts: facts({ afterSaleId: null, items: [], commissions: [] }),
-      clawbacks: [],
-      postings: ["refund:alipay:RF7A1: refund_clearing 3000, gateway_clearing:alipay -3000"],
-    },
   ])("$label", ({ facts, clawbacks, postings }) => {
     expect(readable(facts)).toEqual({ clawbacks, postings });
   });

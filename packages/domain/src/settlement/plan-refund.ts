@@ -1,4 +1,4 @@
-// What a completed refund moves: the refund's own posting (to the provider or back to the shop balance) and,
+// What a completed after-sale refund moves: the refund's own posting (to the provider or back to the shop balance) and,
 // per commission line of the refunded items, what the cumulative clawback rule takes back — from frozen
 // before settlement (a line wholly taken back is cancelled), from available after it (debt allowed).
 
@@ -36,18 +36,18 @@ export type RefundMoney = {
   amountFen: number;
 };
 
-export type RefundFacts<At> = {
+export type RefundFacts<At, C extends RefundedCommission = RefundedCommission> = {
   orderId: number;
-  /** The after-sale refunded (null for an automatic refund of money the order could not take). */
-  afterSaleId: number | null;
+  /** The after-sale refunded: its id keys the clawbacks. (Stray money's refund is buildRefundPosting alone.) */
+  afterSaleId: number;
   at: At;
   money: RefundMoney | null;
   items: readonly RefundedItem[];
-  commissions: readonly RefundedCommission[];
+  commissions: readonly C[];
 };
 
-export type ClawbackPlan = {
-  commission: RefundedCommission;
+export type ClawbackPlan<C extends RefundedCommission = RefundedCommission> = {
+  commission: C;
   amountFen: Fen;
   /** The line's clawed-back total after this refund. */
   totalClawedFen: Fen;
@@ -57,18 +57,21 @@ export type ClawbackPlan = {
   cancels: boolean;
 };
 
-export type RefundPlan<At> = { clawbacks: ClawbackPlan[]; postings: Posting<At>[] };
+export type RefundPlan<At, C extends RefundedCommission = RefundedCommission> = {
+  clawbacks: ClawbackPlan<C>[];
+  postings: Posting<At>[];
+};
 
 /**
  * Per commission line of the refunded items, what this refund takes back (cumulative rule). Used to
  * apply a refund and to preview it for staff, so the dialog and the ledger never disagree.
  * Example: a frozen ¥10 line on a ¥100 item, ¥66.66 left after the refund → take back 334 from frozen.
  */
-export function planClawbacks(
-  commissions: readonly RefundedCommission[],
+export function planClawbacks<C extends RefundedCommission>(
+  commissions: readonly C[],
   items: readonly RefundedItem[],
-): ClawbackPlan[] {
-  const plans: ClawbackPlan[] = [];
+): ClawbackPlan<C>[] {
+  const plans: ClawbackPlan<C>[] = [];
   for (const commission of commissions) {
     const item = items.find((i) => i.orderItemId === commission.orderItemId);
     if (!item || commission.status === "cancelled") continue;
@@ -96,22 +99,19 @@ export function planClawbacks(
  * Example: ¥30 of a ¥100 item refunded by alipay, a frozen ¥10 line → refund:alipay:<no> (revenue pays
  * the provider back) and claw:<line>:<after-sale> taking 300 from frozen.
  */
-export function planRefund<At>(facts: RefundFacts<At>): RefundPlan<At> {
+export function planRefund<At, C extends RefundedCommission>(facts: RefundFacts<At, C>): RefundPlan<At, C> {
   const postings: Posting<At>[] = [];
   const { money, at } = facts;
-  if (money && money.provider === BALANCE_PROVIDER) {
-    if (facts.afterSaleId === null) throw new Error("a refund to the shop balance belongs to an after-sale");
+  if (money && money.provider === BALANCE_PROVIDER)
     postings.push(buildWalletRefundPosting({ ...money, afterSaleId: facts.afterSaleId, at }));
-  } else if (money) {
-    postings.push(buildRefundPosting({ ...money, afterSaleId: facts.afterSaleId, at }));
-  }
-  const clawbacks = facts.afterSaleId === null ? [] : planClawbacks(facts.commissions, facts.items);
+  else if (money) postings.push(buildRefundPosting({ ...money, afterSaleId: facts.afterSaleId, at }));
+  const clawbacks = planClawbacks(facts.commissions, facts.items);
   for (const claw of clawbacks) {
     postings.push(
       buildClawbackPosting({
         commissionId: claw.commission.id,
         orderId: facts.orderId,
-        refundId: facts.afterSaleId!,
+        refundId: facts.afterSaleId,
         earnerUserId: claw.commission.earnerUserId,
         amountFen: claw.amountFen,
         from: claw.from,

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { loadConfig } from "../config.ts";
 import type { AppDeps } from "../deps.ts";
 import { buildApp } from "../http/app.ts";
-import { emptyOrderHooks } from "../modules/orders/events.ts";
 
 const target = process.argv[2] ?? "openapi.json";
 const unused = new Proxy(
@@ -24,7 +23,6 @@ const deps = {
   sms: unused,
   onSignup: [],
   secretBox: unused,
-  orderHooks: emptyOrderHooks(),
 } as unknown as AppDeps;
 
 const app = await buildApp(deps);

@@ -1,5 +1,5 @@
-// Confirms receipt of shipped orders at their auto_receive_due_at (onReceived hooks run) and starts the
-// after-sale window. A second run finds nothing: the order is no longer shipped.
+// Confirms receipt of shipped orders at their auto_receive_due_at (commission release dates are set) and
+// starts the after-sale window. A second run finds nothing: the order is no longer shipped.
 import { receiveDueOrders } from "../modules/orders/service.ts";
 import type { Job } from "./job.ts";
 

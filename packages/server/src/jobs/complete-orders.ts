@@ -1,5 +1,5 @@
-// Completes received orders whose after-sale window has passed and that have no open after-sale
-// (onCompleted hooks run, which release commissions). A second run finds nothing: the order is completed.
+// Completes received orders whose after-sale window has passed and that have no open after-sale (its due
+// commissions are released, rewards and grades follow). A second run finds nothing: the order is completed.
 import { completeDueOrders } from "../modules/orders/service.ts";
 import type { Job } from "./job.ts";
 

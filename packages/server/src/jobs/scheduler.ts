@@ -5,6 +5,7 @@ import type { AppDeps } from "../deps.ts";
 import { autoReceiveOrders } from "./auto-receive-orders.ts";
 import { closeUnpaidOrders } from "./close-unpaid-orders.ts";
 import { completeOrders } from "./complete-orders.ts";
+import { deliverOutboxJob } from "./deliver-outbox.ts";
 import { evaluateGrades } from "./evaluate-grades.ts";
 import { startIntervalScheduler } from "./interval-scheduler.ts";
 import type { Job, JobLog, Scheduler } from "./job.ts";
@@ -22,6 +23,7 @@ export const jobs: Job[] = [
   pollPayouts,
   reconcilePayments,
   evaluateGrades,
+  deliverOutboxJob,
 ];
 
 export type { Scheduler };

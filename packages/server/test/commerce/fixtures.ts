@@ -1,8 +1,8 @@
 // Builders the commerce tests share: a freight template, products, a shopper with an address, and the
-// sandbox payment (markOrderPaid inside a transaction, as the payments area will do on a notification).
+// sandbox payment (the confirm-payment use case inside a transaction, as a notification takes it).
 import { expect } from "vitest";
 import { inTransaction } from "../../src/db/transaction.ts";
-import { markOrderPaid } from "../../src/modules/orders/service.ts";
+import { confirmPayment } from "../../src/modules/payments/confirm-payment.ts";
 import type { TestContext } from "../support/test-app.ts";
 
 export const SHENZHEN = { provinceCode: "440000", cityCode: "440300", districtCode: "440305" };
@@ -65,20 +65,27 @@ export async function placeOrder(
   return res.body;
 }
 
-export async function pay(ctx: TestContext, order: { id: number; payableFen: number }) {
-  return inTransaction(ctx.deps.db, (tx) =>
-    markOrderPaid(
-      tx,
-      {
-        orderId: order.id,
-        provider: "sandbox",
-        transactionId: `sbx-${order.id}`,
-        amountFen: order.payableFen,
-        paidAt: ctx.deps.now(),
-      },
-      ctx.deps,
-    ),
+/**
+ * Confirms the order's payment as a sandbox notification would (payment row, order, commissions, ledger)
+ * and answers what became of the order: paid, already_paid (a repeat), not_payable or amount_mismatch.
+ */
+export async function pay(ctx: TestContext, order: { id: number; orderNo: string; payableFen: number }) {
+  const confirmed = await inTransaction(ctx.deps.db, (tx) =>
+    confirmPayment(tx, {
+      orderNo: order.orderNo,
+      provider: "sandbox",
+      transactionId: `sbx-${order.id}`,
+      amountFen: order.payableFen,
+      paidAt: ctx.deps.now(),
+    }),
   );
+  const outcome =
+    confirmed.kind === "recorded"
+      ? confirmed.outcome
+      : confirmed.kind === "duplicate"
+        ? "already_paid"
+        : confirmed.kind;
+  return { ...confirmed, outcome };
 }
 
 export async function skuStock(ctx: TestContext, token: string, productId: number, skuId: number) {

@@ -28,8 +28,12 @@ describe("sweeps with the clock", () => {
     expect(await skuStock(ctx, owner, product.id, sku)).toBe(3);
     const closed = await client.get(`/api/v1/orders/${order.id}`, shopper.token);
     expect(closed.body.status).toBe("closed");
-    // A payment arriving after the close is not taken.
-    expect(await pay(ctx, order)).toEqual({ outcome: "not_payable", orderId: order.id, state: "closed" });
+    // A payment arriving after the close is not taken: it is held for an automatic refund.
+    expect(await pay(ctx, order)).toMatchObject({
+      outcome: "not_payable",
+      orderId: order.id,
+      stray: "order is closed",
+    });
     const log = await client.get(`/api/admin/v1/stock-log?skuId=${sku}`, owner);
     expect(log.body.items.map((e: { reason: string; delta: number }) => [e.reason, e.delta])).toEqual([
       ["order_closed", 2],
@@ -117,8 +121,8 @@ describe("illegal moves are refused", () => {
 
     const paid = await placeOrder(ctx, shopper, items);
     expect(await pay(ctx, { ...paid, payableFen: paid.payableFen - 1 })).toEqual({
+      kind: "amount_mismatch",
       outcome: "amount_mismatch",
-      orderId: paid.id,
       expectedFen: paid.payableFen,
     });
     await pay(ctx, paid);

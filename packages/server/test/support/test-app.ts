@@ -8,7 +8,6 @@ import { buildApp } from "../../src/http/app.ts";
 import type { App } from "../../src/http/types.ts";
 import { createSecretBox } from "../../src/lib/secret-box.ts";
 import { registerDistributionHooks } from "../../src/modules/commissions/hooks.ts";
-import { emptyOrderHooks } from "../../src/modules/orders/events.ts";
 import { wirePayments } from "../../src/modules/payments/wiring.ts";
 import { ensureOwner } from "../../src/modules/staff/service.ts";
 import { checkLedger } from "./ledger-audit.ts";
@@ -75,7 +74,6 @@ export async function startTestApp(
     sms: createSandboxSms((_line, message) => sms.sent.push(message)),
     secretBox: createSecretBox("test-secret-key-that-is-long-enough-1234"),
     onSignup: [],
-    orderHooks: emptyOrderHooks(),
     ...overrides,
   };
   registerDistributionHooks(deps);

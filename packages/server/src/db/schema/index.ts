@@ -4,5 +4,6 @@ export * from "./auth.ts";
 export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./ledger.ts";
+export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";

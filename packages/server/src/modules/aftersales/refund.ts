@@ -1,14 +1,22 @@
 // The money end of an after-sale. Entering `refunding` commits first; then the payments area's refund API
 // is asked to pay it back (deps.refunds), and answers through completeAfterSaleRefund / failAfterSaleRefund.
 // Until that area exists, sandboxRefundImmediately completes the refund at once.
-import { type AfterSaleEvent, decideAfterSaleTransition } from "@liebian/domain";
+import {
+  type AfterSaleEvent,
+  decideAfterSaleTransition,
+  planRefund,
+  type RefundMoney,
+} from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { type OrderHooks, runHooks } from "../orders/events.ts";
-import { findOrderItems, lockOrder, updateOrderRow } from "../orders/repo.ts";
+import { countRefundInTeams } from "../binding/team-stats.ts";
+import { applyClawbacks, lockRefundedCommissions } from "../commissions/refund-clawback.ts";
+import { postLedgerTransactions } from "../ledger/service.ts";
+import { findOrderItems, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
 import { moveOrder, recordOrderEvent } from "../orders/timeline.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import {
   type AfterSaleRow,
   addRefundedToLine,
@@ -21,7 +29,7 @@ export type RefundStart = { provider: "payments" | "sandbox_immediate" };
 
 /** Called after the transaction that moved the after-sale to `refunding` has committed. */
 export async function startRefund(
-  deps: Pick<AppDeps, "db" | "now" | "orderHooks" | "refunds">,
+  deps: Pick<AppDeps, "db" | "now" | "refunds">,
   afterSale: AfterSaleRow,
   orderNo: string,
 ): Promise<RefundStart> {
@@ -40,17 +48,16 @@ export async function startRefund(
 }
 
 /** No payment provider to refund through yet: the refund is recorded as done at once, clearly labelled. */
-export async function sandboxRefundImmediately(
-  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
-  afterSaleId: number,
-) {
+export async function sandboxRefundImmediately(deps: Pick<AppDeps, "db" | "now">, afterSaleId: number) {
   await inTransaction(deps.db, async (tx) => {
-    await completeAfterSaleRefund(
-      tx,
-      { afterSaleId, refundId: `sandbox-${afterSaleId}`, at: deps.now() },
-      deps,
-      "sandbox_immediate",
-    );
+    // No money went anywhere: nothing to post for the refund itself, only its clawbacks.
+    await completeAfterSaleRefund(tx, {
+      afterSaleId,
+      refundId: `sandbox-${afterSaleId}`,
+      at: deps.now(),
+      provider: "sandbox_immediate",
+      money: null,
+    });
   });
 }
 
@@ -58,29 +65,44 @@ export type CompleteRefundResult =
   | { outcome: "refunded"; orderRefunded: boolean }
   | { outcome: "already_refunded" };
 
+/** The money a completed refund paid back through the ledger; null when none did (the sandbox). */
+export type CompletedRefundMoney = Omit<RefundMoney, "orderNo" | "buyerUserId">;
+
 /**
- * Records a refund the provider confirmed: the after-sale becomes `refunded`, each line's refunded units and
- * fen grow, the order becomes `refunded` once every unit is, and the onRefunded hooks run — in `tx`.
+ * The refund use case, once the money is back (provider answer, balance refund or sandbox), in `tx`: lock the
+ * after-sale; write the refund first — after-sale `refunded`, each line's refunded units and fen, the order
+ * `refunded` once every unit is — then plan what it caused (domain planRefund: the refund's posting and
+ * the clawbacks per commission line), write the clawbacks and the outbox message, and post the ledger last.
  */
 export async function completeAfterSaleRefund(
   tx: Tx,
-  input: { afterSaleId: number; refundId: string | number; at: Date },
-  deps: { orderHooks: OrderHooks },
-  provider = "payments",
+  input: {
+    afterSaleId: number;
+    refundId: string | number;
+    at: Date;
+    provider?: string;
+    money: CompletedRefundMoney | null;
+  },
 ): Promise<CompleteRefundResult> {
+  const { at } = input;
   const afterSale = await lockAfterSale(tx, input.afterSaleId);
   if (!afterSale) throw notFound("After-sale", { id: input.afterSaleId });
-  if (afterSale.status === "refunded") return { outcome: "already_refunded" };
-  await moveAfterSale(tx, afterSale, "refund_succeeded", input.at, {
+  const order = (await lockOrder(tx, { orderId: afterSale.orderId }))!;
+  const money = input.money && { ...input.money, orderNo: order.orderNo, buyerUserId: order.buyerUserId };
+  const facts = { orderId: order.id, afterSaleId: afterSale.id, at, money };
+  if (afterSale.status === "refunded") {
+    // Its clawbacks were done the first time; the money's posting again is a no-op by its key.
+    await postLedgerTransactions(tx, planRefund({ ...facts, items: [], commissions: [] }).postings);
+    return { outcome: "already_refunded" };
+  }
+  await moveAfterSale(tx, afterSale, "refund_succeeded", at, {
     refundId: String(input.refundId),
-    refundProvider: provider,
-    refundedAt: input.at,
+    refundProvider: input.provider ?? "payments",
+    refundedAt: at,
     failureReason: null,
   });
-  const order = (await lockOrder(tx, { orderId: afterSale.orderId }))!;
-  const parts = await findAfterSaleItems(tx, [afterSale.id]);
   const lines = [];
-  for (const part of parts) {
+  for (const part of await findAfterSaleItems(tx, [afterSale.id])) {
     const line = await addRefundedToLine(tx, part.orderItemId, part.quantity, part.refundFen);
     lines.push({
       orderItemId: line.id,
@@ -89,25 +111,55 @@ export async function completeAfterSaleRefund(
       remainingPaidFen: line.paidFen - line.refundedFen,
     });
   }
+  const orderRefunded = await recordOrderRefund(tx, order, afterSale, at);
+
+  const commissions = await lockRefundedCommissions(tx, lines);
+  const plan = planRefund({ ...facts, items: lines, commissions });
+  await applyClawbacks(tx, order.id, plan.clawbacks, at);
+  await countRefundInTeams(tx, {
+    orderId: order.id,
+    buyerUserId: order.buyerUserId,
+    refundId: afterSale.id,
+    at,
+    items: lines,
+  });
+  await enqueueOutbox(tx, {
+    topic: "order.refunded",
+    at,
+    payload: {
+      orderId: order.id,
+      afterSaleId: afterSale.id,
+      refundFen: afterSale.refundFen,
+      orderRefunded,
+      items: lines.map(({ orderItemId, refundFen, remainingPaidFen }) => ({
+        orderItemId,
+        refundFen,
+        remainingPaidFen,
+      })),
+    },
+  });
+  await postLedgerTransactions(tx, plan.postings);
+  return { outcome: "refunded", orderRefunded };
+}
+
+/** The order's refunded totals grow; it becomes `refunded` once every unit is. True when it did. */
+async function recordOrderRefund(
+  tx: Tx,
+  order: OrderRow,
+  afterSale: AfterSaleRow,
+  at: Date,
+): Promise<boolean> {
   const moved = await updateOrderRow(tx, order.id, {
     refundedFen: order.refundedFen + afterSale.refundFen,
     freightRefundedFen: order.freightRefundedFen + afterSale.freightRefundFen,
-    updatedAt: input.at,
+    updatedAt: at,
   });
   const everything = (await findOrderItems(tx, [order.id])).every((l) => l.refundedQuantity === l.quantity);
   const actor = { kind: "system" as const, id: null };
   const note = `#${afterSale.id} ${afterSale.refundFen}`;
-  if (everything)
-    await moveOrder(tx, moved!, "refund_all", { actor, at: input.at, note, values: { endedAt: input.at } });
-  else await recordOrderEvent(tx, order.id, "refund", { actor, at: input.at, note });
-  await runHooks(deps.orderHooks.onRefunded, tx, {
-    orderId: order.id,
-    buyerUserId: order.buyerUserId,
-    refundId: afterSale.id,
-    at: input.at,
-    items: lines,
-  });
-  return { outcome: "refunded", orderRefunded: everything };
+  if (everything) await moveOrder(tx, moved!, "refund_all", { actor, at, note, values: { endedAt: at } });
+  else await recordOrderEvent(tx, order.id, "refund", { actor, at, note });
+  return everything;
 }
 
 /** Records a refund the provider refused; staff may retry it. */

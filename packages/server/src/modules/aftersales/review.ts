@@ -21,7 +21,7 @@ import { type AfterSaleRow, lockAfterSale } from "./repo.ts";
 import { restockReturn } from "./restock.ts";
 import { loadAfterSaleView } from "./views.ts";
 
-type AfterSaleDeps = Pick<AppDeps, "db" | "now" | "orderHooks" | "refunds">;
+type AfterSaleDeps = Pick<AppDeps, "db" | "now" | "refunds">;
 type Step = { event: AfterSaleEvent; values?: Partial<AfterSaleRow> };
 /** Decides the steps inside the transaction, with the locked row; may first change the row (amount, stock). */
 type Plan = (tx: Tx, current: AfterSaleRow, at: Date) => Promise<{ row: AfterSaleRow; steps: Step[] }>;

@@ -41,12 +41,12 @@ export async function addTeamSales(tx: Executor, buyerUserId: number, deltaFen: 
   await addToTeamStats(tx, computeTeamStatsDeltas([{ members: 0, salesFen: deltaFen }], [], uplines));
 }
 
-/** onPaid: the order's payable total (every provider's part) joins the team sales. */
+/** At payment (confirm-payment): the order's payable total (every provider's part) joins the team sales. */
 export async function countPaidOrderInTeams(tx: Tx, paid: PaidOrder): Promise<void> {
   await addTeamSales(tx, paid.buyerUserId, await findOrderPayable(tx, paid.orderId));
 }
 
-/** onRefunded: the after-sale's refund (goods and freight, as the order's refunded total) leaves them. */
+/** At a refund (completeAfterSaleRefund): the after-sale's refund (goods and freight, as the order's refunded total) leaves them. */
 export async function countRefundInTeams(tx: Tx, refund: RefundedItems): Promise<void> {
   await addTeamSales(tx, refund.buyerUserId, -(await findAfterSaleRefund(tx, refund.refundId)));
 }

@@ -1,9 +1,7 @@
-// A commission after its creation: release date at receipt, clawback on refunds (from frozen, or from
-// available as debt once settled), the idempotent release sweep, and staff release/cancel of held ones.
+// A commission after its creation: release date at receipt, the idempotent release sweep, and staff
+// release/cancel of held ones. (Clawbacks on refunds: refund-clawback.ts, applied by the refund use case.)
 import {
-  buildClawbackPosting,
   buildCommissionCancelledPosting,
-  type CommissionPlan,
   commissionReleaseDueAt,
   decideCommissionTransition,
   planRelease,
@@ -15,63 +13,29 @@ import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { postBatchTransaction } from "../ledger/post-batch.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
-import type { OrderMoment, RefundedItems } from "../orders/events.ts";
-import { recordEarnerRefund } from "./earner-counts.ts";
-import { planClawbacks } from "./refund-clawback.ts";
+import type { OrderMoment } from "../orders/events.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import {
   lockCommission,
-  lockCommissionsOfItems,
   lockDueBatch,
   lockSnapshot,
   moveCommissionIf,
   setDueAtForOrder,
   settleCommissionsIf,
-  updateCommission,
   updateSnapshot,
 } from "./repo.ts";
+import { readSnapshot } from "./snapshot.ts";
 
-/** onReceived: with release "after receipt", the order's commissions become due N days from now. */
+/** At receipt: with release "after receipt", the order's commissions become due N days from now. */
 export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void> {
   const snapshot = await lockSnapshot(tx, moment.orderId);
   if (!snapshot || snapshot.paidAt === null) return;
   await updateSnapshot(tx, moment.orderId, { receivedAt: moment.at });
-  const due = commissionReleaseDueAt(snapshot.plan as CommissionPlan, {
+  const due = commissionReleaseDueAt(readSnapshot(snapshot).plan, {
     paidAtMs: snapshot.paidAt.getTime(),
     receivedAtMs: moment.at.getTime(),
   });
   if (due !== null) await setDueAtForOrder(tx, moment.orderId, new Date(due));
-}
-
-/** onRefunded: each line of each refunded item gives back the refunded share (cumulative formula). */
-export async function clawBackRefund(tx: Tx, refund: RefundedItems): Promise<void> {
-  const rows = await lockCommissionsOfItems(
-    tx,
-    refund.items.map((i) => i.orderItemId),
-  );
-  const plans = planClawbacks(rows, refund.items);
-  await recordEarnerRefund(
-    tx,
-    refund.orderId,
-    plans.map((p) => p.row.earnerUserId),
-  );
-  for (const { row, decision, from, cancels } of plans) {
-    await postLedgerTransaction(
-      tx,
-      buildClawbackPosting({
-        commissionId: row.id,
-        orderId: refund.orderId,
-        refundId: refund.refundId,
-        earnerUserId: row.earnerUserId,
-        amountFen: decision.amountFen,
-        from,
-        at: refund.at,
-      }),
-    );
-    await updateCommission(tx, row.id, {
-      clawedBackFen: decision.totalClawedFen,
-      ...(cancels ? { status: "cancelled", cancelledAt: refund.at } : {}),
-    });
-  }
 }
 
 /**
@@ -114,6 +78,23 @@ export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId
   const moved = await settleCommissionsIf(tx, plan.settle, now);
   // The rows are locked by this transaction: a move that did not happen would post money for nothing.
   if (moved !== plan.settle.length) throw new Error(`release moved ${moved} of ${plan.settle.length} rows`);
+  if (plan.settle.length > 0) {
+    const settled = new Set(plan.settle);
+    await enqueueOutbox(tx, {
+      topic: "commission.released",
+      at: now,
+      payload: {
+        commissions: due
+          .filter((row) => settled.has(row.id))
+          .map((row) => ({
+            commissionId: row.id,
+            orderId: row.orderId,
+            earnerUserId: row.earnerUserId,
+            amountFen: row.amountFen - row.clawedBackFen,
+          })),
+      },
+    });
+  }
   if (plan.lines.length > 0) {
     await postBatchTransaction(tx, {
       key: `release:${plan.settle.reduce((a, b) => Math.min(a, b))}`,

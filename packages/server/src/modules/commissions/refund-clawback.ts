@@ -1,43 +1,48 @@
-// What a refund takes back from each commission line of the refunded items: one plan, used both to apply a
-// refund (clawBackRefund, inside its transaction) and to show staff beforehand what it will do (the refund
-// preview), so the confirmation dialog and the ledger can never disagree.
-import { type ClawbackDecision, computeClawback, fen } from "@liebian/domain";
-import type { Executor } from "../../db/client.ts";
+// What a refund takes back from each commission line of the refunded items (domain planClawbacks): applied
+// by the refund use case inside its transaction, and shown to staff beforehand (the refund preview), so the
+// confirmation dialog and the ledger can never disagree.
+import { type ClawbackPlan, planClawbacks } from "@liebian/domain";
+import type { Executor, Tx } from "../../db/client.ts";
 import { findNicknames } from "../accounts/repo.ts";
 import type { RefundedItems } from "../orders/events.ts";
-import { type CommissionRow, findCommissionsOfItems } from "./repo.ts";
+import { recordEarnerRefund } from "./earner-counts.ts";
+import {
+  type CommissionRow,
+  findCommissionsOfItems,
+  lockCommissionsOfItems,
+  updateCommission,
+} from "./repo.ts";
 
-export type ClawbackPlan = {
-  row: CommissionRow;
-  decision: Extract<ClawbackDecision, { kind: "claw_back" }>;
-  /** Settled lines are clawed back from the available balance (debt allowed); others reverse from frozen. */
-  from: "available" | "frozen";
-  /** The line is wholly taken back before settlement: it becomes cancelled. */
-  cancels: boolean;
-};
+/** The commission lines of the refunded items, locked: the facts a refund plans its clawbacks from. */
+export async function lockRefundedCommissions(
+  tx: Tx,
+  items: RefundedItems["items"],
+): Promise<CommissionRow[]> {
+  return lockCommissionsOfItems(
+    tx,
+    items.map((i) => i.orderItemId),
+  );
+}
 
-/** Per commission line of the refunded items, what this refund takes back (cumulative rule, domain). */
-export function planClawbacks(rows: readonly CommissionRow[], items: RefundedItems["items"]): ClawbackPlan[] {
-  const plans: ClawbackPlan[] = [];
-  for (const row of rows) {
-    const item = items.find((i) => i.orderItemId === row.orderItemId);
-    if (!item || row.status === "cancelled") continue;
-    const decision = computeClawback({
-      commissionFen: fen(row.amountFen),
-      itemFen: fen(row.itemFen),
-      remainingFen: fen(Math.max(0, Math.min(item.remainingPaidFen, row.itemFen))),
-      alreadyClawedFen: fen(row.clawedBackFen),
-    });
-    if (decision.kind === "none") continue;
-    const settled = row.status === "settled";
-    plans.push({
-      row,
-      decision,
-      from: settled ? "available" : "frozen",
-      cancels: !settled && decision.totalClawedFen === row.amountFen,
+/** Writes what the refund's plan takes back from each line (its postings are posted by the use case). */
+export async function applyClawbacks(
+  tx: Tx,
+  orderId: number,
+  clawbacks: ClawbackPlan<CommissionRow>[],
+  at: Date,
+): Promise<void> {
+  // Counted before this refund's amounts are written: only an order's first clawback counts it refunded.
+  await recordEarnerRefund(
+    tx,
+    orderId,
+    clawbacks.map((c) => c.commission.earnerUserId),
+  );
+  for (const claw of clawbacks) {
+    await updateCommission(tx, claw.commission.id, {
+      clawedBackFen: claw.totalClawedFen,
+      ...(claw.cancels ? { status: "cancelled", cancelledAt: at } : {}),
     });
   }
-  return plans;
 }
 
 export type CommissionEffect = {
@@ -62,15 +67,15 @@ export async function previewClawbacks(
     items.map((i) => i.orderItemId),
   );
   const plans = planClawbacks(rows, items);
-  const names = await findNicknames(db, [...new Set(plans.map((p) => p.row.earnerUserId))]);
-  return plans.map(({ row, decision, from, cancels }) => ({
+  const names = await findNicknames(db, [...new Set(plans.map((p) => p.commission.earnerUserId))]);
+  return plans.map(({ commission: row, amountFen, from, cancels }) => ({
     commissionId: row.id,
     level: row.level,
     earnerUserId: row.earnerUserId,
     earnerNickname: names.get(row.earnerUserId) ?? null,
     status: row.status,
     amountFen: row.amountFen,
-    takeBackFen: decision.amountFen,
+    takeBackFen: amountFen,
     outcome: cancels ? "cancelled" : from === "available" ? "clawed_back" : "reduced",
   }));
 }

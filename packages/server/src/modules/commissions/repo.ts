@@ -49,18 +49,17 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
   return rows[0] ?? null;
 }
 
-/** Locks the order's snapshot and stamps its first payment time, in one statement; null without one. */
-export async function lockSnapshotOnPayment(
-  db: Executor,
-  orderId: number,
-  paidAt: Date,
-): Promise<SnapshotRow | null> {
-  const rows = await db
+export async function findSnapshot(db: Executor, orderId: number): Promise<SnapshotRow | null> {
+  const rows = await db.select().from(orderDistribution).where(eq(orderDistribution.orderId, orderId));
+  return rows[0] ?? null;
+}
+
+/** Stamps the snapshot with the order's first payment time. */
+export async function stampSnapshotPaid(db: Executor, orderId: number, paidAt: Date): Promise<void> {
+  await db
     .update(orderDistribution)
     .set({ paidAt: sql`coalesce(${orderDistribution.paidAt}, ${paidAt.toISOString()}::timestamptz)` })
-    .where(eq(orderDistribution.orderId, orderId))
-    .returning();
-  return rows[0] ?? null;
+    .where(eq(orderDistribution.orderId, orderId));
 }
 
 export async function updateSnapshot(db: Executor, orderId: number, values: Partial<SnapshotRow>) {

@@ -1,4 +1,4 @@
-// onCompleted rewards through the ledger: the first-order reward to a new distributor for their first
+// Rewards at an order's completion, through the ledger: the first-order reward to a new distributor for their first
 // completed promoted order, and the invite reward when an invitee who became a distributor completes an
 // order. Nothing for recruiting alone; daily caps per earner; once each (unique rows and ledger keys).
 import { buildRewardPosting, decideFirstOrderReward, decideInviteReward, fen } from "@liebian/domain";
@@ -10,6 +10,7 @@ import { findDistributor } from "../distributors/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { lockSnapshot } from "./repo.ts";
+import { readSnapshot } from "./snapshot.ts";
 
 /** The Asia/Shanghai business date (UTC+8 all year). */
 export function businessDate(at: Date): string {
@@ -65,8 +66,8 @@ async function pay(
 
 export async function grantCompletionRewards(tx: Tx, moment: OrderMoment): Promise<void> {
   const snapshot = await lockSnapshot(tx, moment.orderId);
-  const direct = (snapshot?.chain as { userId: string }[] | undefined)?.[0];
-  if (!snapshot || !direct) return;
+  const direct = snapshot ? readSnapshot(snapshot).chain[0] : undefined;
+  if (!direct) return;
   const earner = Number(direct.userId);
   const settings = await getDistributionSettings(tx);
   const distributor = await findDistributor(tx, earner);

@@ -1,20 +1,18 @@
-// onPlaced: freezes the buyer's upline chain (≤ 3 ancestors with their active/grade state) and the plan
-// in force onto the order, so later rebinding or rate changes never touch an order in flight.
-import { type ChainMember, commissionOverrideSchema } from "@liebian/domain";
-import type { Tx } from "../../db/client.ts";
-import { getDistributionSettings } from "../distribution/settings.ts";
+// The order-time snapshot: when an order is placed, the buyer's upline chain (≤ 3 ancestors with their
+// active/grade state) and the plan in force are frozen onto it, so later rebinding or rate changes never
+// touch an order in flight. Written as version 1 (domain order-snapshot.ts) and parsed with zod on read.
+import {
+  buildOrderSnapshot,
+  type ChainMember,
+  chainMemberSchema,
+  commissionOverrideSchema,
+  type OrderSnapshot,
+  parseOrderSnapshot,
+} from "@liebian/domain";
+import type { Executor, Tx } from "../../db/client.ts";
+import { getDistributionSettings, planOf } from "../distribution/settings.ts";
 import type { PlacedOrder } from "../orders/events.ts";
-import { findChainFacts, insertSnapshot } from "./repo.ts";
-
-export type SnapshotItem = {
-  orderItemId: number;
-  productId: number;
-  paidFen: number;
-  listFen: number;
-  quantity: number;
-  skuRule?: unknown;
-  productRule?: unknown;
-};
+import { findChainFacts, findSnapshot, insertSnapshot, type SnapshotRow } from "./repo.ts";
 
 /**
  * The buyer's upline (at most 3, nearest first, over bindings active at `at`) and, for the buyer and each
@@ -25,11 +23,14 @@ async function chainFacts(tx: Tx, buyerUserId: number, at: Date) {
   const members = new Map<number, ChainMember>();
   for (const r of rows) {
     if (members.has(r.id)) continue;
-    members.set(r.id, {
-      userId: String(r.id),
-      isActiveDistributor: r.status === "active",
-      ...(r.ratesBps ? { gradeRatesBps: r.ratesBps as never } : {}),
-    });
+    members.set(
+      r.id,
+      chainMemberSchema.parse({
+        userId: String(r.id),
+        isActiveDistributor: r.status === "active",
+        gradeRatesBps: r.ratesBps ?? null,
+      }),
+    );
   }
   return { ancestors: rows.filter((r) => r.depth > 0).map((r) => r.id), members };
 }
@@ -39,27 +40,47 @@ function parseRule(rule: unknown) {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Freezes the snapshot of a just-placed order (nothing when distribution is off). */
 export async function snapshotOrder(tx: Tx, order: PlacedOrder): Promise<void> {
   const settings = await getDistributionSettings(tx);
   if (!settings.plan.enabled) return;
   const { ancestors, members } = await chainFacts(tx, order.buyerUserId, order.placedAt);
-  const items: SnapshotItem[] = order.items.map((i) => ({
-    orderItemId: i.orderItemId,
-    productId: i.productId,
-    paidFen: i.paidFen,
-    listFen: i.listFen,
-    quantity: i.quantity,
-    skuRule: parseRule(i.skuCommissionRule),
-    productRule: parseRule(i.productCommissionRule),
-  }));
+  const snapshot = buildOrderSnapshot({
+    plan: planOf(settings),
+    chain: ancestors.map((id) => members.get(id)!),
+    buyer: members.get(order.buyerUserId)!,
+    items: order.items.map((i) => ({
+      orderItemId: i.orderItemId,
+      productId: i.productId,
+      paidFen: i.paidFen,
+      listFen: i.listFen,
+      quantity: i.quantity,
+      skuRule: parseRule(i.skuCommissionRule),
+      productRule: parseRule(i.productCommissionRule),
+    })),
+    activityKind: order.activityKind,
+  });
   await insertSnapshot(tx, {
     orderId: order.orderId,
     buyerUserId: order.buyerUserId,
-    chain: ancestors.map((id) => members.get(id)),
-    buyer: members.get(order.buyerUserId),
-    plan: settings.plan,
-    items,
-    activityKind: order.activityKind,
     placedAt: order.placedAt,
+    ...snapshot,
   });
+}
+
+/** A stored snapshot row's JSON, parsed (rows from before versioning read as version 1). */
+export function readSnapshot(row: SnapshotRow): OrderSnapshot {
+  return parseOrderSnapshot({
+    plan: row.plan,
+    chain: row.chain,
+    buyer: row.buyer,
+    items: row.items,
+    activityKind: row.activityKind,
+  });
+}
+
+/** The order's snapshot, parsed; null when distribution was off when it was placed. */
+export async function loadOrderSnapshot(db: Executor, orderId: number) {
+  const row = await findSnapshot(db, orderId);
+  return row ? { row, snapshot: readSnapshot(row) } : null;
 }

@@ -2,7 +2,6 @@
 // account updated in the same database transaction (in account-code order, so postings never deadlock):
 // on the account row where a limit reads it, else on the connection's slot row (ledger/accounts.ts).
 import type { Tx } from "../../db/client.ts";
-import { beforeCommit } from "../../db/transaction.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { keepsBalanceOnRow } from "./accounts.ts";
 import {
@@ -76,26 +75,6 @@ export async function postLedgerTransaction(tx: Tx, posting: LedgerPosting): Pro
     posting.entries.map((e) => ({ accountId: ids.get(e.account)!, amountFen: e.amountFen })),
   );
   return { posted: true, transactionId };
-}
-
-const queued = new WeakMap<Tx, LedgerPosting[]>();
-
-/**
- * Posts at the end of `tx`, just before COMMIT, together with every other posting queued in it: two
- * statements for the lot, and the shop-wide accounts (merchant revenue, gateway clearing) that every paid
- * order touches stay locked for the commit alone instead of for the rest of the transaction. Same rules as
- * postLedgerTransaction: once per key, a replay with other entries throws LEDGER_KEY_CONFLICT (and rolls
- * the whole transaction back). Guarded postings (withdrawals) must use postLedgerTransaction.
- */
-export function queueLedgerPosting(tx: Tx, posting: Omit<LedgerPosting, "guardAccount">): void {
-  assertBalanced(posting);
-  const list = queued.get(tx) ?? [];
-  if (list.length === 0) queued.set(tx, list);
-  list.push(posting);
-  beforeCommit(tx, "ledger", async () => {
-    queued.delete(tx);
-    await postLedgerTransactions(tx, list);
-  });
 }
 
 /** Posts many transactions in two statements; each is once per key, as postLedgerTransaction. */

@@ -1,7 +1,6 @@
-// The moments of an order that other areas hang their work on (commissions, ledger, tracking).
-// Each hook runs INSIDE the transaction that made the move, so the move and its effects commit together.
-// The orders module calls them; distribution, payments and analytics register them in the composition root.
-import type { Tx } from "../../db/client.ts";
+// The moments of an order as plain facts, passed by the use cases that make them to what they cause
+// (commissions, the ledger) by direct calls. Effects that move no money go through the outbox instead.
+import type { CommissionActivityKind } from "@liebian/domain";
 
 export type PlacedOrderItem = {
   orderItemId: number;
@@ -23,7 +22,7 @@ export type PlacedOrder = {
   buyerUserId: number;
   placedAt: Date;
   /** The marketing activity the order came from ("group_buy", "flash_sale", …) or null for a plain order. */
-  activityKind: string | null;
+  activityKind: CommissionActivityKind | null;
   items: PlacedOrderItem[];
 };
 
@@ -52,26 +51,3 @@ export type RefundedItems = {
     remainingPaidFen: number;
   }>;
 };
-
-type Hook<T> = (tx: Tx, event: T) => Promise<void>;
-
-export type OrderHooks = {
-  onPlaced: Hook<PlacedOrder>[];
-  onPaid: Hook<PaidOrder>[];
-  /** Shipped goods received (by the shopper or automatically). */
-  onReceived: Hook<OrderMoment>[];
-  /** The after-sale window has passed. */
-  onCompleted: Hook<OrderMoment>[];
-  /** Some (or all) lines were refunded. */
-  onRefunded: Hook<RefundedItems>[];
-  /** An order was cancelled or closed before payment. */
-  onCancelled: Hook<OrderMoment>[];
-};
-
-export function emptyOrderHooks(): OrderHooks {
-  return { onPlaced: [], onPaid: [], onReceived: [], onCompleted: [], onRefunded: [], onCancelled: [] };
-}
-
-export async function runHooks<T>(hooks: Hook<T>[], tx: Tx, event: T): Promise<void> {
-  for (const hook of hooks) await hook(tx, event);
-}

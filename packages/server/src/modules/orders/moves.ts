@@ -1,5 +1,7 @@
 // The order's moves after placing: the shopper cancels or confirms receipt, staff ship parcels and write
 // remarks, and the sweeps close unpaid orders, confirm receipt and complete orders when their time is due.
+// What a move causes in money is a direct call in order (the balance hold returned, commission release
+// dates, the release and rewards at completion); the outbox tells everyone else after commit.
 
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -7,8 +9,12 @@ import type { AppDeps } from "../../deps.ts";
 import { notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
+import { releaseBatch, setReleaseDates } from "../commissions/lifecycle.ts";
+import { grantCompletionRewards } from "../commissions/rewards.ts";
+import { evaluateGradeOnEvent } from "../grades/service.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
-import { runHooks } from "./events.ts";
+import { releaseWalletHold } from "../wallet/hold.ts";
 import {
   findOrderItems,
   insertShipments,
@@ -20,7 +26,7 @@ import {
 import { loadDueDates, moveOrder, type OrderActor, recordOrderEvent } from "./timeline.ts";
 import { loadOrderDetail } from "./views.ts";
 
-type OrderDeps = Pick<AppDeps, "db" | "now" | "orderHooks">;
+type OrderDeps = Pick<AppDeps, "db" | "now">;
 
 async function lockOwnOrder(tx: Tx, userId: number, orderId: number): Promise<OrderRow> {
   const order = await lockOrder(tx, { orderId });
@@ -29,14 +35,7 @@ async function lockOwnOrder(tx: Tx, userId: number, orderId: number): Promise<Or
 }
 
 /** Ends an unpaid order (the shopper's cancel or the timeout's close) and puts its stock back. */
-async function endUnpaidOrder(
-  deps: OrderDeps,
-  tx: Tx,
-  order: OrderRow,
-  how: "cancel" | "close",
-  actor: OrderActor,
-  at: Date,
-) {
+async function endUnpaidOrder(tx: Tx, order: OrderRow, how: "cancel" | "close", actor: OrderActor, at: Date) {
   await moveOrder(tx, order, how, { actor, at, values: { endedAt: at, closeDueAt: null } });
   for (const item of (await findOrderItems(tx, [order.id])).sort((a, b) => a.skuId - b.skuId)) {
     await moveStock(tx, {
@@ -47,13 +46,14 @@ async function endUnpaidOrder(
       userId: actor.kind === "user" ? actor.id : null,
     });
   }
-  await runHooks(deps.orderHooks.onCancelled, tx, { orderId: order.id, buyerUserId: order.buyerUserId, at });
+  await releaseWalletHold(tx, order, at);
+  await enqueueOutbox(tx, { topic: "order.cancelled", at, payload: { orderId: order.id, how } });
 }
 
 export async function cancelOrder(deps: OrderDeps, userId: number, orderId: number) {
   return inTransaction(deps.db, async (tx) => {
     const order = await lockOwnOrder(tx, userId, orderId);
-    await endUnpaidOrder(deps, tx, order, "cancel", { kind: "user", id: userId }, deps.now());
+    await endUnpaidOrder(tx, order, "cancel", { kind: "user", id: userId }, deps.now());
     return loadOrderDetail(tx, orderId, "shopper");
   });
 }
@@ -61,12 +61,12 @@ export async function cancelOrder(deps: OrderDeps, userId: number, orderId: numb
 export async function confirmReceipt(deps: OrderDeps, userId: number, orderId: number) {
   return inTransaction(deps.db, async (tx) => {
     const order = await lockOwnOrder(tx, userId, orderId);
-    await receive(deps, tx, order, { kind: "user", id: userId }, deps.now());
+    await receive(tx, order, { kind: "user", id: userId }, deps.now());
     return loadOrderDetail(tx, orderId, "shopper");
   });
 }
 
-async function receive(deps: OrderDeps, tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
+async function receive(tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
   const due = await loadDueDates(tx);
   await moveOrder(tx, order, "confirm_receipt", {
     actor,
@@ -78,7 +78,8 @@ async function receive(deps: OrderDeps, tx: Tx, order: OrderRow, actor: OrderAct
     },
     note: actor.kind === "system" ? "auto" : null,
   });
-  await runHooks(deps.orderHooks.onReceived, tx, { orderId: order.id, buyerUserId: order.buyerUserId, at });
+  await setReleaseDates(tx, { orderId: order.id, buyerUserId: order.buyerUserId, at });
+  await enqueueOutbox(tx, { topic: "order.received", at, payload: { orderId: order.id } });
 }
 
 /** Ships a paid order, or adds parcels to a shipped one (several parcels per order are allowed). */
@@ -165,12 +166,12 @@ async function sweep(
 
 export function closeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
   return sweep(deps, "pending_payment", now, batchSize, (tx, order) =>
-    endUnpaidOrder(deps, tx, order, "close", system, now),
+    endUnpaidOrder(tx, order, "close", system, now),
   );
 }
 
 export function receiveDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
-  return sweep(deps, "shipped", now, batchSize, (tx, order) => receive(deps, tx, order, system, now));
+  return sweep(deps, "shipped", now, batchSize, (tx, order) => receive(tx, order, system, now));
 }
 
 export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
@@ -180,10 +181,11 @@ export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): 
       at: now,
       values: { completedAt: now, completeDueAt: null },
     });
-    await runHooks(deps.orderHooks.onCompleted, tx, {
-      orderId: order.id,
-      buyerUserId: order.buyerUserId,
-      at: now,
-    });
+    // The sweep already waited for the after-sale window: what is due settles with the order.
+    await releaseBatch(tx, now, 1000, order.id);
+    const moment = { orderId: order.id, buyerUserId: order.buyerUserId, at: now };
+    await grantCompletionRewards(tx, moment);
+    await evaluateGradeOnEvent(tx, order.id, now);
+    await enqueueOutbox(tx, { topic: "order.completed", at: now, payload: { orderId: order.id } });
   });
 }

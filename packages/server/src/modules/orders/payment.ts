@@ -1,70 +1,27 @@
-// The two services the payments area calls: find an order a shopper may pay, and mark it paid exactly once
-// (inside the payments area's notification transaction) — a compare-and-set from pending_payment to paid.
+// The two services the payments area calls: find an order a shopper may pay, and move a locked order to paid
+// (inside the payments area's confirm-payment use case, which decided the move with planPayment).
 import type { Db, Tx } from "../../db/client.ts";
-import { beforeCommit } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { type OrderHooks, runHooks } from "./events.ts";
-import { addSalesCountOfOrder, findOrderWithSubject, lockOrder, type OrderStatus } from "./repo.ts";
+import { findOrderWithSubject, type OrderRow } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";
 
-export type MarkOrderPaidInput = ({ orderId: number } | { orderNo: string }) & {
-  provider: string;
-  transactionId: string;
-  amountFen: number;
-  paidAt: Date;
-};
-
-export type MarkOrderPaidResult =
-  | { outcome: "paid"; orderId: number; buyerUserId: number; walletFen: number }
-  | { outcome: "already_paid"; orderId: number; transactionId: string | null }
-  | { outcome: "not_payable"; orderId: number; state: OrderStatus }
-  | { outcome: "amount_mismatch"; orderId: number; expectedFen: number };
-
-/**
- * Marks an order paid and runs the onPaid hooks, in the caller's transaction. A repeated notification
- * answers already_paid and changes nothing; a closed or cancelled order answers not_payable (the payments
- * area refunds the money); an amount different from what this provider owes answers amount_mismatch: the
- * payable total less the part held from the shop balance (`balance` itself pays the whole order).
- */
-export async function markOrderPaid(
+/** pending_payment → paid, recording which payment paid it; the caller holds the order's lock. */
+export async function moveOrderToPaid(
   tx: Tx,
-  input: MarkOrderPaidInput,
-  deps: { orderHooks: OrderHooks },
-): Promise<MarkOrderPaidResult> {
-  const where = "orderId" in input ? { orderId: input.orderId } : { orderNo: input.orderNo };
-  const order = await lockOrder(tx, where);
-  if (!order) throw notFound("Order", where);
-  if (order.paidAt !== null) {
-    return { outcome: "already_paid", orderId: order.id, transactionId: order.paymentTransactionId };
-  }
-  if (order.status !== "pending_payment")
-    return { outcome: "not_payable", orderId: order.id, state: order.status };
-  const expectedFen = input.provider === "balance" ? order.walletFen : order.payableFen - order.walletFen;
-  if (input.amountFen !== expectedFen || (input.provider === "balance" && expectedFen !== order.payableFen)) {
-    return { outcome: "amount_mismatch", orderId: order.id, expectedFen };
-  }
+  order: OrderRow,
+  payment: { provider: string; transactionId: string; paidAt: Date },
+): Promise<void> {
   await moveOrder(tx, order, "pay", {
     actor: { kind: "system", id: null },
-    at: input.paidAt,
-    note: `${input.provider} ${input.transactionId}`,
+    at: payment.paidAt,
+    note: `${payment.provider} ${payment.transactionId}`,
     values: {
-      paidAt: input.paidAt,
-      paymentProvider: input.provider,
-      paymentTransactionId: input.transactionId,
+      paidAt: payment.paidAt,
+      paymentProvider: payment.provider,
+      paymentTransactionId: payment.transactionId,
       closeDueAt: null,
     },
   });
-  // Popular products' rows are shared by many payments: counted last, in product order (no deadlocks).
-  beforeCommit(tx, `sales-count:${order.id}`, () => addSalesCountOfOrder(tx, order.id));
-  await runHooks(deps.orderHooks.onPaid, tx, {
-    orderId: order.id,
-    buyerUserId: order.buyerUserId,
-    paidAt: input.paidAt,
-    provider: input.provider,
-    transactionId: input.transactionId,
-    amountFen: input.amountFen,
-  });
-  return { outcome: "paid", orderId: order.id, buyerUserId: order.buyerUserId, walletFen: order.walletFen };
 }
 
 export type PayableOrder = {

@@ -1,14 +1,16 @@
 // Places an order: re-prices on the server, reserves stock with guarded decrements (in SKU id order, so
-// two orders never wait on each other in a cycle), snapshots what was bought and where it goes, and runs
-// the onPlaced hooks — all in one transaction, once per Idempotency-Key.
+// two orders never wait on each other in a cycle), snapshots what was bought and where it goes, freezes the
+// distribution snapshot and writes `order.placed` to the outbox — all in one transaction, once per
+// Idempotency-Key.
 import { buildOrderNumber } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
+import { snapshotOrder } from "../commissions/snapshot.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
-import { runHooks } from "./events.ts";
 import { type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
 import { insertOrder, insertOrderItems, nextOrderSequence } from "./repo.ts";
 import { loadDueDates, recordOrderEvent } from "./timeline.ts";
@@ -17,7 +19,7 @@ import { loadOrderDetail, orderDetailView, type TimelineEntry } from "./views.ts
 export type PlaceOrderInput = CheckoutInput & { addressId: number; buyerRemark: string; fromCart: boolean };
 
 export async function placeOrder(
-  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
+  deps: Pick<AppDeps, "db" | "now">,
   userId: number,
   input: PlaceOrderInput,
   idempotency: IdempotencyRequest | null,
@@ -92,7 +94,7 @@ export async function placeOrder(
           userId,
           items.map((i) => i.skuId),
         );
-      await runHooks(deps.orderHooks.onPlaced, tx, {
+      await snapshotOrder(tx, {
         orderId: order.id,
         orderNo: order.orderNo,
         buyerUserId: userId,
@@ -112,7 +114,12 @@ export async function placeOrder(
           };
         }),
       });
-      // What the order is now, from the rows just written (the onPlaced hooks do not change the order row).
+      await enqueueOutbox(tx, {
+        topic: "order.placed",
+        at: now,
+        payload: { orderId: order.id, buyerUserId: userId, payableFen: order.payableFen },
+      });
+      // What the order is now, from the rows just written (the snapshot does not change the order row).
       fresh = orderDetailView(order, items, [], [placedEvent], "shopper");
       return { status: 201, body: { orderId: order.id } };
     });

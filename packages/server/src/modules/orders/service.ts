@@ -1,5 +1,5 @@
-// Orders: one exported function per use case. Other areas call markOrderPaid / findPayableOrder (payments)
-// and register order hooks (events.ts); the sweeps call the *DueOrders moves.
+// Orders: one exported function per use case. The payments area calls findPayableOrder and, from its
+// confirm-payment use case, moveOrderToPaid; the sweeps call the *DueOrders moves.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { notFound } from "../../errors/app-error.ts";
@@ -19,13 +19,7 @@ export {
   setMerchantRemark,
   shipOrder,
 } from "./moves.ts";
-export {
-  findPayableOrder,
-  type MarkOrderPaidInput,
-  type MarkOrderPaidResult,
-  markOrderPaid,
-  type PayableOrder,
-} from "./payment.ts";
+export { findPayableOrder, moveOrderToPaid, type PayableOrder } from "./payment.ts";
 export { placeOrder } from "./place-order.ts";
 
 /** The checkout page's quote: the same pricing as placing, without reserving anything. */

@@ -1,19 +1,18 @@
 // The confirm-payment use case every paid fact takes — a provider's notification, the reconcile sweep's
-// query, or a payment from the shop balance (provider `balance`) — inside the caller's transaction:
-// mark the order paid (the order row lock serialises duplicates; commissions run on the onPaid hooks),
-// record the payment row, and post the ledger last with the commissions' postings. A part held from the
-// shop balance is paid with the order: its own payment row and posting, keyed by the order number.
-
-import {
-  BALANCE_PROVIDER,
-  balanceTransactionId,
-  buildPaymentPosting,
-  buildWalletPayPosting,
-} from "@liebian/domain";
+// query, or a payment from the shop balance (provider `balance`) — inside the caller's transaction, in a
+// fixed order: lock the order, load its snapshot, plan (domain planPayment), then write in the order of
+// cause and effect — the payment row, the order move, the commission rows, the team and product sales
+// counts, the outbox message, and last the ledger postings (shared rows stay locked for the commit alone).
+import { planPayment } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
-import type { AppDeps } from "../../deps.ts";
-import { queueLedgerPosting } from "../ledger/service.ts";
-import { markOrderPaid } from "../orders/service.ts";
+import { notFound } from "../../errors/app-error.ts";
+import { countPaidOrderInTeams } from "../binding/team-stats.ts";
+import { createCommissions } from "../commissions/create.ts";
+import { loadOrderSnapshot } from "../commissions/snapshot.ts";
+import { postLedgerTransactions } from "../ledger/service.ts";
+import { addSalesCountOfOrder, lockOrder } from "../orders/repo.ts";
+import { moveOrderToPaid } from "../orders/service.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import { recordPaidPayment } from "./repo.ts";
 
 export type PaidFact = {
@@ -36,56 +35,49 @@ export type ConfirmOutcome =
       stray: string | null;
     };
 
-export async function confirmPayment(
-  tx: Tx,
-  deps: Pick<AppDeps, "orderHooks">,
-  fact: PaidFact,
-): Promise<ConfirmOutcome> {
-  const result = await markOrderPaid(tx, fact, deps);
-  if (result.outcome === "amount_mismatch")
-    return { kind: "amount_mismatch", expectedFen: result.expectedFen };
-  const duplicateCharge = result.outcome === "already_paid" && result.transactionId !== fact.transactionId;
-  const stray =
-    result.outcome === "not_payable"
-      ? `order is ${result.state}`
-      : duplicateCharge
-        ? `order already paid by ${result.transactionId}`
-        : null;
-  const payment = { orderId: result.orderId, orderNo: fact.orderNo, outTradeNo: fact.orderNo };
-  const fresh = await recordPaidPayment(tx, { ...payment, ...fact });
-  if (!fresh) return { kind: "duplicate", orderId: result.orderId, stray };
-  const buyer = result.outcome === "paid" ? result.buyerUserId : 0;
-  // Money that arrived for an order we cannot fulfil is held for refund, not counted as revenue.
-  queueLedgerPosting(
-    tx,
-    buildPaymentPosting({
-      provider: fact.provider,
-      transactionId: fact.transactionId,
-      orderNo: fact.orderNo,
-      buyerUserId: buyer,
-      amountFen: fact.amountFen,
-      stray: stray !== null,
-      at: fact.paidAt,
-    }),
-  );
-  if (result.outcome === "paid" && fact.provider !== BALANCE_PROVIDER && result.walletFen > 0) {
-    const transactionId = balanceTransactionId(fact.orderNo);
-    const part = {
-      provider: BALANCE_PROVIDER,
-      transactionId,
-      amountFen: result.walletFen,
-      paidAt: fact.paidAt,
-    };
-    await recordPaidPayment(tx, { ...payment, ...part });
-    queueLedgerPosting(
-      tx,
-      buildWalletPayPosting({
-        orderNo: fact.orderNo,
-        buyerUserId: result.buyerUserId,
-        amountFen: result.walletFen,
-        at: fact.paidAt,
-      }),
-    );
+export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOutcome> {
+  const order = await lockOrder(tx, { orderNo: fact.orderNo });
+  if (!order) throw notFound("Order", { orderNo: fact.orderNo });
+  const payable = order.status === "pending_payment" && order.paidAt === null;
+  const loaded = payable ? await loadOrderSnapshot(tx, order.id) : null;
+  const plan = planPayment({
+    order: { ...order, orderId: order.id, paid: order.paidAt !== null },
+    event: { ...fact, at: fact.paidAt, atMs: fact.paidAt.getTime() },
+    snapshot: loaded?.snapshot ?? null,
+  });
+  if (plan.kind === "amount_mismatch") return plan;
+  if (plan.kind === "duplicate") return { kind: "duplicate", orderId: order.id, stray: null };
+
+  // The payment row first: unique per provider transaction, so a repeat of this payment stops here.
+  const stray = plan.kind === "refund_unpayable" ? plan.reason : null;
+  const [payment, ...parts] = plan.payments;
+  const row = { orderId: order.id, orderNo: order.orderNo, outTradeNo: order.orderNo, paidAt: fact.paidAt };
+  if (!(await recordPaidPayment(tx, { ...row, ...payment! })))
+    return { kind: "duplicate", orderId: order.id, stray };
+  if (plan.kind === "refund_unpayable") {
+    await postLedgerTransactions(tx, plan.postings);
+    return { kind: "recorded", orderId: order.id, outcome: plan.outcome, stray };
   }
-  return { kind: "recorded", orderId: result.orderId, outcome: result.outcome, stray };
+  for (const part of parts) await recordPaidPayment(tx, { ...row, ...part });
+  await moveOrderToPaid(tx, order, fact);
+  const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
+  await createCommissions(tx, paid, {
+    commissions: plan.commissions,
+    dueAtMs: plan.commissionsDueAtMs,
+    snapshotted: loaded !== null,
+  });
+  await countPaidOrderInTeams(tx, paid);
+  await addSalesCountOfOrder(tx, order.id);
+  await enqueueOutbox(tx, {
+    topic: "order.paid",
+    at: fact.paidAt,
+    payload: {
+      orderId: order.id,
+      buyerUserId: order.buyerUserId,
+      provider: fact.provider,
+      amountFen: fact.amountFen,
+    },
+  });
+  await postLedgerTransactions(tx, plan.postings);
+  return { kind: "recorded", orderId: order.id, outcome: "paid", stray: null };
 }

@@ -1,6 +1,6 @@
 // Applies a provider's payment notification exactly once: verify, then in ONE transaction log it and confirm
-// the payment (confirm-payment.ts: order paid, payment row, ledger). A paid notification for an order that
-// can no longer be paid is recorded and refunded automatically after commit.
+// the payment (confirm-payment.ts: payment row, order paid, commissions, outbox, ledger). A paid notification
+// for an order that can no longer be paid is recorded and refunded automatically after commit.
 import type { NotificationAck, PaymentEvent, PaymentProvider } from "../../adapters/payment/index.ts";
 import { createNonceCache } from "../../adapters/payment/index.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -11,7 +11,7 @@ import { providerNamed } from "./providers.ts";
 import { startAutomaticRefund } from "./refunds.ts";
 import { insertProviderEvent, markTradeFailed } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
 export const NOT_FOUND_ACK: NotificationAck = { status: 404, body: "", contentType: null };
 const seenNonces = new WeakMap<object, (nonce: string) => boolean>();
@@ -95,7 +95,7 @@ export async function applyPaymentEvent(
         transactionId,
         amountFen: event.amountFen,
       };
-      const confirmed = await confirmPayment(tx, deps, { ...fact, paidAt });
+      const confirmed = await confirmPayment(tx, { ...fact, paidAt });
       if (confirmed.kind === "amount_mismatch") {
         const reason = `amount ${event.amountFen} ≠ payable ${confirmed.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });

@@ -8,7 +8,7 @@ import { guardWallet, holdWholeOrder } from "../wallet/hold.ts";
 import { confirmPayment } from "./confirm-payment.ts";
 
 export async function payOrderWithBalance(
-  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
+  deps: Pick<AppDeps, "db" | "now">,
   userId: number,
   orderNo: string,
 ): Promise<{ kind: "paid"; orderNo: string }> {
@@ -16,7 +16,7 @@ export async function payOrderWithBalance(
     inTransaction(deps.db, async (tx) => {
       const now = deps.now();
       const order = await holdWholeOrder(tx, userId, orderNo, now);
-      const confirmed = await confirmPayment(tx, deps, {
+      const confirmed = await confirmPayment(tx, {
         orderNo,
         provider: BALANCE_PROVIDER,
         transactionId: balanceTransactionId(orderNo),

@@ -9,7 +9,7 @@ import { handlePaymentNotification } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
 import { ensurePendingPayment, hasPendingTrade } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
 export function notifyUrl(deps: Pick<AppDeps, "config">, provider: string): string {
   return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}`;

@@ -14,7 +14,7 @@ import {
   markTradeFailed,
 } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
 /** A trade is asked about once it has been pending this long: the buyer has had time to pay. */
 export const RECONCILE_AFTER_MS = 5 * 60_000;

@@ -8,7 +8,7 @@ import { providerNamed } from "./providers.ts";
 import { applyRefundResult } from "./refunds.ts";
 import { findRefundByNumber, insertProviderEvent } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
 export async function handleRefundNotification(
   deps: Deps,

@@ -24,7 +24,7 @@ import {
 } from "./repo.ts";
 import { refundWalletShare } from "./wallet-refund.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "orderHooks" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 export type RefundStartInput = NonNullable<AppDeps["refunds"]>["start"] extends (i: infer I) => unknown
   ? I
   : never;
@@ -214,25 +214,22 @@ export async function applyRefundResult(
       if (current?.status === "failed") return "conflict";
       if (current?.status === "pending")
         await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: refundId, at });
-      // Replays of the same key are no-ops, so a second success (notification after the call) posts nothing.
-      await postLedgerTransaction(
-        tx,
-        buildRefundPosting({
-          provider: row.provider,
-          outRefundNo: row.out_refund_no,
-          orderNo: row.order_no,
+      // The refund row first, then what it caused. Replays of a posting's key are no-ops, so a second
+      // success (the notification after the call's answer) posts nothing.
+      const money = { provider: row.provider, outRefundNo: row.out_refund_no, amountFen: row.amount_fen };
+      if (row.after_sale_id !== null)
+        await completeAfterSaleRefund(tx, {
           afterSaleId: row.after_sale_id,
-          amountFen: row.amount_fen,
+          refundId: row.out_refund_no,
           at,
-        }),
-      );
-      if (row.after_sale_id !== null) {
-        await completeAfterSaleRefund(
+          money,
+        });
+      // Money the order could not take goes back out of refund clearing; no commission was ever made on it.
+      else
+        await postLedgerTransaction(
           tx,
-          { afterSaleId: row.after_sale_id, refundId: row.out_refund_no, at },
-          deps,
+          buildRefundPosting({ ...money, orderNo: row.order_no, afterSaleId: null, at }),
         );
-      }
       return "succeeded";
     });
   }

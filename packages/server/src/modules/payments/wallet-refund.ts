@@ -7,7 +7,7 @@ import { BALANCE_PROVIDER, buildWalletRefundPosting } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { completeAfterSaleRefund } from "../aftersales/service.ts";
-import { queueLedgerPosting } from "../ledger/service.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
 import { lockOrder } from "../orders/repo.ts";
 import { computeWalletRefundShare } from "../wallet/refund-share.ts";
 import type { RefundStartInput } from "./refunds.ts";
@@ -18,7 +18,7 @@ import { findRefundByNumber, finishRefund, insertRefund } from "./repo.ts";
  * share. When nothing is left for the provider, the after-sale is completed here.
  */
 export async function refundWalletShare(
-  deps: Pick<AppDeps, "db" | "now" | "orderHooks">,
+  deps: Pick<AppDeps, "db" | "now">,
   input: RefundStartInput,
 ): Promise<{ providerFen: number }> {
   return inTransaction(deps.db, async (tx) => {
@@ -43,26 +43,30 @@ export async function refundWalletShare(
           at,
         });
         await finishRefund(tx, row.id, { status: "succeeded", providerRefundId: outRefundNo, at });
-        queueLedgerPosting(
-          tx,
-          buildWalletRefundPosting({
-            outRefundNo,
-            orderNo: order.orderNo,
-            afterSaleId: input.afterSaleId,
-            buyerUserId: order.buyerUserId,
-            amountFen: walletFen,
-            at,
-          }),
-        );
       }
     }
     const providerFen = input.amountFen - walletFen;
+    const money = { provider: BALANCE_PROVIDER, outRefundNo, amountFen: walletFen };
+    // All of it went back to the wallet: the after-sale is done, its posting planned with its clawbacks.
     if (providerFen === 0)
-      await completeAfterSaleRefund(
+      await completeAfterSaleRefund(tx, {
+        afterSaleId: input.afterSaleId,
+        refundId: outRefundNo,
+        at,
+        provider: BALANCE_PROVIDER,
+        money: walletFen > 0 ? money : null,
+      });
+    // The provider pays the rest later; the wallet's share is back now.
+    else if (walletFen > 0)
+      await postLedgerTransaction(
         tx,
-        { afterSaleId: input.afterSaleId, refundId: outRefundNo, at },
-        deps,
-        BALANCE_PROVIDER,
+        buildWalletRefundPosting({
+          ...money,
+          orderNo: order.orderNo,
+          afterSaleId: input.afterSaleId,
+          buyerUserId: order.buyerUserId,
+          at,
+        }),
       );
     return { providerFen };
   });

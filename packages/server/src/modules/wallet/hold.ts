@@ -1,9 +1,8 @@
 // The shop balance's part of an unpaid order: held from the wallet when the shopper pays (`wallet:hold:<no>`),
 // then paid with the order (confirm-payment) or returned when the order is cancelled or closes unpaid
 // (`wallet:release:<no>`). The order row lock and its status make exactly one of the two happen.
-// Postings are queued to the end of the transaction, so their accounts lock in one order (no deadlocks);
-// the wallet's no-overdraft trigger (ledger_accounts_wallet_check) refuses an overdraft there, whatever two
-// checkouts race.
+// The wallet's no-overdraft trigger (ledger_accounts_wallet_check) refuses an overdraft when the hold is
+// posted, whatever two checkouts race; a shopper's own accounts are the only ones the hold locks.
 import {
   BALANCE_PROVIDER,
   buildWalletHoldPosting,
@@ -17,9 +16,8 @@ import { isCheckViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { queueLedgerPosting } from "../ledger/service.ts";
-import type { OrderMoment } from "../orders/events.ts";
-import { findOrder, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
+import { postLedgerTransaction } from "../ledger/service.ts";
+import { lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
 import { findWalletBalance } from "./repo.ts";
 
 /** Holds `amountFen` of the buyer's balance for their unpaid order, locked by the caller. */
@@ -30,7 +28,7 @@ export async function holdWalletPart(tx: Tx, order: OrderRow, amountFen: number,
       account: "wallet",
     });
   await updateOrderRow(tx, order.id, { walletFen: order.walletFen + amountFen, updatedAt: at });
-  queueLedgerPosting(
+  await postLedgerTransaction(
     tx,
     buildWalletHoldPosting({ orderNo: order.orderNo, buyerUserId: order.buyerUserId, amountFen, at }),
   );
@@ -116,15 +114,13 @@ export async function holdBeforeProvider(
   );
 }
 
-/** onCancelled: an order cancelled or closed unpaid gives its held balance back (once: keyed by order). */
-export async function releaseWalletHold(tx: Tx, moment: OrderMoment): Promise<void> {
-  const order = await findOrder(tx, { orderId: moment.orderId });
-  if (!order) return;
+/** An unpaid order ended (cancelled or closed): its held balance goes back (once: keyed by order). */
+export async function releaseWalletHold(tx: Tx, order: OrderRow, at: Date): Promise<void> {
   const release = buildWalletReleasePosting({
     orderNo: order.orderNo,
     buyerUserId: order.buyerUserId,
     heldFen: order.walletFen,
-    at: moment.at,
+    at,
   });
-  if (release) queueLedgerPosting(tx, release);
+  if (release) await postLedgerTransaction(tx, release);
 }

@@ -26,6 +26,7 @@ import { getDistributionSettings } from "../distribution/settings.ts";
 import { lockDistributor } from "../distributors/repo.ts";
 import { findBalances } from "../ledger/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import type { SettingsOf } from "../settings/sections.ts";
 import { getSettings } from "../settings/service.ts";
 import {
@@ -260,20 +261,28 @@ export async function recordPayoutResult(
         status: "failed",
         failureReason: result.reason ?? "payout failed",
       }))!;
+    // The withdrawal's own row first, then what it caused: the outbox message and the ledger.
+    const paid = (await moveWithdrawalIf(tx, id, ["paying"], { status: "paid", paidAt: now }))!;
+    const { userId, method, amountFen, feeFen, netFen } = row;
+    await enqueueOutbox(tx, {
+      topic: "withdrawal.paid",
+      at: now,
+      payload: { withdrawalId: id, userId, method, amountFen, feeFen, netFen },
+    });
     await postLedgerTransaction(
       tx,
       buildWithdrawalPaidPosting({
         withdrawalId: id,
-        userId: row.userId,
-        method: row.method,
-        amountFen: row.amountFen,
-        feeFen: row.feeFen,
-        netFen: row.netFen,
+        userId,
+        method,
+        amountFen,
+        feeFen,
+        netFen,
         outBillNo: row.outBillNo,
         at: now,
       }),
     );
-    return (await moveWithdrawalIf(tx, id, ["paying"], { status: "paid", paidAt: now }))!;
+    return paid;
   });
 }
 
