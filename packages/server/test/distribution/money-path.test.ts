@@ -1,6 +1,8 @@
 // The seed examples end to end: B buys through A, C buys through B; commissions freeze on payment,
 // release after receipt + 7 days, are withdrawn and paid; refunds, rate changes and duplicates.
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
 import { createFreight, createProduct, pay, placeOrder, SHENZHEN } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 import {
@@ -45,6 +47,15 @@ describe("the ¥100 seed example at 10% / 5%", () => {
     ]);
     expect((await pay(ctx, orderB)).outcome).toBe("paid");
     expect((await wallet(ctx, a.token)).frozenFen).toBe(1000);
+    // Everyone else hears of it through the outbox: ids and amounts, in the order they happened.
+    const told = await queryRows<{ topic: string; payload: { commissions?: unknown[] } }>(
+      ctx.deps.db,
+      sql`select topic, payload from outbox where (payload->>'orderId')::bigint = ${orderB.id} order by id`,
+    );
+    expect(told.map((m) => m.topic)).toEqual(["order.placed", "order.paid", "commission.created"]);
+    expect(told[2]!.payload.commissions).toEqual([
+      expect.objectContaining({ earnerUserId: a.userId, level: 1, amountFen: 1000, status: "frozen" }),
+    ]);
 
     const c = await buyer(b.code);
     const orderC = await placeOrder(ctx, c, [{ skuId, quantity: 1 }]);

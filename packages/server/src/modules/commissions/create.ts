@@ -1,12 +1,13 @@
 // A paid order's commission rows, as planPayment decided them: one `frozen` (or `held`, when fraud review
 // says so) row per (item, level), due when the plan's release rule says. Called by the confirm-payment use
-// case after the payment row and the order move; their ledger postings are the plan's, posted by it.
+// case after the payment row and the order move; their ledger postings are the plan's, posted by it, and
+// so is the `commission.created` message answered here (one outbox statement for the whole payment).
 import type { PlannedCommission } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { extendBindingAfterOrder } from "../binding/service.ts";
 import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
-import { enqueueOutbox } from "../outbox/service.ts";
+import type { OutboxMessage } from "../outbox/service.ts";
 import { recordEarnerOrder } from "./earner-counts.ts";
 import { holdReasonsByEarner } from "./fraud.ts";
 import { insertCommissionsOnce, stampSnapshotPaid } from "./repo.ts";
@@ -15,8 +16,9 @@ export async function createCommissions(
   tx: Tx,
   paid: PaidOrder,
   plan: { commissions: PlannedCommission[]; dueAtMs: number | null; snapshotted: boolean },
-): Promise<void> {
+): Promise<OutboxMessage[]> {
   if (plan.snapshotted) await stampSnapshotPaid(tx, paid.orderId, paid.paidAt);
+  const messages: OutboxMessage[] = [];
   if (plan.commissions.length > 0) {
     const earners = [...new Set(plan.commissions.map((line) => line.earnerUserId))];
     const holds = await holdReasonsByEarner(tx, paid, earners);
@@ -37,9 +39,8 @@ export async function createCommissions(
     );
     await recordEarnerOrder(tx, [...new Set(rows.map((row) => row.earnerUserId))]);
     if (rows.length > 0)
-      await enqueueOutbox(tx, {
+      messages.push({
         topic: "commission.created",
-        at: paid.paidAt,
         payload: {
           orderId: paid.orderId,
           commissions: rows.map((row) => ({
@@ -54,4 +55,5 @@ export async function createCommissions(
   }
   await extendBindingAfterOrder(tx, paid.buyerUserId, paid.paidAt);
   await grantIfEligibleAfterPurchase(tx, paid.buyerUserId, paid.paidAt);
+  return messages;
 }

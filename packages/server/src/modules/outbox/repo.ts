@@ -5,10 +5,11 @@ import { outbox } from "../../db/schema/outbox.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export async function insertOutbox(db: Executor, row: { topic: string; payload: unknown; at: Date }) {
+export async function insertOutbox(db: Executor, rows: { topic: string; payload: unknown; at: Date }[]) {
+  if (rows.length === 0) return;
   await db
     .insert(outbox)
-    .values({ topic: row.topic, payload: row.payload, createdAt: row.at, nextAttemptAt: row.at });
+    .values(rows.map((r) => ({ topic: r.topic, payload: r.payload, createdAt: r.at, nextAttemptAt: r.at })));
 }
 
 /**

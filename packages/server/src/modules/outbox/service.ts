@@ -8,9 +8,9 @@ import type { OutboxHandlers, OutboxMessage, OutboxTopic } from "./topics.ts";
 
 export type { OutboxHandlers, OutboxMessage, OutboxMessages, OutboxTopic } from "./topics.ts";
 
-/** Writes `message` in `tx`, due at `at` (the use case's clock). */
-export async function enqueueOutbox(tx: Tx, message: OutboxMessage & { at: Date }): Promise<void> {
-  await insertOutbox(tx, message);
+/** Writes the messages in `tx` (one statement), each due at its `at` (the use case's clock). */
+export async function enqueueOutbox(tx: Tx, ...messages: (OutboxMessage & { at: Date })[]): Promise<void> {
+  await insertOutbox(tx, messages);
 }
 
 /** How long a claimed row is not offered again: longer than any handler should take. */

@@ -12,7 +12,7 @@ import { loadOrderSnapshot } from "../commissions/snapshot.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
 import { addSalesCountOfOrder, lockOrder } from "../orders/repo.ts";
 import { moveOrderToPaid } from "../orders/service.ts";
-import { enqueueOutbox } from "../outbox/service.ts";
+import { enqueueOutbox, type OutboxMessage } from "../outbox/service.ts";
 import { recordPaidPayment } from "./repo.ts";
 
 export type PaidFact = {
@@ -61,23 +61,23 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   for (const part of parts) await recordPaidPayment(tx, { ...row, ...part });
   await moveOrderToPaid(tx, order, fact);
   const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
-  await createCommissions(tx, paid, {
+  const told = await createCommissions(tx, paid, {
     commissions: plan.commissions,
     dueAtMs: plan.commissionsDueAtMs,
     snapshotted: loaded !== null,
   });
   await countPaidOrderInTeams(tx, paid);
   await addSalesCountOfOrder(tx, order.id);
-  await enqueueOutbox(tx, {
+  const orderPaid: OutboxMessage = {
     topic: "order.paid",
-    at: fact.paidAt,
     payload: {
       orderId: order.id,
       buyerUserId: order.buyerUserId,
       provider: fact.provider,
       amountFen: fact.amountFen,
     },
-  });
+  };
+  await enqueueOutbox(tx, ...[orderPaid, ...told].map((message) => ({ ...message, at: fact.paidAt })));
   await postLedgerTransactions(tx, plan.postings);
   return { kind: "recorded", orderId: order.id, outcome: "paid", stray: null };
 }
