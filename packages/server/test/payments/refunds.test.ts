@@ -76,6 +76,30 @@ describe("refunds through the provider", () => {
   });
 });
 
+describe("a refund its approving process never started (it died after the commit)", () => {
+  test("the reconcile sweep starts it a minute later, once", async () => {
+    const order = await paidOrder(4000, "sbx_tx_refund_unstarted");
+    const started = deps.refunds!;
+    deps.refunds = { start: async () => {} }; // the process stops right after the approval commits
+    const afterSale = await refundOneUnit(order);
+    deps.refunds = started;
+    expect(afterSale).toMatchObject({ status: "refunding" });
+    const { reconcilePendingRefunds } = await import("../../src/modules/payments/reconcile.ts");
+    expect(await reconcilePendingRefunds(deps, ctx.clock.now())).toBe(0); // not yet: it may still start
+    const later = new Date(ctx.clock.now().getTime() + 2 * 60_000);
+    expect(await reconcilePendingRefunds(deps, later)).toBe(1);
+    await ctx.sandbox.settle();
+    expect(await reconcilePendingRefunds(deps, later)).toBe(0);
+    const rows = await queryRows<{ status: string; out_refund_no: string }>(
+      deps.db,
+      sql`select status, out_refund_no from refunds where after_sale_id = ${afterSale.id}`,
+    );
+    expect(rows).toEqual([{ status: "succeeded", out_refund_no: `RF${afterSale.id}A1` }]);
+    const done = await client.get(`/api/admin/v1/after-sales/${afterSale.id}`, owner);
+    expect(done.body.status).toBe("refunded");
+  });
+});
+
 describe("payouts through the sandbox", () => {
   test("deps.payouts sends and queries by the stable bill number", async () => {
     const account = { realName: "林小姐", account: "openid-1" };

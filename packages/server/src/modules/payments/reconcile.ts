@@ -9,12 +9,13 @@ import { reconcileRefund } from "./refunds.ts";
 import {
   claimStalePendingPayments,
   closePendingPayment,
+  findRefundingWithoutRefund,
   findStalePendingRefunds,
   insertProviderEvent,
   markTradeFailed,
 } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
+type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders" | "refunds">;
 
 /** A trade is asked about once it has been pending this long: the buyer has had time to pay. */
 export const RECONCILE_AFTER_MS = 5 * 60_000;
@@ -86,5 +87,23 @@ export async function reconcilePendingRefunds(deps: Deps, now: Date): Promise<nu
   for (const row of rows) {
     if ((await reconcileRefund(deps, row)) !== "pending") moved++;
   }
-  return moved;
+  return moved + (await startUnstartedRefunds(deps, now));
+}
+
+/** Starts the refunds a crash left unstarted (found by the crash test); a started one is never started twice. */
+async function startUnstartedRefunds(deps: Deps, now: Date): Promise<number> {
+  if (!deps.refunds) return 0;
+  const rows = await findRefundingWithoutRefund(deps.db, {
+    olderThan: new Date(now.getTime() - RECONCILE_REFUNDS_AFTER_MS),
+    limit: BATCH,
+  });
+  for (const row of rows)
+    await deps.refunds.start({
+      afterSaleId: row.id,
+      orderId: row.order_id,
+      orderNo: row.order_no,
+      amountFen: row.refund_fen,
+      reason: row.reason,
+    });
+  return rows.length;
 }

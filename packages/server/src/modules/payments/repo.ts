@@ -1,5 +1,6 @@
 // Row access for payments, provider events and refunds. Exactly-once lives in the writes themselves:
 // a payment row is unique by (provider, transaction_id), a refund by out_refund_no.
+import { BALANCE_PROVIDER } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 
@@ -155,6 +156,26 @@ export async function findStalePendingRefunds(
     sql`
     select * from refunds where status = 'pending' and created_at <= ${window.olderThan}
     order by created_at limit ${window.limit}`,
+  );
+}
+
+/**
+ * After-sales moved to `refunding` longer ago than `olderThan` with no live provider refund row: the process
+ * that approved them stopped between that commit and starting the refund (it runs after the commit).
+ */
+export async function findRefundingWithoutRefund(
+  db: Executor,
+  window: { olderThan: Date; limit: number },
+): Promise<Array<{ id: number; order_id: number; order_no: string; refund_fen: number; reason: string }>> {
+  return queryRows(
+    db,
+    sql`
+    select a.id, a.order_id, o.order_no, a.refund_fen, a.reason
+    from after_sales a join orders o on o.id = a.order_id
+    where a.status = 'refunding' and a.updated_at <= ${window.olderThan}
+      and not exists (select 1 from refunds r
+                      where r.after_sale_id = a.id and r.provider <> ${BALANCE_PROVIDER} and r.status <> 'failed')
+    order by a.updated_at limit ${window.limit}`,
   );
 }
 
