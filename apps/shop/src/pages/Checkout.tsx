@@ -30,6 +30,7 @@ export function CheckoutPage() {
   const fromCart = params.get("cart") === "1";
   const [addresses, setAddresses] = useState<Address[]>([]);
   const [addressId, setAddressId] = useState<number | null>(null);
+  const [addressesLoaded, setAddressesLoaded] = useState(false);
   const [choosing, setChoosing] = useState(false);
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
@@ -43,23 +44,37 @@ export function CheckoutPage() {
   const balancePartFen = quote ? wallet.walletPartOf(quote.payableFen) : 0;
 
   useEffect(() => {
-    call(api.GET("/api/v1/addresses")).then((all) => {
-      setAddresses(all);
-      setAddressId((current) => current ?? (all.find((a) => a.isDefault) ?? all[0])?.id ?? null);
-    }, fail);
+    call(api.GET("/api/v1/addresses")).then(
+      (all) => {
+        setAddresses(all);
+        setAddressId((current) => current ?? (all.find((a) => a.isDefault) ?? all[0])?.id ?? null);
+        setAddressesLoaded(true);
+      },
+      (error) => {
+        setAddressesLoaded(true);
+        fail(error);
+      },
+    );
   }, [fail]);
 
+  // Quoted once the addresses are known, so the bar never shows a total without the freight the order will
+  // charge; an answer for an address no longer chosen is dropped, whichever request finishes last.
   useEffect(() => {
-    if (items.length === 0) return;
+    if (items.length === 0 || !addressesLoaded) return;
+    let current = true;
     const body = { items, ...(addressId ? { addressId } : {}) };
     call(api.POST("/api/v1/checkout/quote", { body })).then(
       (q) => {
+        if (!current) return;
         setQuote(q);
         setQuoteError(null);
       },
-      (error) => setQuoteError(failureText(error)),
+      (error) => current && setQuoteError(failureText(error)),
     );
-  }, [items, addressId, failureText]);
+    return () => {
+      current = false;
+    };
+  }, [items, addressId, addressesLoaded, failureText]);
 
   if (items.length === 0) return <ErrorBlock status="empty" title={t("cart.empty")} description="" />;
 
