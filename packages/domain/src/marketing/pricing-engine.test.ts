@@ -6,7 +6,8 @@ import { computePricing, type PricingInput, type PricingLineInput } from "./pric
 import type { ActivityFacts } from "./promotion.ts";
 
 const HOUR = 3_600_000;
-const NOW = Date.UTC(2026, 11, 3, 6);
+// 2026-12-03 06:00 UTC
+const NOW = 1_796_277_600_000;
 const GUANGDONG = "440000";
 const template: FreightTemplate = {
   id: "tpl",
