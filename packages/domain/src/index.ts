@@ -23,6 +23,7 @@ export * from "./distribution/rules/index.ts";
 export * from "./distribution/simulate.ts";
 export * from "./distribution/team-stats.ts";
 export * from "./distribution/withdrawal.ts";
+export * from "./dividends/index.ts";
 export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
 export * from "./marketing/kinds/index.ts";

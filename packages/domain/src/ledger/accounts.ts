@@ -16,6 +16,8 @@ export const ledgerAccount = {
   wallet: (userId: number) => `wallet:u:${userId}`,
   /** Balance taken from a shopper's wallet for an unpaid order: paid to revenue, or returned on close. */
   walletHold: (userId: number) => `wallet_hold:u:${userId}`,
+  /** What team dividends, the global pools, volume bonuses and contest prizes cost the merchant. */
+  dividendExpense: "dividend_expense",
 } as const;
 
 /** The provider name of payments and refunds made with the shop balance. */

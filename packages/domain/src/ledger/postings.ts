@@ -365,3 +365,39 @@ export function buildRewardPosting<At>(p: {
     p.amountFen,
   );
 }
+
+/**
+ * A dividend, bonus or contest run is paid (one run per kind and period, so the key makes a second payment of
+ * the same period impossible): the merchant's dividend expense pays each earner's available balance; null
+ * when nothing is paid. Example: static run 2026-12-03, ¥250 to u:3 and u:4 → dividend_expense +50000,
+ * commission_available:u:3 −25000, commission_available:u:4 −25000.
+ */
+export function buildDividendPayoutPosting<At>(p: {
+  runId: number;
+  runKind: string;
+  periodKey: string;
+  lines: readonly { earnerUserId: number; amountFen: number }[];
+  at: At;
+}): Posting<At> | null {
+  const perEarner = new Map<number, number>();
+  for (const line of p.lines) {
+    if (!Number.isSafeInteger(line.amountFen) || line.amountFen < 0)
+      throw new RangeError(`run ${p.runId}: a payout line is a non-negative integer, got ${line.amountFen}`);
+    if (line.amountFen > 0)
+      perEarner.set(line.earnerUserId, (perEarner.get(line.earnerUserId) ?? 0) + line.amountFen);
+  }
+  let total = 0;
+  const credits: LedgerLine[] = [];
+  for (const [userId, amountFen] of [...perEarner].sort(([a], [b]) => a - b)) {
+    total += amountFen;
+    credits.push({ account: ledgerAccount.commissionAvailable(userId), amountFen: fen(-amountFen) });
+  }
+  if (total === 0) return null;
+  return {
+    key: `dividend:${p.runKind}:${p.periodKey}`,
+    kind: `dividend_${p.runKind}`,
+    meta: { runId: p.runId, periodKey: p.periodKey, earners: credits.length },
+    at: p.at,
+    entries: [{ account: ledgerAccount.dividendExpense, amountFen: fen(total) }, ...credits],
+  };
+}
