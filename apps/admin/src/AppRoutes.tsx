@@ -24,6 +24,7 @@ import { SimulatorPage } from "./pages/distribution/SimulatorPage.tsx";
 import { WithdrawalsPage } from "./pages/distribution/WithdrawalsPage.tsx";
 import { FreightPage } from "./pages/freight/FreightPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
+import { RedemptionPage } from "./pages/marketing/RedemptionPage.tsx";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
 import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
 import { PaymentRecordsPage } from "./pages/payments/PaymentRecordsPage.tsx";
@@ -64,6 +65,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/settings", permission: "settings.read", element: <SettingsPage /> },
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },
+  { path: "/redemptions", permission: "orders.read", element: <RedemptionPage /> },
 ];
 
 function Guarded({ permission, children }: { permission: string | null; children: ReactNode }) {

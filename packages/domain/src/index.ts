@@ -10,6 +10,7 @@ export * from "./commerce/order-state.ts";
 export * from "./commerce/purchase-limit.ts";
 export * from "./commerce/quote.ts";
 export * from "./commerce/refund-amount.ts";
+export * from "./commerce/service-goods.ts";
 export * from "./distribution/binding.ts";
 export * from "./distribution/clawback.ts";
 export * from "./distribution/commission-engine.ts";

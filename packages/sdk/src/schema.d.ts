@@ -1321,6 +1321,9 @@ export interface paths {
                             status: "draft" | "on_sale" | "off_sale";
                             sort: number;
                             purchaseLimit: number | null;
+                            /** @enum {string} */
+                            kind: "physical" | "service";
+                            serviceValidDays: number | null;
                             freightTemplateId: number | null;
                             commissionRule: unknown;
                             salesCount: number;
@@ -1609,6 +1612,13 @@ export interface paths {
                         sort?: number;
                         /** @default null */
                         purchaseLimit?: number | null;
+                        /**
+                         * @default physical
+                         * @enum {string}
+                         */
+                        kind?: "physical" | "service";
+                        /** @default null */
+                        serviceValidDays?: number | null;
                         /** @default null */
                         freightTemplateId?: number | null;
                         /** @default null */
@@ -1642,6 +1652,9 @@ export interface paths {
                             status: "draft" | "on_sale" | "off_sale";
                             sort: number;
                             purchaseLimit: number | null;
+                            /** @enum {string} */
+                            kind: "physical" | "service";
+                            serviceValidDays: number | null;
                             freightTemplateId: number | null;
                             commissionRule: unknown;
                             salesCount: number;
@@ -1714,6 +1727,9 @@ export interface paths {
                             status: "draft" | "on_sale" | "off_sale";
                             sort: number;
                             purchaseLimit: number | null;
+                            /** @enum {string} */
+                            kind: "physical" | "service";
+                            serviceValidDays: number | null;
                             freightTemplateId: number | null;
                             commissionRule: unknown;
                             salesCount: number;
@@ -1795,6 +1811,13 @@ export interface paths {
                         sort?: number;
                         /** @default null */
                         purchaseLimit?: number | null;
+                        /**
+                         * @default physical
+                         * @enum {string}
+                         */
+                        kind?: "physical" | "service";
+                        /** @default null */
+                        serviceValidDays?: number | null;
                         /** @default null */
                         freightTemplateId?: number | null;
                         /** @default null */
@@ -1828,6 +1851,9 @@ export interface paths {
                             status: "draft" | "on_sale" | "off_sale";
                             sort: number;
                             purchaseLimit: number | null;
+                            /** @enum {string} */
+                            kind: "physical" | "service";
+                            serviceValidDays: number | null;
                             freightTemplateId: number | null;
                             commissionRule: unknown;
                             salesCount: number;
@@ -2862,6 +2888,8 @@ export interface paths {
                             discountFen: number;
                             freightFen: number;
                             payableFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -2920,6 +2948,8 @@ export interface paths {
                                 payableFen: number;
                                 refundedFen: number;
                                 walletFen: number;
+                                /** @enum {string} */
+                                delivery: "shipping" | "redemption";
                                 address: {
                                     name: string;
                                     phone: string;
@@ -2928,7 +2958,7 @@ export interface paths {
                                     districtCode: string;
                                     regionText: string;
                                     detail: string;
-                                };
+                                } | null;
                                 buyerRemark: string;
                                 /** Format: date-time */
                                 placedAt: string;
@@ -2989,7 +3019,7 @@ export interface paths {
                             skuId: number;
                             quantity: number;
                         }[];
-                        addressId: number;
+                        addressId?: number;
                         /** @default  */
                         buyerRemark?: string;
                         /** @default false */
@@ -3015,6 +3045,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3023,7 +3055,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3062,6 +3094,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3124,6 +3163,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3132,7 +3173,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3171,6 +3212,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3237,6 +3285,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3245,7 +3295,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3284,6 +3334,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3348,6 +3405,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3356,7 +3415,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3395,6 +3454,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3464,6 +3530,8 @@ export interface paths {
                                 payableFen: number;
                                 refundedFen: number;
                                 walletFen: number;
+                                /** @enum {string} */
+                                delivery: "shipping" | "redemption";
                                 address: {
                                     name: string;
                                     phone: string;
@@ -3472,7 +3540,7 @@ export interface paths {
                                     districtCode: string;
                                     regionText: string;
                                     detail: string;
-                                };
+                                } | null;
                                 buyerRemark: string;
                                 /** Format: date-time */
                                 placedAt: string;
@@ -3602,6 +3670,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3610,7 +3680,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3649,6 +3719,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3724,6 +3801,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3732,7 +3811,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3771,6 +3850,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -3841,6 +3927,8 @@ export interface paths {
                             payableFen: number;
                             refundedFen: number;
                             walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
                             address: {
                                 name: string;
                                 phone: string;
@@ -3849,7 +3937,7 @@ export interface paths {
                                 districtCode: string;
                                 regionText: string;
                                 detail: string;
-                            };
+                            } | null;
                             buyerRemark: string;
                             /** Format: date-time */
                             placedAt: string;
@@ -3888,6 +3976,13 @@ export interface paths {
                             buyerUserId?: number;
                             merchantRemark?: string;
                             paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
                             parcels: {
                                 id: number;
                                 carrier: string;
@@ -8287,6 +8382,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "issued" | "redeemed";
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                issuedAt: string;
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                                orderId: number;
+                                orderNo: string;
+                                orderStatus: string;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            } | null;
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/uploads": {
         parameters: {
             query?: never;
@@ -8444,7 +8701,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;

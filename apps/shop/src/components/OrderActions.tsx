@@ -72,7 +72,8 @@ export function OrderActions({
       </Button>,
     );
   }
-  if (order.status === "shipped") {
+  // a course is received when staff redeem its code
+  if (order.status === "shipped" && order.delivery !== "redemption") {
     buttons.push(
       <Button
         key="receive"

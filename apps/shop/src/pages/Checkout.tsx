@@ -79,8 +79,10 @@ export function CheckoutPage() {
   if (items.length === 0) return <ErrorBlock status="empty" title={t("cart.empty")} description="" />;
 
   const address = addresses.find((a) => a.id === addressId) ?? null;
+  // courses and classes are delivered by a redemption code: no address to choose
+  const byCode = quote?.delivery === "redemption";
   const submit = async () => {
-    if (!addressId) {
+    if (!addressId && !byCode) {
       setChoosing(true);
       return;
     }
@@ -88,7 +90,7 @@ export function CheckoutPage() {
     try {
       const order = await call(
         api.POST("/api/v1/orders", {
-          body: { items, addressId, buyerRemark: remark, fromCart },
+          body: { items, ...(byCode || !addressId ? {} : { addressId }), buyerRemark: remark, fromCart },
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       );
@@ -107,19 +109,25 @@ export function CheckoutPage() {
   return (
     <div className="page checkout-page">
       <PageBar title={t("checkout.title")} />
-      <button
-        type="button"
-        className="card checkout-address"
-        onClick={() => setChoosing(true)}
-        data-testid="checkout-address"
-      >
-        {address ? (
-          <AddressCard address={address} />
-        ) : (
-          <span className="muted">{t("checkout.chooseAddress")}</span>
-        )}
-        <span className="muted">›</span>
-      </button>
+      {byCode ? (
+        <div className="card checkout-address" data-testid="checkout-no-address">
+          <span className="muted">{t("checkout.byRedemptionCode")}</span>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="card checkout-address"
+          onClick={() => setChoosing(true)}
+          data-testid="checkout-address"
+        >
+          {address ? (
+            <AddressCard address={address} />
+          ) : (
+            <span className="muted">{t("checkout.chooseAddress")}</span>
+          )}
+          <span className="muted">›</span>
+        </button>
+      )}
       {quoteError && (
         <div className="checkout-error" data-testid="checkout-error">
           {quoteError}

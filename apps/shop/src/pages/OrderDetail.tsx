@@ -34,9 +34,11 @@ export function OrderDetailPage() {
   const hint =
     order.status === "pending_payment" && order.closeDueAt
       ? t("order.closeDue", { time: formatTime(order.closeDueAt) })
-      : order.status === "shipped" && order.autoReceiveDueAt
-        ? t("order.autoReceive", { time: formatTime(order.autoReceiveDueAt) })
-        : null;
+      : order.status === "shipped" && order.delivery === "redemption"
+        ? t("order.redeemHint")
+        : order.status === "shipped" && order.autoReceiveDueAt
+          ? t("order.autoReceive", { time: formatTime(order.autoReceiveDueAt) })
+          : null;
 
   return (
     <div
@@ -52,9 +54,22 @@ export function OrderDetailPage() {
         </div>
         {hint && <div className="order-hero-hint">{hint}</div>}
       </div>
-      <div className="card">
-        <AddressCard address={order.address} />
-      </div>
+      {order.redemption && (
+        <div className="card redemption-card" data-testid="redemption-code">
+          <div className="redemption-label">{t("order.redemptionCode")}</div>
+          <div className="redemption-code">{order.redemption.code}</div>
+          <div className="redemption-status">
+            {order.redemption.redeemedAt
+              ? t("order.redeemedAt", { time: formatTime(order.redemption.redeemedAt) })
+              : t("order.redemptionIssued")}
+          </div>
+        </div>
+      )}
+      {order.address && (
+        <div className="card">
+          <AddressCard address={order.address} />
+        </div>
+      )}
       <div className="card">
         {order.items.map((item) => (
           <OrderLine

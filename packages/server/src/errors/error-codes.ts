@@ -104,6 +104,12 @@ export const errorCodes = [
   "WALLET_PART_INVALID",
   "WALLET_PART_FIXED",
   "WITHDRAWAL_PAYEE_REQUIRED",
+  // service goods
+  "ADDRESS_REQUIRED",
+  "ORDER_MIXES_SERVICE_GOODS",
+  "REDEMPTION_CODE_UNKNOWN",
+  "REDEMPTION_CODE_USED",
+  "ORDER_NOT_SERVICE",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -15,6 +15,7 @@ import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerGradeRoutes } from "../modules/grades/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
+import { registerServiceGoodsRoutes } from "../modules/service-goods/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
 import { registerStockRoutes } from "../modules/stock/routes.ts";
@@ -45,4 +46,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerPaymentRoutes(app, deps);
   registerCustomerRoutes(app, deps);
   registerWalletRoutes(app, deps);
+  registerServiceGoodsRoutes(app, deps);
 }

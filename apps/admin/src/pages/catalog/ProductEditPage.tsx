@@ -27,6 +27,8 @@ type Basics = {
   status: ProductStatus;
   sort: number;
   purchaseLimit: number | null;
+  kind: "physical" | "service";
+  serviceValidDays: number | null;
   freightTemplateId: number | null;
   commissionRule: unknown;
 };
@@ -40,6 +42,8 @@ const blank: Basics = {
   status: "draft",
   sort: 0,
   purchaseLimit: null,
+  kind: "physical",
+  serviceValidDays: null,
   freightTemplateId: null,
   commissionRule: { kind: "inherit" },
 };
@@ -59,6 +63,7 @@ export function ProductEditPage() {
   const [loaded, setLoaded] = useState(productId === null);
   const [saving, setSaving] = useState(false);
   const editable = can("catalog.write");
+  const isService = Form.useWatch("kind", form) === "service";
 
   useEffect(() => {
     loadCategories().then(setCategories).catch(failed);
@@ -145,14 +150,34 @@ export function ProductEditPage() {
               }))}
             />
           </Form.Item>
-          <Form.Item name="freightTemplateId" label={t("product.freightTemplate")}>
+          <Form.Item
+            name="kind"
+            label={t("product.kind")}
+            extra={isService ? t("product.kindServiceHint") : null}
+          >
             <Select
-              allowClear
-              style={{ width: 200 }}
-              options={templates.map((x) => ({ value: x.id, label: x.name }))}
-              placeholder={t("product.freeShipping")}
+              data-testid="product-kind"
+              style={{ width: 180 }}
+              options={(["physical", "service"] as const).map((k) => ({
+                value: k,
+                label: t(`productKind.${k}`),
+              }))}
             />
           </Form.Item>
+          {isService ? (
+            <Form.Item name="serviceValidDays" label={t("product.serviceValidDays")}>
+              <InputNumber min={1} max={3650} precision={0} placeholder={t("product.untilRedeemed")} />
+            </Form.Item>
+          ) : (
+            <Form.Item name="freightTemplateId" label={t("product.freightTemplate")}>
+              <Select
+                allowClear
+                style={{ width: 200 }}
+                options={templates.map((x) => ({ value: x.id, label: x.name }))}
+                placeholder={t("product.freeShipping")}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="purchaseLimit" label={t("product.purchaseLimit")}>
             <InputNumber min={1} precision={0} placeholder={t("product.noLimit")} />
           </Form.Item>

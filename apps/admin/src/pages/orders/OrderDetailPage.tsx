@@ -94,10 +94,18 @@ export function OrderDetailPage() {
             {order.paymentProvider ? providerName(order.paymentProvider, t) : "—"}{" "}
             {order.paymentTransactionId ?? ""}
           </Descriptions.Item>
-          <Descriptions.Item label={t("order.consignee")} span={3}>
-            {order.address.name} <MaskedPhone masked={order.address.phone} subject="order" id={order.id} />{" "}
-            {order.address.regionText} {order.address.detail}
-          </Descriptions.Item>
+          {order.address ? (
+            <Descriptions.Item label={t("order.consignee")} span={3}>
+              {order.address.name} <MaskedPhone masked={order.address.phone} subject="order" id={order.id} />{" "}
+              {order.address.regionText} {order.address.detail}
+            </Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t("order.redemptionCode")} span={3}>
+              {order.redemption
+                ? `${order.redemption.code} · ${t(`redemption.status.${order.redemption.status}`)}`
+                : t("order.noAddress")}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t("order.buyerRemark")} span={3}>
             {order.buyerRemark || "—"}
           </Descriptions.Item>

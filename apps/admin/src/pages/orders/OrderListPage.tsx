@@ -25,7 +25,7 @@ type Row = {
   status: OrderStatus;
   payableFen: number;
   refundedFen: number;
-  address: { name: string; phone: string };
+  address: { name: string; phone: string } | null;
   items: { title: string; quantity: number }[];
   placedAt: string;
 };
@@ -148,7 +148,13 @@ export function OrderListPage() {
             key: "buyer",
             render: (_, row) => (
               <>
-                {row.address.name} <MaskedPhone masked={row.address.phone} subject="order" id={row.id} />
+                {row.address ? (
+                  <>
+                    {row.address.name} <MaskedPhone masked={row.address.phone} subject="order" id={row.id} />
+                  </>
+                ) : (
+                  t("order.noAddress")
+                )}
               </>
             ),
           },

@@ -18,6 +18,9 @@ import { at, id, money, ref } from "./columns.ts";
 
 export const productStatuses = ["draft", "on_sale", "off_sale"] as const;
 export type ProductStatus = (typeof productStatuses)[number];
+/** `service`: a course or class, delivered by a redemption code instead of a parcel (no address, no freight). */
+export const productKinds = ["physical", "service"] as const;
+export type ProductKind = (typeof productKinds)[number];
 
 export const categories = pgTable(
   "categories",
@@ -54,6 +57,9 @@ export const products = pgTable(
     purchaseLimit: integer("purchase_limit"),
     freightTemplateId: ref("freight_template_id").references(() => freightTemplates.id),
     commissionRule: jsonb("commission_rule"),
+    kind: text("kind", { enum: productKinds }).notNull().default("physical"),
+    /** A service left unredeemed counts as delivered this many days after payment (null: only redemption does). */
+    serviceValidDays: integer("service_valid_days"),
     salesCount: integer("sales_count").notNull().default(0),
     createdAt: at("created_at").notNull().defaultNow(),
     updatedAt: at("updated_at").notNull().defaultNow(),
@@ -65,6 +71,11 @@ export const products = pgTable(
     index("products_category_idx").on(t.categoryId, t.status, t.sort, t.id),
     check("products_status_check", sql`${t.status} in ('draft', 'on_sale', 'off_sale')`),
     check("products_purchase_limit_check", sql`${t.purchaseLimit} is null or ${t.purchaseLimit} > 0`),
+    check("products_kind_check", sql`${t.kind} in ('physical', 'service')`),
+    check(
+      "products_service_valid_days_check",
+      sql`${t.serviceValidDays} is null or ${t.serviceValidDays} > 0`,
+    ),
   ],
 );
 
@@ -274,8 +285,12 @@ export const orders = pgTable(
     freightRefundedFen: money("freight_refunded_fen").notNull().default(0),
     /** The quote as computed at placing: applied discounts and freight per template. */
     pricing: jsonb("pricing").notNull(),
-    address: jsonb("address").$type<AddressSnapshot>().notNull(),
-    /** The address's phone, copied out so staff can find orders by it. */
+    /** `redemption`: service goods, delivered by a code at payment; such an order has no address. */
+    delivery: text("delivery", { enum: ["shipping", "redemption"] })
+      .notNull()
+      .default("shipping"),
+    address: jsonb("address").$type<AddressSnapshot>(),
+    /** The address's phone (or, without an address, the buyer's), copied out so staff can find orders by it. */
     contactPhone: text("contact_phone").notNull(),
     buyerRemark: text("buyer_remark").notNull().default(""),
     merchantRemark: text("merchant_remark").notNull().default(""),
@@ -310,6 +325,8 @@ export const orders = pgTable(
       "orders_status_check",
       sql`${t.status} in ('pending_payment', 'paid', 'shipped', 'received', 'completed', 'cancelled', 'closed', 'refunded')`,
     ),
+    check("orders_delivery_check", sql`${t.delivery} in ('shipping', 'redemption')`),
+    check("orders_address_check", sql`${t.delivery} = 'redemption' or ${t.address} is not null`),
     check(
       "orders_money_check",
       sql`${t.goodsFen} >= 0 and ${t.discountFen} >= 0 and ${t.freightFen} >= 0 and ${t.payableFen} >= 0`,

@@ -7,3 +7,4 @@ export * from "./ledger.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
+export * from "./service-goods.ts";

@@ -1,6 +1,6 @@
 // The catalog contract: categories, the product editor (spec axes × SKUs) and the shop's product pages.
 import { z } from "zod";
-import { productStatuses } from "../../db/schema/commerce.ts";
+import { productKinds, productStatuses } from "../../db/schema/commerce.ts";
 import { fromDigits, Id, singleLine, somethingToUpdate } from "../../http/input-types.ts";
 
 const Fen = z.number().int().min(0).max(100_000_000_00);
@@ -63,6 +63,10 @@ export const ProductBody = z.strictObject({
   status: ProductStatus.default("draft"),
   sort: z.number().int().min(-100_000).max(100_000).default(0),
   purchaseLimit: z.number().int().min(1).max(100_000).nullable().default(null),
+  /** `service`: a course or class delivered by a redemption code (no address, no freight). */
+  kind: z.enum(productKinds).default("physical"),
+  /** A service left unredeemed counts as delivered this many days after payment; null: only redemption. */
+  serviceValidDays: z.number().int().min(1).max(3650).nullable().default(null),
   freightTemplateId: z.number().int().positive().nullable().default(null),
   commissionRule: z.unknown().nullable().default(null),
 });
@@ -96,6 +100,8 @@ export const ProductResponse = z.object({
   status: ProductStatus,
   sort: z.number(),
   purchaseLimit: z.number().nullable(),
+  kind: z.enum(productKinds),
+  serviceValidDays: z.number().nullable(),
   freightTemplateId: z.number().nullable(),
   commissionRule: z.unknown().nullable(),
   salesCount: z.number(),

@@ -157,6 +157,8 @@ function productColumns(input: ProductInput, now: Date) {
     status: input.status,
     sort: input.sort,
     purchaseLimit: input.purchaseLimit,
+    kind: input.kind,
+    serviceValidDays: input.kind === "service" ? input.serviceValidDays : null,
     freightTemplateId: input.freightTemplateId,
     commissionRule: input.commissionRule,
     updatedAt: now,

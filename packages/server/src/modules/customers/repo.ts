@@ -23,7 +23,7 @@ export async function findRecordPhones(
       .from(orders)
       .innerJoin(users, eq(users.id, orders.buyerUserId))
       .where(eq(orders.id, id));
-    return row ? { phone: row.address.phone, accountPhone: row.accountPhone } : null;
+    return row ? { phone: row.address?.phone ?? null, accountPhone: row.accountPhone } : null;
   }
   const [row] = await db
     .select({ phone: distributorApplications.phone, accountPhone: users.phone })

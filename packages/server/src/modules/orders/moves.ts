@@ -6,7 +6,7 @@
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { notFound } from "../../errors/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { releaseBatch, setReleaseDates } from "../commissions/lifecycle.ts";
@@ -27,6 +27,15 @@ import { loadDueDates, moveOrder, type OrderActor, recordOrderEvent } from "./ti
 import { loadOrderDetail } from "./views.ts";
 
 type OrderDeps = Pick<AppDeps, "db" | "now">;
+
+/** Service goods travel by redemption code: parcels and the shopper's receipt do not apply to them. */
+function notShipped(order: OrderRow, event: "ship" | "confirm_receipt") {
+  return new AppError("ORDER_STATE_INVALID", "This order is delivered by a redemption code", {
+    status: order.status,
+    event,
+    delivery: order.delivery,
+  });
+}
 
 async function lockOwnOrder(tx: Tx, userId: number, orderId: number): Promise<OrderRow> {
   const order = await lockOrder(tx, { orderId });
@@ -61,12 +70,15 @@ export async function cancelOrder(deps: OrderDeps, userId: number, orderId: numb
 export async function confirmReceipt(deps: OrderDeps, userId: number, orderId: number) {
   return inTransaction(deps.db, async (tx) => {
     const order = await lockOwnOrder(tx, userId, orderId);
-    await receive(tx, order, { kind: "user", id: userId }, deps.now());
+    // a course is received when staff redeem its code, not on the shopper's word
+    if (order.delivery === "redemption") throw notShipped(order, "confirm_receipt");
+    await receiveOrder(tx, order, { kind: "user", id: userId }, deps.now());
     return loadOrderDetail(tx, orderId, "shopper");
   });
 }
 
-async function receive(tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
+/** shipped → received: the after-sale window and the commission release dates start now. */
+export async function receiveOrder(tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
   const due = await loadDueDates(tx);
   await moveOrder(tx, order, "confirm_receipt", {
     actor,
@@ -82,6 +94,19 @@ async function receive(tx: Tx, order: OrderRow, actor: OrderActor, at: Date) {
   await enqueueOutbox(tx, { topic: "order.received", at, payload: { orderId: order.id } });
 }
 
+/**
+ * paid → shipped for service goods: the redemption code issued at payment is the delivery. Unredeemed, the
+ * order counts as received at `autoReceiveDueAt` (the product's validity), or only by redemption (null).
+ */
+export async function shipByRedemptionCode(tx: Tx, order: OrderRow, at: Date, autoReceiveDueAt: Date | null) {
+  await moveOrder(tx, order, "ship", {
+    actor: system,
+    at,
+    note: "redemption code issued",
+    values: { shippedAt: at, autoReceiveDueAt },
+  });
+}
+
 /** Ships a paid order, or adds parcels to a shipped one (several parcels per order are allowed). */
 export async function shipOrder(
   deps: OrderDeps,
@@ -92,6 +117,7 @@ export async function shipOrder(
   return inTransaction(deps.db, async (tx) => {
     const order = await lockOrder(tx, { orderId });
     if (!order) throw notFound("Order", { id: orderId });
+    if (order.delivery === "redemption") throw notShipped(order, "ship");
     const at = deps.now();
     const who: OrderActor = { kind: "staff", id: actor.staffId };
     const note = parcels.map((p) => `${p.carrier} ${p.trackingNo}`).join("; ");
@@ -171,7 +197,7 @@ export function closeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Pro
 }
 
 export function receiveDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {
-  return sweep(deps, "shipped", now, batchSize, (tx, order) => receive(tx, order, system, now));
+  return sweep(deps, "shipped", now, batchSize, (tx, order) => receiveOrder(tx, order, system, now));
 }
 
 export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): Promise<number> {

@@ -1,6 +1,14 @@
 // Prices a checkout on the server: loads the SKUs as they are now, refuses what cannot be sold (off sale,
 // too little stock, over the purchase limit), and lets the domain's computeQuote decide every amount.
-import { computeQuote, decidePurchaseLimit, fen, type Quote } from "@liebian/domain";
+import {
+  computeQuote,
+  type Delivery,
+  decideDelivery,
+  decidePurchaseLimit,
+  fen,
+  type OrderDiscount,
+  type Quote,
+} from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
 import { AppError } from "../../errors/app-error.ts";
@@ -13,8 +21,13 @@ export type CheckoutInput = { items: CheckoutItem[]; addressId?: number | undefi
 export type PricedCheckout = {
   quote: Quote;
   skus: SkuForSale[];
+  /** Service goods are delivered by a redemption code: no address, no freight. */
+  delivery: Delivery;
   address: AddressSnapshot | null;
 };
+
+/** An activity the order comes from (group buy, …): its kind is recorded, its discounts priced in. */
+export type CheckoutActivity = { kind: string; discounts: OrderDiscount[] };
 
 /** "尺码:M / 颜色:红" — how a SKU reads on the order. */
 export function skuLabelOf(sku: Pick<SkuForSale, "specAxes" | "specValues">): string {
@@ -35,7 +48,7 @@ export async function priceCheckout(
   tx: Executor,
   userId: number,
   input: CheckoutInput,
-  options: { forPlacing: boolean },
+  options: { forPlacing: boolean; activity?: CheckoutActivity | null },
 ): Promise<PricedCheckout> {
   const items = mergeItems(input.items);
   const found = await findSkusForSale(
@@ -80,8 +93,15 @@ export async function priceCheckout(
     }
   }
 
+  const delivery = decideDelivery(skus.map((s) => s.kind));
+  if (!delivery.ok) throw new AppError(delivery.code, "Service goods are ordered on their own");
+  const shipped = delivery.delivery === "shipping";
   const address =
-    input.addressId === undefined ? null : await loadOwnAddressSnapshot(tx, userId, input.addressId);
+    input.addressId === undefined || !shipped
+      ? null
+      : await loadOwnAddressSnapshot(tx, userId, input.addressId);
+  if (options.forPlacing && shipped && !address)
+    throw new AppError("ADDRESS_REQUIRED", "Goods that are shipped need an address");
   const templateIds = [
     ...new Set(skus.flatMap((s) => (s.freightTemplateId === null ? [] : [s.freightTemplateId]))),
   ];
@@ -97,18 +117,19 @@ export async function priceCheckout(
         weightGrams: sku.weightGrams,
       };
     }),
-    discounts: [],
+    discounts: options.activity?.discounts ?? [],
     freight: {
       templates: await loadDomainFreightTemplates(tx, templateIds),
       regionCode: address?.districtCode ?? null,
     },
   });
-  return { quote, skus, address };
+  return { quote, skus, delivery: delivery.delivery, address };
 }
 
 /** The quote as the checkout page shows it. */
-export function quoteView({ quote, skus, address }: PricedCheckout) {
+export function quoteView({ quote, skus, delivery, address }: PricedCheckout) {
   return {
+    delivery,
     lines: quote.lines.map((line, i) => {
       const sku = skus[i]!;
       return {

@@ -32,6 +32,8 @@ const skuForSale = {
   status: products.status,
   specAxes: products.specAxes,
   purchaseLimit: products.purchaseLimit,
+  kind: products.kind,
+  serviceValidDays: products.serviceValidDays,
   freightTemplateId: products.freightTemplateId,
   productCommissionRule: products.commissionRule,
 };
@@ -53,6 +55,12 @@ export async function findSkusForSale(db: Executor, skuIds: number[]): Promise<S
     .from(skus)
     .innerJoin(products, eq(products.id, skus.productId))
     .where(inArray(skus.id, skuIds));
+}
+
+/** The buyer's phone, the contact of an order that has no address (service goods). */
+export async function findUserPhone(db: Executor, userId: number): Promise<string | null> {
+  const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
+  return row?.phone ?? null;
 }
 
 /** Serialises one shopper's orders while a purchase limit is checked, so two tabs cannot both pass it. */

@@ -12,7 +12,8 @@ const Items = z
 export const QuoteBody = z.strictObject({ items: Items, addressId: z.number().int().positive().optional() });
 export const PlaceOrderBody = z.strictObject({
   items: Items,
-  addressId: z.number().int().positive(),
+  /** Required unless every item is a service (course, class), which is delivered by a redemption code. */
+  addressId: z.number().int().positive().optional(),
   buyerRemark: z.string().trim().max(200).default(""),
   /** The items came from the cart: their lines are removed once the order is placed. */
   fromCart: z.boolean().default(false),
@@ -55,6 +56,7 @@ export const QuoteResponse = z.object({
   discountFen: z.number(),
   freightFen: z.number(),
   payableFen: z.number(),
+  delivery: z.enum(["shipping", "redemption"]),
   address: Address.nullable(),
 });
 
@@ -85,7 +87,9 @@ export const OrderCard = z.object({
   refundedFen: z.number(),
   /** The part of payable held or paid from the shop balance; the provider pays the rest. */
   walletFen: z.number(),
-  address: Address,
+  /** `redemption`: service goods, delivered by a code (no address); `shipping`: parcels to the address. */
+  delivery: z.enum(["shipping", "redemption"]),
+  address: Address.nullable(),
   buyerRemark: z.string(),
   placedAt: z.date(),
   paidAt: dateOrNull,
@@ -104,6 +108,10 @@ export const OrderCard = z.object({
   paymentTransactionId: z.string().nullable().optional(),
 });
 export const OrderDetail = OrderCard.extend({
+  /** The code a service order is redeemed with, once paid (null otherwise). */
+  redemption: z
+    .object({ code: z.string(), status: z.enum(["issued", "redeemed"]), redeemedAt: z.date().nullable() })
+    .nullable(),
   parcels: z.array(
     z.object({ id: z.number(), carrier: z.string(), trackingNo: z.string(), shippedAt: z.date() }),
   ),

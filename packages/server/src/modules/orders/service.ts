@@ -16,7 +16,9 @@ export {
   completeDueOrders,
   confirmReceipt,
   receiveDueOrders,
+  receiveOrder,
   setMerchantRemark,
+  shipByRedemptionCode,
   shipOrder,
 } from "./moves.ts";
 export { findPayableOrder, moveOrderToPaid, type PayableOrder } from "./payment.ts";

@@ -2,6 +2,7 @@
 import type { Executor } from "../../db/client.ts";
 import type { orderEvents, shipments } from "../../db/schema/commerce.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
+import { findRedemptionCode } from "../service-goods/service.ts";
 import {
   findOrder,
   findOrderEvents,
@@ -43,8 +44,11 @@ function orderFields(order: OrderRow, audience: "shopper" | "staff") {
     refundedFen: order.refundedFen,
     walletFen: order.walletFen,
     // staff see the recipient's phone masked; the full number is one audited reveal away
+    delivery: order.delivery,
     address:
-      audience === "staff" ? { ...order.address, phone: maskPhone(order.address.phone) } : order.address,
+      audience === "staff" && order.address
+        ? { ...order.address, phone: maskPhone(order.address.phone) }
+        : order.address,
     buyerRemark: order.buyerRemark,
     placedAt: order.placedAt,
     paidAt: order.paidAt,
@@ -71,6 +75,8 @@ export type TimelineEntry = Pick<
   "kind" | "fromStatus" | "toStatus" | "actorKind" | "note" | "at"
 >;
 
+type RedemptionView = { code: string; status: "issued" | "redeemed"; redeemedAt: Date | null } | null;
+
 /** The detail from rows the caller already holds (a just-placed order has no parcels and one event). */
 export function orderDetailView(
   order: OrderRow,
@@ -78,9 +84,11 @@ export function orderDetailView(
   parcels: ShipmentRow[],
   events: TimelineEntry[],
   audience: "shopper" | "staff",
+  redemption: RedemptionView = null,
 ) {
   return {
     ...orderFields(order, audience),
+    redemption,
     items: items.map(itemView),
     parcels: parcels.map((p) => ({
       id: p.id,
@@ -106,7 +114,9 @@ export async function loadOrderDetail(db: Executor, orderId: number, audience: "
     await findShipments(db, orderId),
     await findOrderEvents(db, orderId),
   ];
-  return orderDetailView(order, items, parcels, events, audience);
+  const code = order.delivery === "redemption" ? await findRedemptionCode(db, orderId) : null;
+  const redemption = code && { code: code.code, status: code.status, redeemedAt: code.redeemedAt };
+  return orderDetailView(order, items, parcels, events, audience, redemption);
 }
 
 export async function orderCards(db: Executor, rows: OrderRow[], audience: "shopper" | "staff") {

@@ -13,6 +13,7 @@ import { postLedgerTransactions } from "../ledger/service.ts";
 import { addSalesCountOfOrder, lockOrder } from "../orders/repo.ts";
 import { moveOrderToPaid } from "../orders/service.ts";
 import { enqueueOutbox, type OutboxMessage } from "../outbox/service.ts";
+import { deliverServiceOrder } from "../service-goods/service.ts";
 import { recordPaidPayment } from "./repo.ts";
 
 export type PaidFact = {
@@ -60,6 +61,8 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   }
   for (const part of parts) await recordPaidPayment(tx, { ...row, ...part });
   await moveOrderToPaid(tx, order, fact);
+  // a course or class is delivered by its redemption code at once
+  await deliverServiceOrder(tx, order.id, fact.paidAt);
   const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
   const told = await createCommissions(tx, paid, {
     commissions: plan.commissions,
