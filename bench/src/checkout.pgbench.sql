@@ -6,7 +6,9 @@
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions; no outbox table exists yet, so there is no outbox row (on either side).
+-- pgbench expressions. 41 statements for a 2-SKU order (`npm run bench -- checkout-statements`). The server
+-- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
+-- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
 \set i random(0, :shoppers - 1)
 \set uid :uid_first + :i
@@ -95,13 +97,15 @@ INSERT INTO order_distribution (order_id, buyer_user_id, chain, buyer, plan, ite
           '[{"listFen": 3975, "paidFen": 3975, "quantity": 1, "productId": 9, "orderItemId": 7}, {"listFen": 5328, "paidFen": 5328, "quantity": 2, "productId": 13, "orderItemId": 8}]',
           NULL, now())
   ON CONFLICT DO NOTHING;
+INSERT INTO outbox (topic, payload, created_at, next_attempt_at)
+  VALUES ('order.placed', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'payableFen', :payable::bigint), now(), now());
 UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', :oid::bigint)
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
 COMMIT;
 -- POST /api/v1/orders/:orderNo/pay
-SELECT o.*, (SELECT title FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1) AS first_title,
-       (SELECT count(*)::int FROM order_items WHERE order_id = o.id) AS item_count
-  FROM orders o WHERE order_no = :ono;
+SELECT orders.*, (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = orders.id) AS first_title,
+       (SELECT count(*)::int FROM order_items i WHERE i.order_id = orders.id) AS item_count
+  FROM orders WHERE order_no = :ono;
 INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
   SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
   WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
@@ -109,12 +113,18 @@ INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, st
 SELECT * FROM orders WHERE order_no = :ono;
 BEGIN;
 SELECT * FROM orders WHERE order_no = :ono FOR UPDATE;
+SELECT * FROM order_distribution WHERE order_id = :oid;
+UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
+  WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
+              AND amount_fen = :payable ORDER BY id LIMIT 1)
+    AND NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND transaction_id = 'sbx_tx_' || :oid::text)
+  RETURNING id;
 UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transaction_id = 'sbx_tx_' || :oid::text, paid_at = now(),
                   close_due_at = NULL, updated_at = now()
   WHERE id = :oid AND status = 'pending_payment' RETURNING *;
 INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
   VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
-UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = :oid RETURNING *;
+UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = :oid;
 -- fraud facts in one query: buyer's and earners' marks, earners' refund counters and recent bindings
 -- (sessions and settings come from the server's in-process copies, not statements)
 SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid, :l1, :top)
@@ -145,18 +155,26 @@ SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
 INSERT INTO earner_order_counts (user_id, slot, orders)
   SELECT id, pg_backend_pid() % 16, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
   ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1;
-UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
-  WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
-              AND amount_fen = :payable ORDER BY id LIMIT 1)
-    AND NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND transaction_id = 'sbx_tx_' || :oid::text)
-  RETURNING id;
-INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
-  VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
--- written last: sales counts on this connection's slot rows, then every ledger transaction of the order in two statements
+SELECT payable_fen AS fen FROM orders WHERE id = :oid;
+-- "my team" counters: the buyer's uplines, each link share-locked before the next is read, then one upsert
+SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :uid FOR SHARE;
+SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :l1 FOR SHARE;
+SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :top FOR SHARE;
+INSERT INTO team_stats (user_id, level, members, sales_fen)
+  SELECT d."userId", d.level, d.members, d."salesFen" FROM jsonb_to_recordset(jsonb_build_array(
+      jsonb_build_object('userId', :top::bigint, 'level', 2, 'members', 0, 'salesFen', :payable::bigint),
+      jsonb_build_object('userId', :l1::bigint, 'level', 1, 'members', 0, 'salesFen', :payable::bigint)))
+    AS d ("userId" bigint, level smallint, members int, "salesFen" bigint)
+  ON CONFLICT (user_id, level) DO UPDATE SET members = team_stats.members + excluded.members,
+    sales_fen = team_stats.sales_fen + excluded.sales_fen;
 INSERT INTO product_sales_slots (product_id, slot, quantity)
   SELECT product_id, pg_backend_pid() % 16, sum(quantity)::int FROM order_items WHERE order_id = :oid
   GROUP BY product_id ORDER BY product_id
   ON CONFLICT (product_id, slot) DO UPDATE SET quantity = product_sales_slots.quantity + excluded.quantity;
+INSERT INTO outbox (topic, payload, created_at, next_attempt_at)
+  VALUES ('order.paid', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'provider', 'sandbox', 'amountFen', :payable::bigint), now(), now()),
+         ('commission.created', jsonb_build_object('orderId', :oid::bigint, 'commissions', jsonb_build_array(:cid1::bigint, :cid2::bigint)), now(), now());
+-- every ledger transaction of the order in two statements
 WITH account AS (
   INSERT INTO ledger_accounts (code)
   SELECT code FROM unnest(ARRAY['commission_frozen' || ':' || 'u' || ':' || :l1::text,
@@ -204,5 +222,7 @@ FROM (VALUES (:t11::bigint, 'merchant_revenue', :c11::bigint), (:t11::bigint, 'c
              (:tp::bigint, 'gateway_clearing' || ':' || 'sandbox', :payable::bigint), (:tp::bigint, 'merchant_revenue', :npayable::bigint))
      AS line (transaction_id, code, amount_fen) JOIN account ON account.code = line.code
 WHERE line.amount_fen <> 0;
+INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
+  VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
 COMMIT;
 SELECT * FROM orders WHERE id = :oid;

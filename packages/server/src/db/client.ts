@@ -8,6 +8,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { nameStatementsOf } from "./named-statements.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -39,6 +40,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  pool.on("connect", nameStatementsOf);
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return { engine: "postgres", db, close: () => pool.end() };
 }

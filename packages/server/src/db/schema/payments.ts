@@ -27,6 +27,9 @@ export const payments = pgTable(
     uniqueIndex("payments_provider_transaction_key").on(t.provider, t.transactionId),
     // the refund path finds the paid payment of an order
     index("payments_order_idx").on(t.orderId),
+    // a trade's rows by its number: paying, the notification and a failed trade look them up (without it,
+    // each checkout scanned every payment the shop ever took)
+    index("payments_trade_idx").on(t.provider, t.outTradeNo),
     // the admin list and the daily report, newest first
     index("payments_created_idx").on(t.createdAt),
   ],

@@ -123,10 +123,14 @@ export async function findOrderWithSubject(db: Executor, orderNo: string) {
   const [row] = await db
     .select({
       order: orders,
+      // The outer order is named in full: Drizzle writes `${orders.id}` as a bare "id", which inside the
+      // subquery would mean the item's own id (no title, and a scan of every item). An aggregate, not
+      // `order by id limit 1`, so the planner reads the order's items by order_id and never walks the
+      // primary key of every item ever sold.
       firstTitle: sql<
         string | null
-      >`(select ${orderItems.title} from ${orderItems} where ${orderItems.orderId} = ${orders.id} order by ${orderItems.id} limit 1)`,
-      itemCount: sql<number>`(select count(*)::int from ${orderItems} where ${orderItems.orderId} = ${orders.id})`,
+      >`(select (array_agg(i.title order by i.id))[1] from ${orderItems} i where i.order_id = "orders"."id")`,
+      itemCount: sql<number>`(select count(*)::int from ${orderItems} i where i.order_id = "orders"."id")`,
     })
     .from(orders)
     .where(eq(orders.orderNo, orderNo));

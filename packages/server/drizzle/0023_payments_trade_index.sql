@@ -1,0 +1,1 @@
+CREATE INDEX "payments_trade_idx" ON "payments" USING btree ("provider","out_trade_no");
