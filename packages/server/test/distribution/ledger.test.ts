@@ -80,6 +80,22 @@ describe("ledger postings", () => {
       sql`select 1 from ledger_transactions where idempotency_key = 'raw:1'`,
     );
     expect((rows as unknown as { rows: unknown[] }).rows).toHaveLength(0);
+    // an entry appended later to a committed, balanced transaction is checked with the rest of it
+    await inTransaction(ctx.deps.db, (tx) =>
+      postLedgerTransaction(tx, {
+        key: "ok:1",
+        kind: "test",
+        entries: [
+          { account: "test:append:a", amountFen: 5 },
+          { account: "test:append:b", amountFen: -5 },
+        ],
+      }),
+    );
+    await expect(
+      ctx.deps.db.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen)
+        select t.id, a.id, 7 from ledger_transactions t, ledger_accounts a
+        where t.idempotency_key = 'ok:1' and a.code = 'test:append:a'`),
+    ).rejects.toSatisfy(causedBy(/unbalanced/));
   });
 
   it("keeps transactions and entries append-only", async () => {
