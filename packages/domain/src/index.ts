@@ -37,5 +37,6 @@ export * from "./settlement/order-snapshot.ts";
 export * from "./settlement/plan-payment.ts";
 export * from "./settlement/plan-refund.ts";
 export * from "./settlement/plan-release.ts";
+export * from "./sharing/estimate-share-earning.ts";
 export * from "./wallet/refund-split.ts";
 export * from "./wallet/wallet-payment.ts";

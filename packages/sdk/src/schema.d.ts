@@ -8544,6 +8544,409 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ref?: string;
+                        visitorKey?: string;
+                        events: {
+                            /** @enum {string} */
+                            kind: "page_view" | "share";
+                            productId?: number;
+                            source?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{code}/p/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    productId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            shopLink: string;
+                            productLink: string | null;
+                            estimate: {
+                                minFen: number;
+                                maxFen: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/posters/product/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/posters/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wechat/js-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    url: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            timestamp: number;
+                            nonceStr: string;
+                            signature: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/sharing/poster-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default classic
+                             * @enum {string}
+                             */
+                            template: "classic" | "festive" | "minimal";
+                            /** @default null */
+                            inviteBackgroundKey: string | null;
+                            /** @default 好物一起分享，扫码进店看看 */
+                            inviteText: string;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default classic
+                         * @enum {string}
+                         */
+                        template?: "classic" | "festive" | "minimal";
+                        /** @default null */
+                        inviteBackgroundKey?: string | null;
+                        /** @default 好物一起分享，扫码进店看看 */
+                        inviteText?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @default classic
+                             * @enum {string}
+                             */
+                            template: "classic" | "festive" | "minimal";
+                            /** @default null */
+                            inviteBackgroundKey: string | null;
+                            /** @default 好物一起分享，扫码进店看看 */
+                            inviteText: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/sharing/poster-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    kind: "product" | "invite";
+                    template: "classic" | "festive" | "minimal";
+                    productId?: number;
+                    inviteBackgroundKey?: string;
+                    inviteText?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/uploads": {
         parameters: {
             query?: never;
@@ -8701,7 +9104,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;

@@ -3,7 +3,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
+import { wxaCode } from "./adapters/posters/code-source.ts";
 import { createSmsProvider } from "./adapters/sms/index.ts";
+import { createWechatApi } from "./adapters/wechat-api/client.ts";
+import { createJsSdkSigner } from "./adapters/wechat-api/js-sdk.ts";
 import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
@@ -42,6 +45,9 @@ export function composeDeps(
       admin: path.join(repoRoot, "apps/admin/dist"),
     },
   };
+  if (config.wechatOfficialAccount)
+    deps.wechatJsSdk = createJsSdkSigner(createWechatApi(config.wechatOfficialAccount));
+  if (config.wechatMiniProgram) deps.posterCodes = wxaCode(createWechatApi(config.wechatMiniProgram));
   registerDistributionHooks(deps);
   wirePayments(deps);
   return deps;

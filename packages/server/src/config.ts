@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WECHAT_OA_APP_ID: z.string().optional(),
   WECHAT_OA_APP_SECRET: z.string().optional(),
+  WECHAT_MINI_APP_ID: z.string().optional(),
+  WECHAT_MINI_APP_SECRET: z.string().optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   TRUST_PROXY: z.string().optional(),
   SMS_PROVIDER: z.enum(["sandbox", "aliyun"]).default("sandbox"),
@@ -107,6 +109,8 @@ export type Config = {
   smsDailyLimitPerIp: number;
   /** The official account used for WeChat web login; unset means the sandbox login. */
   wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
+  /** A mini-program whose code (wxacode) posters print instead of a QR code; unset: a standard QR code. */
+  wechatMiniProgram: { appId: string; appSecret: string } | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -169,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatOfficialAccount:
       e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET
         ? { appId: e.WECHAT_OA_APP_ID, appSecret: e.WECHAT_OA_APP_SECRET }
+        : undefined,
+    wechatMiniProgram:
+      e.WECHAT_MINI_APP_ID && e.WECHAT_MINI_APP_SECRET
+        ? { appId: e.WECHAT_MINI_APP_ID, appSecret: e.WECHAT_MINI_APP_SECRET }
         : undefined,
   };
 }

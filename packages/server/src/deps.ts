@@ -1,6 +1,8 @@
 // What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
 import type { PaymentProviders } from "./adapters/payment/index.ts";
+import type { PosterCodeSource } from "./adapters/posters/code-source.ts";
 import type { SmsProvider } from "./adapters/sms/index.ts";
+import type { JsSdkSigner } from "./adapters/wechat-api/js-sdk.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
@@ -64,4 +66,8 @@ export type AppDeps = {
   paymentProviders?: PaymentProviders;
   /** Built front ends served at / and /admin; absent in API-only tests. */
   staticRoots?: { shop?: string; admin?: string };
+  /** The code printed on posters; absent: a standard QR code of the share link (a mini-program uses wxacode). */
+  posterCodes?: PosterCodeSource;
+  /** Signs the official account's JS-SDK `wx.config`; absent: no official account, the shop shares plain links. */
+  wechatJsSdk?: JsSdkSigner;
 };

@@ -25,8 +25,8 @@ test("the committed OpenAPI document and generated types list exactly the server
   expect(union?.split(" | ").map((code) => JSON.parse(code))).toEqual(everyAnswer);
 });
 
-test("a refusal is a 4xx; only faults outside the request (SMS, provider, busy database) are 5xx", () => {
-  const outside = ["SMS_SEND_FAILED", "PAYMENT_PROVIDER_FAILED", "SERVICE_BUSY"];
+test("a refusal is a 4xx; only faults outside the request (SMS, provider, WeChat, busy database) are 5xx", () => {
+  const outside = ["SMS_SEND_FAILED", "PAYMENT_PROVIDER_FAILED", "SERVICE_BUSY", "WECHAT_API_FAILED"];
   const misfiled = errorCodes.filter((code) => {
     const status = errorStatus[code];
     return outside.includes(code) ? status < 500 || status > 599 : status < 400 || status > 499;

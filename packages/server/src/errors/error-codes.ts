@@ -110,6 +110,13 @@ export const errorCodes = [
   "REDEMPTION_CODE_UNKNOWN",
   "REDEMPTION_CODE_USED",
   "ORDER_NOT_SERVICE",
+  // sharing and analytics
+  "WECHAT_JSSDK_UNAVAILABLE",
+  "WECHAT_API_FAILED",
+  "POSTER_BACKGROUND_NOT_FOUND",
+  "SHARE_URL_FOREIGN",
+  "REPORT_RANGE_TOO_LONG",
+  "STOREFRONT_TOO_MANY_PRODUCTS",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

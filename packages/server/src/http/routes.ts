@@ -17,8 +17,10 @@ import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerServiceGoodsRoutes } from "../modules/service-goods/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
+import { registerSharingRoutes } from "../modules/sharing/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
 import { registerStockRoutes } from "../modules/stock/routes.ts";
+import { registerTrackingRoutes } from "../modules/tracking/routes.ts";
 import { registerUploadRoutes } from "../modules/uploads/routes.ts";
 import { registerWalletRoutes } from "../modules/wallet/routes.ts";
 import { registerWithdrawalRoutes } from "../modules/withdrawals/routes.ts";
@@ -47,4 +49,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerCustomerRoutes(app, deps);
   registerWalletRoutes(app, deps);
   registerServiceGoodsRoutes(app, deps);
+  registerTrackingRoutes(app, deps);
+  registerSharingRoutes(app, deps);
 }

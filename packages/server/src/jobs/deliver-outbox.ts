@@ -1,13 +1,34 @@
 // Hands committed outbox messages (order paid, commission created, withdrawal paid…) to their handlers.
 // A second run finds nothing: delivered rows are marked, claimed ones are leased and skipped by others.
-// Nothing subscribes yet — analytics, notifications and webhooks will add their handlers to this map.
-import { deliverOutbox, type OutboxHandlers } from "../modules/outbox/service.ts";
+// Subscribers are listed here (append one line per area); several may handle one topic, in list order.
+import type { AppDeps } from "../deps.ts";
+import { deliverOutbox, type OutboxHandlers, type OutboxTopic } from "../modules/outbox/service.ts";
+import { trackingOutboxHandlers } from "../modules/tracking/outbox-subscriber.ts";
 import type { Job } from "./job.ts";
 
-export const outboxHandlers: OutboxHandlers = {};
+export const outboxSubscribers: Array<(deps: AppDeps) => OutboxHandlers> = [trackingOutboxHandlers];
+
+/** Every subscriber's handlers merged: a topic's handlers run one after another. */
+export function outboxHandlers(deps: AppDeps): OutboxHandlers {
+  const byTopic = new Map<OutboxTopic, Array<(payload: never, delivery: never) => Promise<void>>>();
+  for (const subscribe of outboxSubscribers) {
+    for (const [topic, handler] of Object.entries(subscribe(deps))) {
+      const list = byTopic.get(topic as OutboxTopic) ?? [];
+      list.push(handler as (payload: never, delivery: never) => Promise<void>);
+      byTopic.set(topic as OutboxTopic, list);
+    }
+  }
+  const merged: Record<string, (payload: never, delivery: never) => Promise<void>> = {};
+  for (const [topic, list] of byTopic) {
+    merged[topic] = async (payload, delivery) => {
+      for (const handler of list) await handler(payload, delivery);
+    };
+  }
+  return merged as OutboxHandlers;
+}
 
 export const deliverOutboxJob: Job = {
   name: "deliver-outbox",
   everyMs: 5_000,
-  run: (deps, now) => deliverOutbox(deps.db, outboxHandlers, { now }),
+  run: (deps, now) => deliverOutbox(deps.db, outboxHandlers(deps), { now }),
 };

@@ -13,6 +13,7 @@ import { pollPayouts } from "./poll-payouts.ts";
 import { startQueueScheduler } from "./queue-scheduler.ts";
 import { reconcilePayments } from "./reconcile-payments.ts";
 import { releaseCommissions } from "./release-commissions.ts";
+import { rollUpTracking } from "./roll-up-tracking.ts";
 
 /** The explicit list of sweeps; other areas append theirs. */
 export const jobs: Job[] = [
@@ -24,6 +25,7 @@ export const jobs: Job[] = [
   reconcilePayments,
   evaluateGrades,
   deliverOutboxJob,
+  rollUpTracking,
 ];
 
 export type { Scheduler };

@@ -8,3 +8,4 @@ export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
 export * from "./service-goods.ts";
+export * from "./tracking.ts";

@@ -9,6 +9,7 @@ import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { findDistributor, findDistributorByCode, lockDistributor } from "../distributors/repo.ts";
+import { recordLinkOpen } from "../tracking/service.ts";
 import {
   type BindingRow,
   findAncestors,
@@ -109,8 +110,19 @@ export async function recordVisit(
   },
 ) {
   const distributor = await findDistributorByCode(deps.db, input.ref);
-  if (!distributor || distributor.status === "removed")
+  const opened = (distributorUserId: number | null, outcome: string) =>
+    recordLinkOpen(deps, {
+      ref: input.ref,
+      distributorUserId,
+      visitorUserId,
+      productId: input.productId ?? null,
+      source: input.source,
+      outcome,
+    });
+  if (!distributor || distributor.status === "removed") {
+    opened(null, "code_unknown");
     throw new AppError("REFERRAL_CODE_UNKNOWN", "No distributor has this code", { ref: input.ref });
+  }
   const now = deps.now();
   const visit = {
     distributorUserId: distributor.userId,
@@ -122,6 +134,10 @@ export async function recordVisit(
   };
   if (visitorUserId === null) {
     await insertVisit(deps.db, { ...visit, outcome: "anonymous" });
+    opened(
+      distributor.status === "active" ? distributor.userId : null,
+      distributor.status === "active" ? "anonymous" : "code_frozen",
+    );
     return { outcome: "anonymous" as const, bound: false };
   }
   const decision = await inTransaction(deps.db, async (tx) => {
@@ -135,6 +151,12 @@ export async function recordVisit(
     await insertVisit(tx, { ...visit, outcome: d.kind === "bind" ? "bind" : d.reason });
     return d;
   });
+  // a frozen code counts for nobody; any other outcome (bound, kept, refused as self or cycle) for its owner
+  const frozen = decision.kind === "reject" && decision.reason === "DISTRIBUTOR_FROZEN";
+  opened(
+    frozen ? null : distributor.userId,
+    decision.kind === "bind" ? "bound" : frozen ? "code_frozen" : decision.reason,
+  );
   if (decision.kind === "reject") {
     throw new AppError(REJECT_CODES[decision.reason], `Cannot bind: ${decision.reason}`, {
       reason: decision.reason,

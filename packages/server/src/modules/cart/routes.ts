@@ -4,6 +4,7 @@ import type { AppDeps } from "../../deps.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import { IdParams, somethingToUpdate } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
+import { recordServerEvent } from "../tracking/service.ts";
 import { MAX_LINE_QUANTITY } from "./repo.ts";
 import { addToCart, changeCartLine, getCart, removeCartLines, selectAll } from "./service.ts";
 
@@ -44,7 +45,18 @@ export function registerCartRoutes(app: App, deps: AppDeps): void {
         response: { 200: CartResponse },
       },
     },
-    async (request) => addToCart(deps, currentUserId(request), request.body),
+    async (request) => {
+      const userId = currentUserId(request);
+      const cart = await addToCart(deps, userId, request.body);
+      const productId = cart.lines.find((l) => l.skuId === request.body.skuId)?.productId ?? null;
+      await recordServerEvent(deps, {
+        kind: "add_to_cart",
+        userId,
+        productId,
+        quantity: request.body.quantity,
+      });
+      return cart;
+    },
   );
   app.patch(
     "/api/v1/cart/items/:id",

@@ -2,6 +2,7 @@
 // A later area adds its section to `settingsSections` (the explicit list) and reads it via getSettings.
 import { z } from "zod";
 import { DistributionSettings } from "../distribution/settings-schema.ts";
+import { PosterSettings } from "../sharing/poster-settings.ts";
 
 export const ShopSettings = z.strictObject({
   shopName: z.string().trim().min(1).max(40).default("裂变小店"),
@@ -46,6 +47,7 @@ export const settingsSections = {
   distribution: DistributionSettings,
   returns: ReturnAddressSettings,
   moneyLimits: MoneyLimitSettings,
+  posters: PosterSettings,
 } satisfies Record<string, z.ZodType>;
 
 export type SettingsSection = keyof typeof settingsSections;

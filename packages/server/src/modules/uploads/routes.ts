@@ -13,7 +13,7 @@ import type { App } from "../../http/types.ts";
 import { MAX_UPLOAD_BYTES, storeImage } from "./service.ts";
 import { createLocalStorage, type Storage } from "./storage.ts";
 
-const demoAssets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../assets/demo");
+export const demoAssets = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../assets/demo");
 const UploadResponse = z.object({
   key: z.string(),
   url: z.string(),

@@ -9,6 +9,10 @@ export interface Storage {
   url(key: string): string;
   /** Set when the server must serve the files itself (the local store). */
   readonly localRoot?: { dir: string; prefix: string };
+  /** The stored bytes of a key, or null (posters draw the shop's own pictures through this, never a URL). */
+  read?(key: string): Promise<Buffer | null>;
+  /** The key behind one of this store's public URLs; null for any other URL. */
+  keyOf?(url: string): string | null;
 }
 
 export function createLocalStorage(dir: string, prefix = "/uploads/"): Storage {
@@ -23,5 +27,11 @@ export function createLocalStorage(dir: string, prefix = "/uploads/"): Storage {
       await fs.writeFile(file, bytes);
     },
     url: (key) => `${prefix}${key}`,
+    async read(key) {
+      const file = path.resolve(dir, key);
+      if (!file.startsWith(path.resolve(dir) + path.sep)) return null;
+      return fs.readFile(file).catch(() => null);
+    },
+    keyOf: (url) => (url.startsWith(prefix) && !url.includes("..") ? url.slice(prefix.length) : null),
   };
 }
