@@ -6,7 +6,7 @@
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 41 statements for a 2-SKU order (`npm run bench -- checkout-statements`). The server
+-- pgbench expressions. 39 statements for a 2-SKU order (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
@@ -103,17 +103,16 @@ UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_objec
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
 COMMIT;
 -- POST /api/v1/orders/:orderNo/pay
-SELECT orders.*, (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = orders.id) AS first_title,
+SELECT id, order_no, buyer_user_id, status, payable_fen, wallet_fen, close_due_at, (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = orders.id) AS first_title,
        (SELECT count(*)::int FROM order_items i WHERE i.order_id = orders.id) AS item_count
   FROM orders WHERE order_no = :ono;
 INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
   SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
   WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
 -- POST /api/v1/pay/sandbox/complete, which delivers the signed notification to POST /api/v1/payments/notify/sandbox
-SELECT * FROM orders WHERE order_no = :ono;
+SELECT id, order_no, buyer_user_id, status, paid_at FROM orders WHERE order_no = :ono;
 BEGIN;
-SELECT * FROM orders WHERE order_no = :ono FOR UPDATE;
-SELECT * FROM order_distribution WHERE order_id = :oid;
+SELECT o.*, d.* FROM orders o LEFT JOIN order_distribution d ON d.order_id = o.id WHERE o.order_no = :ono FOR UPDATE OF o;
 UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
   WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
               AND amount_fen = :payable ORDER BY id LIMIT 1)
@@ -155,7 +154,6 @@ SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
 INSERT INTO earner_order_counts (user_id, slot, orders)
   SELECT id, pg_backend_pid() % 16, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
   ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1;
-SELECT payable_fen AS fen FROM orders WHERE id = :oid;
 -- "my team" counters: the buyer's uplines, each link share-locked before the next is read, then one upsert
 SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :uid FOR SHARE;
 SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :l1 FOR SHARE;
@@ -225,4 +223,4 @@ WHERE line.amount_fen <> 0;
 INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
   VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
 COMMIT;
-SELECT * FROM orders WHERE id = :oid;
+SELECT id, order_no, buyer_user_id, status, paid_at FROM orders WHERE id = :oid;

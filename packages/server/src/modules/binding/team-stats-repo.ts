@@ -103,15 +103,6 @@ export async function findTeamStatsDrift(db: Executor) {
   );
 }
 
-/** An order's payable total (what its team sales count once paid). */
-export async function findOrderPayable(db: Executor, orderId: number): Promise<number> {
-  const [row] = await queryRows<{ fen: number | string }>(
-    db,
-    sql`select payable_fen as fen from orders where id = ${orderId}`,
-  );
-  return Number(row!.fen);
-}
-
 /** An after-sale's refund, goods and freight: what it adds to its order's refunded total. */
 export async function findAfterSaleRefund(db: Executor, afterSaleId: number): Promise<number> {
   const [row] = await queryRows<{ fen: number | string }>(

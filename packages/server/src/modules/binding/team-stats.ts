@@ -7,7 +7,6 @@ import type { PaidOrder, RefundedItems } from "../orders/events.ts";
 import {
   addToTeamStats,
   findAfterSaleRefund,
-  findOrderPayable,
   findTeamWeight,
   findUplines,
   lockUplines,
@@ -41,9 +40,12 @@ export async function addTeamSales(tx: Executor, buyerUserId: number, deltaFen: 
   await addToTeamStats(tx, computeTeamStatsDeltas([{ members: 0, salesFen: deltaFen }], [], uplines));
 }
 
-/** At payment (confirm-payment): the order's payable total (every provider's part) joins the team sales. */
-export async function countPaidOrderInTeams(tx: Tx, paid: PaidOrder): Promise<void> {
-  await addTeamSales(tx, paid.buyerUserId, await findOrderPayable(tx, paid.orderId));
+/**
+ * At payment (confirm-payment): the order's payable total (every provider's part, from the order row the use
+ * case holds locked) joins the team sales.
+ */
+export async function countPaidOrderInTeams(tx: Tx, paid: PaidOrder & { payableFen: number }): Promise<void> {
+  await addTeamSales(tx, paid.buyerUserId, paid.payableFen);
 }
 
 /** At a refund (completeAfterSaleRefund): the after-sale's refund (goods and freight, as the order's refunded total) leaves them. */

@@ -49,9 +49,20 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
   return rows[0] ?? null;
 }
 
-export async function findSnapshot(db: Executor, orderId: number): Promise<SnapshotRow | null> {
-  const rows = await db.select().from(orderDistribution).where(eq(orderDistribution.orderId, orderId));
-  return rows[0] ?? null;
+/**
+ * Locks an order by number and reads its snapshot in the same statement (confirm-payment's lock and load).
+ * The snapshot row is read as of the statement's start, not after the lock wait: a pending order's snapshot
+ * is written by the transaction that placed it and changed only by the payment holding this lock, whose
+ * commit leaves the order no longer payable — so a payable order's snapshot is never stale.
+ */
+export async function lockOrderWithSnapshot(db: Executor, orderNo: string) {
+  const [row] = await db
+    .select({ order: orders, snapshot: orderDistribution })
+    .from(orders)
+    .leftJoin(orderDistribution, eq(orderDistribution.orderId, orders.id))
+    .where(eq(orders.orderNo, orderNo))
+    .for("update", { of: orders });
+  return row ?? null;
 }
 
 /** Stamps the snapshot with the order's first payment time. */

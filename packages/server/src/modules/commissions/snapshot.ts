@@ -12,7 +12,8 @@ import {
 import type { Executor, Tx } from "../../db/client.ts";
 import { getDistributionSettings, planOf } from "../distribution/settings.ts";
 import type { PlacedOrder } from "../orders/events.ts";
-import { findChainFacts, findSnapshot, insertSnapshot, type SnapshotRow } from "./repo.ts";
+import type { OrderRow } from "../orders/repo.ts";
+import { findChainFacts, insertSnapshot, lockOrderWithSnapshot, type SnapshotRow } from "./repo.ts";
 
 /**
  * The buyer's upline (at most 3, nearest first, over bindings active at `at`) and, for the buyer and each
@@ -79,8 +80,17 @@ export function readSnapshot(row: SnapshotRow): OrderSnapshot {
   });
 }
 
-/** The order's snapshot, parsed; null when distribution was off when it was placed. */
-export async function loadOrderSnapshot(db: Executor, orderId: number) {
-  const row = await findSnapshot(db, orderId);
-  return row ? { row, snapshot: readSnapshot(row) } : null;
+/**
+ * The order locked (by number) with its snapshot, parsed only when `wanted(order)` says it will be used:
+ * confirm-payment's lock and load in one statement.
+ */
+export async function lockOrderLoadingSnapshot(
+  tx: Tx,
+  orderNo: string,
+  wanted: (order: OrderRow) => boolean,
+): Promise<{ order: OrderRow; loaded: { row: SnapshotRow; snapshot: OrderSnapshot } | null } | null> {
+  const found = await lockOrderWithSnapshot(tx, orderNo);
+  if (!found) return null;
+  const { order, snapshot: row } = found;
+  return { order, loaded: row && wanted(order) ? { row, snapshot: readSnapshot(row) } : null };
 }

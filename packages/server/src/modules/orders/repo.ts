@@ -118,11 +118,36 @@ export async function findOrder(
   return row ?? null;
 }
 
+/** Who an order belongs to and where it stands: the few columns a check needs (no JSON to parse). */
+export async function findOrderState(db: Executor, where: { orderId: number } | { orderNo: string }) {
+  const condition = "orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNo, where.orderNo);
+  const [row] = await db
+    .select({
+      id: orders.id,
+      orderNo: orders.orderNo,
+      buyerUserId: orders.buyerUserId,
+      status: orders.status,
+      paidAt: orders.paidAt,
+    })
+    .from(orders)
+    .where(condition);
+  return row ?? null;
+}
+
 /** An order by number with its first item's title and item count (what a payment's subject shows). */
 export async function findOrderWithSubject(db: Executor, orderNo: string) {
   const [row] = await db
     .select({
-      order: orders,
+      // what paying needs; the address and pricing JSON stay unread
+      order: {
+        id: orders.id,
+        orderNo: orders.orderNo,
+        buyerUserId: orders.buyerUserId,
+        status: orders.status,
+        payableFen: orders.payableFen,
+        walletFen: orders.walletFen,
+        closeDueAt: orders.closeDueAt,
+      },
       // The outer order is named in full: Drizzle writes `${orders.id}` as a bare "id", which inside the
       // subquery would mean the item's own id (no title, and a scan of every item). An aggregate, not
       // `order by id limit 1`, so the planner reads the order's items by order_id and never walks the

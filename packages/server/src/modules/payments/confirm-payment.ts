@@ -8,9 +8,9 @@ import type { Tx } from "../../db/client.ts";
 import { notFound } from "../../errors/app-error.ts";
 import { countPaidOrderInTeams } from "../binding/team-stats.ts";
 import { createCommissions } from "../commissions/create.ts";
-import { loadOrderSnapshot } from "../commissions/snapshot.ts";
+import { lockOrderLoadingSnapshot } from "../commissions/snapshot.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
-import { addSalesCountOfOrder, lockOrder } from "../orders/repo.ts";
+import { addSalesCountOfOrder, type OrderRow } from "../orders/repo.ts";
 import { moveOrderToPaid } from "../orders/service.ts";
 import { enqueueOutbox, type OutboxMessage } from "../outbox/service.ts";
 import { deliverServiceOrder } from "../service-goods/service.ts";
@@ -37,10 +37,11 @@ export type ConfirmOutcome =
     };
 
 export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOutcome> {
-  const order = await lockOrder(tx, { orderNo: fact.orderNo });
-  if (!order) throw notFound("Order", { orderNo: fact.orderNo });
-  const payable = order.status === "pending_payment" && order.paidAt === null;
-  const loaded = payable ? await loadOrderSnapshot(tx, order.id) : null;
+  // lock and load in one statement; the snapshot is only read into a plan while the order is payable
+  const payable = (o: OrderRow) => o.status === "pending_payment" && o.paidAt === null;
+  const locked = await lockOrderLoadingSnapshot(tx, fact.orderNo, payable);
+  if (!locked) throw notFound("Order", { orderNo: fact.orderNo });
+  const { order, loaded } = locked;
   const plan = planPayment({
     order: { ...order, orderId: order.id, paid: order.paidAt !== null },
     event: { ...fact, at: fact.paidAt, atMs: fact.paidAt.getTime() },
@@ -61,15 +62,15 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   }
   for (const part of parts) await recordPaidPayment(tx, { ...row, ...part });
   await moveOrderToPaid(tx, order, fact);
-  // a course or class is delivered by its redemption code at once
-  await deliverServiceOrder(tx, order.id, fact.paidAt);
+  // a course or class is delivered by its redemption code at once (goods skip the service's own lock)
+  if (order.delivery === "redemption") await deliverServiceOrder(tx, order.id, fact.paidAt);
   const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
   const told = await createCommissions(tx, paid, {
     commissions: plan.commissions,
     dueAtMs: plan.commissionsDueAtMs,
     snapshotted: loaded !== null,
   });
-  await countPaidOrderInTeams(tx, paid);
+  await countPaidOrderInTeams(tx, { ...paid, payableFen: order.payableFen });
   await addSalesCountOfOrder(tx, order.id);
   const orderPaid: OutboxMessage = {
     topic: "order.paid",

@@ -2,7 +2,7 @@
 // for what the shop balance does not pay, and the sandbox's hosted pay page is checked and completed here.
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { findOrder } from "../orders/repo.ts";
+import { findOrderState } from "../orders/repo.ts";
 import { findPayableOrder } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";
 import { handlePaymentNotification } from "./notify.ts";
@@ -95,7 +95,7 @@ export async function completeSandboxPayment(
 ) {
   const link = checkSandboxLink(deps, input);
   const sandbox = sandboxOf(deps);
-  const order = await findOrder(deps.db, { orderNo: link.outTradeNo });
+  const order = await findOrderState(deps.db, { orderNo: link.outTradeNo });
   if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo: link.outTradeNo });
   const simulated = await sandbox.simulate({
     outTradeNo: link.outTradeNo,
@@ -115,6 +115,6 @@ export async function completeSandboxPayment(
   if (!simulated.ok)
     throw new AppError("PAYMENT_PROVIDER_FAILED", simulated.message, { code: simulated.code });
   await sandbox.settle();
-  const after = (await findOrder(deps.db, { orderId: order.id }))!;
+  const after = (await findOrderState(deps.db, { orderId: order.id }))!;
   return { orderNo: after.orderNo, status: after.status, paid: after.paidAt !== null };
 }
