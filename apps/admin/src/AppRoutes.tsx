@@ -22,6 +22,7 @@ import { DistributorListPage } from "./pages/distribution/DistributorListPage.ts
 import { GradesPage } from "./pages/distribution/GradesPage.tsx";
 import { SimulatorPage } from "./pages/distribution/SimulatorPage.tsx";
 import { WithdrawalsPage } from "./pages/distribution/WithdrawalsPage.tsx";
+import { DividendsPage } from "./pages/dividends/DividendsPage.tsx";
 import { FreightPage } from "./pages/freight/FreightPage.tsx";
 import { LoginPage } from "./pages/login/LoginPage.tsx";
 import { RedemptionPage } from "./pages/marketing/RedemptionPage.tsx";
@@ -59,6 +60,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/distribution/grades", permission: "distribution.read", element: <GradesPage /> },
   { path: "/distribution/simulator", permission: "distribution.read", element: <SimulatorPage /> },
   { path: "/distribution/settings", permission: "distribution.read", element: <DistributionSettingsPage /> },
+  { path: "/distribution/dividends", permission: "distribution.read", element: <DividendsPage /> },
   { path: "/payments", permission: "payments.read", element: <PaymentRecordsPage /> },
   { path: "/payments/settings", permission: "payments.configure", element: <PaymentSettingsPage /> },
   { path: "/reconciliation", permission: "payments.read", element: <ReconciliationPage /> },

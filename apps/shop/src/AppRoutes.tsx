@@ -12,6 +12,7 @@ import { ChangePhonePage } from "./pages/ChangePhone.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
 import { DistributionCentrePage } from "./pages/distribution/Centre.tsx";
 import { CommissionsPage } from "./pages/distribution/Commissions.tsx";
+import { DividendsPage } from "./pages/distribution/Dividends.tsx";
 import { GradePage } from "./pages/distribution/Grade.tsx";
 import { InvitePage } from "./pages/distribution/Invite.tsx";
 import { PromotedOrdersPage } from "./pages/distribution/PromotedOrders.tsx";
@@ -62,6 +63,7 @@ export function AppRoutes() {
       <Route path="distribution/invite" element={guarded(<InvitePage />)} />
       <Route path="distribution/withdraw" element={guarded(<WithdrawPage />)} />
       <Route path="distribution/grade" element={guarded(<GradePage />)} />
+      <Route path="distribution/dividends" element={guarded(<DividendsPage />)} />
       <Route path="wallet" element={guarded(<WalletPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -60,6 +60,8 @@ export type TeamMember = {
   uplineUserId: number | null;
   /** Own completed, unrefunded paid sales (as buyer) in the period. */
   salesFen: number;
+  /** May lead a team (an active distributor); false only counts their sales. Default true. */
+  leads?: boolean;
 };
 
 export type TeamDividendLine = {
@@ -97,7 +99,9 @@ export function computeTeamDividends(
     let at = upline[i]!;
     for (let d = 0; d < rules.depth && at >= 0; d++, at = upline[at]!) team[at]! += m.salesFen;
   });
-  const rate = Array.from(team, (sales) => teamTierRate(rules.tiers, sales));
+  const rate = Array.from(team, (sales, i) =>
+    members[i]!.leads === false ? 0 : teamTierRate(rules.tiers, sales),
+  );
 
   // earned × 10,000 per leader, exact (BigInt only where the sum could pass 2^53)
   const earned = new Map<number, bigint>();

@@ -117,6 +117,18 @@ export const errorCodes = [
   "SHARE_URL_FOREIGN",
   "REPORT_RANGE_TOO_LONG",
   "STOREFRONT_TOO_MANY_PRODUCTS",
+  // dividends, bonuses and contests
+  "SHARES_OVER_TURNOVER",
+  "CAP_NEGATIVE",
+  "TEAM_DEPTH_OUT_OF_RANGE",
+  "TIERS_INVALID",
+  "PERIOD_INVALID",
+  "PERIOD_NOT_ENDED",
+  "DIVIDENDS_OFF",
+  "RUN_ALREADY_APPROVED",
+  "RUN_STATE_INVALID",
+  "CONTEST_OVERLAP",
+  "CONTEST_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -74,6 +74,11 @@ export const moneyActions = {
     ],
     permission: "payments.configure",
   },
+  "dividend.approve_run": {
+    what: "approves a previewed dividend, team dividend or contest run, which pays every line of its statement",
+    via: ["POST /api/admin/v1/dividends/runs/:id/approve"],
+    permission: "dividends.approve",
+  },
 } as const satisfies Record<string, MoneyAction>;
 
 export type MoneyActionKey = keyof typeof moneyActions;

@@ -25,6 +25,8 @@ export const permissionRoles = {
   "money.limits": ["owner"],
   // lists mask phones for every role; this shows one record's in full, audited
   "customers.reveal": ["owner"],
+  // finance approves a dividend, bonus or contest run, which pays it
+  "dividends.approve": ["owner", "finance"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

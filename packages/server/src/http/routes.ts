@@ -11,6 +11,7 @@ import { registerCommissionRoutes } from "../modules/commissions/routes.ts";
 import { registerCustomerRoutes } from "../modules/customers/routes.ts";
 import { registerDistributionSettingsRoutes } from "../modules/distribution/routes.ts";
 import { registerDistributorRoutes } from "../modules/distributors/routes.ts";
+import { registerDividendRoutes } from "../modules/dividends/routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerGradeRoutes } from "../modules/grades/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
@@ -51,4 +52,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerServiceGoodsRoutes(app, deps);
   registerTrackingRoutes(app, deps);
   registerSharingRoutes(app, deps);
+  registerDividendRoutes(app, deps);
 }

@@ -10,6 +10,7 @@ import { evaluateGrades } from "./evaluate-grades.ts";
 import { startIntervalScheduler } from "./interval-scheduler.ts";
 import type { Job, JobLog, Scheduler } from "./job.ts";
 import { pollPayouts } from "./poll-payouts.ts";
+import { previewDividends } from "./preview-dividends.ts";
 import { startQueueScheduler } from "./queue-scheduler.ts";
 import { reconcilePayments } from "./reconcile-payments.ts";
 import { releaseCommissions } from "./release-commissions.ts";
@@ -26,6 +27,7 @@ export const jobs: Job[] = [
   evaluateGrades,
   deliverOutboxJob,
   rollUpTracking,
+  previewDividends,
 ];
 
 export type { Scheduler };

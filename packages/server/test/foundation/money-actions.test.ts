@@ -38,7 +38,8 @@ async function moneyState() {
       (select coalesce(json_agg(json_build_object('id', id, 'status', status) order by id), '[]') from withdrawals) as withdrawals,
       (select coalesce(json_agg(json_build_object('id', id, 'status', status, 'clawed', clawed_back_fen) order by id), '[]') from commissions) as commissions,
       (select coalesce(json_agg(json_build_object('s', section, 'v', value) order by section), '[]') from settings) as settings,
-      (select coalesce(json_agg(to_jsonb(p) order by p.provider), '[]') from payment_settings p) as payment_accounts`,
+      (select coalesce(json_agg(to_jsonb(p) order by p.provider), '[]') from payment_settings p) as payment_accounts,
+      (select coalesce(json_agg(json_build_object('id', id, 'status', status) order by id), '[]') from dividend_runs) as dividend_runs`,
   );
   return row!;
 }
@@ -188,6 +189,35 @@ const refundsOf = async (afterSaleId: number) =>
 const distributionSettings = async () =>
   (await client.get("/api/admin/v1/distribution/settings", owner)).body;
 
+let dividendDays = 0;
+/** A previewed static dividend run of a past day of its own (the pool switched on once). */
+async function previewedDividendRun() {
+  if (dividendDays++ === 0) {
+    const grade = await client.post(
+      "/api/admin/v1/dividends/grades",
+      { rank: 1, name: "金牌", rateBps: 500 },
+      owner,
+    );
+    expect(grade.status, JSON.stringify(grade.body)).toBe(201);
+    const pool = {
+      mode: "static",
+      allocation: "per_grade",
+      weightedPoolBps: 0,
+      levels: [],
+      capOverflow: "redistribute",
+    };
+    const caps = { dayFen: null, monthFen: null, quarterFen: null, yearFen: null };
+    const team = { enabled: false, mode: "differential", depth: 3, tiers: [] };
+    expect((await client.put("/api/admin/v1/dividends/settings", { pool, caps, team }, owner)).status).toBe(
+      200,
+    );
+  }
+  const periodKey = `2026-10-${String(dividendDays).padStart(2, "0")}`;
+  const run = await client.post("/api/admin/v1/dividends/runs", { kind: "static", periodKey }, owner);
+  expect(run.status, JSON.stringify(run.body)).toBe(201);
+  return run.body.id as number;
+}
+
 const cases: Record<MoneyActionKey, Case> = {
   "after_sale.refund": {
     arrange: async () => {
@@ -294,6 +324,11 @@ const cases: Record<MoneyActionKey, Case> = {
       return client.put("/api/admin/v1/payments/settings/sandbox", { enabled: !sandbox.enabled }, token);
     },
     moved: async (_id, res) => expect(res.body.provider).toBe("sandbox"),
+  },
+  "dividend.approve_run": {
+    arrange: previewedDividendRun,
+    attempt: (id, token) => client.post(`/api/admin/v1/dividends/runs/${id}/approve`, {}, token),
+    moved: async (_id, res) => expect(res.body.status).toBe("approved"),
   },
 };
 

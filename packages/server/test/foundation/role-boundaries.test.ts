@@ -67,6 +67,7 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
     url: "/api/admin/v1/personal-data/reveal",
     body: { subject: "user", id: NONE },
   },
+  "dividends.approve": { method: "POST", url: `/api/admin/v1/dividends/runs/${NONE}/approve`, body: {} },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>

@@ -18,6 +18,7 @@ const entries = [
   { to: "/distribution/invite", label: "dist.invite", testid: "dist-entry-invite" },
   { to: "/distribution/withdraw", label: "dist.withdraw", testid: "dist-entry-withdraw" },
   { to: "/distribution/grade", label: "dist.myGrade", testid: "dist-entry-grade" },
+  { to: "/distribution/dividends", label: "div.title", testid: "dist-entry-dividends" },
 ] as const;
 
 export function DistributionCentrePage() {

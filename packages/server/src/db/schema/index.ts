@@ -3,6 +3,7 @@ export * from "./accounts.ts";
 export * from "./auth.ts";
 export * from "./commerce.ts";
 export * from "./distribution.ts";
+export * from "./dividends.ts";
 export * from "./ledger.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";

@@ -2,7 +2,7 @@
 // the events that can change their stats and by the nightly sweep (down only when the merchant allows).
 import { evaluateGrade, type Grade, gradeProgress, validateCommissionPlan } from "@liebian/domain";
 import { sql } from "drizzle-orm";
-import { type Db, queryRows, type Tx } from "../../db/client.ts";
+import { type Db, type Executor, queryRows, type Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
@@ -185,4 +185,9 @@ export async function getMyGrade(db: Db, userId: number, gradeId: number | null)
     // which friends' orders count toward "invited friends who bought" (completed ones only), and which not yet
     inviteeOrders: countsInvites ? await findInviteeOrders(db, userId) : [],
   };
+}
+
+/** The facts a grade's tasks count for one shopper, for other areas' grades (dividend grades). */
+export async function gradeStatsOf(db: Executor, userId: number) {
+  return findGradeStats(db, userId);
 }
