@@ -171,6 +171,30 @@ export function buildCommissionReleasedPosting<At>(p: {
 }
 
 /**
+ * The release sweep's batch, one ledger transaction: for each earner, what clawbacks left of their settled
+ * commissions, summed, moves frozen → available. These are buildCommissionReleasedPosting's lines of every
+ * commission in the batch merged per account (planRelease's property test holds them equal), in account-code
+ * order; an earner with nothing left has none. Summing per earner as a number first keeps a batch of 10,000
+ * rows from building 20,000 account codes. Example: earner 7 left 1,000 and 300 → commission_available:u:7
+ * −1300, commission_frozen:u:7 +1300.
+ */
+export function buildCommissionsReleasedLines(leftFenByEarner: ReadonlyMap<number, number>): LedgerLine[] {
+  const lines: LedgerLine[] = [];
+  for (const [earnerUserId, leftFen] of leftFenByEarner) {
+    if (!Number.isSafeInteger(leftFen) || leftFen < 0)
+      throw new RangeError(
+        `release of earner ${earnerUserId}: a non-negative integer is left, got ${leftFen}`,
+      );
+    if (leftFen === 0) continue;
+    lines.push(
+      { account: ledgerAccount.commissionFrozen(earnerUserId), amountFen: fen(leftFen) },
+      { account: ledgerAccount.commissionAvailable(earnerUserId), amountFen: fen(-leftFen) },
+    );
+  }
+  return lines.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+}
+
+/**
  * A refund takes back part of a commission line: from frozen before settlement (reversed), from available
  * after it (clawed back; the balance may go negative as debt). Example: 334 from available →
  * commission_available:u:3 +334, merchant_revenue −334.

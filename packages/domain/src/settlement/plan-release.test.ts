@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { buildCommissionReleasedPosting } from "../ledger/postings.ts";
 import { type DueCommission, planRelease } from "./plan-release.ts";
 
 const NOW = 1_796_299_200_000; // 2026-12-03 12:00 UTC
@@ -111,6 +112,17 @@ describe("planRelease", () => {
         expect(plan.lines.reduce((s, l) => s + l.amountFen, 0)).toBe(0);
         expect(plan.lines.every((l) => l.amountFen !== 0)).toBe(true);
         expect(plan.settle.length + plan.wait.length + plan.skip.length).toBe(rows.length);
+        // the batch's lines are every settled row's own "commission released" posting, merged per account
+        const merged = new Map<string, number>();
+        for (const r of rows.filter((r) => plan.settle.includes(r.id)))
+          for (const line of buildCommissionReleasedPosting({ ...r, commissionId: r.id, at: NOW })?.entries ??
+            [])
+            merged.set(line.account, (merged.get(line.account) ?? 0) + line.amountFen);
+        expect(plan.lines).toEqual(
+          [...merged]
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([account, amountFen]) => ({ account, amountFen })),
+        );
         for (let earner = 1; earner <= 5; earner++) {
           const settled = rows.filter((r) => r.earnerUserId === earner && plan.settle.includes(r.id));
           const left = settled.reduce((s, r) => s + r.amountFen - r.clawedBackFen, 0);

@@ -1,9 +1,9 @@
 // The release sweep's decision for one batch of due commissions: which rows settle (frozen → settled), which
 // wait and why, and the one ledger transaction that moves what is left of them (after clawbacks) from each
 // earner's frozen balance to their available one: each row's "commission released" posting, merged into one
-// line per touched account.
+// line per touched account (buildCommissionsReleasedLines).
 import { type CommissionStatus, decideCommissionSettlement } from "../distribution/commission-state.ts";
-import { buildCommissionReleasedPosting } from "../ledger/postings.ts";
+import { buildCommissionsReleasedLines } from "../ledger/postings.ts";
 
 export type DueCommission = {
   id: number;
@@ -34,7 +34,7 @@ export type ReleasePlan = {
  */
 export function planRelease(rows: readonly DueCommission[], nowMs: number): ReleasePlan {
   const plan: ReleasePlan = { settle: [], wait: [], skip: [], lines: [] };
-  const perAccount = new Map<string, number>();
+  const leftFenByEarner = new Map<number, number>();
   for (const row of rows) {
     const decision = decideCommissionSettlement({
       status: row.status,
@@ -46,21 +46,10 @@ export function planRelease(rows: readonly DueCommission[], nowMs: number): Rele
     else if (decision.kind === "skip") plan.skip.push({ id: row.id, reason: decision.reason });
     else {
       plan.settle.push(row.id);
-      const posting = buildCommissionReleasedPosting({
-        commissionId: row.id,
-        orderId: row.orderId,
-        earnerUserId: row.earnerUserId,
-        amountFen: row.amountFen,
-        clawedBackFen: row.clawedBackFen,
-        at: nowMs,
-      });
-      for (const line of posting?.entries ?? [])
-        perAccount.set(line.account, (perAccount.get(line.account) ?? 0) + line.amountFen);
+      const leftFen = row.amountFen - row.clawedBackFen;
+      leftFenByEarner.set(row.earnerUserId, (leftFenByEarner.get(row.earnerUserId) ?? 0) + leftFen);
     }
   }
-  plan.lines = [...perAccount]
-    .filter(([, amountFen]) => amountFen !== 0)
-    .map(([account, amountFen]) => ({ account, amountFen }))
-    .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  plan.lines = buildCommissionsReleasedLines(leftFenByEarner);
   return plan;
 }
