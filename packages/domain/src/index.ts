@@ -33,6 +33,7 @@ export * from "./marketing/pricing-engine.ts";
 export * from "./marketing/promotion.ts";
 export * from "./marketing/scope.ts";
 export * from "./money.ts";
+export * from "./service/service-hours.ts";
 export * from "./settlement/order-snapshot.ts";
 export * from "./settlement/plan-payment.ts";
 export * from "./settlement/plan-refund.ts";

@@ -10181,6 +10181,1577 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        context?: {
+                            /** @enum {string} */
+                            kind: "product" | "order" | "after_sale";
+                            id: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            offHoursNotice: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            offHoursNotice: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        imageUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/conversations/{id}/human": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assignedStaffId: number | null;
+                            /** @enum {string} */
+                            contextKind: "none" | "product" | "order" | "after_sale";
+                            contextId: number | null;
+                            needsHuman: boolean;
+                            /** Format: date-time */
+                            waitingSince: string | null;
+                            userUnread: number;
+                            staffUnread: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/conversations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Server-sent events (text/event-stream): `conversation` events with the new message and state. Read with fetch (bearer header); on failure poll GET …/messages?after=. */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    view?: "unassigned" | "mine" | "all";
+                    status?: "open" | "closed";
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                userNickname: string;
+                                userPhone: string | null;
+                                assignedStaffName: string | null;
+                                waitingSeconds: number;
+                            }[];
+                            nextCursor: number | null;
+                            counts: {
+                                unassigned: number;
+                                mine: number;
+                                all: number;
+                                staffUnread: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                userNickname: string;
+                                userPhone: string | null;
+                                assignedStaffName: string | null;
+                                waitingSeconds: number;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            context: {
+                                /** @enum {string} */
+                                kind: "none" | "product" | "order" | "after_sale";
+                                product: {
+                                    id: number;
+                                    title: string;
+                                    imageUrl: string | null;
+                                } | null;
+                                order: {
+                                    id: number;
+                                    orderNo: string;
+                                    status: string;
+                                    payableFen: number;
+                                    refundedFen: number;
+                                    /** Format: date-time */
+                                    placedAt: string;
+                                    items: {
+                                        title: string;
+                                        skuLabel: string;
+                                        quantity: number;
+                                        paidFen: number;
+                                    }[];
+                                    parcels: {
+                                        carrier: string;
+                                        trackingNo: string;
+                                    }[];
+                                    afterSales: {
+                                        id: number;
+                                        kind: string;
+                                        status: string;
+                                        refundFen: number;
+                                        reason: string;
+                                    }[];
+                                } | null;
+                                afterSaleId: number | null;
+                                recentOrders: {
+                                    id: number;
+                                    orderNo: string;
+                                    status: string;
+                                    payableFen: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                    before?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text?: string;
+                        imageUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            conversation: {
+                                id: number;
+                                userId: number;
+                                /** @enum {string} */
+                                status: "open" | "closed";
+                                assignedStaffId: number | null;
+                                /** @enum {string} */
+                                contextKind: "none" | "product" | "order" | "after_sale";
+                                contextId: number | null;
+                                needsHuman: boolean;
+                                /** Format: date-time */
+                                waitingSince: string | null;
+                                userUnread: number;
+                                staffUnread: number;
+                                /** Format: date-time */
+                                lastMessageAt: string;
+                                lastMessagePreview: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                userNickname: string;
+                                userPhone: string | null;
+                                assignedStaffName: string | null;
+                                waitingSeconds: number;
+                            };
+                            messages: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assignedStaffId: number | null;
+                            /** @enum {string} */
+                            contextKind: "none" | "product" | "order" | "after_sale";
+                            contextId: number | null;
+                            needsHuman: boolean;
+                            /** Format: date-time */
+                            waitingSince: string | null;
+                            userUnread: number;
+                            staffUnread: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            userNickname: string;
+                            userPhone: string | null;
+                            assignedStaffName: string | null;
+                            waitingSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        staffId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assignedStaffId: number | null;
+                            /** @enum {string} */
+                            contextKind: "none" | "product" | "order" | "after_sale";
+                            contextId: number | null;
+                            needsHuman: boolean;
+                            /** Format: date-time */
+                            waitingSince: string | null;
+                            userUnread: number;
+                            staffUnread: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            userNickname: string;
+                            userPhone: string | null;
+                            assignedStaffName: string | null;
+                            waitingSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assignedStaffId: number | null;
+                            /** @enum {string} */
+                            contextKind: "none" | "product" | "order" | "after_sale";
+                            contextId: number | null;
+                            needsHuman: boolean;
+                            /** Format: date-time */
+                            waitingSince: string | null;
+                            userUnread: number;
+                            staffUnread: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            userNickname: string;
+                            userPhone: string | null;
+                            assignedStaffName: string | null;
+                            waitingSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            assignedStaffId: number | null;
+                            /** @enum {string} */
+                            contextKind: "none" | "product" | "order" | "after_sale";
+                            contextId: number | null;
+                            needsHuman: boolean;
+                            /** Format: date-time */
+                            waitingSince: string | null;
+                            userUnread: number;
+                            staffUnread: number;
+                            /** Format: date-time */
+                            lastMessageAt: string;
+                            lastMessagePreview: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            userNickname: string;
+                            userPhone: string | null;
+                            assignedStaffName: string | null;
+                            waitingSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                conversationId: number;
+                                /** @enum {string} */
+                                sender: "user" | "staff" | "bot" | "system";
+                                senderId: number | null;
+                                senderName: string | null;
+                                body: string;
+                                imageUrl: string | null;
+                                faqEntryId: number | null;
+                                /** @enum {string|null} */
+                                contextKind: "none" | "product" | "order" | "after_sale" | null;
+                                contextId: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                userNickname: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/quick-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                body: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            body: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/quick-replies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Server-sent events for the desk: every conversation change (read with fetch and the bearer header). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                question: string;
+                                variants: string[];
+                                answer: string;
+                                keywords: string[];
+                                enabled: boolean;
+                                hits: number;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        /** @default [] */
+                        variants?: string[];
+                        answer: string;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            question: string;
+                            variants: string[];
+                            answer: string;
+                            keywords: string[];
+                            enabled: boolean;
+                            hits: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/service/faq/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question?: string;
+                        variants?: string[];
+                        answer?: string;
+                        keywords?: string[];
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            question: string;
+                            variants: string[];
+                            answer: string;
+                            keywords: string[];
+                            enabled: boolean;
+                            hits: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/v1/service/unanswered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                question: string;
+                                count: number;
+                                /** Format: date-time */
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/uploads": {
         parameters: {
             query?: never;
@@ -10331,6 +11902,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/service/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            url: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10338,7 +11949,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;

@@ -129,6 +129,12 @@ export const errorCodes = [
   "RUN_STATE_INVALID",
   "CONTEST_OVERLAP",
   "CONTEST_INVALID",
+  // customer service
+  "CONVERSATION_CLOSED",
+  "CONVERSATION_TAKEN",
+  "MESSAGE_RATE_LIMITED",
+  "MESSAGE_IMAGE_INVALID",
+  "STAFF_CANNOT_SERVE",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

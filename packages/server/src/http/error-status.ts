@@ -130,4 +130,10 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   RUN_STATE_INVALID: 409,
   CONTEST_OVERLAP: 409,
   CONTEST_INVALID: 422,
+  // customer service
+  CONVERSATION_CLOSED: 409,
+  CONVERSATION_TAKEN: 409,
+  MESSAGE_RATE_LIMITED: 429,
+  MESSAGE_IMAGE_INVALID: 422,
+  STAFF_CANNOT_SERVE: 422,
 };

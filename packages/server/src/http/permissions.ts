@@ -27,6 +27,8 @@ export const permissionRoles = {
   "customers.reveal": ["owner"],
   // finance approves a dividend, bonus or contest run, which pays it
   "dividends.approve": ["owner", "finance"],
+  // the customer-service desk: read the queue and history, claim, reply, transfer, close
+  "service.reply": ["owner", "operator", "support"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -17,6 +17,9 @@ import { registerGradeRoutes } from "../modules/grades/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerServiceGoodsRoutes } from "../modules/service-goods/routes.ts";
+import { registerServiceDeskRoutes } from "../modules/service/admin-routes.ts";
+import { registerFaqRoutes } from "../modules/service/faq-routes.ts";
+import { registerServiceRoutes } from "../modules/service/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerSharingRoutes } from "../modules/sharing/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
@@ -53,4 +56,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerTrackingRoutes(app, deps);
   registerSharingRoutes(app, deps);
   registerDividendRoutes(app, deps);
+  registerServiceRoutes(app, deps);
+  registerServiceDeskRoutes(app, deps);
+  registerFaqRoutes(app, deps);
 }

@@ -68,6 +68,7 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
     body: { subject: "user", id: NONE },
   },
   "dividends.approve": { method: "POST", url: `/api/admin/v1/dividends/runs/${NONE}/approve`, body: {} },
+  "service.reply": { method: "POST", url: `/api/admin/v1/service/conversations/${NONE}/claim` },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>

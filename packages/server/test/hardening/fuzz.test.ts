@@ -174,9 +174,11 @@ function generate(op: Operation, seed: number): Generated {
   };
 }
 
-const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).map(([method, op]) => ({ path, method, op })),
-);
+// Server-sent event streams (…/events) stay open by design, so an injected request would never end; their
+// access rules and bad input are tested in test/service/conversations.test.ts over a real socket.
+const routes = Object.entries(document.paths)
+  .filter(([path]) => !path.endsWith("/events"))
+  .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
 /** Payment providers get their own acknowledgement format back, not ours; they only must not see a 5xx. */
 const providerAck = (path: string) => path.includes("/payments/notify/");
 

@@ -10,3 +10,4 @@ export * from "./payments.ts";
 export * from "./platform.ts";
 export * from "./service-goods.ts";
 export * from "./tracking.ts";
+export * from "./service.ts";

@@ -41,6 +41,26 @@ export const MoneyLimitSettings = z.strictObject({
   withdrawalAutoApproveMaxFen: z.int().min(0).max(MONEY_LIMIT_MAX_FEN).default(20_000),
 });
 
+/** The customer-service desk: when a person answers, and what the bot may do meanwhile. */
+export const ServiceDeskSettings = z.strictObject({
+  hoursOpen: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default("09:00"),
+  hoursClose: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+    .default("21:00"),
+  /** Days the desk opens, 0 = Sunday … 6 = Saturday. */
+  days: z.array(z.int().min(0).max(6)).max(7).default([0, 1, 2, 3, 4, 5, 6]),
+  /** A confident FAQ match answers at once (the shopper can still ask for a person). */
+  autoAnswer: z.boolean().default(true),
+  /** A parcel the carrier reports signed for starts the auto-receive countdown early. */
+  autoReceiveOnSigned: z.boolean().default(false),
+  /** Days after signing for the parcel before it counts as received (when the switch above is on). */
+  autoReceiveDaysAfterSigned: z.int().min(1).max(30).default(3),
+});
+
 export const settingsSections = {
   shop: ShopSettings,
   orders: OrderSettings,
@@ -48,6 +68,7 @@ export const settingsSections = {
   returns: ReturnAddressSettings,
   moneyLimits: MoneyLimitSettings,
   posters: PosterSettings,
+  service: ServiceDeskSettings,
 } satisfies Record<string, z.ZodType>;
 
 export type SettingsSection = keyof typeof settingsSections;

@@ -25,7 +25,7 @@ export function storageOf(deps: AppDeps): Storage {
   return deps.storage ?? createLocalStorage(path.join(deps.config.dataDir, "uploads"));
 }
 
-async function readImage(request: FastifyRequest): Promise<Buffer> {
+export async function readImage(request: FastifyRequest): Promise<Buffer> {
   try {
     const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
     if (!file) throw new AppError("VALIDATION_FAILED", "Send one image in the multipart field `file`");

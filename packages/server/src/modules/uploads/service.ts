@@ -30,7 +30,7 @@ export async function storeImage(
   storage: Storage,
   bytes: Buffer,
   now: Date,
-  folder: "catalog" | "aftersale",
+  folder: "catalog" | "aftersale" | "service",
 ) {
   if (bytes.length > MAX_UPLOAD_BYTES) {
     throw new AppError("UPLOAD_TOO_LARGE", `Images may be at most ${MAX_UPLOAD_BYTES} bytes`);

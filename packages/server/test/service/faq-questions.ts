@@ -1,0 +1,161 @@
+// The FAQ matcher's test set: a shop's usual entries and 46 shopper questions as people type them, each with
+// the entry that should answer it or null (a person should). faq-accuracy.test.ts measures the word
+// segmentation matcher (@node-rs/jieba, chosen) against pg_trgm similarity on it.
+
+export type FaqFixture = {
+  key: string;
+  question: string;
+  variants: string[];
+  keywords: string[];
+  answer: string;
+};
+
+export const faqFixtures: FaqFixture[] = [
+  {
+    key: "ship_time",
+    question: "什么时候发货",
+    variants: ["多久发货", "下单后几天发货", "怎么还不发货"],
+    keywords: ["发货"],
+    answer: "付款后 48 小时内发货。",
+  },
+  {
+    key: "delivery_time",
+    question: "快递多久能到",
+    variants: ["几天到货", "物流要几天", "多久能收到"],
+    keywords: ["到货", "收到货"],
+    answer: "发货后一般 2–4 天送达。",
+  },
+  {
+    key: "tracking",
+    question: "怎么查物流",
+    variants: ["物流信息在哪看", "快递单号在哪里", "查快递"],
+    keywords: ["物流", "单号", "快递到哪"],
+    answer: "在「我的-订单」里点开订单即可查看物流轨迹。",
+  },
+  {
+    key: "refund_how",
+    question: "怎么申请退款",
+    variants: ["我要退款", "退货退款怎么操作", "不想要了能退吗"],
+    keywords: ["退货", "申请退款"],
+    answer: "在订单页点「申请售后」，选择退款或退货退款。",
+  },
+  {
+    key: "refund_arrival",
+    question: "退款多久到账",
+    variants: ["退款什么时候到", "退的钱什么时候回来"],
+    keywords: ["退款到账"],
+    answer: "退款审核通过后 1–3 个工作日原路退回。",
+  },
+  {
+    key: "change_address",
+    question: "下单后可以修改地址吗",
+    variants: ["地址填错了怎么办", "改收货地址"],
+    keywords: ["地址"],
+    answer: "发货前联系客服即可修改收货地址。",
+  },
+  {
+    key: "invoice",
+    question: "可以开发票吗",
+    variants: ["怎么开发票", "需要发票"],
+    keywords: ["发票"],
+    answer: "可以，在订单页申请电子发票。",
+  },
+  {
+    key: "freight",
+    question: "运费怎么算",
+    variants: ["包邮吗", "满多少包邮"],
+    keywords: ["运费", "包邮"],
+    answer: "满 50 元包邮，不满收 8 元运费。",
+  },
+  {
+    key: "withdraw",
+    question: "佣金怎么提现",
+    variants: ["提现多久到账", "怎么把佣金提出来"],
+    keywords: ["提现"],
+    answer: "在分销中心点「提现」，审核后 1 个工作日到账。",
+  },
+  {
+    key: "become_distributor",
+    question: "怎么成为分销员",
+    variants: ["怎么推广赚钱", "申请分销"],
+    keywords: ["分销员", "推广"],
+    answer: "在「我的-分销中心」申请成为分销员。",
+  },
+  {
+    key: "commission_settle",
+    question: "佣金什么时候结算",
+    variants: ["佣金为什么是冻结的", "佣金多久能用"],
+    keywords: ["冻结", "结算"],
+    answer: "订单确认收货 7 天后佣金解冻结算。",
+  },
+  {
+    key: "cancel_order",
+    question: "怎么取消订单",
+    variants: ["订单不想要了怎么取消", "拍错了"],
+    keywords: ["取消订单", "拍错"],
+    answer: "未付款订单可直接取消；已付款未发货请申请退款。",
+  },
+  {
+    key: "coupon",
+    question: "优惠券怎么用",
+    variants: ["优惠券在哪领"],
+    keywords: ["优惠券"],
+    answer: "下单时在结算页选择可用优惠券。",
+  },
+  {
+    key: "payment_methods",
+    question: "支持哪些支付方式",
+    variants: ["能用支付宝吗", "微信支付可以吗"],
+    keywords: ["支付宝", "付款方式", "支付方式"],
+    answer: "支持微信支付、支付宝和余额支付。",
+  },
+];
+
+export const faqQuestions: { text: string; expected: string | null }[] = [
+  { text: "我昨天买的东西什么时候能发货啊", expected: "ship_time" },
+  { text: "付款了怎么还没发货", expected: "ship_time" },
+  { text: "今天下单今天能发货吗？", expected: "ship_time" },
+  { text: "一般几天能收到货", expected: "delivery_time" },
+  { text: "寄到广州要几天", expected: "delivery_time" },
+  { text: "快递到哪了", expected: "tracking" },
+  { text: "我的快递单号是多少", expected: "tracking" },
+  { text: "在哪里看物流", expected: "tracking" },
+  { text: "东西坏了我想退货", expected: "refund_how" },
+  { text: "怎么退款啊", expected: "refund_how" },
+  { text: "衣服尺码不合适可以退吗", expected: "refund_how" },
+  { text: "不想要了能退吗", expected: "refund_how" },
+  { text: "退款申请了钱什么时候到", expected: "refund_arrival" },
+  { text: "退的钱多久到账", expected: "refund_arrival" },
+  { text: "退款到账要几天", expected: "refund_arrival" },
+  { text: "地址写错了能改吗", expected: "change_address" },
+  { text: "我想换个收货地址", expected: "change_address" },
+  { text: "能开增值税发票吗", expected: "invoice" },
+  { text: "发票怎么开", expected: "invoice" },
+  { text: "公司报销要发票", expected: "invoice" },
+  { text: "运费多少钱", expected: "freight" },
+  { text: "这个包邮吗", expected: "freight" },
+  { text: "买两件包邮不", expected: "freight" },
+  { text: "佣金怎么提现到微信", expected: "withdraw" },
+  { text: "提现多久到账", expected: "withdraw" },
+  { text: "怎么才能成为分销员", expected: "become_distributor" },
+  { text: "我也想推广赚点钱", expected: "become_distributor" },
+  { text: "分销怎么申请", expected: "become_distributor" },
+  { text: "佣金为什么一直是冻结状态", expected: "commission_settle" },
+  { text: "佣金多久结算", expected: "commission_settle" },
+  { text: "订单拍错了怎么取消", expected: "cancel_order" },
+  { text: "怎么取消订单", expected: "cancel_order" },
+  { text: "优惠券在哪里领", expected: "coupon" },
+  { text: "下单怎么用优惠券", expected: "coupon" },
+  { text: "可以用支付宝付款吗", expected: "payment_methods" },
+  { text: "支持花呗吗", expected: "payment_methods" },
+  { text: "有哪些付款方式", expected: "payment_methods" },
+  { text: "WHEN WILL IT SHIP 发货", expected: "ship_time" },
+  { text: "你好", expected: null },
+  { text: "在吗", expected: null },
+  { text: "这个咖啡是什么产地的", expected: null },
+  { text: "你们店在哪个城市", expected: null },
+  { text: "能便宜点吗", expected: null },
+  { text: "我要投诉你们", expected: null },
+  { text: "孩子能喝咖啡吗", expected: null },
+  { text: "有没有大一点的尺码", expected: null },
+];
