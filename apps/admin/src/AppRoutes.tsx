@@ -31,6 +31,8 @@ import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
 import { PaymentRecordsPage } from "./pages/payments/PaymentRecordsPage.tsx";
 import { PaymentSettingsPage } from "./pages/payments/PaymentSettingsPage.tsx";
 import { ReconciliationPage } from "./pages/payments/ReconciliationPage.tsx";
+import { FaqPage } from "./pages/service/FaqPage.tsx";
+import { ServiceDeskPage } from "./pages/service/ServiceDeskPage.tsx";
 import { SettingsPage } from "./pages/settings/SettingsPage.tsx";
 import { StaffPage } from "./pages/staff/StaffPage.tsx";
 
@@ -68,6 +70,8 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },
   { path: "/redemptions", permission: "orders.read", element: <RedemptionPage /> },
+  { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
+  { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
 ];
 
 function Guarded({ permission, children }: { permission: string | null; children: ReactNode }) {

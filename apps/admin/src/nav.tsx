@@ -217,6 +217,26 @@ export const navGroups: NavGroup[] = [
     ],
   },
   {
+    key: "service",
+    label: "nav.group.service",
+    items: [
+      {
+        key: "service-desk",
+        path: "/service",
+        label: "nav.serviceDesk",
+        icon: <CustomerServiceOutlined />,
+        permission: "service.reply",
+      },
+      {
+        key: "service-faq",
+        path: "/service/faq",
+        label: "nav.serviceFaq",
+        icon: <SolutionOutlined />,
+        permission: "service.reply",
+      },
+    ],
+  },
+  {
     key: "system",
     label: "nav.group.system",
     items: [

@@ -28,6 +28,7 @@ import { PayResultPage } from "./pages/PayResult.tsx";
 import { ProductPage } from "./pages/Product.tsx";
 import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
+import { ChatPage } from "./pages/service/Chat.tsx";
 import { WalletPage } from "./pages/Wallet.tsx";
 
 const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
@@ -65,6 +66,7 @@ export function AppRoutes() {
       <Route path="distribution/grade" element={guarded(<GradePage />)} />
       <Route path="distribution/dividends" element={guarded(<DividendsPage />)} />
       <Route path="wallet" element={guarded(<WalletPage />)} />
+      <Route path="service" element={guarded(<ChatPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

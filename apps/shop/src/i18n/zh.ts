@@ -500,6 +500,21 @@ export const zh = {
   "div.notRanked": "暂未上榜",
   "div.standing": "查看排名",
   "div.noContests": "暂无冲刺活动",
+  "service.title": "在线客服",
+  "service.placeholder": "请输入您的问题",
+  "service.send": "发送",
+  "service.human": "转人工",
+  "service.humanShort": "人工",
+  "service.photo": "图片",
+  "service.entry": "联系客服",
+  "service.context.product": "咨询商品",
+  "service.context.order": "咨询订单",
+  "service.context.after_sale": "咨询售后",
+  "service.context.none": "咨询",
+  "service.unread": "{n} 条新消息",
+  "error.MESSAGE_RATE_LIMITED": "发送太快了，请稍后再发",
+  "error.MESSAGE_IMAGE_INVALID": "图片无效，请重新上传",
+  "error.CONVERSATION_CLOSED": "本次会话已结束，请重新进入客服",
 } as const;
 
 export type MessageKey = keyof typeof zh;

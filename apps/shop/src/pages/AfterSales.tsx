@@ -75,6 +75,13 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
         </Link>
         <span className="order-status">{t(`aftersale.status.${row.status}`)}</span>
       </div>
+      <Link
+        to={`/service?kind=after_sale&id=${row.id}`}
+        className="service-entry small"
+        data-testid="after-sale-service"
+      >
+        {t("service.entry")}
+      </Link>
       {row.items.map((item) => (
         <OrderLine key={item.orderItemId} line={item} />
       ))}

@@ -1,6 +1,6 @@
 // "Me": profile, order shortcuts by status, the shop balance, addresses, after-sales, the distribution centre,
 // language, logout.
-import { Avatar, Button, Dialog, List, Selector } from "antd-mobile";
+import { Avatar, Badge, Button, Dialog, List, Selector } from "antd-mobile";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { BoxIcon, DoneIcon, ReturnIcon, TruckIcon, WalletIcon } from "../components/icons.tsx";
@@ -8,9 +8,18 @@ import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
+import { serviceApi } from "../lib/service-api.ts";
 import { useShop } from "../lib/shop.tsx";
 import { useLoad } from "../lib/use-load.ts";
 import { walletApi } from "../lib/wallet-api.ts";
+
+/** The unread answers of customer service, as a red count. */
+function ServiceUnread() {
+  const [unread] = useLoad(() => serviceApi.unread(), "service");
+  return unread && unread.unread > 0 ? (
+    <Badge content={unread.unread} data-testid="me-service-unread" />
+  ) : null;
+}
 
 const shortcuts: { status: string; label: MessageKey; icon: ReactNode }[] = [
   { status: "pending_payment", label: "order.status.pending_payment", icon: <WalletIcon /> },
@@ -102,6 +111,11 @@ export function MePage() {
             data-testid="me-change-phone"
           >
             {t("phone.title")}
+          </List.Item>
+        )}
+        {signedIn && (
+          <List.Item onClick={() => navigate("/service")} extra={<ServiceUnread />} data-testid="me-service">
+            {t("service.title")}
           </List.Item>
         )}
         {shop.servicePhone && (

@@ -1,7 +1,7 @@
 // One order: status and its deadline, address, items, amounts, parcels with tracking, the timeline, actions.
 import { List, Skeleton, Steps } from "antd-mobile";
 import { useEffect, useState } from "react";
-import { useParams } from "react-router-dom";
+import { Link, useParams } from "react-router-dom";
 import { AddressCard } from "../components/AddressCard.tsx";
 import { OrderActions } from "../components/OrderActions.tsx";
 import { OrderLine } from "../components/OrderLine.tsx";
@@ -152,6 +152,9 @@ export function OrderDetailPage() {
       </div>
       <div className="card">
         <OrderActions order={order} onChanged={setOrder} detail />
+        <Link to={`/service?kind=order&id=${order.id}`} className="service-entry" data-testid="order-service">
+          {t("service.entry")}
+        </Link>
       </div>
     </div>
   );

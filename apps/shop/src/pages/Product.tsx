@@ -2,7 +2,7 @@
 // "add to cart" / "buy now".
 import { Button, ErrorBlock, Image, Skeleton, Swiper, Toast } from "antd-mobile";
 import { useEffect, useRef, useState } from "react";
-import { useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
 import { Price } from "../components/Price.tsx";
 import { RichText } from "../components/RichText.tsx";
@@ -150,6 +150,13 @@ export function ProductPage() {
         </section>
       )}
       <div className="action-bar">
+        <Link
+          to={`/service?kind=product&id=${product.id}`}
+          className="action-service"
+          data-testid="product-service"
+        >
+          {t("service.entry")}
+        </Link>
         {offSale || soldOut ? (
           <Button block disabled shape="rounded">
             {offSale ? t("product.offSale") : t("product.soldOut")}
