@@ -8,6 +8,6 @@ export * from "./ledger.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
+export * from "./service.ts";
 export * from "./service-goods.ts";
 export * from "./tracking.ts";
-export * from "./service.ts";
