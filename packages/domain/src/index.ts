@@ -28,6 +28,7 @@ export * from "./dividends/index.ts";
 export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
 export * from "./marketing/kinds/index.ts";
+export * from "./marketing/kinds/line-price.ts";
 export * from "./marketing/points.ts";
 export * from "./marketing/pricing-engine.ts";
 export * from "./marketing/promotion.ts";

@@ -134,6 +134,26 @@ describe("who earns and why not", () => {
       skipped: [],
     },
     {
+      label: "a plain item in a flash-sale order pays: the item's own kind (none) beats the order's",
+      plan,
+      input: { activityKind: "flash_sale" as const, items: [item(10000, { activityKind: null })] },
+      earned: [
+        [1, "B", 1000],
+        [2, "A", 500],
+      ],
+      skipped: [],
+    },
+    {
+      label: "a timed-discount item in a plain order with the switch off → ACTIVITY_NO_COMMISSION",
+      plan,
+      input: { items: [item(8000, { activityKind: "timed_discount" as const })] },
+      earned: [],
+      skipped: [
+        [1, "ACTIVITY_NO_COMMISSION"],
+        [2, "ACTIVITY_NO_COMMISSION"],
+      ],
+    },
+    {
       label: "self-purchase on: distributor buyer is level 1, B level 2, A cut by 2 levels",
       plan: { ...plan, selfPurchase: true },
       input: { buyer: member("C") },

@@ -30,6 +30,8 @@ export interface CommissionItem {
   quantity: number;
   skuRule?: CommissionOverride;
   productRule?: CommissionOverride;
+  /** The activity that priced this item (null: none); when absent, the order's `activityKind` stands. */
+  activityKind?: CommissionActivityKind | null;
 }
 
 export interface CommissionInput {
@@ -152,7 +154,8 @@ function computeItem(
   capFen: Fen,
   skipped: SkippedLevel[],
 ): CommissionLine[] {
-  const { plan, activityKind } = input;
+  const { plan } = input;
+  const activityKind = item.activityKind !== undefined ? item.activityKind : input.activityKind;
   const override = resolveCommissionOverride(item.skuRule, item.productRule);
   const blanket: CommissionSkipReason | null = !plan.enabled
     ? "PLAN_DISABLED"

@@ -2,6 +2,7 @@
 // line's price, every discount with its source and its exact share of each line, freight and payable out.
 //
 // Stacking rules (each has a labelled row in pricing-engine.test.ts):
+//  0. Discounts the caller's activity decided (group buy, reward grants) come off all lines first.
 //  1. Only activities whose window holds `now` (startsAtMs ≤ now < endsAtMs) act; the coupon too.
 //  2. Price stage: a line takes at most one activity price, the lowest (ties: lowest activity id). A line
 //     whose activity stock is shorter than its quantity sells at the normal price.
@@ -17,7 +18,7 @@
 //     point, so the shares sum to the discount; payable = goods − discounts + freight − waived ≥ 0.
 
 import { computeFreight, type FreightResult } from "../commerce/freight.ts";
-import type { QuoteInput, QuoteLine, QuoteLineInput } from "../commerce/quote.ts";
+import type { OrderDiscount, QuoteInput, QuoteLine, QuoteLineInput } from "../commerce/quote.ts";
 import type { CommissionActivityKind } from "../distribution/plan.ts";
 import { allocate, type Fen, fen, sumFen } from "../money.ts";
 import { findPromotionKind } from "./kinds/index.ts";
@@ -45,6 +46,8 @@ export type PricingInput = {
   coupon: ActivityFacts | null;
   points: { wanted: number; balance: number; rule: PointsRule } | null;
   freight: QuoteInput["freight"];
+  /** Discounts a caller's activity already decided (a group buy's, a reward grant's): off all lines, first. */
+  callerDiscounts?: readonly OrderDiscount[];
 };
 
 export type LineActivity = {
@@ -201,6 +204,16 @@ export function computePricing(input: PricingInput): PricingResult {
     });
     discounts.push({ ...src, detail: e.detail, target: "goods", amountFen, lineShares });
   };
+
+  for (const d of input.callerDiscounts ?? []) {
+    const src: Source = { source: "activity", sourceId: d.kind, kind: d.kind, label: d.label, detail: "" };
+    take(src, {
+      type: "discount",
+      lineIndexes: lines.map((l) => l.index),
+      amountFen: d.amountFen,
+      detail: "",
+    });
+  }
 
   // 4. Order stage: the biggest threshold discount first, each taking its lines.
   const orderStage = active.filter((r) => r.op.stage === "order");

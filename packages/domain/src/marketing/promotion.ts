@@ -50,8 +50,8 @@ export type PromotionContext = {
 
 export type ShopperFacts = {
   userId: string | null;
-  /** Orders this shopper placed before that were paid (first-order offers look at it). */
-  paidOrderCount: number;
+  /** Paid orders this shopper placed before (first-order offers); loaded only when a running kind needs it. */
+  paidOrderCount?: number;
 };
 
 /** A line-price effect: the line costs `unitPriceFen` a unit in this activity. */

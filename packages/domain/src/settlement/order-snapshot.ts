@@ -84,6 +84,8 @@ export const snapshotItemSchema = z.object({
   quantity: z.int().min(1),
   skuRule: overrideSchema,
   productRule: overrideSchema,
+  /** The activity that priced the item; absent on snapshots from before per-item kinds (the order's stands). */
+  activityKind: z.enum(COMMISSION_ACTIVITY_KINDS).nullable().optional(),
 });
 
 export const orderSnapshotSchema = z.object({

@@ -157,6 +157,7 @@ function planCommissions(snapshot: OrderSnapshot | null): PlannedCommission[] {
       quantity: i.quantity,
       ...(i.skuRule ? { skuRule: i.skuRule } : {}),
       ...(i.productRule ? { productRule: i.productRule } : {}),
+      ...(i.activityKind !== undefined ? { activityKind: i.activityKind } : {}),
     })),
     chain: snapshot.chain,
     buyer: snapshot.buyer,

@@ -29,6 +29,8 @@ export const permissionRoles = {
   "dividends.approve": ["owner", "finance"],
   // the customer-service desk: read the queue and history, claim, reply, transfer, close
   "service.reply": ["owner", "operator", "support"],
+  "marketing.read": ["owner", "operator", "finance", "support"],
+  "marketing.write": ["owner", "operator"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -14,6 +14,7 @@ import { registerDistributorRoutes } from "../modules/distributors/routes.ts";
 import { registerDividendRoutes } from "../modules/dividends/routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerGradeRoutes } from "../modules/grades/routes.ts";
+import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerServiceDeskRoutes } from "../modules/service/admin-routes.ts";
@@ -59,4 +60,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerServiceRoutes(app, deps);
   registerServiceDeskRoutes(app, deps);
   registerFaqRoutes(app, deps);
+  registerMarketingRoutes(app, deps);
 }

@@ -49,6 +49,8 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
     body: { bogus: true },
   },
   "distribution.read": { method: "GET", url: "/api/admin/v1/distribution/distributors" },
+  "marketing.read": { method: "GET", url: "/api/admin/v1/activities" },
+  "marketing.write": { method: "POST", url: `/api/admin/v1/activities/${NONE}/stop` },
   "distribution.configure": { method: "DELETE", url: `/api/admin/v1/distribution/grades/${NONE}` },
   "distribution.manage": {
     method: "POST",

@@ -18,6 +18,8 @@ export const linePriceArgs = z.object({
             .min(1)
             .max(BPS_WHOLE - 1)
             .optional(),
+          /** Activity stock set aside when saved (kept apart from the SKU's stock); absent: none set aside. */
+          stock: z.int().min(0).nullable().optional(),
         })
         .refine((i) => (i.priceFen === undefined) !== (i.payBps === undefined), {
           message: "set either priceFen or payBps",

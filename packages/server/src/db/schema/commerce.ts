@@ -360,8 +360,15 @@ export const orderItems = pgTable(
     paidFen: money("paid_fen").notNull(),
     refundedQuantity: integer("refunded_quantity").notNull().default(0),
     refundedFen: money("refunded_fen").notNull().default(0),
+    /** The activity that priced the line (flash sale, group buy, …) and its kind; null for a plain line. */
+    activityId: ref("activity_id"),
+    activityKind: text("activity_kind"),
+    /** The list price of one unit when an activity priced the line below it. */
+    originalUnitFen: money("original_unit_fen"),
   },
   (t) => [
+    // per-person activity limits: what a shopper already bought in an activity (joined to orders)
+    index("order_items_activity_idx").on(t.activityId).where(sql`${t.activityId} is not null`),
     // an order's lines
     index("order_items_order_idx").on(t.orderId),
     // purchase limits: what a shopper already bought of a product (joined to orders)

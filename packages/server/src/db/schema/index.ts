@@ -5,6 +5,7 @@ export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./dividends.ts";
 export * from "./ledger.ts";
+export * from "./marketing.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";

@@ -58,6 +58,7 @@ export async function snapshotOrder(tx: Tx, order: PlacedOrder): Promise<void> {
       quantity: i.quantity,
       skuRule: parseRule(i.skuCommissionRule),
       productRule: parseRule(i.productCommissionRule),
+      ...(i.activityKind !== undefined ? { activityKind: i.activityKind } : {}),
     })),
     activityKind: order.activityKind,
   });

@@ -14,6 +14,8 @@ export type PlacedOrderItem = {
   /** Commission override stored on the SKU and on its product (domain `CommissionOverride`), or null. */
   skuCommissionRule: unknown | null;
   productCommissionRule: unknown | null;
+  /** The activity kind that priced this line (its commission switch governs it), null for a plain line, undefined: the order's kind stands. */
+  activityKind: CommissionActivityKind | null | undefined;
 };
 
 export type PlacedOrder = {

@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/service.ts";
 import { releaseBatch, setReleaseDates } from "../commissions/lifecycle.ts";
 import { grantCompletionRewards } from "../commissions/rewards.ts";
 import { evaluateGradeOnEvent } from "../grades/service.ts";
+import { returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
 import { releaseWalletHold } from "../wallet/hold.ts";
@@ -46,7 +47,9 @@ async function lockOwnOrder(tx: Tx, userId: number, orderId: number): Promise<Or
 /** Ends an unpaid order (the shopper's cancel or the timeout's close) and puts its stock back. */
 async function endUnpaidOrder(tx: Tx, order: OrderRow, how: "cancel" | "close", actor: OrderActor, at: Date) {
   await moveOrder(tx, order, how, { actor, at, values: { endedAt: at, closeDueAt: null } });
-  for (const item of (await findOrderItems(tx, [order.id])).sort((a, b) => a.skuId - b.skuId)) {
+  const items = await findOrderItems(tx, [order.id]);
+  await returnPromotionsOfUnpaidOrder(tx, { orderId: order.id, items });
+  for (const item of items.sort((a, b) => a.skuId - b.skuId)) {
     await moveStock(tx, {
       skuId: item.skuId,
       delta: item.quantity,

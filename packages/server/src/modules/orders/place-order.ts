@@ -10,6 +10,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
 import { snapshotOrder } from "../commissions/snapshot.ts";
+import { promotionColumnsOf, reservePromotions } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
 import { type CheckoutActivity, type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
@@ -17,7 +18,9 @@ import { findUserPhone, insertOrder, insertOrderItems, nextOrderSequence } from 
 import { loadDueDates, recordOrderEvent } from "./timeline.ts";
 import { loadOrderDetail, orderDetailView, type TimelineEntry } from "./views.ts";
 
-function commissionActivityOf(activity: CheckoutActivity | null): CommissionActivityKind | null {
+function commissionActivityOf(
+  activity: Pick<CheckoutActivity, "kind"> | null,
+): CommissionActivityKind | null {
   const kind = activity?.kind;
   return COMMISSION_ACTIVITY_KINDS.find((k) => k === kind) ?? null;
 }
@@ -57,7 +60,7 @@ export async function writePlacedOrder(
   input: PlaceOrderInput,
   activity: CheckoutActivity | null,
 ) {
-  const priced = await priceCheckout(tx, userId, input, { forPlacing: true, activity });
+  const priced = await priceCheckout(tx, userId, input, { forPlacing: true, now, activity });
   const { quote, skus, address, delivery } = priced;
   const dueDates = await loadDueDates(tx);
   const digits = String((await nextOrderSequence(tx)) % 100_000_000).padStart(8, "0");
@@ -67,10 +70,15 @@ export async function writePlacedOrder(
     status: "pending_payment",
     goodsFen: quote.goodsTotalFen,
     discountFen: quote.discountTotalFen,
-    freightFen: quote.freight?.totalFen ?? 0,
+    freightFen: quote.freightFen,
     payableFen: quote.payableFen,
-    activityKind: activity?.kind ?? null,
-    pricing: { discounts: quote.discounts, freight: quote.freight },
+    activityKind: activity?.kind ?? quote.activityKind,
+    pricing: {
+      discounts: quote.discounts,
+      freight: quote.freight,
+      freightWaivedFen: quote.freightWaivedFen,
+      pointsUsed: quote.pointsUsed,
+    },
     delivery,
     address,
     contactPhone: address?.phone ?? (await findUserPhone(tx, userId)) ?? "",
@@ -95,9 +103,11 @@ export async function writePlacedOrder(
         listFen: line.listedFen,
         discountFen: line.discountFen,
         paidFen: line.paidFen,
+        ...promotionColumnsOf(line),
       };
     }),
   );
+  await reservePromotions(tx, { orderId: order.id, items });
   for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
     const left = await moveStock(tx, {
       skuId: item.skuId,
@@ -129,7 +139,7 @@ export async function writePlacedOrder(
     buyerUserId: userId,
     placedAt: now,
     // the snapshot keeps the kinds the commission switches know; a reward grant is none of them
-    activityKind: commissionActivityOf(activity),
+    activityKind: commissionActivityOf(activity) ?? quote.activityKind,
     items: items.map((item) => {
       const sku = skus.find((s) => s.skuId === item.skuId)!;
       return {
@@ -139,6 +149,9 @@ export async function writePlacedOrder(
         quantity: item.quantity,
         listFen: item.listFen,
         paidFen: item.paidFen,
+        // A line the engine priced answers for itself; under a caller's activity (group buy) the order's kind stands.
+        activityKind:
+          activity && !item.activityId ? undefined : commissionActivityOf({ kind: item.activityKind ?? "" }),
         skuCommissionRule: sku.skuCommissionRule ?? null,
         productCommissionRule: sku.productCommissionRule ?? null,
       };

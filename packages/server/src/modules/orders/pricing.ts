@@ -1,25 +1,25 @@
 // Prices a checkout on the server: loads the SKUs as they are now, refuses what cannot be sold (off sale,
-// too little stock, over the purchase limit), and lets the domain's computeQuote decide every amount.
+// too little stock, over the purchase limit), and lets the domain's pricing engine decide every amount.
 import {
-  computeQuote,
   type Delivery,
   decideDelivery,
   decidePurchaseLimit,
   fen,
   type OrderDiscount,
-  type Quote,
+  type PricedCart,
 } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { loadOwnAddressSnapshot } from "../addresses/service.ts";
 import { loadDomainFreightTemplates } from "../freight/repo.ts";
+import { priceWithPromotions } from "../marketing/service.ts";
 import { findBoughtQuantities, findSkusForSale, lockBuyer, type SkuForSale } from "./repo.ts";
 
 export type CheckoutItem = { skuId: number; quantity: number };
 export type CheckoutInput = { items: CheckoutItem[]; addressId?: number | undefined };
 export type PricedCheckout = {
-  quote: Quote;
+  quote: PricedCart;
   skus: SkuForSale[];
   /** Service goods are delivered by a redemption code: no address, no freight. */
   delivery: Delivery;
@@ -48,7 +48,7 @@ export async function priceCheckout(
   tx: Executor,
   userId: number,
   input: CheckoutInput,
-  options: { forPlacing: boolean; activity?: CheckoutActivity | null },
+  options: { forPlacing: boolean; now: Date; activity?: CheckoutActivity | null },
 ): Promise<PricedCheckout> {
   const items = mergeItems(input.items);
   const found = await findSkusForSale(
@@ -105,19 +105,22 @@ export async function priceCheckout(
   const templateIds = [
     ...new Set(skus.flatMap((s) => (s.freightTemplateId === null ? [] : [s.freightTemplateId]))),
   ];
-  const quote = computeQuote({
+  const quote = await priceWithPromotions(tx, {
+    userId,
+    now: options.now,
     lines: items.map((item, i) => {
       const sku = skus[i]!;
       return {
         skuId: String(sku.skuId),
         productId: String(sku.productId),
+        categoryId: sku.categoryId === null ? null : String(sku.categoryId),
         unitPriceFen: fen(sku.priceFen),
         quantity: item.quantity,
         freightTemplateId: sku.freightTemplateId === null ? null : String(sku.freightTemplateId),
         weightGrams: sku.weightGrams,
       };
     }),
-    discounts: options.activity?.discounts ?? [],
+    callerDiscounts: options.activity?.discounts ?? [],
     freight: {
       templates: await loadDomainFreightTemplates(tx, templateIds),
       regionCode: address?.districtCode ?? null,
@@ -143,12 +146,21 @@ export function quoteView({ quote, skus, delivery, address }: PricedCheckout) {
         listedFen: line.listedFen as number,
         discountFen: line.discountFen as number,
         paidFen: line.paidFen as number,
+        originalUnitFen: line.originalUnitFen as number,
+        activity: line.activity && {
+          id: Number(line.activity.id),
+          kind: line.activity.kind,
+          label: line.activity.label,
+        },
       };
     }),
     discounts: quote.discounts.map((d) => ({
       kind: d.kind,
       label: d.label,
-      amountFen: d.appliedFen as number,
+      amountFen: d.amountFen as number,
+      source: d.source,
+      detail: d.detail,
+      target: d.target,
     })),
     freight: (quote.freight?.templates ?? []).map((t) => ({
       templateId: Number(t.templateId),
@@ -157,7 +169,9 @@ export function quoteView({ quote, skus, delivery, address }: PricedCheckout) {
     })),
     goodsFen: quote.goodsTotalFen as number,
     discountFen: quote.discountTotalFen as number,
-    freightFen: (quote.freight?.totalFen ?? 0) as number,
+    freightFen: quote.freightFen as number,
+    freightWaivedFen: quote.freightWaivedFen as number,
+    pointsUsed: quote.pointsUsed,
     payableFen: quote.payableFen as number,
     address,
   };

@@ -35,6 +35,7 @@ const skuForSale = {
   kind: products.kind,
   serviceValidDays: products.serviceValidDays,
   freightTemplateId: products.freightTemplateId,
+  categoryId: products.categoryId,
   productCommissionRule: products.commissionRule,
 };
 

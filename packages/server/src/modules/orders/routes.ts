@@ -38,7 +38,7 @@ export function registerOrderRoutes(app: App, deps: AppDeps): void {
   app.post(
     "/api/v1/checkout/quote",
     { config: auth, schema: { tags, body: QuoteBody, response: { 200: QuoteResponse } } },
-    async (request) => quoteCheckout(deps.db, currentUserId(request), request.body),
+    async (request) => quoteCheckout(deps, currentUserId(request), request.body),
   );
   app.post(
     "/api/v1/orders",

@@ -42,9 +42,21 @@ export const QuoteResponse = z.object({
       listedFen: z.number(),
       discountFen: z.number(),
       paidFen: z.number(),
+      /** The list price of one unit; above `unitPriceFen` when an activity prices the line. */
+      originalUnitFen: z.number(),
+      activity: z.object({ id: z.number(), kind: z.string(), label: z.string() }).nullable(),
     }),
   ),
-  discounts: z.array(z.object({ kind: z.string(), label: z.string(), amountFen: z.number() })),
+  discounts: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      amountFen: z.number(),
+      source: z.enum(["activity", "coupon", "points"]),
+      detail: z.string(),
+      target: z.enum(["goods", "freight"]),
+    }),
+  ),
   freight: z.array(
     z.object({
       templateId: z.number(),
@@ -55,6 +67,9 @@ export const QuoteResponse = z.object({
   goodsFen: z.number(),
   discountFen: z.number(),
   freightFen: z.number(),
+  /** Freight a free-shipping discount waived (already left out of freightFen). */
+  freightWaivedFen: z.number(),
+  pointsUsed: z.number(),
   payableFen: z.number(),
   delivery: z.enum(["shipping", "redemption"]),
   address: Address.nullable(),
@@ -74,12 +89,26 @@ const OrderItem = z.object({
   paidFen: z.number(),
   refundedQuantity: z.number(),
   refundedFen: z.number(),
+  /** The activity kind that priced the line, and the list unit price it was priced below; null for plain lines. */
+  activityKind: z.string().nullable(),
+  originalUnitFen: z.number().nullable(),
 });
 const dateOrNull = z.date().nullable();
 export const OrderCard = z.object({
   id: z.number(),
   orderNo: z.string(),
   status: OrderStatus,
+  /** The activity the order came from (flash_sale, group_buy, …): its commission switch governs the order. */
+  activityKind: z.string().nullable(),
+  discounts: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      detail: z.string(),
+      amountFen: z.number(),
+      target: z.enum(["goods", "freight"]),
+    }),
+  ),
   goodsFen: z.number(),
   discountFen: z.number(),
   freightFen: z.number(),

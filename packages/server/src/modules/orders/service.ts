@@ -2,6 +2,7 @@
 // confirm-payment use case, moveOrderToPaid; the sweeps call the *DueOrders moves.
 import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import type { AppDeps } from "../../deps.ts";
 import { notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
@@ -25,9 +26,9 @@ export { findPayableOrder, moveOrderToPaid, type PayableOrder } from "./payment.
 export { placeOrder } from "./place-order.ts";
 
 /** The checkout page's quote: the same pricing as placing, without reserving anything. */
-export async function quoteCheckout(db: Db, userId: number, input: CheckoutInput) {
-  return inTransaction(db, async (tx) =>
-    quoteView(await priceCheckout(tx, userId, input, { forPlacing: false })),
+export async function quoteCheckout(deps: Pick<AppDeps, "db" | "now">, userId: number, input: CheckoutInput) {
+  return inTransaction(deps.db, async (tx) =>
+    quoteView(await priceCheckout(tx, userId, input, { forPlacing: false, now: deps.now() })),
   );
 }
 

@@ -29,7 +29,23 @@ function itemView(item: OrderItemRow) {
     paidFen: item.paidFen,
     refundedQuantity: item.refundedQuantity,
     refundedFen: item.refundedFen,
+    activityKind: item.activityKind,
+    originalUnitFen: item.originalUnitFen,
   };
+}
+
+type StoredDiscount = { kind: string; label: string; detail?: string; amountFen: number; target?: string };
+
+/** The discounts the order was placed with, as the pricing engine named them. */
+function discountsOf(order: OrderRow) {
+  const stored = (order.pricing as { discounts?: StoredDiscount[] } | null)?.discounts ?? [];
+  return stored.map((d) => ({
+    kind: d.kind,
+    label: d.label,
+    detail: d.detail ?? "",
+    amountFen: d.amountFen,
+    target: d.target === "freight" ? ("freight" as const) : ("goods" as const),
+  }));
 }
 
 function orderFields(order: OrderRow, audience: "shopper" | "staff") {
@@ -37,6 +53,8 @@ function orderFields(order: OrderRow, audience: "shopper" | "staff") {
     id: order.id,
     orderNo: order.orderNo,
     status: order.status,
+    activityKind: order.activityKind,
+    discounts: discountsOf(order),
     goodsFen: order.goodsFen,
     discountFen: order.discountFen,
     freightFen: order.freightFen,

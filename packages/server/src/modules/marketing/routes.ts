@@ -1,0 +1,53 @@
+// Marketing routes: staff manage activities (any kind of the domain's list) and see their results; the shop
+// reads the activities running now.
+import { z } from "zod";
+import type { AppDeps } from "../../deps.ts";
+import { staffActor } from "../../http/authenticate.ts";
+import { IdParams } from "../../http/input-types.ts";
+import type { App } from "../../http/types.ts";
+import {
+  ActivityBody,
+  ActivityKindQuery,
+  ActivityResponse,
+  ShopActivityResponse,
+} from "./activities-schemas.ts";
+import { createActivity, editActivity, getActivities, stopActivity } from "./activities-service.ts";
+import { getShopActivities } from "./shop-activities.ts";
+
+export function registerMarketingRoutes(app: App, deps: AppDeps): void {
+  const tags = ["admin: marketing"];
+  const read = { permission: "marketing.read" } as const;
+  const write = { permission: "marketing.write" } as const;
+  app.get(
+    "/api/admin/v1/activities",
+    {
+      config: read,
+      schema: { tags, querystring: ActivityKindQuery, response: { 200: z.array(ActivityResponse) } },
+    },
+    async (request) => getActivities(deps, request.query.kind),
+  );
+  app.post(
+    "/api/admin/v1/activities",
+    { config: write, schema: { tags, body: ActivityBody, response: { 201: ActivityResponse } } },
+    async (request, reply) =>
+      reply.status(201).send(await createActivity(deps, staffActor(request), request.body)),
+  );
+  app.put(
+    "/api/admin/v1/activities/:id",
+    {
+      config: write,
+      schema: { tags, params: IdParams, body: ActivityBody, response: { 200: ActivityResponse } },
+    },
+    async (request) => editActivity(deps, staffActor(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/admin/v1/activities/:id/stop",
+    { config: write, schema: { tags, params: IdParams, response: { 200: ActivityResponse } } },
+    async (request) => stopActivity(deps, staffActor(request), request.params.id),
+  );
+  app.get(
+    "/api/v1/activities",
+    { schema: { tags: ["shop: marketing"], response: { 200: z.array(ShopActivityResponse) } } },
+    async () => getShopActivities(deps),
+  );
+}

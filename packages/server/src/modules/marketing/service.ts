@@ -1,0 +1,48 @@
+// The marketing area's face to other modules: pricing a checkout with promotions, what an order line records
+// of the activity that priced it, and taking / giving back what an order holds of promotions (activity stock).
+import type { PricedLine } from "@liebian/domain";
+import type { Tx } from "../../db/client.ts";
+import { AppError } from "../../errors/app-error.ts";
+import { returnActivityStock, takeActivityStock } from "./activities-repo.ts";
+import { forgetRunningActivities } from "./running-activities.ts";
+
+export { priceWithPromotions } from "./checkout-pricing.ts";
+
+/** The order_items columns that say which activity priced a line. */
+export function promotionColumnsOf(line: PricedLine) {
+  if (!line.activity) return { activityId: null, activityKind: null, originalUnitFen: null };
+  return {
+    activityId: Number(line.activity.id),
+    activityKind: line.activity.commissionKind ?? line.activity.kind,
+    originalUnitFen: line.originalUnitFen as number,
+  };
+}
+
+type HeldLine = { skuId: number; quantity: number; activityId: number | null };
+
+/**
+ * Takes the activity stock of a just-placed order's activity lines (in SKU order, like normal stock). A line
+ * whose activity stock ran out since the quote refuses the order: the shopper sees the normal price on the
+ * next quote.
+ */
+export async function reservePromotions(tx: Tx, order: { orderId: number; items: HeldLine[] }) {
+  const held = order.items.filter((i) => i.activityId !== null).sort((a, b) => a.skuId - b.skuId);
+  for (const item of held) {
+    if (!(await takeActivityStock(tx, item.activityId!, item.skuId, item.quantity))) {
+      forgetRunningActivities(tx);
+      throw new AppError("ACTIVITY_STOCK_INSUFFICIENT", "The activity's stock ran out", {
+        skuId: item.skuId,
+        activityId: item.activityId!,
+      });
+    }
+  }
+  // Quotes should see the stock that is left, not the remembered copy.
+  if (held.length > 0) forgetRunningActivities(tx);
+}
+
+/** Gives back what an unpaid order held: its activity stock. */
+export async function returnPromotionsOfUnpaidOrder(tx: Tx, order: { orderId: number; items: HeldLine[] }) {
+  const held = order.items.filter((i) => i.activityId !== null).sort((a, b) => a.skuId - b.skuId);
+  for (const item of held) await returnActivityStock(tx, item.activityId!, item.skuId, item.quantity);
+  if (held.length > 0) forgetRunningActivities(tx);
+}

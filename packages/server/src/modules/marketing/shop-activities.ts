@@ -1,0 +1,65 @@
+// What the shop shows of the activities running now: per SKU the activity price and stock left (for badges,
+// prices in lists and countdowns), and the threshold lines ("满200减50"). Read from the running-activities
+// cache plus one query for the list prices a 折 is taken of.
+import { applyBps, bps, fen, findPromotionKind, type LinePriceArgs } from "@liebian/domain";
+import { inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { skus } from "../../db/schema/commerce.ts";
+import { loadRunningActivities } from "./running-activities.ts";
+
+type Tier = { atLeast: number; offFen?: number; payBps?: number };
+type ThresholdArgs = { basis?: "amount" | "quantity"; tiers?: Tier[]; atLeast?: number };
+
+function thresholdLines(kind: string, args: ThresholdArgs): string[] {
+  const at = (n: number) => (args.basis === "quantity" ? `满${n}件` : `满${n / 100}`);
+  if (kind === "threshold_free_shipping") return [`${at(args.atLeast ?? 0)}包邮`];
+  return (args.tiers ?? []).map((t) =>
+    t.offFen !== undefined
+      ? `${at(t.atLeast)}减${t.offFen / 100}`
+      : `${at(t.atLeast)}${(t.payBps ?? 0) / 1000}折`,
+  );
+}
+
+export async function getShopActivities(deps: { db: Db; now: () => Date }) {
+  const now = deps.now();
+  const rows = (await loadRunningActivities(deps.db, now)).filter((r) => new Date(r.startsAt) <= now);
+  const priced = rows.filter((r) => findPromotionKind(r.kind)?.stage === "price");
+  const skuIds = [
+    ...new Set(priced.flatMap((r) => ((r.args as LinePriceArgs).items ?? []).map((i) => Number(i.skuId)))),
+  ];
+  const prices =
+    skuIds.length === 0
+      ? new Map<number, number>()
+      : new Map(
+          (
+            await deps.db
+              .select({ id: skus.id, priceFen: skus.priceFen })
+              .from(skus)
+              .where(inArray(skus.id, skuIds))
+          ).map((s) => [s.id, s.priceFen]),
+        );
+  return rows
+    .filter((r) => findPromotionKind(r.kind)?.stage !== "coupon")
+    .map((r) => {
+      const args = r.args as Partial<LinePriceArgs> & ThresholdArgs;
+      const stage = findPromotionKind(r.kind)?.stage;
+      return {
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        startsAt: new Date(r.startsAt),
+        endsAt: new Date(r.endsAt),
+        skus:
+          stage === "price"
+            ? (args.items ?? []).flatMap((i) => {
+                const list = prices.get(Number(i.skuId));
+                if (list === undefined) return [];
+                const priceFen = i.priceFen ?? applyBps(fen(list), bps(i.payBps ?? 10_000));
+                return [{ skuId: Number(i.skuId), priceFen, stockLeft: r.stock?.[i.skuId] ?? null }];
+              })
+            : [],
+        details: stage === "order" ? thresholdLines(r.kind, args) : [],
+        perPersonLimit: args.perPersonLimit ?? null,
+      };
+    });
+}
