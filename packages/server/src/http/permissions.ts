@@ -31,6 +31,8 @@ export const permissionRoles = {
   "service.reply": ["owner", "operator", "support"],
   "marketing.read": ["owner", "operator", "finance", "support"],
   "marketing.write": ["owner", "operator"],
+  // the dashboard and reports: sales, funnels, rankings, commission against sales
+  "reports.read": ["owner", "operator", "finance"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -20,6 +20,7 @@ import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerServiceDeskRoutes } from "../modules/service/admin-routes.ts";
 import { registerFaqRoutes } from "../modules/service/faq-routes.ts";
 import { registerServiceRoutes } from "../modules/service/routes.ts";
+import { registerReportRoutes } from "../modules/reports/routes.ts";
 import { registerServiceGoodsRoutes } from "../modules/service-goods/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerSharingRoutes } from "../modules/sharing/routes.ts";
@@ -61,4 +62,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerServiceDeskRoutes(app, deps);
   registerFaqRoutes(app, deps);
   registerMarketingRoutes(app, deps);
+  registerReportRoutes(app, deps);
 }

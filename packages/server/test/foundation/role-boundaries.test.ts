@@ -21,7 +21,7 @@ const NONE = 999_999;
 
 type Probe = { method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; body?: unknown };
 /** One route per permission; ids that do not exist, so a permitted call changes nothing either. */
-const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
+const probes: Record<Permission, Probe> = {
   "settings.read": { method: "GET", url: "/api/admin/v1/settings" },
   "settings.write": { method: "PATCH", url: "/api/admin/v1/settings", body: {} },
   "staff.read": { method: "GET", url: "/api/admin/v1/staff" },
@@ -71,6 +71,8 @@ const probes: Record<Exclude<Permission, "customers.read">, Probe> = {
   },
   "dividends.approve": { method: "POST", url: `/api/admin/v1/dividends/runs/${NONE}/approve`, body: {} },
   "service.reply": { method: "POST", url: `/api/admin/v1/service/conversations/${NONE}/claim` },
+  "customers.read": { method: "GET", url: "/api/admin/v1/customers?limit=1" },
+  "reports.read": { method: "GET", url: "/api/admin/v1/reports/funnel" },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>
