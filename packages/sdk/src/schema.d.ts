@@ -2872,11 +2872,22 @@ export interface paths {
                                 listedFen: number;
                                 discountFen: number;
                                 paidFen: number;
+                                originalUnitFen: number;
+                                activity: {
+                                    id: number;
+                                    kind: string;
+                                    label: string;
+                                } | null;
                             }[];
                             discounts: {
                                 kind: string;
                                 label: string;
                                 amountFen: number;
+                                /** @enum {string} */
+                                source: "activity" | "coupon" | "points";
+                                detail: string;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
                             }[];
                             freight: {
                                 templateId: number;
@@ -2887,6 +2898,8 @@ export interface paths {
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
+                            freightWaivedFen: number;
+                            pointsUsed: number;
                             payableFen: number;
                             /** @enum {string} */
                             delivery: "shipping" | "redemption";
@@ -2942,6 +2955,15 @@ export interface paths {
                                 orderNo: string;
                                 /** @enum {string} */
                                 status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                                activityKind: string | null;
+                                discounts: {
+                                    kind: string;
+                                    label: string;
+                                    detail: string;
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    target: "goods" | "freight";
+                                }[];
                                 goodsFen: number;
                                 discountFen: number;
                                 freightFen: number;
@@ -2993,6 +3015,8 @@ export interface paths {
                                     paidFen: number;
                                     refundedQuantity: number;
                                     refundedFen: number;
+                                    activityKind: string | null;
+                                    originalUnitFen: number | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;
@@ -3039,6 +3063,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3090,6 +3123,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3157,6 +3192,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3208,6 +3252,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3279,6 +3325,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3330,6 +3385,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3399,6 +3456,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3450,6 +3516,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3524,6 +3592,15 @@ export interface paths {
                                 orderNo: string;
                                 /** @enum {string} */
                                 status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                                activityKind: string | null;
+                                discounts: {
+                                    kind: string;
+                                    label: string;
+                                    detail: string;
+                                    amountFen: number;
+                                    /** @enum {string} */
+                                    target: "goods" | "freight";
+                                }[];
                                 goodsFen: number;
                                 discountFen: number;
                                 freightFen: number;
@@ -3575,6 +3652,8 @@ export interface paths {
                                     paidFen: number;
                                     refundedQuantity: number;
                                     refundedFen: number;
+                                    activityKind: string | null;
+                                    originalUnitFen: number | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;
@@ -3664,6 +3743,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3715,6 +3803,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3795,6 +3885,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3846,6 +3945,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3921,6 +4022,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -3972,6 +4082,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -8455,6 +8567,15 @@ export interface paths {
                             orderNo: string;
                             /** @enum {string} */
                             status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
                             goodsFen: number;
                             discountFen: number;
                             freightFen: number;
@@ -8506,6 +8627,8 @@ export interface paths {
                                 paidFen: number;
                                 refundedQuantity: number;
                                 refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -12313,6 +12436,306 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            args: unknown;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended" | "stopped";
+                            skus: {
+                                skuId: number;
+                                stock: number | null;
+                                sold: number;
+                            }[];
+                            results: {
+                                orders: number;
+                                units: number;
+                                paidFen: number;
+                                discountFen: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        name: string;
+                        startsAt: unknown;
+                        endsAt: unknown;
+                        args: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            args: unknown;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended" | "stopped";
+                            skus: {
+                                skuId: number;
+                                stock: number | null;
+                                sold: number;
+                            }[];
+                            results: {
+                                orders: number;
+                                units: number;
+                                paidFen: number;
+                                discountFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        name: string;
+                        startsAt: unknown;
+                        endsAt: unknown;
+                        args: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            args: unknown;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended" | "stopped";
+                            skus: {
+                                skuId: number;
+                                stock: number | null;
+                                sold: number;
+                            }[];
+                            results: {
+                                orders: number;
+                                units: number;
+                                paidFen: number;
+                                discountFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/activities/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            args: unknown;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended" | "stopped";
+                            skus: {
+                                skuId: number;
+                                stock: number | null;
+                                sold: number;
+                            }[];
+                            results: {
+                                orders: number;
+                                units: number;
+                                paidFen: number;
+                                discountFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kind: string;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            skus: {
+                                skuId: number;
+                                priceFen: number;
+                                stockLeft: number | null;
+                            }[];
+                            details: string[];
+                            perPersonLimit: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/uploads": {
         parameters: {
             query?: never;
@@ -12510,7 +12933,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "PROMOTION_KIND_UNKNOWN" | "ACTIVITY_OVERLAP" | "ACTIVITY_LIMIT_EXCEEDED" | "ACTIVITY_STOCK_INSUFFICIENT" | "COUPON_NOT_APPLICABLE" | "COUPON_EXPIRED" | "COUPON_USED" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_CLAIMABLE" | "POINTS_INSUFFICIENT" | "POINTS_DISABLED" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;
