@@ -10304,7 +10304,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/v1/service/conversations": {
         parameters: {
             query?: never;
@@ -10437,9 +10436,6 @@ export interface paths {
         trace?: never;
     };
     "/api/v1/service/unread": {
-=======
-    "/api/admin/v1/reports/dashboard": {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         parameters: {
             query?: never;
             header?: never;
@@ -10462,7 +10458,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-<<<<<<< HEAD
                             unread: number;
                         };
                     };
@@ -11554,56 +11549,6 @@ export interface paths {
                                 id: number;
                                 title: string;
                                 body: string;
-=======
-                            today: {
-                                day: string;
-                                paidOrders: number;
-                                paidFen: number;
-                                visitors: number;
-                                newDistributors: number;
-                                commissionFen: number;
-                            };
-                            trend: {
-                                day: string;
-                                paidFen: number;
-                                paidOrders: number;
-                                commissionFen: number;
-                            }[];
-                            funnel: {
-                                linkOpens: number;
-                                visitors: number;
-                                addedToCart: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                            };
-                            provinces: {
-                                provinceCode: string;
-                                province: string;
-                                paidOrders: number;
-                                paidFen: number;
-                            }[];
-                            topDistributors: {
-                                userId: number;
-                                nickname: string;
-                                code: string | null;
-                                linkOpens: number;
-                                visitors: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                                paidFen: number;
-                                refundFen: number;
-                                commissionFen: number;
-                                conversionBps: number;
-                            }[];
-                            topProducts: {
-                                productId: number;
-                                title: string;
-                                paidOrders: number;
-                                quantity: number;
-                                paidFen: number;
-                                refundFen: number;
-                                views: number;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                             }[];
                         };
                     };
@@ -11611,7 +11556,6 @@ export interface paths {
             };
         };
         put?: never;
-<<<<<<< HEAD
         post: {
             parameters: {
                 query?: never;
@@ -11643,27 +11587,19 @@ export interface paths {
                 };
             };
         };
-=======
-        post?: never;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/admin/v1/service/quick-replies/{id}": {
-=======
-    "/api/admin/v1/reports/sales": {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-<<<<<<< HEAD
         get?: never;
         put?: never;
         post?: never;
@@ -11674,370 +11610,34 @@ export interface paths {
                 path: {
                     id: number;
                 };
-=======
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    grain?: "day" | "week" | "month";
-                    distributorUserId?: number;
-                    provinceCode?: string;
-                };
-                header?: never;
-                path?: never;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-<<<<<<< HEAD
                 204: {
-=======
-                200: {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-<<<<<<< HEAD
                         "application/json": null;
-=======
-                        "application/json": {
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            rows: {
-                                period: string;
-                                placedOrders: number;
-                                paidOrders: number;
-                                paidFen: number;
-                                aovFen: number;
-                                refunds: number;
-                                refundFen: number;
-                                returnRateBps: number;
-                            }[];
-                            totals: {
-                                period: string;
-                                placedOrders: number;
-                                paidOrders: number;
-                                paidFen: number;
-                                aovFen: number;
-                                refunds: number;
-                                refundFen: number;
-                                returnRateBps: number;
-                            };
-                        };
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                     };
                 };
             };
         };
-<<<<<<< HEAD
-=======
-        put?: never;
-        post?: never;
-        delete?: never;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/admin/v1/service/events": {
-=======
-    "/api/admin/v1/reports/sales.csv": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    grain?: "day" | "week" | "month";
-                    distributorUserId?: number;
-                    provinceCode?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/reports/funnel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    distributorUserId?: number;
-                    productId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            funnel: {
-                                linkOpens: number;
-                                visitors: number;
-                                addedToCart: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                            };
-                            product: {
-                                views: number;
-                                linkOpens: number;
-                                addedToCart: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                            } | null;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/reports/products": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            rows: {
-                                productId: number;
-                                title: string;
-                                paidOrders: number;
-                                quantity: number;
-                                paidFen: number;
-                                refundFen: number;
-                                views: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/reports/distributors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            rows: {
-                                userId: number;
-                                nickname: string;
-                                code: string | null;
-                                linkOpens: number;
-                                visitors: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                                paidFen: number;
-                                refundFen: number;
-                                commissionFen: number;
-                                conversionBps: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/reports/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            salesFen: number;
-                            refundFen: number;
-                            commissionFen: number;
-                            commissionRateBps: number;
-                            newDistributors: number;
-                            newCustomers: number;
-                            promotingDistributors: number;
-                            activeDistributors: number;
-                            activeDistributorRatioBps: number;
-                            outputPerDistributorFen: number;
-                            provinces: {
-                                provinceCode: string;
-                                province: string;
-                                paidOrders: number;
-                                paidFen: number;
-                            }[];
-                            signups: {
-                                day: string;
-                                newDistributors: number;
-                                newCustomers: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/exports/commissions.csv": {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-<<<<<<< HEAD
         /** @description Server-sent events for the desk: every conversation change (read with fetch and the bearer header). */
-=======
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         get: {
             parameters: {
                 query?: never;
@@ -12064,11 +11664,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/admin/v1/service/faq": {
-=======
-    "/api/admin/v1/exports/withdrawals.csv": {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         parameters: {
             query?: never;
             header?: never;
@@ -12089,117 +11685,10 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-<<<<<<< HEAD
-=======
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/exports/distributors.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/exports/customers.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/v1/customers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: number;
-                    limit?: number;
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                     content: {
                         "application/json": {
                             items: {
                                 id: number;
-<<<<<<< HEAD
                                 question: string;
                                 variants: string[];
                                 answer: string;
@@ -12209,25 +11698,12 @@ export interface paths {
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
-=======
-                                nickname: string;
-                                phone: string | null;
-                                /** Format: date-time */
-                                createdAt: string;
-                                orders: number;
-                                spentFen: number;
-                                referrer: string | null;
-                                referrerUserId: number | null;
-                            }[];
-                            nextCursor: number | null;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                         };
                     };
                 };
             };
         };
         put?: never;
-<<<<<<< HEAD
         post: {
             parameters: {
                 query?: never;
@@ -12271,16 +11747,12 @@ export interface paths {
                 };
             };
         };
-=======
-        post?: never;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-<<<<<<< HEAD
     "/api/admin/v1/service/faq/{id}": {
         parameters: {
             query?: never;
@@ -12360,9 +11832,6 @@ export interface paths {
         trace?: never;
     };
     "/api/admin/v1/service/unanswered": {
-=======
-    "/api/v1/distribution/stats": {
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
         parameters: {
             query?: never;
             header?: never;
@@ -12372,12 +11841,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-<<<<<<< HEAD
                     limit?: number;
-=======
-                    from?: string;
-                    to?: string;
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                 };
                 header?: never;
                 path?: never;
@@ -12392,37 +11856,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-<<<<<<< HEAD
                             items: {
                                 question: string;
                                 count: number;
                                 /** Format: date-time */
                                 lastAt: string;
                             }[];
-=======
-                            range: {
-                                from: string;
-                                to: string;
-                                days: number;
-                            };
-                            trend: {
-                                period: string;
-                                placedOrders: number;
-                                paidOrders: number;
-                                paidFen: number;
-                                aovFen: number;
-                                refunds: number;
-                                refundFen: number;
-                                returnRateBps: number;
-                            }[];
-                            funnel: {
-                                linkOpens: number;
-                                visitors: number;
-                                addedToCart: number;
-                                placedOrders: number;
-                                paidOrders: number;
-                            };
->>>>>>> 360bd3d (Reports: the merchant sees sales by day/week/month (AOV, refunds, return rate), product and distributor rankings, funnels, provinces, new people, active distributor ratio and commission against sales from daily roll-ups (figures equal SQL over the orders, partial refunds included); ranges over three years refused; commissions, withdrawals, distributors and customers stream as Excel-friendly CSV; a customer list for customers.read; a distributor's own stats)
                         };
                     };
                 };
@@ -12724,6 +12163,679 @@ export interface paths {
                             details: string[];
                             perPersonLimit: number | null;
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: {
+                                day: string;
+                                paidOrders: number;
+                                paidFen: number;
+                                visitors: number;
+                                newDistributors: number;
+                                commissionFen: number;
+                            };
+                            trend: {
+                                day: string;
+                                paidFen: number;
+                                paidOrders: number;
+                                commissionFen: number;
+                            }[];
+                            funnel: {
+                                linkOpens: number;
+                                visitors: number;
+                                addedToCart: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                            };
+                            provinces: {
+                                provinceCode: string;
+                                province: string;
+                                paidOrders: number;
+                                paidFen: number;
+                            }[];
+                            topDistributors: {
+                                userId: number;
+                                nickname: string;
+                                code: string | null;
+                                linkOpens: number;
+                                visitors: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                                paidFen: number;
+                                refundFen: number;
+                                commissionFen: number;
+                                conversionBps: number;
+                            }[];
+                            topProducts: {
+                                productId: number;
+                                title: string;
+                                paidOrders: number;
+                                quantity: number;
+                                paidFen: number;
+                                refundFen: number;
+                                views: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    grain?: "day" | "week" | "month";
+                    distributorUserId?: number;
+                    provinceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            rows: {
+                                period: string;
+                                placedOrders: number;
+                                paidOrders: number;
+                                paidFen: number;
+                                aovFen: number;
+                                refunds: number;
+                                refundFen: number;
+                                returnRateBps: number;
+                            }[];
+                            totals: {
+                                period: string;
+                                placedOrders: number;
+                                paidOrders: number;
+                                paidFen: number;
+                                aovFen: number;
+                                refunds: number;
+                                refundFen: number;
+                                returnRateBps: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/sales.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    grain?: "day" | "week" | "month";
+                    distributorUserId?: number;
+                    provinceCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    distributorUserId?: number;
+                    productId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            funnel: {
+                                linkOpens: number;
+                                visitors: number;
+                                addedToCart: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                            };
+                            product: {
+                                views: number;
+                                linkOpens: number;
+                                addedToCart: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            rows: {
+                                productId: number;
+                                title: string;
+                                paidOrders: number;
+                                quantity: number;
+                                paidFen: number;
+                                refundFen: number;
+                                views: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/distributors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            rows: {
+                                userId: number;
+                                nickname: string;
+                                code: string | null;
+                                linkOpens: number;
+                                visitors: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                                paidFen: number;
+                                refundFen: number;
+                                commissionFen: number;
+                                conversionBps: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            salesFen: number;
+                            refundFen: number;
+                            commissionFen: number;
+                            commissionRateBps: number;
+                            newDistributors: number;
+                            newCustomers: number;
+                            promotingDistributors: number;
+                            activeDistributors: number;
+                            activeDistributorRatioBps: number;
+                            outputPerDistributorFen: number;
+                            provinces: {
+                                provinceCode: string;
+                                province: string;
+                                paidOrders: number;
+                                paidFen: number;
+                            }[];
+                            signups: {
+                                day: string;
+                                newDistributors: number;
+                                newCustomers: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/exports/commissions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/exports/withdrawals.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/exports/distributors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/exports/customers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: number;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                nickname: string;
+                                phone: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                orders: number;
+                                spentFen: number;
+                                referrer: string | null;
+                                referrerUserId: number | null;
+                            }[];
+                            nextCursor: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/distribution/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            range: {
+                                from: string;
+                                to: string;
+                                days: number;
+                            };
+                            trend: {
+                                period: string;
+                                placedOrders: number;
+                                paidOrders: number;
+                                paidFen: number;
+                                aovFen: number;
+                                refunds: number;
+                                refundFen: number;
+                                returnRateBps: number;
+                            }[];
+                            funnel: {
+                                linkOpens: number;
+                                visitors: number;
+                                addedToCart: number;
+                                placedOrders: number;
+                                paidOrders: number;
+                            };
+                        };
                     };
                 };
             };
