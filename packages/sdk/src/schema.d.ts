@@ -9122,6 +9122,38 @@ export interface paths {
                                     rateBps: number;
                                 }[];
                             };
+                            /** @default [] */
+                            bonuses: ({
+                                /** @enum {string} */
+                                kind: "units_tier";
+                                productIds?: number[];
+                                tiers: {
+                                    minUnits: number;
+                                    bonusFen: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "every_amount";
+                                productIds?: number[];
+                                stepFen: number;
+                                bonusFen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "rate_top_up";
+                                productIds?: number[];
+                                baseRateBps: number;
+                                tiers: {
+                                    minFen: number;
+                                    rateBps: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "in_kind";
+                                productIds?: number[];
+                                minReferredBuyers: number;
+                                skuId: number;
+                                prizeLabel: string;
+                            })[];
                             teamNotice: string | null;
                         };
                     };
@@ -9167,6 +9199,38 @@ export interface paths {
                                 rateBps: number;
                             }[];
                         };
+                        /** @default [] */
+                        bonuses?: ({
+                            /** @enum {string} */
+                            kind: "units_tier";
+                            productIds?: number[];
+                            tiers: {
+                                minUnits: number;
+                                bonusFen: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "every_amount";
+                            productIds?: number[];
+                            stepFen: number;
+                            bonusFen: number;
+                        } | {
+                            /** @enum {string} */
+                            kind: "rate_top_up";
+                            productIds?: number[];
+                            baseRateBps: number;
+                            tiers: {
+                                minFen: number;
+                                rateBps: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "in_kind";
+                            productIds?: number[];
+                            minReferredBuyers: number;
+                            skuId: number;
+                            prizeLabel: string;
+                        })[];
                     };
                 };
             };
@@ -9207,6 +9271,38 @@ export interface paths {
                                     rateBps: number;
                                 }[];
                             };
+                            /** @default [] */
+                            bonuses: ({
+                                /** @enum {string} */
+                                kind: "units_tier";
+                                productIds?: number[];
+                                tiers: {
+                                    minUnits: number;
+                                    bonusFen: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "every_amount";
+                                productIds?: number[];
+                                stepFen: number;
+                                bonusFen: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "rate_top_up";
+                                productIds?: number[];
+                                baseRateBps: number;
+                                tiers: {
+                                    minFen: number;
+                                    rateBps: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "in_kind";
+                                productIds?: number[];
+                                minReferredBuyers: number;
+                                skuId: number;
+                                prizeLabel: string;
+                            })[];
                             teamNotice: string | null;
                         };
                     };
@@ -9439,7 +9535,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind: "static" | "dynamic" | "team";
+                        kind: "static" | "dynamic" | "team" | "bonus";
                         periodKey: string;
                     };
                 };

@@ -984,6 +984,21 @@ export const zh = {
   "error.MESSAGE_RATE_LIMITED": "发送太频繁",
   "error.MESSAGE_IMAGE_INVALID": "图片无效，请重新上传",
   "error.STAFF_CANNOT_SERVE": "该员工没有客服权限",
+  "div.kind.bonus": "阶梯奖励 / 满额返现",
+  "div.bonus": "阶梯奖励 / 满额返现（按月）",
+  "div.bonus.kind": "奖励方式",
+  "div.bonus.units_tier": "月销量阶梯奖",
+  "div.bonus.every_amount": "每满额返现",
+  "div.bonus.rate_top_up": "阶梯佣金补差",
+  "div.bonus.in_kind": "推荐送课（实物）",
+  "div.bonus.step": "每满",
+  "div.bonus.bonus": "奖励",
+  "div.bonus.baseRate": "基础佣金比例",
+  "div.bonus.minUnits": "月销量达到（件）",
+  "div.bonus.minAmount": "推广额达到",
+  "div.bonus.referred": "推荐下单人数达到",
+  "div.bonus.skuId": "赠送课程 SKU ID",
+  "div.bonus.prize": "奖品名称",
 };
 
 export type MessageKey = keyof typeof zh;

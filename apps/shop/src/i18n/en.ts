@@ -494,6 +494,7 @@ export const en: Record<MessageKey, string> = {
   "div.kind.static": "Global pool",
   "div.kind.dynamic": "Dynamic pool",
   "div.kind.team": "Team dividend",
+  "div.kind.bonus": "Bonus",
   "div.kind.contest": "Contest prize",
   "div.metric.sales": "Promoted sales",
   "div.metric.commission": "Commission",

@@ -489,6 +489,7 @@ export const zh = {
   "div.kind.static": "全球分红",
   "div.kind.dynamic": "动态分红",
   "div.kind.team": "团队分红",
+  "div.kind.bonus": "阶梯奖励",
   "div.kind.contest": "冲刺奖金",
   "div.metric.sales": "推广销售额",
   "div.metric.commission": "佣金",

@@ -256,10 +256,10 @@ describe("tiered and volume bonuses", () => {
   });
 
   test("two referred buyers → a free ¥199 class, recorded as a prize in kind", () => {
-    const rule = { kind: "in_kind" as const, minReferredBuyers: 2, productId: 42, prizeLabel: "¥199 体验课" };
+    const rule = { kind: "in_kind" as const, minReferredBuyers: 2, skuId: 42, prizeLabel: "¥199 体验课" };
     expect(computeVolumeBonus(rule, { ...none, referredBuyers: 2 })).toMatchObject({
       kind: "in_kind",
-      productId: 42,
+      skuId: 42,
     });
     expect(computeVolumeBonus(rule, { ...none, referredBuyers: 1 })).toEqual({ kind: "none" });
   });

@@ -4,11 +4,14 @@
 // commissions (10% → 12% → 15%), or a reward in kind (two referred buyers → a free ¥199 class).
 import { BPS_WHOLE } from "../money.ts";
 
-export type VolumeBonusRule =
+/** `productIds` limits what a rule counts to those products (the caller counts; empty or absent = all). */
+export type VolumeBonusRule = { productIds?: readonly number[] } & (
   | { kind: "units_tier"; tiers: { minUnits: number; bonusFen: number }[] }
   | { kind: "every_amount"; stepFen: number; bonusFen: number }
   | { kind: "rate_top_up"; baseRateBps: number; tiers: { minFen: number; rateBps: number }[] }
-  | { kind: "in_kind"; minReferredBuyers: number; productId: number; prizeLabel: string };
+  /** The prize is one unit of a service SKU, granted as a ¥0 order. */
+  | { kind: "in_kind"; minReferredBuyers: number; skuId: number; prizeLabel: string }
+);
 
 export type VolumeFacts = {
   /** Units of the rule's products sold through the distributor's link (completed orders). */
@@ -21,7 +24,7 @@ export type VolumeFacts = {
 
 export type VolumeBonus =
   | { kind: "cash"; amountFen: number; basis: string }
-  | { kind: "in_kind"; productId: number; prizeLabel: string; basis: string }
+  | { kind: "in_kind"; skuId: number; prizeLabel: string; basis: string }
   | { kind: "none" };
 
 export type VolumeRuleCheck = { kind: "ok" } | { kind: "refuse"; reason: "TIERS_INVALID" | "CAP_NEGATIVE" };
@@ -96,7 +99,7 @@ export function computeVolumeBonus(rule: VolumeBonusRule, facts: VolumeFacts): V
       return facts.referredBuyers >= rule.minReferredBuyers
         ? {
             kind: "in_kind",
-            productId: rule.productId,
+            skuId: rule.skuId,
             prizeLabel: rule.prizeLabel,
             basis: `referred buyers ${facts.referredBuyers} ≥ ${rule.minReferredBuyers}`,
           }

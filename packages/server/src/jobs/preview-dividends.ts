@@ -1,5 +1,5 @@
 // At each period's end, prepares the dividend statements finance will review: the pool day that ended
-// (static or dynamic, as the settings say) and, once a month has ended, the team dividend month. It only
+// (static or dynamic, as the settings say) and, once a month has ended, the team dividend and bonus month. It only
 // previews — paying waits for finance's approval. A second run finds the live run of the period and adds
 // nothing (one live run per kind and period, by a unique index).
 import { periodOf } from "@liebian/domain";
@@ -19,9 +19,11 @@ export const previewDividends: Job = {
       const run = await previewRun(at, { kind: settings.pool.mode, periodKey: yesterday.key, staffId: null });
       if (run.created) created++;
     }
-    if (settings.team.enabled) {
-      const lastMonth = periodOf("month", periodOf("month", now.getTime()).startMs - 1);
-      const run = await previewRun(at, { kind: "team", periodKey: lastMonth.key, staffId: null });
+    const lastMonth = periodOf("month", periodOf("month", now.getTime()).startMs - 1);
+    for (const kind of ["team", "bonus"] as const) {
+      const on = kind === "team" ? settings.team.enabled : settings.bonuses.length > 0;
+      if (!on) continue;
+      const run = await previewRun(at, { kind, periodKey: lastMonth.key, staffId: null });
       if (run.created) created++;
     }
     return created;

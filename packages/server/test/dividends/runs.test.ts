@@ -188,6 +188,47 @@ describe("team dividend month (级差), switched on with the 团队计酬 notice
   });
 });
 
+describe("tiered and volume bonuses (满额返现, a free class in kind)", () => {
+  test("every ¥100 promoted → ¥5: A ¥10, B ¥5; one referred buyer → a ¥0 order of the class, granted once", async () => {
+    const trialClass = await createProduct(ctx, owner, {
+      title: "体验课",
+      kind: "service",
+      skus: [{ priceFen: 19_900, stock: 10 }],
+    });
+    const bonuses = [
+      { kind: "every_amount", stepFen: 10_000, bonusFen: 500 },
+      { kind: "in_kind", minReferredBuyers: 1, skuId: trialClass.skus[0]!.id, prizeLabel: "¥199 体验课" },
+    ];
+    const saved = await ctx.client.put(
+      admin("/settings"),
+      { pool, caps, team: { ...team, enabled: true }, bonuses },
+      owner,
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const run = await ctx.client.post(admin("/runs"), { kind: "bonus", periodKey: "2026-11" }, owner);
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body).toMatchObject({ paidFen: 1500, members: 4 });
+    const lines = await ctx.client.get(admin(`/runs/${run.body.id}/lines?limit=10`), owner);
+    const show = (l: { userId: number; groupId: number; amountFen: number; item: string | null }) => [
+      l.userId,
+      l.groupId,
+      l.amountFen,
+      l.item,
+    ];
+    expect(lines.body.items.map(show)).toEqual([
+      [a.userId, 1, 1000, null],
+      [b.userId, 1, 500, null],
+      [a.userId, 2, 0, "¥199 体验课"],
+      [b.userId, 2, 0, "¥199 体验课"],
+    ]);
+    const before = await ledgerState();
+    expect((await ctx.client.post(admin(`/runs/${run.body.id}/approve`), {}, owner)).status).toBe(200);
+    expect((await ledgerState()).expenseFen - before.expenseFen).toBe(1500);
+    const orders = await ctx.client.get("/api/v1/orders", a.token);
+    expect(orders.body.items.filter((o: { payableFen: number }) => o.payableFen === 0)).toHaveLength(1);
+  });
+});
+
 describe("contests and leaderboards", () => {
   const week = { startsAt: "2026-11-23T00:00:00+08:00", endsAt: "2026-11-30T00:00:00+08:00" };
   const prizes = [

@@ -9,6 +9,7 @@ import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { useNotify } from "../../lib/use-notify.ts";
 import { hasInvalidAmount } from "../../lib/yuan-input.ts";
+import { BonusRulesField } from "./BonusRulesField.tsx";
 
 type Settings = Awaited<ReturnType<typeof load>>;
 const load = () => call(api.GET("/api/admin/v1/dividends/settings"));
@@ -164,6 +165,8 @@ export function DividendSettingsTab() {
           </>
         )}
       </Form.List>
+      <h3>{t("div.bonus")}</h3>
+      <BonusRulesField />
       {editable && (
         <Button
           type="primary"

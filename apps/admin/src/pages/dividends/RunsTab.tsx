@@ -49,7 +49,7 @@ export function RunsTab() {
   }, [failed]);
   useEffect(reload, [reload]);
 
-  async function preview(values: { kind: "static" | "dynamic" | "team"; periodKey: string }) {
+  async function preview(values: { kind: "static" | "dynamic" | "team" | "bonus"; periodKey: string }) {
     try {
       const run = await call(api.POST("/api/admin/v1/dividends/runs", { body: values }));
       done("div.run.previewed");

@@ -65,7 +65,7 @@ export const dividendMembers = pgTable(
   ],
 );
 
-export const dividendRunKinds = ["static", "dynamic", "team", "contest"] as const;
+export const dividendRunKinds = ["static", "dynamic", "team", "contest", "bonus"] as const;
 export type DividendRunKind = (typeof dividendRunKinds)[number];
 export const dividendRunStatuses = ["preview", "approved", "discarded"] as const;
 

@@ -8,6 +8,7 @@ import {
   computeDynamicPool,
   computeStaticPool,
   computeTeamDividends,
+  computeVolumeBonus,
   decideRunPeriod,
   type Period,
   type PoolStatement,
@@ -26,6 +27,7 @@ import {
   findRoots,
   findSalesOf,
   findTreePage,
+  findVolumeFacts,
   insertLines,
   insertRunOnce,
   type NewLine,
@@ -37,7 +39,7 @@ import {
 import type { DividendSettings } from "./schemas.ts";
 import { getDividendSettings } from "./settings.ts";
 
-export type RunKind = "static" | "dynamic" | "team";
+export type RunKind = "static" | "dynamic" | "team" | "bonus";
 
 type Statement = {
   turnoverFen: number;
@@ -56,7 +58,7 @@ export async function previewRun(
   input: { kind: RunKind; periodKey: string; staffId: number | null },
 ): Promise<{ run: RunRow; created: boolean }> {
   const decided = decideRunPeriod(
-    input.kind === "team" ? "month" : "day",
+    input.kind === "team" || input.kind === "bonus" ? "month" : "day",
     input.periodKey,
     deps.now().getTime(),
   );
@@ -78,7 +80,9 @@ export async function previewRun(
   const statement =
     input.kind === "team"
       ? await teamStatement(deps.db, settings, window)
-      : await poolStatement(deps.db, input.kind, settings, period, window);
+      : input.kind === "bonus"
+        ? await bonusStatement(deps.db, settings, window)
+        : await poolStatement(deps.db, input.kind, settings, period, window);
 
   return inTransaction(deps.db, async (tx) => {
     const run = await insertRunOnce(tx, {
@@ -96,7 +100,7 @@ export async function previewRun(
       members: statement.lines.length,
       statement: {
         groups: statement.groups,
-        settings: input.kind === "team" ? settings.team : { pool: settings.pool, caps: settings.caps },
+        settings: settingsUsed(input.kind, settings),
       },
       createdAt: deps.now(),
       createdBy: input.staffId,
@@ -108,8 +112,19 @@ export async function previewRun(
   });
 }
 
+function settingsUsed(kind: RunKind, settings: DividendSettings) {
+  if (kind === "team") return settings.team;
+  if (kind === "bonus") return { bonuses: settings.bonuses };
+  return { pool: settings.pool, caps: settings.caps };
+}
+
 function refuseWhenOff(kind: RunKind, settings: DividendSettings) {
-  const on = kind === "team" ? settings.team.enabled : settings.pool.mode === kind;
+  const on =
+    kind === "team"
+      ? settings.team.enabled
+      : kind === "bonus"
+        ? settings.bonuses.length > 0
+        : settings.pool.mode === kind;
   if (!on)
     throw new AppError("DIVIDENDS_OFF", `${kind} dividends are not switched on in the settings`, { kind });
 }
@@ -223,5 +238,52 @@ async function teamStatement(db: Db, settings: DividendSettings, w: Window): Pro
       heldBackFen: 0,
       item: null,
     })),
+  };
+}
+
+/**
+ * A bonus month: each rule (group = its position, from 1) over each distributor's promoted volume in orders
+ * completed in the month. Cash bonuses are lines with an amount; a prize in kind is a line with its label,
+ * granted as a ¥0 order when finance approves the run.
+ */
+async function bonusStatement(db: Db, settings: DividendSettings, w: Window): Promise<Statement> {
+  const { turnoverFen, orders } = await sumTurnover(db, w);
+  const lines: NewLine[] = [];
+  const groups: PoolStatement["groups"] = [];
+  for (const [index, rule] of settings.bonuses.entries()) {
+    const facts = await findVolumeFacts(db, w, rule.productIds);
+    let paidFen = 0;
+    let members = 0;
+    for (const f of facts) {
+      const bonus = computeVolumeBonus(rule, f);
+      if (bonus.kind === "none") continue;
+      members++;
+      const basisFen =
+        rule.kind === "units_tier" ? f.units : rule.kind === "in_kind" ? f.referredBuyers : f.amountFen;
+      const amountFen = bonus.kind === "cash" ? bonus.amountFen : 0;
+      paidFen += amountFen;
+      const item = bonus.kind === "in_kind" ? bonus.prizeLabel : null;
+      lines.push({
+        userId: f.userId,
+        groupId: index + 1,
+        basisFen,
+        rateBps: 0,
+        amountFen,
+        heldBackFen: 0,
+        item,
+      });
+    }
+    groups.push({ groupId: index + 1, rateBps: 0, members, poolFen: paidFen, paidFen });
+  }
+  const paidFen = lines.reduce((s, l) => s + l.amountFen, 0);
+  return {
+    turnoverFen,
+    eligibleOrders: orders,
+    poolFen: paidFen,
+    paidFen,
+    heldBackFen: 0,
+    remainderFen: 0,
+    groups,
+    lines,
   };
 }

@@ -331,3 +331,48 @@ export async function setMemberGrade(db: Executor, userId: number, gradeId: numb
 }
 
 export const gradeOrder = asc(dividendGrades.rank);
+
+export type VolumeFactsRow = { units: number; amountFen: number; referredBuyers: number };
+
+/**
+ * Per distributor, what they promoted (level-1 commissions) in orders completed in the window: units and paid
+ * amount net of refunds of the given products (all when none), and how many buyers they brought.
+ */
+export async function findVolumeFacts(db: Executor, w: Window, productIds: readonly number[] | undefined) {
+  const scoped = productIds && productIds.length > 0;
+  const rows = await queryRows<{
+    userId: string | number;
+    units: string | number;
+    fen: string | number;
+    buyers: number;
+  }>(
+    db,
+    sql`select c.earner_user_id as "userId",
+               coalesce(sum(i.quantity - i.refunded_quantity), 0)::bigint as units,
+               coalesce(sum(i.paid_fen - i.refunded_fen), 0)::bigint as fen,
+               count(distinct c.buyer_user_id)::int as buyers
+        from commissions c
+        join order_items i on i.id = c.order_item_id
+        join orders o on o.id = c.order_id
+        where c.level = 1 and c.status <> 'cancelled' and o.status = 'completed'
+          and o.completed_at >= ${w.start} and o.completed_at < ${w.end}
+          and (${!scoped} or i.product_id in (select (jsonb_array_elements_text(${JSON.stringify(productIds ?? [])}::jsonb))::bigint))
+        group by c.earner_user_id order by c.earner_user_id`,
+  );
+  return rows.map((r) => ({
+    userId: Number(r.userId),
+    units: Number(r.units),
+    amountFen: Number(r.fen),
+    referredBuyers: r.buyers,
+  }));
+}
+
+/** The lines of a run that carry a prize in kind (bonus runs' free classes). */
+export async function findPrizeLines(db: Executor, runId: number) {
+  const rows = await queryRows<{ userId: string | number; groupId: number; item: string }>(
+    db,
+    sql`select user_id as "userId", group_id as "groupId", item from dividend_run_lines
+        where run_id = ${runId} and item is not null order by user_id, group_id`,
+  );
+  return rows.map((r) => ({ userId: Number(r.userId), groupId: r.groupId, item: r.item }));
+}

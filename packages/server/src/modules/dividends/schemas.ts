@@ -31,10 +31,47 @@ export const TeamRulesBody = z.strictObject({
   tiers: z.array(z.strictObject({ thresholdFen: z.number().int(), rateBps: Bps })).max(10),
 });
 
+const ProductScope = { productIds: z.array(z.number().int().positive()).max(50).optional() };
+
+/** Tiered and volume bonuses per month (domain `VolumeBonusRule`). */
+export const BonusRule = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("units_tier"),
+    ...ProductScope,
+    tiers: z
+      .array(z.strictObject({ minUnits: z.number().int(), bonusFen: z.number().int() }))
+      .min(1)
+      .max(10),
+  }),
+  z.strictObject({
+    kind: z.literal("every_amount"),
+    ...ProductScope,
+    stepFen: z.number().int(),
+    bonusFen: z.number().int(),
+  }),
+  z.strictObject({
+    kind: z.literal("rate_top_up"),
+    ...ProductScope,
+    baseRateBps: Bps,
+    tiers: z
+      .array(z.strictObject({ minFen: z.number().int(), rateBps: Bps }))
+      .min(1)
+      .max(10),
+  }),
+  z.strictObject({
+    kind: z.literal("in_kind"),
+    ...ProductScope,
+    minReferredBuyers: z.number().int(),
+    skuId: z.number().int().positive(),
+    prizeLabel: singleLine(1, 60),
+  }),
+]);
+
 export const DividendSettings = z.strictObject({
   pool: PoolSettingsBody,
   caps: CapsBody,
   team: TeamRulesBody,
+  bonuses: z.array(BonusRule).max(20).default([]),
 });
 export type DividendSettings = z.infer<typeof DividendSettings>;
 
@@ -71,8 +108,8 @@ export const DividendGradeList = z.strictObject({ items: z.array(DividendGrade),
 export const MemberBody = z.strictObject({ gradeId: z.number().int().positive().nullable() });
 
 export const RunBody = z.strictObject({
-  kind: z.enum(["static", "dynamic", "team"]),
-  /** "2026-12-03" for a pool day, "2026-12" for a team month. */
+  kind: z.enum(["static", "dynamic", "team", "bonus"]),
+  /** "2026-12-03" for a pool day, "2026-12" for a team or bonus month. */
   periodKey: z.string().max(20),
 });
 

@@ -6,6 +6,7 @@ import {
   validateDividendCaps,
   validatePoolSettings,
   validateTeamDividendRules,
+  validateVolumeBonusRule,
 } from "@liebian/domain";
 import type { Db, Executor } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -19,6 +20,7 @@ export const defaultDividendSettings: DividendSettings = {
   pool: { mode: "off", allocation: "per_grade", weightedPoolBps: 0, levels: [], capOverflow: "redistribute" },
   caps: { dayFen: null, monthFen: null, quarterFen: null, yearFen: null },
   team: { ...defaultTeamDividendRules, tiers: [] },
+  bonuses: [],
 };
 
 /** Shown in the admin whenever team dividends are on (DESIGN: guard-rails that are defaults). */
@@ -53,6 +55,11 @@ export async function saveDividendSettings(
         ? "Team depth is 1 to 3 levels"
         : "Team tiers must rise in threshold and rate",
     );
+  const badBonus = input.bonuses.findIndex((rule) => validateVolumeBonusRule(rule).kind === "refuse");
+  if (badBonus >= 0)
+    throw new AppError("TIERS_INVALID", "A bonus rule's tiers must rise and its amounts be whole fen ≥ 0", {
+      index: badBonus,
+    });
   return inTransaction(deps.db, async (tx) => {
     const grades = await findDividendGrades(tx);
     const pool = validatePoolSettings({
