@@ -152,19 +152,20 @@ WITH c AS (
   ON CONFLICT DO NOTHING RETURNING *)
 SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
 INSERT INTO earner_order_counts (user_id, slot, orders)
-  SELECT id, pg_backend_pid() % 16, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
+  SELECT id, pg_backend_pid() % 32, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
   ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1;
--- "my team" counters: the buyer's uplines, each link share-locked before the next is read, then one upsert
+-- "my team" counters: the buyer's uplines, each link share-locked before the next is read, then one upsert of
+-- this connection's sales slot rows
 SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :uid FOR SHARE;
 SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :l1 FOR SHARE;
 SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :top FOR SHARE;
-INSERT INTO team_stats (user_id, level, members, sales_fen)
-  SELECT d."userId", d.level, d.members, d."salesFen" FROM jsonb_to_recordset(jsonb_build_array(
+INSERT INTO team_sales_slots (user_id, level, slot, sales_fen)
+  SELECT d."userId", d.level, pg_backend_pid() % 64, d."salesFen" FROM jsonb_to_recordset(jsonb_build_array(
       jsonb_build_object('userId', :top::bigint, 'level', 2, 'members', 0, 'salesFen', :payable::bigint),
       jsonb_build_object('userId', :l1::bigint, 'level', 1, 'members', 0, 'salesFen', :payable::bigint)))
-    AS d ("userId" bigint, level smallint, members int, "salesFen" bigint)
-  ON CONFLICT (user_id, level) DO UPDATE SET members = team_stats.members + excluded.members,
-    sales_fen = team_stats.sales_fen + excluded.sales_fen;
+    AS d ("userId" bigint, level smallint, "salesFen" bigint)
+  ORDER BY 1, 2
+  ON CONFLICT (user_id, level, slot) DO UPDATE SET sales_fen = team_sales_slots.sales_fen + excluded.sales_fen;
 INSERT INTO product_sales_slots (product_id, slot, quantity)
   SELECT product_id, pg_backend_pid() % 16, sum(quantity)::int FROM order_items WHERE order_id = :oid
   GROUP BY product_id ORDER BY product_id

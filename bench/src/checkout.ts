@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
 import { type BenchShop, prepareShop, type Shopper } from "./lib/checkout-shop.ts";
-import { createDatabase, dropDatabase, PG_HOST, PG_USER, psql } from "./lib/postgres.ts";
+import { createDatabase, dropDatabase, PG_HOST, PG_USER, psql, serverDatabaseUrl } from "./lib/postgres.ts";
 import { repoRoot, writeResult } from "./lib/result.ts";
 import { type RunningServer, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
@@ -229,8 +229,13 @@ export default async function checkout(): Promise<void> {
   if (engines.includes("postgres"))
     try {
       createReferenceDatabase(referenceDb);
+      createDatabase(dbName);
+      const connection = serverDatabaseUrl(dbName);
+      notes.push(
+        `The server connects to PostgreSQL over the ${connection.via} (BENCH_PG_SOCKET=0 for TCP loopback); pgbench over TCP loopback as before.`,
+      );
       const server = await startServer({
-        databaseUrl: createDatabase(dbName),
+        databaseUrl: connection.url,
         ...(workers ? { workers } : {}),
       });
       try {

@@ -139,6 +139,27 @@ export const teamStats = pgTable(
   ],
 );
 
+/**
+ * Team sales added by payments and refunds, spread over slot rows (a connection adds to its own slot, by
+ * backend pid) so that every paid order under a busy top distributor does not queue on one row lock. A
+ * team's sales at a level are team_stats.sales_fen (kept by binds) plus the sum of these.
+ */
+export const teamSalesSlots = pgTable(
+  "team_sales_slots",
+  {
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id),
+    level: smallint("level").notNull(),
+    slot: integer("slot").notNull(),
+    salesFen: money("sales_fen").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.level, t.slot] }),
+    check("team_sales_slots_level_check", sql`${t.level} between 1 and 3`),
+  ],
+);
+
 /** Every binding made, replaced or reassigned, with its provenance. */
 export const referralBindingHistory = pgTable(
   "referral_binding_history",

@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { referralBindingHistory, referralBindings, referralVisits } from "../../db/schema/distribution.ts";
+import { teamCountersOf } from "./team-stats-repo.ts";
 
 export type BindingRow = typeof referralBindings.$inferSelect;
 
@@ -123,8 +124,8 @@ export async function findBindingHistory(
 export async function findTeamSummary(db: Executor, userId: number) {
   const rows = await queryRows<{ level: number; members: number; salesFen: number | string }>(
     db,
-    sql`select level, members, sales_fen as "salesFen" from team_stats
-        where user_id = ${userId} and members > 0 order by level`,
+    sql`select level, members, sales_fen as "salesFen" from ${teamCountersOf(userId)} t
+        where members > 0 order by level`,
   );
   return rows.map((r) => ({ level: Number(r.level), members: r.members, salesFen: Number(r.salesFen) }));
 }

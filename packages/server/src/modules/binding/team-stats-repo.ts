@@ -44,7 +44,7 @@ export async function findTeamWeight(db: Executor, userId: number): Promise<Team
                coalesce(max(sales_fen) filter (where level = 1), 0)::bigint as s1,
                coalesce(max(members) filter (where level = 2), 0) as m2,
                coalesce(max(sales_fen) filter (where level = 2), 0)::bigint as s2
-        from team_stats where user_id = ${userId} and level <= 2`,
+        from ${teamCountersOf(userId)} t where level <= 2`,
   );
   return [
     { members: 1, salesFen: Number(row!.own) },
@@ -62,6 +62,29 @@ export async function addToTeamStats(db: Executor, deltas: TeamStatsDelta[]): Pr
       as d ("userId" bigint, level smallint, members int, "salesFen" bigint)
     on conflict (user_id, level) do update set members = team_stats.members + excluded.members,
       sales_fen = team_stats.sales_fen + excluded.sales_fen`);
+}
+
+/**
+ * Adds payments' and refunds' sales deltas to this connection's slot rows (members never change here), rows
+ * taken in (user, level) order so two payments never wait on each other in a cycle.
+ */
+export async function addToTeamSales(db: Executor, deltas: TeamStatsDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  await db.execute(sql`
+    insert into team_sales_slots (user_id, level, slot, sales_fen)
+    select d."userId", d.level, pg_backend_pid() % 64, d."salesFen" from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb)
+      as d ("userId" bigint, level smallint, "salesFen" bigint)
+    order by 1, 2
+    on conflict (user_id, level, slot) do update set sales_fen = team_sales_slots.sales_fen + excluded.sales_fen`);
+}
+
+/** One member's counters at levels 1–3: team_stats plus the sales slots, summed (what every reader reads). */
+export function teamCountersOf(userId: number | null) {
+  const who = userId === null ? sql`true` : sql`user_id = ${userId}`;
+  return sql`(select user_id, level, sum(members)::int as members, sum(sales_fen)::bigint as sales_fen from (
+      select user_id, level, members, sales_fen from team_stats where ${who}
+      union all select user_id, level, 0, sales_fen from team_sales_slots where ${who}) parts
+    group by user_id, level)`;
 }
 
 /** The counters recounted from the bindings and paid orders (the same count as migration 0020). */
@@ -84,6 +107,7 @@ const RECOUNT = sql`
 
 /** Recounts every counter: the benchmark's seed and a repair after data was moved by hand. */
 export async function rebuildTeamStats(db: Executor): Promise<void> {
+  await db.execute(sql`delete from team_sales_slots`);
   await db.execute(sql`delete from team_stats`);
   await db.execute(sql`insert into team_stats (user_id, level, members, sales_fen) ${RECOUNT}`);
 }
@@ -93,7 +117,8 @@ export async function findTeamStatsDrift(db: Executor) {
   return queryRows<{ userId: number; level: number; kept: string; recounted: string }>(
     db,
     sql`with recount as (${RECOUNT}),
-        kept as (select user_id, level, members, sales_fen from team_stats where members <> 0 or sales_fen <> 0)
+        kept as (select user_id, level, members, sales_fen from ${teamCountersOf(null)} t
+                 where members <> 0 or sales_fen <> 0)
         select coalesce(k.user_id, r.user_id)::int8 as "userId", coalesce(k.level, r.level)::int as level,
                coalesce(k.members, 0) || ' / ' || coalesce(k.sales_fen, 0) as kept,
                coalesce(r.members, 0) || ' / ' || coalesce(r.sales_fen, 0) as recounted

@@ -5,6 +5,7 @@ import { computeTeamStatsDeltas } from "@liebian/domain";
 import type { Executor, Tx } from "../../db/client.ts";
 import type { PaidOrder, RefundedItems } from "../orders/events.ts";
 import {
+  addToTeamSales,
   addToTeamStats,
   findAfterSaleRefund,
   findTeamWeight,
@@ -37,7 +38,7 @@ export async function moveInTeams(
 export async function addTeamSales(tx: Executor, buyerUserId: number, deltaFen: number): Promise<void> {
   if (deltaFen === 0) return;
   const uplines = await lockUplines(tx, buyerUserId);
-  await addToTeamStats(tx, computeTeamStatsDeltas([{ members: 0, salesFen: deltaFen }], [], uplines));
+  await addToTeamSales(tx, computeTeamStatsDeltas([{ members: 0, salesFen: deltaFen }], [], uplines));
 }
 
 /**
