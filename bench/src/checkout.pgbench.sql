@@ -6,7 +6,7 @@
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 39 statements for a 2-SKU order (`npm run bench -- checkout-statements`). The server
+-- pgbench expressions. 40 statements for a 2-SKU order (39 before the pricing engine's activity read) (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
@@ -38,6 +38,10 @@ SELECT id, user_id, name, phone, province_code, city_code, district_code, region
   FROM addresses WHERE id = :addr AND user_id = :uid;
 SELECT id, name, mode, default_rule, region_rules, free_over_fen, free_over_pieces, created_at, updated_at
   FROM freight_templates WHERE id IN (SELECT freight_template_id FROM products p JOIN skus s ON s.product_id = p.id WHERE s.id = :lo);
+-- the pricing engine's active activities (none in the bench shop)
+SELECT a.id, a.kind, a.name, a.args, a.starts_at, a.ends_at, a.status, a.created_at, a.updated_at,
+       (SELECT jsonb_object_agg(s.sku_id::text, s.stock) FROM activity_skus s WHERE s.activity_id = a.id AND s.stock IS NOT NULL) AS stock
+  FROM activities a WHERE a.status = 'active' AND a.ends_at > now();
 \set freight case when :goods >= 5000 then 0 else 800 end
 SELECT nextval('order_no_seq') AS n \gset
 INSERT INTO orders (order_no, buyer_user_id, status, goods_fen, discount_fen, freight_fen, payable_fen, pricing, address,
