@@ -27,6 +27,7 @@ export * from "./distribution/withdrawal.ts";
 export * from "./dividends/index.ts";
 export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
+export * from "./marketing/group-buy.ts";
 export * from "./marketing/kinds/index.ts";
 export * from "./marketing/kinds/line-price.ts";
 export * from "./marketing/points.ts";

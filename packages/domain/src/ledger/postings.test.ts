@@ -5,6 +5,7 @@ import {
   buildCommissionCancelledPosting,
   buildCommissionFrozenPosting,
   buildCommissionReleasedPosting,
+  buildGroupLeaderBonusPosting,
   buildPaymentPosting,
   buildRefundPosting,
   buildRewardPosting,
@@ -344,6 +345,21 @@ describe("the ledger lines of each money event", () => {
         key: "reward:8",
         kind: "reward_first_order",
         lines: ["reward_expense +500", "commission_available:u:3 -500"],
+      },
+    },
+    {
+      label: "group-buy opener bonus ¥50 when the five-person group forms",
+      posting: buildGroupLeaderBonusPosting({
+        groupId: 12,
+        activityId: 2,
+        leaderUserId: 7,
+        amountFen: 5000,
+        at,
+      }),
+      expected: {
+        key: "group-bonus:12",
+        kind: "group_leader_bonus",
+        lines: ["reward_expense +5000", "commission_available:u:7 -5000"],
       },
     },
   ])("$label", ({ posting, expected }) => {

@@ -391,6 +391,30 @@ export function buildRewardPosting<At>(p: {
 }
 
 /**
+ * A group buy's opener is paid the activity's bonus when the group forms, once per group.
+ * Example: ¥50 → reward_expense +5000, commission_available:u:7 −5000.
+ */
+export function buildGroupLeaderBonusPosting<At>(p: {
+  groupId: number;
+  activityId: number;
+  leaderUserId: number;
+  amountFen: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `group-bonus:${p.groupId}`,
+      kind: "group_leader_bonus",
+      meta: { groupId: p.groupId, activityId: p.activityId },
+      at: p.at,
+    },
+    ledgerAccount.rewardExpense,
+    ledgerAccount.commissionAvailable(p.leaderUserId),
+    p.amountFen,
+  );
+}
+
+/**
  * A dividend, bonus or contest run is paid (one run per kind and period, so the key makes a second payment of
  * the same period impossible): the merchant's dividend expense pays each earner's available balance; null
  * when nothing is paid. Example: static run 2026-12-03, ¥250 to u:3 and u:4 → dividend_expense +50000,

@@ -148,6 +148,16 @@ export const errorCodes = [
   "COUPON_NOT_CLAIMABLE",
   "POINTS_INSUFFICIENT",
   "POINTS_DISABLED",
+  // group buy
+  "GROUP_BUY_NOT_RUNNING",
+  "GROUP_SKU_NOT_IN_ACTIVITY",
+  "GROUP_PRICE_INVALID",
+  "GROUP_LIMIT_EXCEEDED",
+  "GROUP_NOT_OPEN",
+  "GROUP_EXPIRED",
+  "GROUP_FULL",
+  "GROUP_ALREADY_JOINED",
+  "GROUP_NOT_FORMED",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

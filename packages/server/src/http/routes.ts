@@ -14,6 +14,7 @@ import { registerDistributorRoutes } from "../modules/distributors/routes.ts";
 import { registerDividendRoutes } from "../modules/dividends/routes.ts";
 import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerGradeRoutes } from "../modules/grades/routes.ts";
+import { registerGroupBuyRoutes } from "../modules/group-buys/routes.ts";
 import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
@@ -63,4 +64,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerFaqRoutes(app, deps);
   registerMarketingRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerGroupBuyRoutes(app, deps);
 }

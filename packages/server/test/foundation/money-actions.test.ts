@@ -27,7 +27,7 @@ await enableDistribution(ctx, owner);
 const product = await createProduct(ctx, owner, { skus: [{ priceFen: 5000, stock: 1000 }] });
 const skuId = product.skus[0]!.id;
 
-/** Everything money or a money setting is: ledger, orders' refunds, refund rows, withdrawals, commissions, settings. */
+/** Everything money or a money setting is: ledger, orders' refunds, refund rows, withdrawals, commissions, settings, group-buy terms. */
 async function moneyState() {
   const [row] = await queryRows<Record<string, unknown>>(
     deps.db,
@@ -39,7 +39,8 @@ async function moneyState() {
       (select coalesce(json_agg(json_build_object('id', id, 'status', status, 'clawed', clawed_back_fen) order by id), '[]') from commissions) as commissions,
       (select coalesce(json_agg(json_build_object('s', section, 'v', value) order by section), '[]') from settings) as settings,
       (select coalesce(json_agg(to_jsonb(p) order by p.provider), '[]') from payment_settings p) as payment_accounts,
-      (select coalesce(json_agg(json_build_object('id', id, 'status', status) order by id), '[]') from dividend_runs) as dividend_runs`,
+      (select coalesce(json_agg(json_build_object('id', id, 'status', status) order by id), '[]') from dividend_runs) as dividend_runs,
+      (select coalesce(json_agg(json_build_object('id', id, 'args', args) order by id), '[]') from group_buy_activities) as group_buys`,
   );
   return row!;
 }
@@ -218,6 +219,18 @@ async function previewedDividendRun() {
   return run.body.id as number;
 }
 
+/** A two-person group buy of the matrix's product whose opener is paid `leaderBonusFen` when a group forms. */
+const groupBuyBody = (leaderBonusFen: number) => ({
+  title: "两人团",
+  productId: product.id,
+  startsAt: ctx.clock.now(),
+  endsAt: new Date(ctx.clock.now().getTime() + 86_400_000),
+  items: [{ skuId, groupPriceFen: 4000 }],
+  groupSize: 2,
+  timeLimitMinutes: 60,
+  leaderBonusFen,
+});
+
 const cases: Record<MoneyActionKey, Case> = {
   "after_sale.refund": {
     arrange: async () => {
@@ -329,6 +342,15 @@ const cases: Record<MoneyActionKey, Case> = {
     arrange: previewedDividendRun,
     attempt: (id, token) => client.post(`/api/admin/v1/dividends/runs/${id}/approve`, {}, token),
     moved: async (_id, res) => expect(res.body.status).toBe("approved"),
+  },
+  "group_buy.configure": {
+    arrange: async () => {
+      const created = await client.post("/api/admin/v1/group-buys", groupBuyBody(0), owner);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      return created.body.id as number;
+    },
+    attempt: (id, token) => client.put(`/api/admin/v1/group-buys/${id}`, groupBuyBody(500), token),
+    moved: async (_id, res) => expect(res.body.leaderBonusFen).toBe(500),
   },
 };
 

@@ -3,6 +3,7 @@
 import type { PromotionKind } from "../promotion.ts";
 import { couponAmountOffKind, couponFreeShippingKind, couponPercentOffKind } from "./coupons.ts";
 import { flashSaleKind } from "./flash-sale.ts";
+import { groupBuyKind } from "./group-buy.ts";
 import { thresholdAmountOffKind } from "./threshold-amount-off.ts";
 import { thresholdFreeShippingKind } from "./threshold-free-shipping.ts";
 import { thresholdPercentOffKind } from "./threshold-percent-off.ts";
@@ -17,6 +18,7 @@ export const PROMOTION_KINDS: readonly PromotionKind<unknown>[] = [
   couponAmountOffKind,
   couponPercentOffKind,
   couponFreeShippingKind,
+  groupBuyKind,
 ];
 
 /** The kind named, or undefined for a kind this build does not know. */

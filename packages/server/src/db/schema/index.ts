@@ -4,6 +4,7 @@ export * from "./auth.ts";
 export * from "./commerce.ts";
 export * from "./distribution.ts";
 export * from "./dividends.ts";
+export * from "./group-buys.ts";
 export * from "./ledger.ts";
 export * from "./marketing.ts";
 export * from "./outbox.ts";

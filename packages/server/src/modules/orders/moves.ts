@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/service.ts";
 import { releaseBatch, setReleaseDates } from "../commissions/lifecycle.ts";
 import { grantCompletionRewards } from "../commissions/rewards.ts";
 import { evaluateGradeOnEvent } from "../grades/service.ts";
+import { assertOrderMayShip } from "../group-buys/service.ts";
 import { returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
@@ -121,6 +122,7 @@ export async function shipOrder(
     const order = await lockOrder(tx, { orderId });
     if (!order) throw notFound("Order", { id: orderId });
     if (order.delivery === "redemption") throw notShipped(order, "ship");
+    if (order.activityKind === "group_buy") await assertOrderMayShip(tx, orderId);
     const at = deps.now();
     const who: OrderActor = { kind: "staff", id: actor.staffId };
     const note = parcels.map((p) => `${p.carrier} ${p.trackingNo}`).join("; ");

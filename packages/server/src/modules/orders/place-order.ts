@@ -84,7 +84,9 @@ export async function writePlacedOrder(
     contactPhone: address?.phone ?? (await findUserPhone(tx, userId)) ?? "",
     buyerRemark: input.buyerRemark,
     placedAt: now,
-    closeDueAt: new Date(dueDates.closeDueAt(now.getTime())),
+    closeDueAt: new Date(
+      Math.min(dueDates.closeDueAt(now.getTime()), activity?.closeBy?.getTime() ?? Number.POSITIVE_INFINITY),
+    ),
     updatedAt: now,
   });
   const items = await insertOrderItems(

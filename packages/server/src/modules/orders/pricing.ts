@@ -1,6 +1,7 @@
 // Prices a checkout on the server: loads the SKUs as they are now, refuses what cannot be sold (off sale,
 // too little stock, over the purchase limit), and lets the domain's pricing engine decide every amount.
 import {
+  type ActivityFacts,
   type Delivery,
   decideDelivery,
   decidePurchaseLimit,
@@ -26,8 +27,18 @@ export type PricedCheckout = {
   address: AddressSnapshot | null;
 };
 
-/** An activity the order comes from (group buy, …): its kind is recorded, its discounts priced in. */
-export type CheckoutActivity = { kind: string; discounts: OrderDiscount[] };
+/**
+ * An activity the order comes from (group buy, a reward grant): its kind is recorded on the order, its
+ * discounts priced in; `facts` is the same activity as the pricing engine reads it (group buy passes it so an
+ * engine-priced checkout can price it as a `group_buy` line price); `closeBy` ends the payment time early
+ * (a group member must pay before the group expires).
+ */
+export type CheckoutActivity = {
+  kind: string;
+  discounts: OrderDiscount[];
+  facts?: ActivityFacts;
+  closeBy?: Date;
+};
 
 /** "尺码:M / 颜色:红" — how a SKU reads on the order. */
 export function skuLabelOf(sku: Pick<SkuForSale, "specAxes" | "specValues">): string {

@@ -9,6 +9,7 @@ import { notFound } from "../../errors/app-error.ts";
 import { countPaidOrderInTeams } from "../binding/team-stats.ts";
 import { createCommissions } from "../commissions/create.ts";
 import { lockOrderLoadingSnapshot } from "../commissions/snapshot.ts";
+import { recordGroupPayment } from "../group-buys/service.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
 import { addSalesCountOfOrder, type OrderRow } from "../orders/repo.ts";
 import { moveOrderToPaid } from "../orders/service.ts";
@@ -64,6 +65,8 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   await moveOrderToPaid(tx, order, fact);
   // a course or class is delivered by its redemption code at once (goods skip the service's own lock)
   if (order.delivery === "redemption") await deliverServiceOrder(tx, order.id, fact.paidAt);
+  // a group member's payment may complete the group (and pay its opener's bonus)
+  if (order.activityKind === "group_buy") await recordGroupPayment(tx, order.id, fact.paidAt);
   const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
   const told = await createCommissions(tx, paid, {
     commissions: plan.commissions,
