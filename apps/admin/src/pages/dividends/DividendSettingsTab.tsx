@@ -35,7 +35,14 @@ export function DividendSettingsTab() {
 
   async function save(values: Settings) {
     if (hasInvalidAmount(values)) return void failed(new Error(t("money.fixFirst")));
-    const { teamNotice: _, ...body } = { ...settings!, ...values };
+    // the form holds only the fields on screen: each section keeps what it does not show
+    const { teamNotice: _, ...saved } = settings!;
+    const body = {
+      pool: { ...saved.pool, ...values.pool },
+      caps: { ...saved.caps, ...values.caps },
+      team: { ...saved.team, ...values.team },
+      bonuses: values.bonuses ?? saved.bonuses,
+    };
     const caps = Object.fromEntries(capFields.map((k) => [k, body.caps[k] ?? null])) as Settings["caps"];
     try {
       const saved = await call(api.PUT("/api/admin/v1/dividends/settings", { body: { ...body, caps } }));

@@ -153,15 +153,9 @@ function RunDrawer({ id, onClose, onChanged }: { id: number; onClose: () => void
   }
 
   return (
-    <Drawer
-      open
-      width={760}
-      title={t("div.run.statement", { id })}
-      onClose={onClose}
-      data-testid="run-drawer"
-    >
+    <Drawer open width={760} title={t("div.run.statement", { id })} onClose={onClose}>
       {detail && (
-        <>
+        <div data-testid="run-drawer">
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={t("div.run.kind")}>
               {t(`div.kind.${detail.kind}` as never)}
@@ -251,7 +245,7 @@ function RunDrawer({ id, onClose, onChanged }: { id: number; onClose: () => void
               { title: t("div.run.item"), dataIndex: "item" },
             ]}
           />
-        </>
+        </div>
       )}
     </Drawer>
   );
