@@ -2850,6 +2850,7 @@ export interface paths {
                             quantity: number;
                         }[];
                         addressId?: number;
+                        couponId?: number;
                     };
                 };
             };
@@ -2900,6 +2901,14 @@ export interface paths {
                             freightFen: number;
                             freightWaivedFen: number;
                             pointsUsed: number;
+                            couponId: number | null;
+                            coupons: {
+                                id: number;
+                                name: string;
+                                summary: string;
+                                applicable: boolean;
+                                amountFen: number;
+                            }[];
                             payableFen: number;
                             /** @enum {string} */
                             delivery: "shipping" | "redemption";
@@ -3044,6 +3053,7 @@ export interface paths {
                             quantity: number;
                         }[];
                         addressId?: number;
+                        couponId?: number;
                         /** @default  */
                         buyerRemark?: string;
                         /** @default false */
@@ -12258,6 +12268,361 @@ export interface paths {
                             }[];
                             details: string[];
                             perPersonLimit: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/coupon-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            args: unknown;
+                            /** Format: date-time */
+                            validFrom: string | null;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            validDays: number | null;
+                            totalQuantity: number;
+                            issuedCount: number;
+                            usedCount: number;
+                            perPersonLimit: number;
+                            claimable: boolean;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            summary: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "coupon_amount_off" | "coupon_percent_off" | "coupon_free_shipping";
+                        args: {
+                            [key: string]: unknown;
+                        };
+                        /** @default null */
+                        validFrom?: unknown;
+                        /** @default null */
+                        validTo?: unknown;
+                        /** @default null */
+                        validDays?: number | null;
+                        totalQuantity: number;
+                        /** @default 1 */
+                        perPersonLimit?: number;
+                        /** @default true */
+                        claimable?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            args: unknown;
+                            /** Format: date-time */
+                            validFrom: string | null;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            validDays: number | null;
+                            totalQuantity: number;
+                            issuedCount: number;
+                            usedCount: number;
+                            perPersonLimit: number;
+                            claimable: boolean;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/coupon-templates/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            args: unknown;
+                            /** Format: date-time */
+                            validFrom: string | null;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            validDays: number | null;
+                            totalQuantity: number;
+                            issuedCount: number;
+                            usedCount: number;
+                            perPersonLimit: number;
+                            claimable: boolean;
+                            /** @enum {string} */
+                            status: "active" | "stopped";
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/coupon-templates/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: number;
+                            refused: {
+                                userId: number;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/centre": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            kind: string;
+                            /** Format: date-time */
+                            validFrom: string | null;
+                            /** Format: date-time */
+                            validTo: string | null;
+                            validDays: number | null;
+                            perPersonLimit: number;
+                            summary: string;
+                            left: number;
+                            mine: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            couponId: number;
+                            /** Format: date-time */
+                            validTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coupons/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: "available" | "used" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            templateId: number;
+                            name: string;
+                            kind: string;
+                            summary: string;
+                            /** Format: date-time */
+                            validFrom: string;
+                            /** Format: date-time */
+                            validTo: string;
+                            /** @enum {string} */
+                            status: "available" | "used" | "expired";
+                            usedOrderId: number | null;
                         }[];
                     };
                 };

@@ -83,7 +83,6 @@ export const couponTemplates = pgTable(
     totalQuantity: integer("total_quantity").notNull(),
     /** Coupons handed out so far (claimed, issued or rewarded); never above totalQuantity. */
     issuedCount: integer("issued_count").notNull().default(0),
-    usedCount: integer("used_count").notNull().default(0),
     perPersonLimit: integer("per_person_limit").notNull().default(1),
     /** Shown in the shop's coupon centre for shoppers to claim; otherwise staff issue it or rewards give it. */
     claimable: boolean("claimable").notNull().default(true),

@@ -1,9 +1,18 @@
-// Checkout's side of the pricing engine: loads the facts the engine needs — running activities (cached),
-// what the shopper already bought in limited ones — calls computePricing, and turns a refusal into its code.
-import { computePricing, type PricedCart, type PricingInput, type PricingLineInput } from "@liebian/domain";
+// Checkout's side of the pricing engine: loads the facts the engine needs — running activities (cached), what
+// the shopper already bought in limited ones, the chosen coupon — calls computePricing, and turns a refusal
+// into its code. A quote also rates the shopper's other coupons against the cart for the coupon picker.
+import {
+  type ActivityFacts,
+  computePricing,
+  type PricedCart,
+  type PricingInput,
+  type PricingLineInput,
+} from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
-import { AppError } from "../../errors/app-error.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
 import { findActivityUnitsBought } from "./activities-repo.ts";
+import { findUserCouponWithTemplate, listUserCoupons, type UserCouponRow } from "./coupons-repo.ts";
+import { couponSummary } from "./coupons-service.ts";
 import { activityFacts, loadRunningActivities } from "./running-activities.ts";
 
 export type PromotionFacts = {
@@ -12,7 +21,20 @@ export type PromotionFacts = {
   lines: PricingLineInput[];
   freight: PricingInput["freight"];
   callerDiscounts?: PricingInput["callerDiscounts"];
+  /** The shopper's coupon chosen for this order (user_coupons id). */
+  couponId?: number | undefined;
+  /** Rate every coupon the shopper holds against the cart (quotes only). */
+  rateCoupons?: boolean;
 };
+
+export type CouponOption = {
+  id: number;
+  name: string;
+  summary: string;
+  applicable: boolean;
+  amountFen: number;
+};
+export type PromotedCart = PricedCart & { couponId: number | null; couponOptions: CouponOption[] };
 
 /** The running activities that name one of these SKUs and limit units per person. */
 function limitedActivityIds(rows: Awaited<ReturnType<typeof loadRunningActivities>>, skuIds: Set<string>) {
@@ -24,31 +46,79 @@ function limitedActivityIds(rows: Awaited<ReturnType<typeof loadRunningActivitie
     .map((r) => r.id);
 }
 
+function couponFacts(
+  coupon: UserCouponRow,
+  template: { kind: string; name: string; args: unknown },
+): ActivityFacts {
+  return {
+    id: String(coupon.id),
+    kind: template.kind,
+    label: template.name,
+    startsAtMs: coupon.validFrom.getTime(),
+    endsAtMs: coupon.validTo.getTime(),
+    args: template.args,
+  };
+}
+
+async function loadChosenCoupon(db: Executor, userId: number, couponId: number | undefined) {
+  if (couponId === undefined) return null;
+  const found = await findUserCouponWithTemplate(db, couponId);
+  // Someone else's coupon reads as no coupon at all: its existence is not theirs to learn.
+  if (!found || found.coupon.userId !== userId) throw notFound("Coupon", { id: couponId });
+  if (found.coupon.status === "used") throw new AppError("COUPON_USED", "This coupon was used", { couponId });
+  return couponFacts(found.coupon, found.template);
+}
+
 /**
  * Prices the cart with every promotion that applies to it now. Costs no query while the running activities
- * are remembered, plus one when the cart holds a SKU of an activity with a per-person limit.
+ * are remembered, plus one when the cart holds a SKU of an activity with a per-person limit and one for a
+ * chosen coupon.
  */
-export async function priceWithPromotions(db: Executor, facts: PromotionFacts): Promise<PricedCart> {
+export async function priceWithPromotions(db: Executor, facts: PromotionFacts): Promise<PromotedCart> {
   const rows = await loadRunningActivities(db, facts.now);
   const limited = limitedActivityIds(rows, new Set(facts.lines.map((l) => l.skuId)));
   const bought = new Map(
     (await findActivityUnitsBought(db, facts.userId, limited)).map((b) => [b.activityId, b.units]),
   );
-  const result = computePricing({
+  const input: PricingInput = {
     lines: facts.lines,
     shopper: { userId: String(facts.userId) },
     nowMs: facts.now.getTime(),
     activities: rows.map((r) => ({ ...activityFacts(r), shopperBought: bought.get(r.id) ?? 0 })),
-    coupon: null,
+    coupon: await loadChosenCoupon(db, facts.userId, facts.couponId),
     points: null,
     freight: facts.freight,
     ...(facts.callerDiscounts ? { callerDiscounts: facts.callerDiscounts } : {}),
-  });
+  };
+  const result = computePricing(input);
   if (result.kind === "refuse") {
     const { reason, details } = result.refusal;
     throw new AppError(reason, refusalMessages[reason], details);
   }
-  return result;
+  const couponOptions = facts.rateCoupons ? await rateCoupons(db, facts, input) : [];
+  return { ...result, couponId: result.couponApplied ? facts.couponId! : null, couponOptions };
+}
+
+/** Each coupon the shopper holds, priced against this cart: whether it applies and how much it takes off. */
+async function rateCoupons(
+  db: Executor,
+  facts: PromotionFacts,
+  input: PricingInput,
+): Promise<CouponOption[]> {
+  const held = await listUserCoupons(db, facts.userId, "available", facts.now);
+  const base = computePricing({ ...input, coupon: null });
+  const payableWithout = base.kind === "priced" ? base.payableFen : 0;
+  return held.map(({ coupon, template }) => {
+    const priced = computePricing({ ...input, coupon: couponFacts(coupon, template) });
+    const applicable = priced.kind === "priced";
+    return {
+      id: coupon.id,
+      name: template.name,
+      summary: couponSummary(template.kind, template.args),
+      applicable,
+      amountFen: applicable ? Math.max(0, payableWithout - priced.payableFen) : 0,
+    };
+  });
 }
 
 const refusalMessages = {

@@ -2,7 +2,7 @@
 // reads the activities running now.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { staffActor } from "../../http/authenticate.ts";
+import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import { IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
 import {
@@ -12,6 +12,24 @@ import {
   ShopActivityResponse,
 } from "./activities-schemas.ts";
 import { createActivity, editActivity, getActivities, stopActivity } from "./activities-service.ts";
+import {
+  CentreCoupon,
+  CouponTemplateBody,
+  CouponTemplateResponse,
+  IssueCouponsBody,
+  IssueCouponsResponse,
+  MyCoupon,
+  MyCouponQuery,
+} from "./coupons-schemas.ts";
+import {
+  claimCoupon,
+  createCouponTemplate,
+  getCouponCentre,
+  getCouponTemplates,
+  getMyCoupons,
+  issueCoupons,
+  stopCouponTemplate,
+} from "./coupons-service.ts";
 import { getShopActivities } from "./shop-activities.ts";
 
 export function registerMarketingRoutes(app: App, deps: AppDeps): void {
@@ -49,5 +67,63 @@ export function registerMarketingRoutes(app: App, deps: AppDeps): void {
     "/api/v1/activities",
     { schema: { tags: ["shop: marketing"], response: { 200: z.array(ShopActivityResponse) } } },
     async () => getShopActivities(deps),
+  );
+  registerCouponRoutes(app, deps);
+}
+
+function registerCouponRoutes(app: App, deps: AppDeps): void {
+  const tags = ["admin: marketing"];
+  const shop = ["shop: coupons"];
+  const read = { permission: "marketing.read" } as const;
+  const write = { permission: "marketing.write" } as const;
+  app.get(
+    "/api/admin/v1/coupon-templates",
+    { config: read, schema: { tags, response: { 200: z.array(CouponTemplateResponse) } } },
+    async () => getCouponTemplates(deps.db),
+  );
+  app.post(
+    "/api/admin/v1/coupon-templates",
+    { config: write, schema: { tags, body: CouponTemplateBody, response: { 201: CouponTemplateResponse } } },
+    async (request, reply) =>
+      reply.status(201).send(await createCouponTemplate(deps, staffActor(request), request.body)),
+  );
+  app.post(
+    "/api/admin/v1/coupon-templates/:id/stop",
+    { config: write, schema: { tags, params: IdParams, response: { 200: CouponTemplateResponse } } },
+    async (request) => stopCouponTemplate(deps, staffActor(request), request.params.id),
+  );
+  app.post(
+    "/api/admin/v1/coupon-templates/:id/issue",
+    {
+      config: write,
+      schema: { tags, params: IdParams, body: IssueCouponsBody, response: { 200: IssueCouponsResponse } },
+    },
+    async (request) => issueCoupons(deps, staffActor(request), request.params.id, request.body.userIds),
+  );
+  app.get(
+    "/api/v1/coupons/centre",
+    { config: { auth: "user" }, schema: { tags: shop, response: { 200: z.array(CentreCoupon) } } },
+    async (request) => getCouponCentre(deps, currentUserId(request)),
+  );
+  app.post(
+    "/api/v1/coupons/:id/claim",
+    {
+      config: { auth: "user" },
+      schema: {
+        tags: shop,
+        params: IdParams,
+        response: { 201: z.object({ couponId: z.number(), validTo: z.date() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await claimCoupon(deps, currentUserId(request), request.params.id)),
+  );
+  app.get(
+    "/api/v1/coupons/mine",
+    {
+      config: { auth: "user" },
+      schema: { tags: shop, querystring: MyCouponQuery, response: { 200: z.array(MyCoupon) } },
+    },
+    async (request) => getMyCoupons(deps, currentUserId(request), request.query.status),
   );
 }

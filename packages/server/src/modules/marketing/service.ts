@@ -1,12 +1,15 @@
 // The marketing area's face to other modules: pricing a checkout with promotions, what an order line records
-// of the activity that priced it, and taking / giving back what an order holds of promotions (activity stock).
+// of the activity that priced it, and taking / giving back what an order holds of promotions (activity stock,
+// its coupon).
 import type { PricedLine } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { returnActivityStock, takeActivityStock } from "./activities-repo.ts";
+import { returnCouponOfOrder, useCoupon } from "./coupons-repo.ts";
 import { forgetRunningActivities } from "./running-activities.ts";
 
-export { priceWithPromotions } from "./checkout-pricing.ts";
+export { type PromotedCart, priceWithPromotions } from "./checkout-pricing.ts";
+export { grantCouponReward } from "./coupons-service.ts";
 
 /** The order_items columns that say which activity priced a line. */
 export function promotionColumnsOf(line: PricedLine) {
@@ -25,7 +28,19 @@ type HeldLine = { skuId: number; quantity: number; activityId: number | null };
  * whose activity stock ran out since the quote refuses the order: the shopper sees the normal price on the
  * next quote.
  */
-export async function reservePromotions(tx: Tx, order: { orderId: number; items: HeldLine[] }) {
+export async function reservePromotions(
+  tx: Tx,
+  order: { orderId: number; userId: number; at: Date; couponId: number | null; items: HeldLine[] },
+) {
+  if (order.couponId !== null) {
+    const used = await useCoupon(tx, {
+      couponId: order.couponId,
+      userId: order.userId,
+      orderId: order.orderId,
+      at: order.at,
+    });
+    if (!used) throw new AppError("COUPON_USED", "This coupon was used", { couponId: order.couponId });
+  }
   const held = order.items.filter((i) => i.activityId !== null).sort((a, b) => a.skuId - b.skuId);
   for (const item of held) {
     if (!(await takeActivityStock(tx, item.activityId!, item.skuId, item.quantity))) {
@@ -40,8 +55,9 @@ export async function reservePromotions(tx: Tx, order: { orderId: number; items:
   if (held.length > 0) forgetRunningActivities(tx);
 }
 
-/** Gives back what an unpaid order held: its activity stock. */
+/** Gives back what an unpaid order held: its activity stock and its coupon. */
 export async function returnPromotionsOfUnpaidOrder(tx: Tx, order: { orderId: number; items: HeldLine[] }) {
+  await returnCouponOfOrder(tx, order.orderId);
   const held = order.items.filter((i) => i.activityId !== null).sort((a, b) => a.skuId - b.skuId);
   for (const item of held) await returnActivityStock(tx, item.activityId!, item.skuId, item.quantity);
   if (held.length > 0) forgetRunningActivities(tx);

@@ -109,7 +109,7 @@ export async function writePlacedOrder(
       };
     }),
   );
-  await reservePromotions(tx, { orderId: order.id, items });
+  await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
   for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
     const left = await moveStock(tx, {
       skuId: item.skuId,

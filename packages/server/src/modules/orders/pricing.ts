@@ -7,20 +7,24 @@ import {
   decidePurchaseLimit,
   fen,
   type OrderDiscount,
-  type PricedCart,
 } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { loadOwnAddressSnapshot } from "../addresses/service.ts";
 import { loadDomainFreightTemplates } from "../freight/repo.ts";
-import { priceWithPromotions } from "../marketing/service.ts";
+import { type PromotedCart, priceWithPromotions } from "../marketing/service.ts";
 import { findBoughtQuantities, findSkusForSale, lockBuyer, type SkuForSale } from "./repo.ts";
 
 export type CheckoutItem = { skuId: number; quantity: number };
-export type CheckoutInput = { items: CheckoutItem[]; addressId?: number | undefined };
+export type CheckoutInput = {
+  items: CheckoutItem[];
+  addressId?: number | undefined;
+  /** The shopper's coupon chosen for this order. */
+  couponId?: number | undefined;
+};
 export type PricedCheckout = {
-  quote: PricedCart;
+  quote: PromotedCart;
   skus: SkuForSale[];
   /** Service goods are delivered by a redemption code: no address, no freight. */
   delivery: Delivery;
@@ -119,6 +123,8 @@ export async function priceCheckout(
   const quote = await priceWithPromotions(tx, {
     userId,
     now: options.now,
+    couponId: input.couponId,
+    rateCoupons: !options.forPlacing,
     lines: items.map((item, i) => {
       const sku = skus[i]!;
       return {
@@ -183,6 +189,8 @@ export function quoteView({ quote, skus, delivery, address }: PricedCheckout) {
     freightFen: quote.freightFen as number,
     freightWaivedFen: quote.freightWaivedFen as number,
     pointsUsed: quote.pointsUsed,
+    couponId: quote.couponId,
+    coupons: quote.couponOptions,
     payableFen: quote.payableFen as number,
     address,
   };

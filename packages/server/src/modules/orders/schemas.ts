@@ -9,11 +9,17 @@ const Items = z
   .min(1)
   .max(50);
 
-export const QuoteBody = z.strictObject({ items: Items, addressId: z.number().int().positive().optional() });
+export const QuoteBody = z.strictObject({
+  items: Items,
+  addressId: z.number().int().positive().optional(),
+  /** The shopper's coupon (from my coupons) to use; at most one per order. */
+  couponId: z.number().int().positive().optional(),
+});
 export const PlaceOrderBody = z.strictObject({
   items: Items,
   /** Required unless every item is a service (course, class), which is delivered by a redemption code. */
   addressId: z.number().int().positive().optional(),
+  couponId: z.number().int().positive().optional(),
   buyerRemark: z.string().trim().max(200).default(""),
   /** The items came from the cart: their lines are removed once the order is placed. */
   fromCart: z.boolean().default(false),
@@ -70,6 +76,18 @@ export const QuoteResponse = z.object({
   /** Freight a free-shipping discount waived (already left out of freightFen). */
   freightWaivedFen: z.number(),
   pointsUsed: z.number(),
+  /** The coupon applied (null: none chosen). */
+  couponId: z.number().nullable(),
+  /** The shopper's coupons rated against this cart, for the coupon picker. */
+  coupons: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      summary: z.string(),
+      applicable: z.boolean(),
+      amountFen: z.number(),
+    }),
+  ),
   payableFen: z.number(),
   delivery: z.enum(["shipping", "redemption"]),
   address: Address.nullable(),

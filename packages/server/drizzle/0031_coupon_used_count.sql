@@ -1,0 +1,1 @@
+ALTER TABLE "coupon_templates" DROP COLUMN "used_count";
