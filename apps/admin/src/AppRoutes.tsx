@@ -1,40 +1,104 @@
 // Which page answers which path, behind the login guard and each page's permission.
 import { Result, Spin } from "antd";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout.tsx";
 import { useI18n } from "./i18n/index.tsx";
 import { useAuth } from "./lib/auth.tsx";
-import { AfterSalePage } from "./pages/aftersales/AfterSalePage.tsx";
-import { RefundQueuePage } from "./pages/aftersales/RefundQueuePage.tsx";
-import { AuditLogPage } from "./pages/audit/AuditLogPage.tsx";
-import { CategoryPage } from "./pages/catalog/CategoryPage.tsx";
-import { ProductEditPage } from "./pages/catalog/ProductEditPage.tsx";
-import { ProductListPage } from "./pages/catalog/ProductListPage.tsx";
-import { StockPage } from "./pages/catalog/StockPage.tsx";
-import { DashboardPage } from "./pages/dashboard/DashboardPage.tsx";
-import { ApplicationsPage } from "./pages/distribution/ApplicationsPage.tsx";
-import { BindingsPage } from "./pages/distribution/BindingsPage.tsx";
-import { CommissionsPage } from "./pages/distribution/CommissionsPage.tsx";
-import { DistributionSettingsPage } from "./pages/distribution/DistributionSettingsPage.tsx";
-import { DistributorDetailPage } from "./pages/distribution/DistributorDetailPage.tsx";
-import { DistributorListPage } from "./pages/distribution/DistributorListPage.tsx";
-import { GradesPage } from "./pages/distribution/GradesPage.tsx";
-import { SimulatorPage } from "./pages/distribution/SimulatorPage.tsx";
-import { WithdrawalsPage } from "./pages/distribution/WithdrawalsPage.tsx";
-import { DividendsPage } from "./pages/dividends/DividendsPage.tsx";
-import { FreightPage } from "./pages/freight/FreightPage.tsx";
-import { LoginPage } from "./pages/login/LoginPage.tsx";
-import { RedemptionPage } from "./pages/marketing/RedemptionPage.tsx";
-import { OrderDetailPage } from "./pages/orders/OrderDetailPage.tsx";
-import { OrderListPage } from "./pages/orders/OrderListPage.tsx";
-import { PaymentRecordsPage } from "./pages/payments/PaymentRecordsPage.tsx";
-import { PaymentSettingsPage } from "./pages/payments/PaymentSettingsPage.tsx";
-import { ReconciliationPage } from "./pages/payments/ReconciliationPage.tsx";
-import { FaqPage } from "./pages/service/FaqPage.tsx";
-import { ServiceDeskPage } from "./pages/service/ServiceDeskPage.tsx";
-import { SettingsPage } from "./pages/settings/SettingsPage.tsx";
-import { StaffPage } from "./pages/staff/StaffPage.tsx";
+
+// Each page is its own chunk (loaded when first opened), so the login page and the dashboard stay small.
+const AfterSalePage = lazy(() =>
+  import("./pages/aftersales/AfterSalePage.tsx").then((m) => ({ default: m.AfterSalePage })),
+);
+const RefundQueuePage = lazy(() =>
+  import("./pages/aftersales/RefundQueuePage.tsx").then((m) => ({ default: m.RefundQueuePage })),
+);
+const AuditLogPage = lazy(() =>
+  import("./pages/audit/AuditLogPage.tsx").then((m) => ({ default: m.AuditLogPage })),
+);
+const CategoryPage = lazy(() =>
+  import("./pages/catalog/CategoryPage.tsx").then((m) => ({ default: m.CategoryPage })),
+);
+const ProductEditPage = lazy(() =>
+  import("./pages/catalog/ProductEditPage.tsx").then((m) => ({ default: m.ProductEditPage })),
+);
+const ProductListPage = lazy(() =>
+  import("./pages/catalog/ProductListPage.tsx").then((m) => ({ default: m.ProductListPage })),
+);
+const StockPage = lazy(() => import("./pages/catalog/StockPage.tsx").then((m) => ({ default: m.StockPage })));
+const DashboardPage = lazy(() =>
+  import("./pages/dashboard/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const ApplicationsPage = lazy(() =>
+  import("./pages/distribution/ApplicationsPage.tsx").then((m) => ({ default: m.ApplicationsPage })),
+);
+const BindingsPage = lazy(() =>
+  import("./pages/distribution/BindingsPage.tsx").then((m) => ({ default: m.BindingsPage })),
+);
+const CommissionsPage = lazy(() =>
+  import("./pages/distribution/CommissionsPage.tsx").then((m) => ({ default: m.CommissionsPage })),
+);
+const DistributionSettingsPage = lazy(() =>
+  import("./pages/distribution/DistributionSettingsPage.tsx").then((m) => ({
+    default: m.DistributionSettingsPage,
+  })),
+);
+const DistributorDetailPage = lazy(() =>
+  import("./pages/distribution/DistributorDetailPage.tsx").then((m) => ({
+    default: m.DistributorDetailPage,
+  })),
+);
+const DistributorListPage = lazy(() =>
+  import("./pages/distribution/DistributorListPage.tsx").then((m) => ({ default: m.DistributorListPage })),
+);
+const GradesPage = lazy(() =>
+  import("./pages/distribution/GradesPage.tsx").then((m) => ({ default: m.GradesPage })),
+);
+const SimulatorPage = lazy(() =>
+  import("./pages/distribution/SimulatorPage.tsx").then((m) => ({ default: m.SimulatorPage })),
+);
+const WithdrawalsPage = lazy(() =>
+  import("./pages/distribution/WithdrawalsPage.tsx").then((m) => ({ default: m.WithdrawalsPage })),
+);
+const DividendsPage = lazy(() =>
+  import("./pages/dividends/DividendsPage.tsx").then((m) => ({ default: m.DividendsPage })),
+);
+const FreightPage = lazy(() =>
+  import("./pages/freight/FreightPage.tsx").then((m) => ({ default: m.FreightPage })),
+);
+const LoginPage = lazy(() => import("./pages/login/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const RedemptionPage = lazy(() =>
+  import("./pages/marketing/RedemptionPage.tsx").then((m) => ({ default: m.RedemptionPage })),
+);
+const OrderDetailPage = lazy(() =>
+  import("./pages/orders/OrderDetailPage.tsx").then((m) => ({ default: m.OrderDetailPage })),
+);
+const OrderListPage = lazy(() =>
+  import("./pages/orders/OrderListPage.tsx").then((m) => ({ default: m.OrderListPage })),
+);
+const PaymentRecordsPage = lazy(() =>
+  import("./pages/payments/PaymentRecordsPage.tsx").then((m) => ({ default: m.PaymentRecordsPage })),
+);
+const PaymentSettingsPage = lazy(() =>
+  import("./pages/payments/PaymentSettingsPage.tsx").then((m) => ({ default: m.PaymentSettingsPage })),
+);
+const ReconciliationPage = lazy(() =>
+  import("./pages/payments/ReconciliationPage.tsx").then((m) => ({ default: m.ReconciliationPage })),
+);
+const FaqPage = lazy(() => import("./pages/service/FaqPage.tsx").then((m) => ({ default: m.FaqPage })));
+const ServiceDeskPage = lazy(() =>
+  import("./pages/service/ServiceDeskPage.tsx").then((m) => ({ default: m.ServiceDeskPage })),
+);
+const SettingsPage = lazy(() =>
+  import("./pages/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
+);
+const StaffPage = lazy(() => import("./pages/staff/StaffPage.tsx").then((m) => ({ default: m.StaffPage })));
+const ReportsPage = lazy(() =>
+  import("./pages/reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })),
+);
+const PosterSettingsPage = lazy(() =>
+  import("./pages/reports/PosterSettingsPage.tsx").then((m) => ({ default: m.PosterSettingsPage })),
+);
 
 const pages: { path: string; permission: string | null; element: ReactNode }[] = [
   { path: "/", permission: null, element: <DashboardPage /> },
@@ -72,6 +136,8 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/redemptions", permission: "orders.read", element: <RedemptionPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
+  { path: "/reports", permission: "reports.read", element: <ReportsPage /> },
+  { path: "/posters", permission: "settings.read", element: <PosterSettingsPage /> },
 ];
 
 function Guarded({ permission, children }: { permission: string | null; children: ReactNode }) {
@@ -89,28 +155,32 @@ export function AppRoutes() {
   if (checking) return <Spin fullscreen />;
   if (!me) {
     return (
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
-      </Routes>
+      <Suspense fallback={<Spin fullscreen />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname }} />} />
+        </Routes>
+      </Suspense>
     );
   }
   return (
     <AppLayout>
-      <Routes>
-        {pages.map((page) => (
+      <Suspense fallback={<Spin />}>
+        <Routes>
+          {pages.map((page) => (
+            <Route
+              key={page.path}
+              path={page.path}
+              element={<Guarded permission={page.permission}>{page.element}</Guarded>}
+            />
+          ))}
           <Route
-            key={page.path}
-            path={page.path}
-            element={<Guarded permission={page.permission}>{page.element}</Guarded>}
+            path="/login"
+            element={<Navigate to={(location.state as { from?: string })?.from ?? "/"} replace />}
           />
-        ))}
-        <Route
-          path="/login"
-          element={<Navigate to={(location.state as { from?: string })?.from ?? "/"} replace />}
-        />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
     </AppLayout>
   );
 }

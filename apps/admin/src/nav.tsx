@@ -14,8 +14,10 @@ import {
   FileTextOutlined,
   GiftOutlined,
   KeyOutlined,
+  LineChartOutlined,
   LinkOutlined,
   MoneyCollectOutlined,
+  PictureOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
   SafetyOutlined,
@@ -43,6 +45,20 @@ export const navGroups: NavGroup[] = [
     label: "nav.group.home",
     items: [
       { key: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined />, permission: null },
+      {
+        key: "reports",
+        path: "/reports",
+        label: "nav.reports",
+        icon: <LineChartOutlined />,
+        permission: "reports.read",
+      },
+      {
+        key: "posters",
+        path: "/posters",
+        label: "nav.posters",
+        icon: <PictureOutlined />,
+        permission: "settings.read",
+      },
     ],
   },
   {

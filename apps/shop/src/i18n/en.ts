@@ -521,4 +521,16 @@ export const en: Record<MessageKey, string> = {
   "error.MESSAGE_RATE_LIMITED": "You are sending too fast; wait a moment",
   "error.MESSAGE_IMAGE_INVALID": "That picture could not be used; upload it again",
   "error.CONVERSATION_CLOSED": "This conversation has ended; open customer service again",
+  // sharing and analytics
+  "share.estimate": "Share and earn about {amount}",
+  "share.poster": "Make a poster",
+  "share.invitePoster": "Make an invite poster",
+  "share.posterFailed": "Could not make the poster; try again later",
+  "share.longPress": "Press and hold the picture to save it",
+  "stats.title": "My promotion (last 30 days)",
+  "stats.sales30": "Sales you brought: {amount}",
+  "stats.linkOpens": "Link opens",
+  "stats.visitors": "Visitors",
+  "stats.placed": "Ordered",
+  "stats.paid": "Paid",
 };

@@ -516,6 +516,18 @@ export const zh = {
   "error.MESSAGE_RATE_LIMITED": "发送太快了，请稍后再发",
   "error.MESSAGE_IMAGE_INVALID": "图片无效，请重新上传",
   "error.CONVERSATION_CLOSED": "本次会话已结束，请重新进入客服",
+  // sharing and analytics
+  "share.estimate": "分享预计赚 {amount}",
+  "share.poster": "生成海报",
+  "share.invitePoster": "生成邀请海报",
+  "share.posterFailed": "海报生成失败，请稍后再试",
+  "share.longPress": "长按图片保存，分享到朋友圈",
+  "stats.title": "我的推广数据（近 30 天）",
+  "stats.sales30": "带来销售额 {amount}",
+  "stats.linkOpens": "链接打开",
+  "stats.visitors": "访客",
+  "stats.placed": "下单",
+  "stats.paid": "付款",
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -14,6 +14,7 @@ import { useAuth } from "../lib/auth.tsx";
 import { checkoutLink } from "../lib/checkout-link.ts";
 import { resumedChoice, resumeLink } from "../lib/resume-choice.ts";
 import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
+import { track } from "../lib/tracking.ts";
 import type { Product, Sku } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
 
@@ -36,6 +37,7 @@ export function ProductPage() {
   });
   const [busy, setBusy] = useState(false);
 
+  useEffect(() => track({ kind: "page_view", productId: id, source: "product" }), [id]);
   useEffect(() => {
     call(api.GET("/api/v1/products/{id}", { params: { path: { id } } }))
       .then((p) => {

@@ -5,6 +5,7 @@ import { useNavigate } from "react-router-dom";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
+import { SalesPanel } from "./SalesPanel.tsx";
 
 type Tile = {
   key: string;
@@ -138,6 +139,7 @@ export function DashboardPage() {
           );
         })}
       </Row>
+      {can("reports.read") && <SalesPanel />}
     </div>
   );
 }

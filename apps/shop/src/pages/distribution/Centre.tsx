@@ -3,6 +3,7 @@
 import { ErrorBlock, Grid, Skeleton } from "antd-mobile";
 import { Link } from "react-router-dom";
 import { JoinCard } from "../../components/distribution/JoinCard.tsx";
+import { MyStatsCard } from "../../components/distribution/MyStatsCard.tsx";
 import { WalletCard } from "../../components/distribution/WalletCard.tsx";
 import { PageBar } from "../../components/PageBar.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -59,6 +60,7 @@ function Dashboard({ me }: { me: MyDistribution }) {
         </div>
       )}
       {wallet ? <WalletCard wallet={wallet} /> : <Skeleton.Paragraph lineCount={4} animated />}
+      <MyStatsCard />
       <div className="card">
         <Grid columns={3} gap={12}>
           {entries.map((e) => (

@@ -6,7 +6,9 @@ import { PageBar } from "../../components/PageBar.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { copyText } from "../../lib/clipboard.ts";
 import { distributionApi } from "../../lib/distribution-api.ts";
+import { sharingApi } from "../../lib/sharing-api.ts";
 import { useShop } from "../../lib/shop.tsx";
+import { trackShare } from "../../lib/tracking.ts";
 import { useLoad } from "../../lib/use-load.ts";
 
 export function InvitePage() {
@@ -14,6 +16,15 @@ export function InvitePage() {
   const shop = useShop();
   const [me] = useLoad(distributionApi.me);
   const [qr, setQr] = useState<string | null>(null);
+  const [poster, setPoster] = useState<string | null>(null);
+  const makePoster = async () => {
+    if (me?.inviteCode) trackShare(me.inviteCode, undefined, "invite_poster");
+    try {
+      setPoster(await sharingApi.invitePoster());
+    } catch {
+      Toast.show({ icon: "fail", content: t("share.posterFailed") });
+    }
+  };
   const link = me?.inviteLink ?? null;
 
   useEffect(() => {
@@ -52,6 +63,27 @@ export function InvitePage() {
               {t("dist.copyLink")}
             </Button>
           </div>
+          <Button
+            block
+            shape="rounded"
+            color="primary"
+            onClick={makePoster}
+            data-testid="dist-invite-poster"
+            style={{ marginTop: 12 }}
+          >
+            {t("share.invitePoster")}
+          </Button>
+          {poster && (
+            <div style={{ textAlign: "center", marginTop: 12 }}>
+              <img
+                src={poster}
+                alt={t("share.invitePoster")}
+                style={{ width: "85%" }}
+                data-testid="dist-invite-poster-image"
+              />
+              <div className="small muted">{t("share.longPress")}</div>
+            </div>
+          )}
         </div>
       )}
       {me && !link && <div className="card muted">{t("error.NOT_DISTRIBUTOR")}</div>}

@@ -1,0 +1,17 @@
+// A distributor's share data and posters: links and estimated earning from the API, posters fetched with
+// the session (an <img> cannot send the token) and shown from a blob URL the phone can long-press to save.
+import { api, call } from "./api.ts";
+import { readToken } from "./storage.ts";
+
+export const sharingApi = {
+  share: (productId?: number) =>
+    call(api.GET("/api/v1/distribution/share", { params: { query: productId ? { productId } : {} } })),
+  async poster(path: string): Promise<string> {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${readToken() ?? ""}` } });
+    if (!response.ok) throw new Error(`poster ${response.status}`);
+    return URL.createObjectURL(await response.blob());
+  },
+  productPoster: (productId: number) =>
+    sharingApi.poster(`/api/v1/distribution/posters/product/${productId}`),
+  invitePoster: () => sharingApi.poster("/api/v1/distribution/posters/invite"),
+};
