@@ -19,6 +19,8 @@ import { PromotedOrdersPage } from "./pages/distribution/PromotedOrders.tsx";
 import { TeamPage } from "./pages/distribution/Team.tsx";
 import { WithdrawPage } from "./pages/distribution/Withdraw.tsx";
 import { ForgotPasswordPage } from "./pages/ForgotPassword.tsx";
+import { GroupPage } from "./pages/groups/Group.tsx";
+import { GroupBuyPage } from "./pages/groups/GroupBuy.tsx";
 import { HomePage } from "./pages/Home.tsx";
 import { LoginPage } from "./pages/Login.tsx";
 import { MePage } from "./pages/Me.tsx";
@@ -67,6 +69,8 @@ export function AppRoutes() {
       <Route path="distribution/dividends" element={guarded(<DividendsPage />)} />
       <Route path="wallet" element={guarded(<WalletPage />)} />
       <Route path="service" element={guarded(<ChatPage />)} />
+      <Route path="group-buys/:id" element={<GroupBuyPage />} />
+      <Route path="groups/:id" element={<GroupPage />} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

@@ -13340,6 +13340,8 @@ export interface paths {
                                 title: string;
                                 productId: number;
                                 productTitle: string;
+                                /** @enum {string} */
+                                productKind: "physical" | "service";
                                 imageUrl: string | null;
                                 /** Format: date-time */
                                 startsAt: string;
@@ -13414,6 +13416,8 @@ export interface paths {
                             title: string;
                             productId: number;
                             productTitle: string;
+                            /** @enum {string} */
+                            productKind: "physical" | "service";
                             imageUrl: string | null;
                             /** Format: date-time */
                             startsAt: string;
@@ -13472,6 +13476,8 @@ export interface paths {
                             title: string;
                             productId: number;
                             productTitle: string;
+                            /** @enum {string} */
+                            productKind: "physical" | "service";
                             imageUrl: string | null;
                             /** Format: date-time */
                             startsAt: string;
@@ -13540,6 +13546,8 @@ export interface paths {
                             title: string;
                             productId: number;
                             productTitle: string;
+                            /** @enum {string} */
+                            productKind: "physical" | "service";
                             imageUrl: string | null;
                             /** Format: date-time */
                             startsAt: string;
@@ -13670,6 +13678,8 @@ export interface paths {
                             title: string;
                             productId: number;
                             productTitle: string;
+                            /** @enum {string} */
+                            productKind: "physical" | "service";
                             imageUrl: string | null;
                             /** Format: date-time */
                             startsAt: string;
@@ -13730,6 +13740,8 @@ export interface paths {
                             title: string;
                             productId: number;
                             productTitle: string;
+                            /** @enum {string} */
+                            productKind: "physical" | "service";
                             imageUrl: string | null;
                             /** Format: date-time */
                             startsAt: string;

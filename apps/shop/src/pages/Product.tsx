@@ -17,6 +17,7 @@ import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
 import { track } from "../lib/tracking.ts";
 import type { Product, Sku } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
+import { GroupBuyLink } from "./groups/GroupBuyLink.tsx";
 
 export function ProductPage() {
   const { t } = useI18n();
@@ -118,6 +119,7 @@ export function ProductPage() {
           <div className="tag-limit">{t("product.limit", { n: product.purchaseLimit })}</div>
         )}
       </section>
+      <GroupBuyLink productId={product.id} />
       {product.specAxes.length > 0 && (
         <button
           type="button"

@@ -5,6 +5,7 @@ import { users } from "../db/schema/accounts.ts";
 import { hashPassword } from "../lib/password.ts";
 import { seedCatalog } from "./catalog.ts";
 import { seedDistribution } from "./distribution.ts";
+import { seedGroupBuys } from "./group-buys.ts";
 
 export const DEMO_SHOPPER_PASSWORD = "demo1234";
 
@@ -25,7 +26,7 @@ async function seedShoppers(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-export const demoSeeders: DemoSeeder[] = [seedShoppers, seedCatalog, seedDistribution];
+export const demoSeeders: DemoSeeder[] = [seedShoppers, seedCatalog, seedDistribution, seedGroupBuys];
 
 export async function seedDemo(db: Db, now: Date): Promise<void> {
   for (const seeder of demoSeeders) await seeder(db, now);

@@ -37,6 +37,7 @@ export const GroupBuyResponse = z.object({
   title: z.string(),
   productId: z.number(),
   productTitle: z.string(),
+  productKind: z.enum(["physical", "service"]),
   imageUrl: z.string().nullable(),
   startsAt: z.date(),
   endsAt: z.date(),

@@ -24,6 +24,8 @@ export async function activityView(db: Executor, row: ActivityRow) {
     title: row.title,
     productId: row.productId,
     productTitle: product?.title ?? "",
+    /** `service`: a course, delivered by a redemption code (no address needed to join). */
+    productKind: product?.kind ?? "physical",
     imageUrl: product?.images[0] ?? null,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
