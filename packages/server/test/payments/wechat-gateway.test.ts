@@ -81,6 +81,8 @@ describe("paying by WeChat H5", () => {
       appid: fake.appid,
       mchid: fake.mchid,
       out_trade_no: order.orderNo,
+      // what the shopper's WeChat cashier shows: the item bought, not the order number
+      description: "测试商品",
       notify_url: "https://shop.example.com/api/v1/payments/notify/wechat",
       amount: { total: order.payableFen, currency: "CNY" },
       scene_info: { payer_client_ip: "127.0.0.1", h5_info: { type: "Wap" } },
