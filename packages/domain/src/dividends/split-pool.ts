@@ -81,9 +81,13 @@ export function splitPool(poolFen: number, members: readonly PoolMember[], overf
 }
 
 function compareRoomPerWeight(a: PoolMember, b: PoolMember): number {
-  const left = BigInt(a.roomFen as number) * BigInt(b.weight);
-  const right = BigInt(b.roomFen as number) * BigInt(a.weight);
-  return left < right ? -1 : left > right ? 1 : a.userId - b.userId;
+  const left = (a.roomFen as number) * b.weight;
+  const right = (b.roomFen as number) * a.weight;
+  // exact in doubles while both products stay below 2^53 (the usual case); BigInt beyond
+  if (left <= Number.MAX_SAFE_INTEGER && right <= Number.MAX_SAFE_INTEGER)
+    return left < right ? -1 : left > right ? 1 : a.userId - b.userId;
+  const big = BigInt(a.roomFen as number) * BigInt(b.weight) - BigInt(b.roomFen as number) * BigInt(a.weight);
+  return big < 0n ? -1 : big > 0n ? 1 : a.userId - b.userId;
 }
 
 function finish(poolFen: number, amounts: PoolSplit["amounts"], heldBackFen: number): PoolSplit {
