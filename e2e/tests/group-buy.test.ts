@@ -3,7 +3,7 @@
 // opens that link, joins and pays; both then see the group complete, and the joiner is bound to the sharer.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 const baseUrl = inject("baseUrl");
@@ -118,4 +118,17 @@ test("two shoppers complete a group buy from a shared link", async () => {
 
   const referrer = await api<any>(baseUrl, "/api/v1/distribution/referrer", friend.token);
   expect(referrer.referrer?.inviteCode).toBe(inviteCode);
+
+  // the owner's results: the T-shirt group formed, with both members and their orders
+  const admin = await desktopPage(browser);
+  await admin.goto(`${baseUrl}/admin/`);
+  await fill(admin, "login-username", "owner");
+  await fill(admin, "login-password", inject("ownerPassword"));
+  await admin.getByTestId("login-submit").click();
+  await admin.getByTestId("layout-staff-name").waitFor();
+  await admin.goto(`${baseUrl}/admin/group-buys`);
+  const row = admin.locator("tr", { hasText: "T恤两人团" });
+  await row.locator(".ant-table-row-expand-icon").click();
+  await admin.getByText("好友小周").waitFor();
+  await screenshot(admin, "group-5-admin-results");
 });

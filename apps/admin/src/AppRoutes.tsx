@@ -67,6 +67,9 @@ const FreightPage = lazy(() =>
   import("./pages/freight/FreightPage.tsx").then((m) => ({ default: m.FreightPage })),
 );
 const LoginPage = lazy(() => import("./pages/login/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const GroupBuyPage = lazy(() =>
+  import("./pages/marketing/GroupBuyPage.tsx").then((m) => ({ default: m.GroupBuyPage })),
+);
 const RedemptionPage = lazy(() =>
   import("./pages/marketing/RedemptionPage.tsx").then((m) => ({ default: m.RedemptionPage })),
 );
@@ -134,6 +137,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/staff", permission: "staff.read", element: <StaffPage /> },
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },
   { path: "/redemptions", permission: "orders.read", element: <RedemptionPage /> },
+  { path: "/group-buys", permission: "catalog.read", element: <GroupBuyPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reports", permission: "reports.read", element: <ReportsPage /> },

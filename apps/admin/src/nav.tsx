@@ -121,6 +121,13 @@ export const navGroups: NavGroup[] = [
         permission: "refund.execute",
       },
       {
+        key: "group-buys",
+        path: "/group-buys",
+        label: "nav.groupBuys",
+        icon: <TeamOutlined />,
+        permission: "catalog.read",
+      },
+      {
         key: "redemptions",
         path: "/redemptions",
         label: "nav.redemptions",
