@@ -35,6 +35,7 @@ export * from "./marketing/pricing-engine.ts";
 export * from "./marketing/promotion.ts";
 export * from "./marketing/scope.ts";
 export * from "./money.ts";
+export * from "./reviews/reviewable.ts";
 export * from "./service/service-hours.ts";
 export * from "./settlement/order-snapshot.ts";
 export * from "./settlement/plan-payment.ts";

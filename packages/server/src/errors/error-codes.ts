@@ -158,6 +158,9 @@ export const errorCodes = [
   "GROUP_FULL",
   "GROUP_ALREADY_JOINED",
   "GROUP_NOT_FORMED",
+  // reviews
+  "REVIEW_NOT_ALLOWED",
+  "REVIEW_EXISTS",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

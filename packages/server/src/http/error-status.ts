@@ -158,4 +158,7 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   GROUP_FULL: 409,
   GROUP_ALREADY_JOINED: 409,
   GROUP_NOT_FORMED: 409,
+  // reviews
+  REVIEW_NOT_ALLOWED: 409,
+  REVIEW_EXISTS: 409,
 };

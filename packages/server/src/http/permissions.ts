@@ -33,6 +33,8 @@ export const permissionRoles = {
   "marketing.write": ["owner", "operator"],
   // the dashboard and reports: sales, funnels, rankings, commission against sales
   "reports.read": ["owner", "operator", "finance"],
+  // buyers' reviews: reply, hide (with a reason) or show again
+  "reviews.moderate": ["owner", "operator", "support"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -19,6 +19,7 @@ import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerReportRoutes } from "../modules/reports/routes.ts";
+import { registerReviewRoutes } from "../modules/reviews/routes.ts";
 import { registerServiceDeskRoutes } from "../modules/service/admin-routes.ts";
 import { registerFaqRoutes } from "../modules/service/faq-routes.ts";
 import { registerServiceRoutes } from "../modules/service/routes.ts";
@@ -65,4 +66,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerMarketingRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerGroupBuyRoutes(app, deps);
+  registerReviewRoutes(app, deps);
 }

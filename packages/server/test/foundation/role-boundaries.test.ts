@@ -73,6 +73,7 @@ const probes: Record<Permission, Probe> = {
   "service.reply": { method: "POST", url: `/api/admin/v1/service/conversations/${NONE}/claim` },
   "customers.read": { method: "GET", url: "/api/admin/v1/customers?limit=1" },
   "reports.read": { method: "GET", url: "/api/admin/v1/reports/funnel" },
+  "reviews.moderate": { method: "POST", url: `/api/admin/v1/reviews/${NONE}/show` },
 };
 
 const cases = Object.entries(probes).flatMap(([permission, probe]) =>

@@ -10,6 +10,7 @@ export * from "./marketing.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
+export * from "./reviews.ts";
 export * from "./service.ts";
 export * from "./service-goods.ts";
 export * from "./tracking.ts";
