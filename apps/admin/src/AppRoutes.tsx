@@ -88,6 +88,9 @@ const PaymentSettingsPage = lazy(() =>
 const ReconciliationPage = lazy(() =>
   import("./pages/payments/ReconciliationPage.tsx").then((m) => ({ default: m.ReconciliationPage })),
 );
+const ReviewsPage = lazy(() =>
+  import("./pages/reviews/ReviewsPage.tsx").then((m) => ({ default: m.ReviewsPage })),
+);
 const FaqPage = lazy(() => import("./pages/service/FaqPage.tsx").then((m) => ({ default: m.FaqPage })));
 const ServiceDeskPage = lazy(() =>
   import("./pages/service/ServiceDeskPage.tsx").then((m) => ({ default: m.ServiceDeskPage })),
@@ -140,6 +143,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/group-buys", permission: "catalog.read", element: <GroupBuyPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
+  { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },
   { path: "/reports", permission: "reports.read", element: <ReportsPage /> },
   { path: "/posters", permission: "settings.read", element: <PosterSettingsPage /> },
 ];

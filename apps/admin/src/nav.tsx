@@ -257,6 +257,13 @@ export const navGroups: NavGroup[] = [
         icon: <SolutionOutlined />,
         permission: "service.reply",
       },
+      {
+        key: "reviews",
+        path: "/reviews",
+        label: "nav.reviews",
+        icon: <FileTextOutlined />,
+        permission: "reviews.moderate",
+      },
     ],
   },
   {

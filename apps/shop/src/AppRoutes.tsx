@@ -28,6 +28,7 @@ import { OrderDetailPage } from "./pages/OrderDetail.tsx";
 import { OrdersPage } from "./pages/Orders.tsx";
 import { PayResultPage } from "./pages/PayResult.tsx";
 import { ProductPage } from "./pages/Product.tsx";
+import { WriteReviewPage } from "./pages/reviews/WriteReview.tsx";
 import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
 import { ChatPage } from "./pages/service/Chat.tsx";
@@ -71,6 +72,7 @@ export function AppRoutes() {
       <Route path="service" element={guarded(<ChatPage />)} />
       <Route path="group-buys/:id" element={<GroupBuyPage />} />
       <Route path="groups/:id" element={<GroupPage />} />
+      <Route path="orders/:id/review" element={guarded(<WriteReviewPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>
   );

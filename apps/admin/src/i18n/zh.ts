@@ -1070,6 +1070,21 @@ export const zh = {
   "posters.removeBackground": "移除背景",
   "posters.inviteText": "邀请文案",
   "posters.preview": "实时预览",
+  "nav.reviews": "评价管理",
+  "review.status.all": "全部状态",
+  "review.status.visible": "展示中",
+  "review.status.hidden": "已隐藏",
+  "review.product": "商品",
+  "review.review": "评价",
+  "review.replied": "已回复：{text}",
+  "review.statusTitle": "状态",
+  "review.hiddenBecause": "已隐藏：{reason}",
+  "review.doReply": "回复",
+  "review.hide": "隐藏",
+  "review.show": "恢复展示",
+  "review.hideReason": "隐藏原因",
+  "error.REVIEW_NOT_ALLOWED": "不能评价",
+  "error.REVIEW_EXISTS": "已评价",
 };
 
 export type MessageKey = keyof typeof zh;

@@ -549,6 +549,19 @@ export const zh = {
   "stats.visitors": "访客",
   "stats.placed": "下单",
   "stats.paid": "付款",
+  "review.title": "评价 ({count})",
+  "review.withPhotos": "有图 {count}",
+  "review.none": "还没有评价",
+  "review.reply": "商家回复：{text}",
+  "review.write": "评价晒单",
+  "review.thanks": "感谢您的评价",
+  "review.placeholder": "说说您的使用感受",
+  "review.submit": "提交评价",
+  "review.refusal.ALREADY_REVIEWED": "已评价",
+  "review.refusal.REFUNDED": "已全额退款，无法评价",
+  "review.refusal.NOT_RECEIVED": "确认收货后可评价",
+  "error.REVIEW_NOT_ALLOWED": "该商品暂不能评价",
+  "error.REVIEW_EXISTS": "已经评价过了",
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -155,6 +155,15 @@ export function OrderDetailPage() {
         <Link to={`/service?kind=order&id=${order.id}`} className="service-entry" data-testid="order-service">
           {t("service.entry")}
         </Link>
+        {(order.status === "received" || order.status === "completed") && (
+          <Link
+            to={`/orders/${order.id}/review`}
+            className="service-entry review-entry"
+            data-testid="order-review"
+          >
+            {t("review.write")}
+          </Link>
+        )}
       </div>
     </div>
   );

@@ -18,6 +18,7 @@ import { track } from "../lib/tracking.ts";
 import type { Product, Sku } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
 import { GroupBuyLink } from "./groups/GroupBuyLink.tsx";
+import { ProductReviews } from "./reviews/ProductReviews.tsx";
 
 export function ProductPage() {
   const { t } = useI18n();
@@ -147,6 +148,7 @@ export function ProductPage() {
           </table>
         </section>
       )}
+      <ProductReviews productId={product.id} />
       {product.descriptionHtml && (
         <section className="card">
           <div className="card-head">{t("product.detail")}</div>

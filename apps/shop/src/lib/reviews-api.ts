@@ -1,0 +1,11 @@
+// The shop's review calls: a product's reviews with their summary, the lines of an order to review, writing one.
+import { api, call } from "./api.ts";
+
+export const reviewsApi = {
+  forProduct: (id: number, cursor?: number) =>
+    call(api.GET("/api/v1/products/{id}/reviews", { params: { path: { id }, query: { limit: 5, cursor } } })),
+  reviewable: (orderId: number) =>
+    call(api.GET("/api/v1/orders/{id}/reviewable", { params: { path: { id: orderId } } })),
+  create: (body: { orderItemId: number; rating: number; text: string; photos: string[] }) =>
+    call(api.POST("/api/v1/reviews", { body })),
+};
