@@ -7,7 +7,9 @@ const name = process.argv[2];
 const here = path.dirname(fileURLToPath(import.meta.url));
 const file = name && /^[a-z][a-z0-9-]*$/.test(name) ? path.join(here, `${name}.ts`) : null;
 if (!file || !existsSync(file)) {
-  console.error("usage: npm run bench -- <checkout | checkout-statements | distribution-scale | service-delivery>");
+  console.error(
+    "usage: npm run bench -- <checkout | checkout-statements | distribution-scale | service-delivery>",
+  );
   process.exit(2);
 }
 const bench = (await import(pathToFileURL(file).href)) as { default: () => Promise<void> };

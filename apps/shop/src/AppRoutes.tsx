@@ -32,6 +32,7 @@ import { WriteReviewPage } from "./pages/reviews/WriteReview.tsx";
 import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
 import { ChatPage } from "./pages/service/Chat.tsx";
+import { MessagesPage } from "./pages/service/Messages.tsx";
 import { WalletPage } from "./pages/Wallet.tsx";
 
 const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
@@ -72,6 +73,7 @@ export function AppRoutes() {
       <Route path="service" element={guarded(<ChatPage />)} />
       <Route path="group-buys/:id" element={<GroupBuyPage />} />
       <Route path="groups/:id" element={<GroupPage />} />
+      <Route path="messages" element={guarded(<MessagesPage />)} />
       <Route path="orders/:id/review" element={guarded(<WriteReviewPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -567,4 +567,6 @@ export const en: Record<MessageKey, string> = {
   "review.refusal.NOT_RECEIVED": "You can review it after receipt",
   "error.REVIEW_NOT_ALLOWED": "This item cannot be reviewed now",
   "error.REVIEW_EXISTS": "You reviewed this already",
+  "messages.title": "Messages",
+  "messages.none": "No messages yet",
 };

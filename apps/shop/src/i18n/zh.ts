@@ -562,6 +562,8 @@ export const zh = {
   "review.refusal.NOT_RECEIVED": "确认收货后可评价",
   "error.REVIEW_NOT_ALLOWED": "该商品暂不能评价",
   "error.REVIEW_EXISTS": "已经评价过了",
+  "messages.title": "消息中心",
+  "messages.none": "暂无消息",
 } as const;
 
 export type MessageKey = keyof typeof zh;

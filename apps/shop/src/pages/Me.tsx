@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { BoxIcon, DoneIcon, ReturnIcon, TruckIcon, WalletIcon } from "../components/icons.tsx";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
+import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
@@ -12,6 +13,14 @@ import { serviceApi } from "../lib/service-api.ts";
 import { useShop } from "../lib/shop.tsx";
 import { useLoad } from "../lib/use-load.ts";
 import { walletApi } from "../lib/wallet-api.ts";
+
+/** Unread notices of the message centre, as a red count. */
+function MessagesUnread() {
+  const [unread] = useLoad(() => call(api.GET("/api/v1/notifications/unread")), "messages");
+  return unread && unread.unread > 0 ? (
+    <Badge content={unread.unread} data-testid="me-messages-unread" />
+  ) : null;
+}
 
 /** The unread answers of customer service, as a red count. */
 function ServiceUnread() {
@@ -111,6 +120,15 @@ export function MePage() {
             data-testid="me-change-phone"
           >
             {t("phone.title")}
+          </List.Item>
+        )}
+        {signedIn && (
+          <List.Item
+            onClick={() => navigate("/messages")}
+            extra={<MessagesUnread />}
+            data-testid="me-messages"
+          >
+            {t("messages.title")}
           </List.Item>
         )}
         {signedIn && (

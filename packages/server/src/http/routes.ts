@@ -16,6 +16,7 @@ import { registerFreightRoutes } from "../modules/freight/routes.ts";
 import { registerGradeRoutes } from "../modules/grades/routes.ts";
 import { registerGroupBuyRoutes } from "../modules/group-buys/routes.ts";
 import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
+import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerReportRoutes } from "../modules/reports/routes.ts";
@@ -67,4 +68,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerReportRoutes(app, deps);
   registerGroupBuyRoutes(app, deps);
   registerReviewRoutes(app, deps);
+  registerNotificationRoutes(app, deps);
 }

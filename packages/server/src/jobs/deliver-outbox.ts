@@ -2,11 +2,15 @@
 // A second run finds nothing: delivered rows are marked, claimed ones are leased and skipped by others.
 // Subscribers are listed here (append one line per area); several may handle one topic, in list order.
 import type { AppDeps } from "../deps.ts";
+import { notificationOutboxHandlers } from "../modules/notifications/outbox-subscriber.ts";
 import { deliverOutbox, type OutboxHandlers, type OutboxTopic } from "../modules/outbox/service.ts";
 import { trackingOutboxHandlers } from "../modules/tracking/outbox-subscriber.ts";
 import type { Job } from "./job.ts";
 
-export const outboxSubscribers: Array<(deps: AppDeps) => OutboxHandlers> = [trackingOutboxHandlers];
+export const outboxSubscribers: Array<(deps: AppDeps) => OutboxHandlers> = [
+  trackingOutboxHandlers,
+  notificationOutboxHandlers,
+];
 
 /** Every subscriber's handlers merged: a topic's handlers run one after another. */
 export function outboxHandlers(deps: AppDeps): OutboxHandlers {

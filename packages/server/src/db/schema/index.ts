@@ -7,6 +7,7 @@ export * from "./dividends.ts";
 export * from "./group-buys.ts";
 export * from "./ledger.ts";
 export * from "./marketing.ts";
+export * from "./notifications.ts";
 export * from "./outbox.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";

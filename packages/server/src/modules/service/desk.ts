@@ -9,6 +9,7 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { roleHas } from "../../http/permissions.ts";
 import type { StaffPrincipal } from "../../http/types.ts";
+import { notify } from "../notifications/service.ts";
 import { findAfterSaleOwner, findOrderCard, findProductBrief, findRecentOrders } from "./context-repo.ts";
 import { publishChange } from "./publish.ts";
 import {
@@ -182,6 +183,23 @@ export async function replyAsStaff(
       lastMessageAt: now,
       lastMessagePreview: previewOf(added[0]!),
     });
+    // the message centre hears of the first answer the shopper has not read, not of every line after it
+    if (row.userUnread === 0) {
+      await notify(
+        tx,
+        [
+          {
+            userId: row.userId,
+            kind: "service_reply",
+            title: "客服回复了您",
+            body: previewOf(added[0]!),
+            link: "/service",
+            sourceKey: `service:${added[0]!.id}`,
+          },
+        ],
+        now,
+      );
+    }
     return { conversation, added };
   });
   await publishChange(deps.database, conversation, added);

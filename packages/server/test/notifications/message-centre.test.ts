@@ -1,0 +1,74 @@
+// The shopper's message centre: a paid order and a refund reach it from the outbox (once, however often it
+// is delivered), a service reply where it happens; the unread badge counts them; nobody sees another's.
+import { describe, expect, test } from "vitest";
+import { outboxHandlers } from "../../src/jobs/deliver-outbox.ts";
+import { deliverOutbox } from "../../src/modules/outbox/service.ts";
+import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { startTestApp } from "../support/test-app.ts";
+
+const ctx = await startTestApp();
+const { client, deps } = ctx;
+const owner = await client.loginOwner();
+const freight = await createFreight(ctx, owner);
+const product = await createProduct(ctx, owner, {
+  freightTemplateId: freight,
+  skus: [{ priceFen: 5900, stock: 10, specValues: [] }],
+});
+const deliver = () => deliverOutbox(deps.db, outboxHandlers(deps), { now: deps.now() });
+
+describe("message centre", () => {
+  test("paid and refunded reach the buyer once each; a service reply too; read clears the badge", async () => {
+    const buyer = await shopperWithAddress(ctx);
+    const other = await client.registerShopper();
+    const order = await placeOrder(ctx, buyer, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+    await pay(ctx, order);
+    await deliver();
+    await deliver();
+    let list = await client.get("/api/v1/notifications", buyer.token);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ kind: "order_paid", title: "订单已付款", link: `/orders/${order.id}` }),
+    ]);
+    expect(list.body.items[0].body).toContain(`¥${(order.payableFen / 100).toFixed(2)}`);
+
+    const asked = await client.post(
+      `/api/v1/orders/${order.id}/after-sales`,
+      { kind: "refund_only", items: [{ orderItemId: order.items[0].id, quantity: 1 }], reason: "不想要了" },
+      buyer.token,
+    );
+    await client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, { note: "同意" }, owner);
+    await deliver();
+
+    const conversation = (await client.post("/api/v1/service/conversations", {}, buyer.token)).body
+      .conversation;
+    await client.post(
+      `/api/admin/v1/service/conversations/${conversation.id}/messages`,
+      { text: "您好" },
+      owner,
+    );
+    await client.post(
+      `/api/admin/v1/service/conversations/${conversation.id}/messages`,
+      { text: "还在吗" },
+      owner,
+    );
+
+    list = await client.get("/api/v1/notifications", buyer.token);
+    expect(list.body.items.map((n: { kind: string }) => n.kind)).toEqual([
+      "service_reply",
+      "order_refunded",
+      "order_paid",
+    ]);
+    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 3 });
+    expect((await client.get("/api/v1/notifications", other.token)).body.items).toEqual([]);
+
+    const othersRead = await client.post(
+      "/api/v1/notifications/read",
+      { ids: [list.body.items[0].id] },
+      other.token,
+    );
+    expect(othersRead.body).toEqual({ unread: 0 });
+    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 3 });
+    const read = await client.post("/api/v1/notifications/read", {}, buyer.token);
+    expect(read.body).toEqual({ unread: 0 });
+    expect((await client.get("/api/v1/notifications/unread")).status).toBe(401);
+  });
+});
