@@ -284,7 +284,7 @@ describe("customer service conversations", () => {
     "PostgreSQL: a reply written by one API process reaches a page held open by another",
     async () => {
       const url = (ctx.deps.database as TestDatabase).url!;
-      const second = await openPostgres(url, 2);
+      const second = await openPostgres(url, 5);
       const otherProcess = await buildApp({ ...ctx.deps, database: second, db: second.db });
       try {
         const address = await otherProcess.listen({ port: 0, host: "127.0.0.1" });
