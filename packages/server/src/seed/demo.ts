@@ -6,6 +6,7 @@ import { hashPassword } from "../lib/password.ts";
 import { seedCatalog } from "./catalog.ts";
 import { seedDistribution } from "./distribution.ts";
 import { seedGroupBuys } from "./group-buys.ts";
+import { seedMarketing } from "./marketing.ts";
 
 export const DEMO_SHOPPER_PASSWORD = "demo1234";
 
@@ -26,7 +27,13 @@ async function seedShoppers(db: Db): Promise<void> {
     .onConflictDoNothing();
 }
 
-export const demoSeeders: DemoSeeder[] = [seedShoppers, seedCatalog, seedDistribution, seedGroupBuys];
+export const demoSeeders: DemoSeeder[] = [
+  seedShoppers,
+  seedCatalog,
+  seedDistribution,
+  seedGroupBuys,
+  seedMarketing,
+];
 
 export async function seedDemo(db: Db, now: Date): Promise<void> {
   for (const seeder of demoSeeders) await seeder(db, now);
