@@ -119,7 +119,7 @@ export async function productReviews(
 /** One visible review, for a distributor's share link; a hidden one is not found. */
 export async function publicReview(db: Db, id: number) {
   const row = await findReview(db, id);
-  if (!row || row.status !== "visible") throw notFound("Review", { id });
+  if (row?.status !== "visible") throw notFound("Review", { id });
   return reviewView(row, "public");
 }
 

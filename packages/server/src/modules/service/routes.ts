@@ -16,7 +16,7 @@ import {
   watchableByShopper,
 } from "./conversations.ts";
 import { openEventStream } from "./event-stream.ts";
-import { liveBusOf } from "./live.ts";
+import { closeLiveBus, liveBusOf } from "./live.ts";
 import { listMessages } from "./repo.ts";
 import {
   ConversationView,
@@ -121,8 +121,6 @@ export function registerServiceRoutes(app: App, deps: AppDeps): void {
       });
     },
   );
-  app.addHook("onClose", async () => {
-    const { closeLiveBus } = await import("./live.ts");
-    await closeLiveBus(deps.database);
-  });
+  // the listening connection (PostgreSQL) closes with the app
+  app.addHook("onClose", () => closeLiveBus(deps.database));
 }
