@@ -99,6 +99,9 @@ const SettingsPage = lazy(() =>
   import("./pages/settings/SettingsPage.tsx").then((m) => ({ default: m.SettingsPage })),
 );
 const StaffPage = lazy(() => import("./pages/staff/StaffPage.tsx").then((m) => ({ default: m.StaffPage })));
+const ReferralTreePage = lazy(() =>
+  import("./pages/distribution/ReferralTreePage.tsx").then((m) => ({ default: m.ReferralTreePage })),
+);
 const ReportsPage = lazy(() =>
   import("./pages/reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })),
 );
@@ -145,6 +148,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },
   { path: "/reports", permission: "reports.read", element: <ReportsPage /> },
+  { path: "/distribution/tree", permission: "distribution.read", element: <ReferralTreePage /> },
   { path: "/posters", permission: "settings.read", element: <PosterSettingsPage /> },
 ];
 

@@ -204,6 +204,13 @@ export const navGroups: NavGroup[] = [
         permission: "distribution.read",
       },
       {
+        key: "referral-tree",
+        path: "/distribution/tree",
+        label: "nav.referralTree",
+        icon: <ClusterOutlined />,
+        permission: "distribution.read",
+      },
+      {
         key: "dividends",
         path: "/distribution/dividends",
         label: "nav.dividends",

@@ -13309,6 +13309,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/distribution/tree/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            node: {
+                                userId: number;
+                                nickname: string;
+                                inviteCode: string | null;
+                                status: string | null;
+                                directMembers: number;
+                                teamMembers: number;
+                                teamSalesFen: number;
+                                ownSalesFen: number;
+                            };
+                            upline: {
+                                userId: number;
+                                nickname: string;
+                                inviteCode: string | null;
+                                status: string | null;
+                                directMembers: number;
+                                teamMembers: number;
+                                teamSalesFen: number;
+                                ownSalesFen: number;
+                            }[];
+                            children: {
+                                userId: number;
+                                nickname: string;
+                                inviteCode: string | null;
+                                status: string | null;
+                                directMembers: number;
+                                teamMembers: number;
+                                teamSalesFen: number;
+                                ownSalesFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/distribution/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: number;
+                            nickname: string;
+                            inviteCode: string | null;
+                            status: string | null;
+                            directMembers: number;
+                            teamMembers: number;
+                            teamSalesFen: number;
+                            ownSalesFen: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/v1/group-buys": {
         parameters: {
             query?: never;

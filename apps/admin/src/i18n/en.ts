@@ -1099,4 +1099,10 @@ export const en: Record<MessageKey, string> = {
   "review.hideReason": "Why hide it",
   "error.REVIEW_NOT_ALLOWED": "Cannot be reviewed",
   "error.REVIEW_EXISTS": "Reviewed already",
+  "nav.referralTree": "Referral tree",
+  "tree.title": "Referral tree",
+  "tree.search": "Nickname, invite code or phone",
+  "tree.direct": "direct",
+  "tree.team": "team",
+  "tree.sales": "sales",
 };

@@ -1085,6 +1085,12 @@ export const zh = {
   "review.hideReason": "隐藏原因",
   "error.REVIEW_NOT_ALLOWED": "不能评价",
   "error.REVIEW_EXISTS": "已评价",
+  "nav.referralTree": "推荐关系树",
+  "tree.title": "推荐关系树",
+  "tree.search": "昵称、邀请码或手机号",
+  "tree.direct": "直属",
+  "tree.team": "团队",
+  "tree.sales": "业绩",
 };
 
 export type MessageKey = keyof typeof zh;
