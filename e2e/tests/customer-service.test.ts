@@ -9,7 +9,7 @@ import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 const baseUrl = inject("baseUrl");
 const SUPPORT = { username: "kefu-chat", name: "客服小美", password: "support-pass-1" };
-const PHONE = "13700000077";
+const PHONE = "13700000711";
 let browser: Browser;
 
 beforeAll(async () => {

@@ -62,7 +62,7 @@ test("two shoppers complete a group buy from a shared link", async () => {
 
   // the opener: a distributor appointed by the owner, with an address
   const opener = await signUp<{ token: string; user: { id: number } }>(baseUrl, {
-    phone: "13700000301",
+    phone: "13700000401",
     password: "opener-pass",
     nickname: "团长阿美",
   });
@@ -70,7 +70,7 @@ test("two shoppers complete a group buy from a shared link", async () => {
   await addAddress(baseUrl, opener.token);
   const { inviteCode } = await api<{ inviteCode: string }>(baseUrl, "/api/v1/distribution/me", opener.token);
 
-  const a = await shopLogin("13700000301", "opener-pass", `/products/${tee.id}`);
+  const a = await shopLogin("13700000401", "opener-pass", `/products/${tee.id}`);
   await a.getByTestId("product-group-buy").click();
   await a.getByTestId("group-buy-page").waitFor();
   await screenshot(a, "group-1-activity");
@@ -90,7 +90,7 @@ test("two shoppers complete a group buy from a shared link", async () => {
 
   // the friend opens the shared link, signs in, joins and pays
   const friend = await signUp<{ token: string }>(baseUrl, {
-    phone: "13700000302",
+    phone: "13700000402",
     password: "friend-pass",
     nickname: "好友小周",
   });
@@ -99,7 +99,7 @@ test("two shoppers complete a group buy from a shared link", async () => {
   await b.goto(link);
   await b.getByTestId("group-page").waitFor();
   await b.goto(`${baseUrl}/login?redirect=${encodeURIComponent(`/groups/${groupId}`)}`);
-  await fill(b, "login-phone", "13700000302");
+  await fill(b, "login-phone", "13700000402");
   await fill(b, "login-password", "friend-pass");
   await b.getByTestId("login-submit").click();
   await b.waitForURL(new RegExp(`/groups/${groupId}`));

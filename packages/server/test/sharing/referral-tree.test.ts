@@ -33,6 +33,9 @@ it("shows A's downline with team counts and sales, C's upline path, and finds pe
   expect(leaf.body.upline.map((n: { userId: number }) => n.userId)).toEqual([a.userId, b.userId]);
   expect(leaf.body.children).toEqual([]);
   expect(leaf.body.node.ownSalesFen).toBeGreaterThanOrEqual(10_000);
+  // C's paid order counts in the team sales of both uplines the moment it is paid
+  expect(top.body.node.teamSalesFen).toBe(leaf.body.node.ownSalesFen);
+  expect(top.body.children[0].teamSalesFen).toBe(leaf.body.node.ownSalesFen);
 
   const found = await ctx.client.get(`/api/admin/v1/distribution/tree?q=${b.code}`, owner);
   expect(found.body.map((n: { userId: number }) => n.userId)).toEqual([b.userId]);

@@ -6,7 +6,9 @@ import { type Executor, queryRows } from "../../db/client.ts";
 const nodeColumns = sql`u.id as "userId", u.nickname, d.invite_code as "inviteCode", d.status,
   coalesce((select members from team_stats t where t.user_id = u.id and t.level = 1), 0) as "directMembers",
   coalesce((select sum(members) from team_stats t where t.user_id = u.id), 0) as "teamMembers",
-  coalesce((select sum(sales_fen) from team_stats t where t.user_id = u.id), 0) as "teamSalesFen",
+  -- payments add team sales to slot rows (team_sales_slots), binds keep team_stats: a team's sales are both
+  (coalesce((select sum(sales_fen) from team_stats t where t.user_id = u.id), 0)
+    + coalesce((select sum(sales_fen) from team_sales_slots s where s.user_id = u.id), 0)) as "teamSalesFen",
   (select coalesce(sum(payable_fen - refunded_fen), 0) from orders o where o.buyer_user_id = u.id and o.paid_at is not null) as "ownSalesFen"`;
 
 export type TreeNode = {
