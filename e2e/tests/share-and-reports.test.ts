@@ -123,11 +123,19 @@ test("a distributor's poster renders in the shop; the merchant's dashboard and f
 
   await owner.goto(`${baseUrl}/admin/reports`);
   await owner.locator('[data-testid="chart-report-funnel"][data-ready="true"] canvas').waitFor();
-  const funnel = await api<{ funnel: { linkOpens: number; paidOrders: number } }>(
-    baseUrl,
-    `/api/admin/v1/reports/funnel?distributorUserId=${sharer.user.id}`,
-    ownerToken,
-  );
-  expect(funnel.funnel).toMatchObject({ linkOpens: 1, paidOrders: 1 });
+  // other tests' orders can fill the dashboard before this sharer's day is rolled up: wait for their own funnel
+  await expect
+    .poll(
+      async () =>
+        (
+          await api<{ funnel: { linkOpens: number; paidOrders: number } }>(
+            baseUrl,
+            `/api/admin/v1/reports/funnel?distributorUserId=${sharer.user.id}`,
+            ownerToken,
+          )
+        ).funnel,
+      { timeout: 60_000, interval: 3_000 },
+    )
+    .toMatchObject({ linkOpens: 1, paidOrders: 1 });
   await screenshot(owner, "share-3-reports-funnel");
 });

@@ -1,6 +1,8 @@
 // Demo marketing so `npm start` shows it: the seed's ¥100 gift box at 8折 for 24 hours, a flash sale on the
-// serum (¥299 → ¥199) with 20 units of activity stock (one per person), 满200减50 for a week, and two coupons in the
-// coupon centre (满100减20 and free shipping, each valid 7 days from claiming).
+// mangoes (¥49.90 → ¥39.90) with 20 units of activity stock (one per person), 满200减50 on the shirts for a week, and
+// two coupons in the coupon centre (满100减20 and free shipping, each valid 7 days from claiming). The serum, the
+// apples and the course keep their list prices: they carry the seeds' worked commission examples (¥30 / ¥10 a
+// bottle), which a discount would change.
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { skus } from "../db/schema/commerce.ts";
@@ -15,9 +17,15 @@ async function skuByCode(db: Db, code: string) {
   return row?.id ?? null;
 }
 
+async function productOfSku(db: Db, code: string) {
+  const [row] = await db.select({ id: skus.productId }).from(skus).where(eq(skus.code, code));
+  return row?.id ?? null;
+}
+
 export async function seedMarketing(db: Db, now: Date): Promise<void> {
   const gift = await skuByCode(db, "GIFT-100");
-  const serum = await skuByCode(db, "SERUM-30");
+  const mango = await skuByCode(db, "MANGO-5");
+  const shirt = await productOfSku(db, "SHIRT-M-W");
   const day = { startsAt: now, endsAt: new Date(now.getTime() + 24 * HOUR), updatedAt: now };
   await inTransaction(db, async (tx) => {
     if (gift !== null) {
@@ -29,27 +37,32 @@ export async function seedMarketing(db: Db, now: Date): Promise<void> {
       });
       await replaceActivitySkus(tx, timed.id, [{ skuId: gift, stock: null }]);
     }
-    if (serum !== null) {
+    if (mango !== null) {
       const flash = await insertActivity(tx, {
         kind: "flash_sale",
-        name: "精华秒杀",
+        name: "芒果秒杀",
         args: {
-          items: [{ skuId: String(serum), priceFen: 19900, stock: 20 }],
+          items: [{ skuId: String(mango), priceFen: 3990, stock: 20 }],
           perPersonLimit: 1,
           stackable: false,
         },
         ...day,
       });
-      await replaceActivitySkus(tx, flash.id, [{ skuId: serum, stock: 20 }]);
+      await replaceActivitySkus(tx, flash.id, [{ skuId: mango, stock: 20 }]);
     }
-    await insertActivity(tx, {
-      kind: "threshold_amount_off",
-      name: "满200减50",
-      args: { scope: { type: "all" }, basis: "amount", tiers: [{ atLeast: 20000, offFen: 5000 }] },
-      startsAt: now,
-      endsAt: new Date(now.getTime() + 7 * 24 * HOUR),
-      updatedAt: now,
-    });
+    if (shirt !== null)
+      await insertActivity(tx, {
+        kind: "threshold_amount_off",
+        name: "满200减50",
+        args: {
+          scope: { type: "products", productIds: [String(shirt)] },
+          basis: "amount",
+          tiers: [{ atLeast: 20000, offFen: 5000 }],
+        },
+        startsAt: now,
+        endsAt: new Date(now.getTime() + 7 * 24 * HOUR),
+        updatedAt: now,
+      });
     await insertCouponTemplate(tx, {
       name: "满100减20",
       kind: "coupon_amount_off",

@@ -1,4 +1,4 @@
-// The demo shop shows marketing at once: the ¥100 gift box at 8折, the serum's flash sale with its stock, 满200减50
+// The demo shop shows marketing at once: the ¥100 gift box at 8折, the mangoes' flash sale with its stock, 满200减50 on the shirts
 // and a coupon a shopper can claim and use.
 import { expect, test } from "vitest";
 import { seedCatalog } from "../../src/seed/catalog.ts";
@@ -17,8 +17,8 @@ test("demo marketing: a timed discount, a flash sale, 满200减50 and a claimabl
     details: string[];
   }>;
   expect(running.find((a) => a.name === "限时8折")?.skus[0]).toMatchObject({ priceFen: 8000 });
-  expect(running.find((a) => a.name === "精华秒杀")?.skus[0]).toMatchObject({
-    priceFen: 19900,
+  expect(running.find((a) => a.name === "芒果秒杀")?.skus[0]).toMatchObject({
+    priceFen: 3990,
     stockLeft: 20,
   });
   expect(running.find((a) => a.name === "满200减50")?.details).toEqual(["满200减50"]);
