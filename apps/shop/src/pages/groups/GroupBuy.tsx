@@ -7,6 +7,7 @@ import { PageBar } from "../../components/PageBar.tsx";
 import { Price } from "../../components/Price.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { useAuth } from "../../lib/auth.tsx";
+import { formatFen } from "../../lib/money.ts";
 import { useFail } from "../../lib/use-fail.ts";
 import { type GroupBuy, loadGroupBuy, openGroup } from "./group-api.ts";
 
@@ -61,7 +62,7 @@ export function GroupBuyPage() {
         </div>
         {activity.leaderDiscountFen > 0 && (
           <div className="muted">
-            {t("group.leaderDiscount", { fen: (activity.leaderDiscountFen / 100).toFixed(2) })}
+            {t("group.leaderDiscount", { amount: formatFen(activity.leaderDiscountFen) })}
           </div>
         )}
       </div>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../i18n/index.tsx";
+import { formatFen } from "../../lib/money.ts";
 import { type GroupBuy, runningGroupBuys } from "./group-api.ts";
 
 export function GroupBuyLink({ productId }: { productId: number }) {
@@ -17,7 +18,7 @@ export function GroupBuyLink({ productId }: { productId: number }) {
   const lowest = Math.min(...offer.items.map((i) => i.groupPriceFen));
   return (
     <Link to={`/group-buys/${offer.id}`} className="card product-group-cta" data-testid="product-group-buy">
-      {t("group.cta", { fen: (lowest / 100).toFixed(2), size: offer.groupSize })} ›
+      {t("group.cta", { amount: formatFen(lowest), size: offer.groupSize })} ›
     </Link>
   );
 }

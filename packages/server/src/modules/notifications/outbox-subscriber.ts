@@ -1,11 +1,12 @@
 // Turns money events from the outbox into shopper notices: paid, refunded (an after-sale decided in their
 // favour), commission released, withdrawal paid. Each notice is keyed by its outbox row, so a redelivery
 // writes nothing twice. Amounts are shown in yuan text only here, at the edge.
+import { fen, formatYuan } from "@liebian/domain";
 import type { AppDeps } from "../../deps.ts";
 import type { OutboxHandlers } from "../outbox/service.ts";
 import { notify } from "./service.ts";
 
-const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+const yuan = (amount: number) => `¥${formatYuan(fen(amount))}`;
 
 export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
   const at = () => deps.now();
