@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { grantCouponReward } from "../../src/modules/marketing/service.ts";
-import { createFreight, createProduct, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 
 const DAY = 86_400_000;
@@ -159,6 +159,49 @@ describe("a shopper claims a coupon and uses it at checkout", () => {
     expect(await give()).toBeNull();
     const list = await ctx.client.get("/api/admin/v1/coupon-templates", owner);
     expect(list.body.find((x: { id: number }) => x.id === gift.id)).toMatchObject({ issuedCount: 1 });
+  });
+
+  it("a paid order's coupon comes back when the whole order is refunded, not after a partial refund", async () => {
+    const t = await template({ name: "满100减20 退", totalQuantity: 1 });
+    const shopper = await shopperWithAddress(ctx);
+    const couponId = (await ctx.client.post(`/api/v1/coupons/${t.id}/claim`, {}, shopper.token)).body
+      .couponId;
+    const order = await ctx.client.post(
+      "/api/v1/orders",
+      { items: [{ skuId: sku, quantity: 2 }], addressId: shopper.addressId, couponId },
+      shopper.token,
+    );
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    expect((await pay(ctx, order.body)).outcome).toBe("paid");
+    const refund = async (quantity: number) => {
+      const asked = await ctx.client.post(
+        `/api/v1/orders/${order.body.id}/after-sales`,
+        {
+          kind: "refund_only",
+          items: [{ orderItemId: order.body.items[0].id, quantity }],
+          reason: "不想要了",
+        },
+        shopper.token,
+      );
+      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+      const approved = await ctx.client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, {}, owner);
+      expect(approved.body.afterSale.status).toBe("refunded");
+      return approved.body.afterSale.refundFen as number;
+    };
+    const status = async () =>
+      (await ctx.client.get("/api/v1/coupons/mine?status=used", shopper.token)).body.map(
+        (c: { id: number }) => c.id,
+      );
+    // One of two units back: ¥50 of the ¥100 paid; the coupon's ¥20 stays spread over the unit kept.
+    expect(await refund(1)).toBe(5000);
+    expect(await status()).toEqual([couponId]);
+    expect(await refund(1)).toBe(5000);
+    expect(await status()).toEqual([]);
+    expect((await ctx.client.get("/api/v1/coupons/mine", shopper.token)).body).toEqual([
+      expect.objectContaining({ id: couponId, status: "available", usedOrderId: null }),
+    ]);
+    const again = await quote(shopper.token, 2, couponId);
+    expect(again.body).toMatchObject({ payableFen: 10000, couponId });
   });
 
   it("bad templates are refused", async () => {

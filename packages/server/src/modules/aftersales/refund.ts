@@ -14,6 +14,7 @@ import { AppError, notFound } from "../../errors/app-error.ts";
 import { countRefundInTeams } from "../binding/team-stats.ts";
 import { applyClawbacks, lockRefundedCommissions } from "../commissions/refund-clawback.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
+import { returnCouponOfRefundedOrder } from "../marketing/service.ts";
 import { findOrderItems, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
 import { moveOrder, recordOrderEvent } from "../orders/timeline.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
@@ -112,6 +113,7 @@ export async function completeAfterSaleRefund(
     });
   }
   const orderRefunded = await recordOrderRefund(tx, order, afterSale, at);
+  if (orderRefunded) await returnCouponOfRefundedOrder(tx, order.id);
 
   const commissions = await lockRefundedCommissions(tx, lines);
   const plan = planRefund({ ...facts, items: lines, commissions });

@@ -144,12 +144,14 @@ export async function useCoupon(
   return rows.length > 0;
 }
 
-/** Gives an order's coupon back (the order closed unpaid). */
-export async function returnCouponOfOrder(tx: Executor, orderId: number) {
-  await tx
+/** Gives an order's coupon back (the order closed unpaid, or was refunded in full); true when one was. */
+export async function returnCouponOfOrder(tx: Executor, orderId: number): Promise<boolean> {
+  const rows = await tx
     .update(userCoupons)
     .set({ status: "available", usedOrderId: null, usedAt: null })
-    .where(and(eq(userCoupons.usedOrderId, orderId), eq(userCoupons.status, "used")));
+    .where(and(eq(userCoupons.usedOrderId, orderId), eq(userCoupons.status, "used")))
+    .returning({ id: userCoupons.id });
+  return rows.length > 0;
 }
 
 export async function findRewardCoupon(db: Executor, templateId: number, sourceRef: string) {

@@ -62,3 +62,12 @@ export async function returnPromotionsOfUnpaidOrder(tx: Tx, order: { orderId: nu
   for (const item of held) await returnActivityStock(tx, item.activityId!, item.skuId, item.quantity);
   if (held.length > 0) forgetRunningActivities(tx);
 }
+
+/**
+ * Gives the coupon of a paid order back once the whole order is refunded, with its original validity (an
+ * expired one comes back expired). A partial refund keeps it used: its discount stays spread over the items
+ * kept, so returning it would give the discount twice. True when a coupon came back.
+ */
+export async function returnCouponOfRefundedOrder(tx: Tx, orderId: number): Promise<boolean> {
+  return returnCouponOfOrder(tx, orderId);
+}
