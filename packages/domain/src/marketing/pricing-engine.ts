@@ -16,6 +16,13 @@
 //  7. Freight is computed on what the lines pay; a free-shipping effect waives the freight of its lines.
 //  8. Each discount is spread over its lines by largest remainder, weighted by what they cost at that
 //     point, so the shares sum to the discount; payable = goods − discounts + freight − waived ≥ 0.
+//  9. The welcome offer (a first order of a shopper who came through a distributor's link) comes after
+//     threshold discounts and before the coupon, on the lines rule 3 lets discounts touch; at most one (the
+//     one taking most). It stacks with both; the coupon's minimum spend is measured after it.
+// 10. Gifts (买一送一 / 满赠) come after the coupon, measured on what the covered lines cost then (activity-
+//     priced lines count too); each gift activity gives on its own. A gift adds no line to the price and
+//     moves no money; a gift whose own stock is short of its quantity is listed as not given, and the
+//     order stands.
 
 import { computeFreight, type FreightResult } from "../commerce/freight.ts";
 import type { OrderDiscount, QuoteInput, QuoteLine, QuoteLineInput } from "../commerce/quote.ts";
@@ -26,6 +33,7 @@ import { computePointsSpend, type PointsRule } from "./points.ts";
 import type {
   ActivityFacts,
   DiscountEffect,
+  GiftEffect,
   PriceEffect,
   PromotionEffect,
   PromotionKind,
@@ -77,9 +85,21 @@ export type PricingDiscount = {
   lineShares: Fen[];
 };
 
+/** A gift the order earns (rule 10): `quantity` of `skuId` at ¥0, for the lines named; `given` false: stock short. */
+export type PricedGift = {
+  activityId: string;
+  label: string;
+  detail: string;
+  skuId: string;
+  quantity: number;
+  lineIndexes: number[];
+  given: boolean;
+};
+
 export type PricedCart = {
   kind: "priced";
   lines: PricedLine[];
+  gifts: PricedGift[];
   discounts: PricingDiscount[];
   /** The lines at their (activity) unit prices. */
   goodsTotalFen: Fen;
@@ -246,6 +266,16 @@ export function computePricing(input: PricingInput): PricingResult {
     }
   }
 
+  // 9. The welcome offer: the biggest one, on the stackable lines as they cost now.
+  let welcome: { a: Running; effects: DiscountEffect[]; off: number } | null = null;
+  for (const a of active.filter((r) => r.op.stage === "welcome")) {
+    const effects = a.op.apply(a.args, ctx(a.facts, stackable)) as DiscountEffect[];
+    const off = effects.reduce((s, e) => s + (e.type === "discount" ? e.amountFen : 0), 0);
+    if (off > 0 && (!welcome || off > welcome.off)) welcome = { a, effects, off };
+  }
+  for (const e of welcome?.effects ?? [])
+    if (e.type === "discount") take(sourceOf(welcome!.a, "activity", e.detail), e);
+
   // 5. The coupon.
   let couponApplied = false;
   if (input.coupon) {
@@ -270,6 +300,15 @@ export function computePricing(input: PricingInput): PricingResult {
       else freeShipping.push({ source: sourceOf(coupon, "coupon", e.detail), ...e });
     }
     couponApplied = true;
+  }
+
+  // 10. Gifts, on what the lines cost after the coupon.
+  const gifts: PricedGift[] = [];
+  for (const a of active.filter((r) => r.op.stage === "gift")) {
+    for (const e of a.op.apply(a.args, ctx(a.facts, lines)) as GiftEffect[]) {
+      const { type: _, ...gift } = e;
+      gifts.push({ activityId: a.facts.id, label: a.facts.label, ...gift });
+    }
   }
 
   // 6. Points.
@@ -354,6 +393,7 @@ export function computePricing(input: PricingInput): PricingResult {
   return {
     kind: "priced",
     lines: priced,
+    gifts,
     discounts,
     goodsTotalFen,
     discountTotalFen,

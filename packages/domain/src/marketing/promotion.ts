@@ -6,9 +6,10 @@ import type { Fen } from "../money.ts";
 
 /**
  * When a kind acts: `price` sets a line's unit price (flash sale, group price), `order` discounts a set
- * of lines or waives their freight (threshold discounts), `coupon` is the one coupon of the order.
+ * of lines or waives their freight (threshold discounts), `welcome` is a referred shopper's first-order
+ * offer, `coupon` is the one coupon of the order, `gift` adds gift SKUs at ¥0 (买一送一 / 满赠).
  */
-export type PromotionStage = "price" | "order" | "coupon";
+export type PromotionStage = "price" | "order" | "welcome" | "coupon" | "gift";
 
 /** A running activity, or the chosen coupon, as checkout sees it: its stored args plus the live facts. */
 export type ActivityFacts = {
@@ -50,8 +51,13 @@ export type PromotionContext = {
 
 export type ShopperFacts = {
   userId: string | null;
-  /** Paid orders this shopper placed before (first-order offers); loaded only when a running kind needs it. */
+  /**
+   * Orders this shopper placed before that were paid or still await payment (first-order offers); loaded only
+   * when a running kind needs it. Absent: unknown, so no first-order offer applies.
+   */
   paidOrderCount?: number;
+  /** Whether the shopper arrived through a distributor's link (is bound to one); loaded like paidOrderCount. */
+  referred?: boolean;
 };
 
 /** A line-price effect: the line costs `unitPriceFen` a unit in this activity. */
@@ -68,13 +74,23 @@ export type DiscountEffect =
   | { type: "discount"; lineIndexes: number[]; amountFen: Fen; detail: string }
   | { type: "free_shipping"; lineIndexes: number[]; detail: string };
 
+/** A gift effect: `quantity` of a gift SKU at ¥0, earned by these lines; `given` false when its gift stock is short. */
+export type GiftEffect = {
+  type: "gift";
+  skuId: string;
+  quantity: number;
+  lineIndexes: number[];
+  given: boolean;
+  detail: string;
+};
+
 export type PromotionRefusal = {
   type: "refuse";
   reason: "ACTIVITY_LIMIT_EXCEEDED";
   details: Record<string, string | number>;
 };
 
-export type PromotionEffect = PriceEffect | DiscountEffect | PromotionRefusal;
+export type PromotionEffect = PriceEffect | DiscountEffect | GiftEffect | PromotionRefusal;
 
 export interface PromotionKind<A = unknown> {
   kind: string;

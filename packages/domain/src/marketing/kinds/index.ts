@@ -3,11 +3,13 @@
 import type { PromotionKind } from "../promotion.ts";
 import { couponAmountOffKind, couponFreeShippingKind, couponPercentOffKind } from "./coupons.ts";
 import { flashSaleKind } from "./flash-sale.ts";
+import { giftKind } from "./gift.ts";
 import { groupBuyKind } from "./group-buy.ts";
 import { thresholdAmountOffKind } from "./threshold-amount-off.ts";
 import { thresholdFreeShippingKind } from "./threshold-free-shipping.ts";
 import { thresholdPercentOffKind } from "./threshold-percent-off.ts";
 import { timedDiscountKind } from "./timed-discount.ts";
+import { welcomeOfferKind } from "./welcome-offer.ts";
 
 export const PROMOTION_KINDS: readonly PromotionKind<unknown>[] = [
   flashSaleKind,
@@ -19,6 +21,8 @@ export const PROMOTION_KINDS: readonly PromotionKind<unknown>[] = [
   couponPercentOffKind,
   couponFreeShippingKind,
   groupBuyKind,
+  welcomeOfferKind,
+  giftKind,
 ];
 
 /** The kind named, or undefined for a kind this build does not know. */

@@ -195,3 +195,22 @@ export async function findActivityDiscountResults(db: Executor, activityIds: num
     discountFen: Number(r.discountFen),
   }));
 }
+
+/**
+ * What a first-order offer needs of a shopper: whether a distributor's link bound them (not staff), and how
+ * many of their orders were paid or still await payment. `lock` takes their user row first, so two orders
+ * placed at once are counted one after the other and only one of them is the first (a statement of its own:
+ * the count must be read after the wait, not in the snapshot taken before it).
+ */
+export async function findFirstOrderFacts(db: Executor, userId: number, lock: boolean, now: Date) {
+  if (lock) await queryRows(db, sql`select 1 from users where id = ${userId} for update`);
+  const [row] = await queryRows<{ referred: boolean; orders: number }>(
+    db,
+    sql`select exists(select 1 from referral_bindings b where b.user_id = u.id and b.source <> 'staff'
+                      and (b.expires_at is null or b.expires_at > ${now.toISOString()}::timestamptz)) as referred,
+               (select count(*) from orders o where o.buyer_user_id = u.id
+                  and o.status not in ('cancelled', 'closed'))::int as orders
+        from users u where u.id = ${userId}`,
+  );
+  return { referred: row?.referred === true, paidOrderCount: row?.orders ?? 0 };
+}

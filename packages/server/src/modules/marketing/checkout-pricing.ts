@@ -10,7 +10,7 @@ import {
 } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { findActivityUnitsBought } from "./activities-repo.ts";
+import { findActivityUnitsBought, findFirstOrderFacts } from "./activities-repo.ts";
 import { findUserCouponWithTemplate, listUserCoupons, type UserCouponRow } from "./coupons-repo.ts";
 import { couponSummary } from "./coupons-service.ts";
 import { activityFacts, loadRunningActivities } from "./running-activities.ts";
@@ -25,6 +25,8 @@ export type PromotionFacts = {
   couponId?: number | undefined;
   /** Rate every coupon the shopper holds against the cart (quotes only). */
   rateCoupons?: boolean;
+  /** Placing the order: a first-order offer locks the shopper while it counts their orders. */
+  forPlacing?: boolean;
 };
 
 export type CouponOption = {
@@ -80,9 +82,15 @@ export async function priceWithPromotions(db: Executor, facts: PromotionFacts): 
   const bought = new Map(
     (await findActivityUnitsBought(db, facts.userId, limited)).map((b) => [b.activityId, b.units]),
   );
+  const nowMs = facts.now.getTime();
+  // Only a running first-order offer costs the query for who the shopper is.
+  const welcome = rows.some((r) => r.kind === "welcome_offer" && new Date(r.startsAt).getTime() <= nowMs);
   const input: PricingInput = {
     lines: facts.lines,
-    shopper: { userId: String(facts.userId) },
+    shopper: {
+      userId: String(facts.userId),
+      ...(welcome ? await findFirstOrderFacts(db, facts.userId, facts.forPlacing === true, facts.now) : {}),
+    },
     nowMs: facts.now.getTime(),
     activities: rows.map((r) => ({ ...activityFacts(r), shopperBought: bought.get(r.id) ?? 0 })),
     coupon: await loadChosenCoupon(db, facts.userId, facts.couponId),

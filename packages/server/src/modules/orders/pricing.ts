@@ -125,6 +125,7 @@ export async function priceCheckout(
     now: options.now,
     couponId: input.couponId,
     rateCoupons: !options.forPlacing,
+    forPlacing: options.forPlacing,
     lines: items.map((item, i) => {
       const sku = skus[i]!;
       return {

@@ -1,0 +1,84 @@
+// Referral offers and gifts at checkout: a shopper who came through a distributor's link gets the merchant's
+// 首单 offer on their first order only (two orders at once: one gets it); 有礼邀请 gives inviter and invitee a
+// coupon once the invitee's first order completes; gifts ride along at ¥0 from their own stock.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createFreight, createProduct, pay, shopperWithAddress } from "../commerce/fixtures.ts";
+import { buyer, distributor, enableDistribution } from "../distribution/support.ts";
+import { startTestApp, type TestContext } from "../support/test-app.ts";
+
+const HOUR = 3_600_000;
+let ctx: TestContext;
+let owner: string;
+let sku100: number;
+
+async function createActivity(body: Record<string, unknown>) {
+  const now = ctx.clock.now().getTime();
+  const res = await ctx.client.post(
+    "/api/admin/v1/activities",
+    { startsAt: new Date(now), endsAt: new Date(now + 24 * HOUR), ...body },
+    owner,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: number };
+}
+const order = (shopper: { token: string; addressId: number }, items: { skuId: number; quantity: number }[]) =>
+  ctx.client.post("/api/v1/orders", { items, addressId: shopper.addressId }, shopper.token);
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+  owner = await ctx.client.loginOwner();
+  await enableDistribution(ctx, owner);
+  await createFreight(ctx, owner, { freeOverFen: 1 });
+  sku100 = (await createProduct(ctx, owner, { skus: [{ priceFen: 10000, stock: 50 }] })).skus[0]!.id;
+});
+
+describe("the referral welcome offer (首单9折)", () => {
+  it("a referred shopper's first order gets 9折, the next does not; a shopper who came by no link never does", async () => {
+    const offer = await createActivity({
+      kind: "welcome_offer",
+      name: "新客首单9折",
+      args: { payBps: 9000 },
+    });
+    const sharer = await distributor(ctx);
+    const newcomer = await buyer(ctx, sharer.code);
+    const quote = await ctx.client.post(
+      "/api/v1/checkout/quote",
+      { items: [{ skuId: sku100, quantity: 1 }] },
+      newcomer.token,
+    );
+    expect(quote.body).toMatchObject({ payableFen: 9000 });
+    expect(quote.body.discounts).toEqual([
+      expect.objectContaining({
+        kind: "welcome_offer",
+        label: "新客首单9折",
+        detail: "首单9折",
+        amountFen: 1000,
+      }),
+    ]);
+
+    // Two orders at once: the shopper's row is locked while their orders are counted, so one is the first.
+    const [a, b] = await Promise.all([
+      order(newcomer, [{ skuId: sku100, quantity: 1 }]),
+      order(newcomer, [{ skuId: sku100, quantity: 1 }]),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect([a.body.payableFen, b.body.payableFen].sort((x, y) => x - y)).toEqual([9000, 10000]);
+    const first = a.body.payableFen === 9000 ? a.body : b.body;
+    expect(first.items[0]).toMatchObject({ paidFen: 9000, discountFen: 1000 });
+
+    // Cancelling the offer's order unpaid gives the offer back to the next order; a paid one keeps it spent.
+    const other = first === a.body ? b.body : a.body;
+    await ctx.client.post(`/api/v1/orders/${other.id}/cancel`, {}, newcomer.token);
+    expect((await pay(ctx, first)).outcome).toBe("paid");
+    expect((await order(newcomer, [{ skuId: sku100, quantity: 1 }])).body.payableFen).toBe(10000);
+
+    const stranger = await shopperWithAddress(ctx);
+    expect((await order(stranger, [{ skuId: sku100, quantity: 1 }])).body.payableFen).toBe(10000);
+    const results = await ctx.client.get("/api/admin/v1/activities?kind=welcome_offer", owner);
+    expect(results.body.find((x: { id: number }) => x.id === offer.id).results).toMatchObject({
+      orders: 1,
+      discountFen: 1000,
+    });
+    await ctx.client.post(`/api/admin/v1/activities/${offer.id}/stop`, {}, owner);
+  });
+});
