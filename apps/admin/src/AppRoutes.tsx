@@ -105,6 +105,9 @@ const ReferralTreePage = lazy(() =>
 const ReportsPage = lazy(() =>
   import("./pages/reports/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })),
 );
+const CustomersPage = lazy(() =>
+  import("./pages/customers/CustomersPage.tsx").then((m) => ({ default: m.CustomersPage })),
+);
 const PosterSettingsPage = lazy(() =>
   import("./pages/reports/PosterSettingsPage.tsx").then((m) => ({ default: m.PosterSettingsPage })),
 );
@@ -148,6 +151,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },
   { path: "/reports", permission: "reports.read", element: <ReportsPage /> },
+  { path: "/customers", permission: "customers.read", element: <CustomersPage /> },
   { path: "/distribution/tree", permission: "distribution.read", element: <ReferralTreePage /> },
   { path: "/posters", permission: "settings.read", element: <PosterSettingsPage /> },
 ];

@@ -53,6 +53,13 @@ export const navGroups: NavGroup[] = [
         permission: "reports.read",
       },
       {
+        key: "customers",
+        path: "/customers",
+        label: "nav.customers",
+        icon: <SolutionOutlined />,
+        permission: "customers.read",
+      },
+      {
         key: "posters",
         path: "/posters",
         label: "nav.posters",

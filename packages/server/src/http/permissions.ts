@@ -22,6 +22,8 @@ export const permissionRoles = {
   "withdrawals.read": ["owner", "finance"],
   "withdrawals.approve": ["owner", "finance"],
   "customers.read": ["owner", "operator", "support"],
+  // merchant-defined customer tags: create, delete, and tag a customer (the list and filter need customers.read)
+  "customers.tag": ["owner", "operator", "support"],
   "money.limits": ["owner"],
   // lists mask phones for every role; this shows one record's in full, audited
   "customers.reveal": ["owner"],

@@ -72,6 +72,7 @@ const probes: Record<Permission, Probe> = {
   "dividends.approve": { method: "POST", url: `/api/admin/v1/dividends/runs/${NONE}/approve`, body: {} },
   "service.reply": { method: "POST", url: `/api/admin/v1/service/conversations/${NONE}/claim` },
   "customers.read": { method: "GET", url: "/api/admin/v1/customers?limit=1" },
+  "customers.tag": { method: "PUT", url: `/api/admin/v1/customers/${NONE}/tags`, body: { tagIds: [] } },
   "reports.read": { method: "GET", url: "/api/admin/v1/reports/funnel" },
   "reviews.moderate": { method: "POST", url: `/api/admin/v1/reviews/${NONE}/show` },
 };

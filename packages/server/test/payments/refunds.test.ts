@@ -165,3 +165,50 @@ describe("an automatic refund that fails", () => {
     expect(refused.body.error.code).toBe("REFUND_STATE_INVALID");
   });
 });
+
+describe("the reconciliation file finance ties the provider's statement to", () => {
+  test("every payment and refund of the day (and any payout), each booked in the ledger for its amount, and the day's sums", async () => {
+    const today = new Date(ctx.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const res = await client.get(`/api/admin/v1/exports/reconciliation.csv?from=${today}&to=${today}`, owner);
+    expect(res.status).toBe(200);
+    const lines = String(res.body)
+      .split("\r\n")
+      .filter(Boolean)
+      .slice(1)
+      .map((l) => l.split(","));
+    const moves = await queryRows<{ kind: string; no: string; fen: number }>(
+      deps.db,
+      sql`select * from (
+            select 1 as o, id, '收款' as kind, out_trade_no as no, amount_fen::int as fen from payments where status = 'paid'
+            union all select 2, id, '退款', out_refund_no, amount_fen::int from refunds where status = 'succeeded'
+            union all select 3, id, '提现打款', out_bill_no, net_fen::int from withdrawals where status = 'paid') m
+          order by o, id`,
+    );
+    expect(moves.some((m) => m.kind === "退款")).toBe(true);
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    expect(lines.map((c) => [c[2], c[3], c[6], c[7], c[9]])).toEqual(
+      moves.map((m) => [m.kind, m.no, yuan(m.fen), yuan(m.fen), "一致"]),
+    );
+    const daily = await client.get(
+      `/api/admin/v1/exports/reconciliation-daily.csv?from=${today}&to=${today}`,
+      owner,
+    );
+    const [sums] = await queryRows<{ p: number; r: number }>(
+      deps.db,
+      sql`select (select sum(amount_fen)::int from payments where status = 'paid' and provider = 'sandbox') as p,
+                 (select sum(amount_fen)::int from refunds where status = 'succeeded' and provider = 'sandbox') as r`,
+    );
+    const sandbox = String(daily.body)
+      .split("\r\n")
+      .find((l) => l.includes(",沙箱,"))!
+      .split(",");
+    expect([sandbox[3], sandbox[4], sandbox[6], sandbox[7], sandbox[10], sandbox[11]]).toEqual([
+      yuan(sums!.p),
+      yuan(sums!.p),
+      yuan(sums!.r),
+      yuan(sums!.r),
+      "0.00",
+      "一致",
+    ]);
+  });
+});

@@ -4,8 +4,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
+import { completeDueOrders } from "../../src/modules/orders/service.ts";
 import { createFreight, createProduct, pay, placeOrder } from "../commerce/fixtures.ts";
-import { buyer, DAY, distributor, enableDistribution } from "../distribution/support.ts";
+import { buyer, DAY, distributor, enableDistribution, shipAndReceive } from "../distribution/support.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 import { partialRefund, settleTracking } from "./support.ts";
 
@@ -13,6 +14,9 @@ let ctx: TestContext;
 let owner: string;
 let a: Awaited<ReturnType<typeof distributor>>;
 let b: Awaited<ReturnType<typeof distributor>>;
+let viaA: Awaited<ReturnType<typeof buyer>>;
+let viaB: Awaited<ReturnType<typeof buyer>>;
+let o2: Awaited<ReturnType<typeof placeOrder>>;
 const range = "from=2026-11-20&to=2026-11-30";
 
 beforeAll(async () => {
@@ -32,8 +36,8 @@ beforeAll(async () => {
   b = await distributor(ctx, a.code);
   await ctx.client.post("/api/v1/referrals/visit", { ref: a.code, source: "link" });
   await ctx.client.post("/api/v1/referrals/visit", { ref: b.code, source: "link" });
-  const viaA = await buyer(ctx, a.code);
-  const viaB = await buyer(ctx, b.code);
+  viaA = await buyer(ctx, a.code);
+  viaB = await buyer(ctx, b.code);
 
   // day 1: A's buyer pays two apples and a pear; B's buyer pays a pear
   const o1 = await placeOrder(ctx, viaA, [
@@ -41,7 +45,7 @@ beforeAll(async () => {
     { skuId: pear.skus[0]!.id, quantity: 1 },
   ]);
   await pay(ctx, o1);
-  const o2 = await placeOrder(ctx, viaB, [{ skuId: pear.skus[0]!.id, quantity: 1 }]);
+  o2 = await placeOrder(ctx, viaB, [{ skuId: pear.skus[0]!.id, quantity: 1 }]);
   await pay(ctx, o2);
   // day 3: A's buyer pays an apple, then gets ¥40 of it back; an order left unpaid
   ctx.clock.advance(2 * DAY);
@@ -214,5 +218,214 @@ describe("bad input and exports", () => {
       expect([row.orders, row.spentFen]).toEqual([s.n, s.fen]);
       expect(row.referrer).not.toBeNull();
     }
+  });
+});
+
+describe("customer tags", () => {
+  it("the merchant names tags, tags a customer, filters the list and the export by a tag; support may tag, finance may not see", async () => {
+    const vip = await ctx.client.post("/api/admin/v1/customer-tags", { name: "VIP", color: "gold" }, owner);
+    expect(vip.status, JSON.stringify(vip.body)).toBe(201);
+    const again = await ctx.client.post("/api/admin/v1/customer-tags", { name: "VIP" }, owner);
+    expect([again.status, again.body.error.code]).toEqual([409, "CUSTOMER_TAG_TAKEN"]);
+    const repeat = (await ctx.client.post("/api/admin/v1/customer-tags", { name: "复购" }, owner)).body;
+
+    const support = await ctx.client.createStaff(owner, "support");
+    const tagged = await ctx.client.put(
+      `/api/admin/v1/customers/${viaA.userId}/tags`,
+      { tagIds: [vip.body.id, repeat.id] },
+      support,
+    );
+    expect(tagged.status, JSON.stringify(tagged.body)).toBe(200);
+    expect(tagged.body.tags.map((t: { name: string }) => t.name)).toEqual(["VIP", "复购"]);
+    // an unknown tag is refused and the customer keeps the tags they had
+    const unknown = await ctx.client.put(
+      `/api/admin/v1/customers/${viaA.userId}/tags`,
+      { tagIds: [vip.body.id, 999_999] },
+      owner,
+    );
+    expect([unknown.status, unknown.body.error.code]).toEqual([422, "CUSTOMER_TAG_UNKNOWN"]);
+    const tooMany = await ctx.client.put(
+      `/api/admin/v1/customers/${viaA.userId}/tags`,
+      { tagIds: Array.from({ length: 21 }, (_, i) => i + 1) },
+      owner,
+    );
+    expect([tooMany.status, tooMany.body.error.code]).toEqual([422, "CUSTOMER_TAGS_TOO_MANY"]);
+    await ctx.client.put(`/api/admin/v1/customers/${viaB.userId}/tags`, { tagIds: [repeat.id] }, owner);
+
+    const vips = await ctx.client.get(`/api/admin/v1/customers?tagId=${vip.body.id}`, owner);
+    expect(
+      vips.body.items.map((c: { id: number; tags: { name: string }[] }) => [c.id, c.tags.map((t) => t.name)]),
+    ).toEqual([[viaA.userId, ["VIP", "复购"]]]);
+    const repeaters = await ctx.client.get(`/api/admin/v1/customers?tagId=${repeat.id}`, owner);
+    expect(repeaters.body.items.map((c: { id: number }) => c.id)).toEqual([viaA.userId, viaB.userId]);
+    const tags = await ctx.client.get("/api/admin/v1/customer-tags", owner);
+    expect(tags.body.items.map((t: { name: string; customers: number }) => [t.name, t.customers])).toEqual([
+      ["VIP", 1],
+      ["复购", 2],
+    ]);
+    const csv = String(
+      (await ctx.client.get(`/api/admin/v1/exports/customers.csv?tagId=${vip.body.id}`, owner)).body,
+    );
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain("标签");
+    expect(lines[1]).toMatch(/,VIP 复购$/);
+
+    const finance = await ctx.client.createStaff(owner, "finance");
+    expect((await ctx.client.get("/api/admin/v1/customers", finance)).status).toBe(403);
+    expect(
+      (await ctx.client.put(`/api/admin/v1/customers/${viaB.userId}/tags`, { tagIds: [] }, finance)).status,
+    ).toBe(403);
+    // deleting a tag takes it off every customer
+    expect((await ctx.client.delete(`/api/admin/v1/customer-tags/${repeat.id}`, owner)).status).toBe(204);
+    const after = await ctx.client.get(`/api/admin/v1/customers?tagId=${vip.body.id}`, owner);
+    expect(after.body.items[0].tags.map((t: { name: string }) => t.name)).toEqual(["VIP"]);
+  });
+});
+
+describe("reconciliation", () => {
+  it("lists every payment of the range beside the ledger transaction that booked it", async () => {
+    const res = await ctx.client.get(`/api/admin/v1/exports/reconciliation.csv?${range}`, owner);
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toContain("text/csv");
+    const lines = String(res.body).split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe("\uFEFF日期,渠道,类型,商户单号,渠道流水号,订单号,金额,入账金额,差额,核对,完成时间");
+    const payments = await rows(
+      sql`select out_trade_no as no, amount_fen::int as fen from payments where status = 'paid' order by id`,
+    );
+    const refunds = await rows(
+      sql`select out_refund_no as no, amount_fen::int as fen from refunds where status = 'succeeded' order by id`,
+    );
+    // the test app pays through the sandbox without a provider: three payments, and refunds that moved no money
+    expect([payments.length, refunds.length]).toEqual([3, 0]);
+    const cells = lines.slice(1).map((l) => l.split(","));
+    expect(cells.map((c) => [c[2], c[3], c[6], c[7], c[8], c[9]])).toEqual([
+      ...payments.map((p) => [
+        "收款",
+        p.no,
+        (Number(p.fen) / 100).toFixed(2),
+        (Number(p.fen) / 100).toFixed(2),
+        "0.00",
+        "一致",
+      ]),
+      ...refunds.map((r) => [
+        "退款",
+        r.no,
+        (Number(r.fen) / 100).toFixed(2),
+        (Number(r.fen) / 100).toFixed(2),
+        "0.00",
+        "一致",
+      ]),
+    ]);
+    // a page of one line at a time gives the same file (the keyset walks every row once)
+    const { reconciliationCsv } = await import("../../src/modules/reports/reconciliation.ts");
+    const chunks: string[] = [];
+    for await (const chunk of reconciliationCsv(
+      ctx.deps.db,
+      { from: "2026-11-20", to: "2026-11-30", days: 11 },
+      1,
+    ))
+      chunks.push(String(chunk));
+    expect(chunks.join("")).toBe(String(res.body));
+  });
+
+  it("sums each day and provider as received, refunded and booked in the ledger; finance may read it, support may not", async () => {
+    const finance = await ctx.client.createStaff(owner, "finance");
+    const res = await ctx.client.get(`/api/admin/v1/exports/reconciliation-daily.csv?${range}`, finance);
+    expect(res.status).toBe(200);
+    const lines = String(res.body).split("\r\n").filter(Boolean).slice(1);
+    const expected = await rows(
+      sql`select d, provider, sum(p)::int as p, sum(pf)::int as pf, sum(r)::int as r, sum(rf)::int as rf from (
+            select ${day("paid_at")} as d, provider, 1 as p, amount_fen as pf, 0 as r, 0 as rf from payments where status = 'paid'
+            union all
+            select ${day("done_at")}, provider, 0, 0, 1, amount_fen from refunds where status = 'succeeded') s
+          group by 1, 2 order by 1, 2`,
+    );
+    const fmt = (fen: number) => (fen / 100).toFixed(2);
+    expect(lines.map((l) => l.split(",").filter((_, i) => i !== 1))).toEqual(
+      expected.map((e) => [
+        e.d,
+        String(e.p),
+        fmt(Number(e.pf)),
+        fmt(Number(e.pf)),
+        String(e.r),
+        fmt(Number(e.rf)),
+        fmt(Number(e.rf)),
+        fmt(Number(e.pf) - Number(e.rf)),
+        fmt(Number(e.pf) - Number(e.rf)),
+        "0.00",
+        "一致",
+      ]),
+    );
+    const support = await ctx.client.createStaff(owner, "support");
+    expect((await ctx.client.get(`/api/admin/v1/exports/reconciliation.csv?${range}`, support)).status).toBe(
+      403,
+    );
+    const long = await ctx.client.get(
+      "/api/admin/v1/exports/reconciliation.csv?from=1926-01-01&to=2026-01-01",
+      owner,
+    );
+    expect([long.status, long.body.error.code]).toEqual([422, "REPORT_RANGE_TOO_LONG"]);
+  });
+});
+
+describe("dividends against sales", () => {
+  it("the overview and dashboard count the dividends an approved run paid, as the ledger booked them", async () => {
+    // B's buyer receives the pear; its after-sale window closes in December, and December's bonus is run
+    await shipAndReceive(ctx, owner, o2, viaB.token);
+    ctx.clock.advance(7 * DAY + 3_600_000);
+    await completeDueOrders(ctx.deps, ctx.clock.now());
+    ctx.clock.set(new Date("2027-01-02T02:00:00.000Z"));
+    owner = await ctx.client.loginOwner();
+    const saved = await ctx.client.put(
+      "/api/admin/v1/dividends/settings",
+      {
+        pool: {
+          mode: "static",
+          allocation: "per_grade",
+          weightedPoolBps: 0,
+          levels: [],
+          capOverflow: "redistribute",
+        },
+        caps: { dayFen: null, monthFen: null, quarterFen: null, yearFen: null },
+        team: {
+          enabled: true,
+          mode: "differential",
+          depth: 3,
+          tiers: [{ thresholdFen: 10_000, rateBps: 300 }],
+        },
+        bonuses: [{ kind: "every_amount", stepFen: 1_000, bonusFen: 100 }],
+      },
+      owner,
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const run = await ctx.client.post(
+      "/api/admin/v1/dividends/runs",
+      { kind: "bonus", periodKey: "2026-12" },
+      owner,
+    );
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body.paidFen).toBeGreaterThan(0);
+    expect(
+      (await ctx.client.post(`/api/admin/v1/dividends/runs/${run.body.id}/approve`, {}, owner)).status,
+    ).toBe(200);
+
+    const [booked] = await rows(
+      sql`select coalesce(sum(e.amount_fen), 0)::int as fen from ledger_entries e
+          join ledger_accounts a on a.id = e.account_id where a.code = 'dividend_expense'`,
+    );
+    const overview = await ctx.client.get(
+      "/api/admin/v1/reports/overview?from=2027-01-01&to=2027-01-31",
+      owner,
+    );
+    expect(overview.body).toMatchObject({
+      dividendFen: booked!.fen,
+      dividends: [{ kind: "bonus", runs: 1, paidFen: booked!.fen }],
+    });
+    const before = await ctx.client.get(`/api/admin/v1/reports/overview?${range}`, owner);
+    expect([before.body.dividendFen, before.body.dividendRateBps]).toEqual([0, 0]);
+    const dash = await ctx.client.get("/api/admin/v1/reports/dashboard", owner);
+    expect(dash.body.today.dividendFen).toBe(booked!.fen);
+    expect(dash.body.trend.at(-1).dividendFen).toBe(booked!.fen);
   });
 });

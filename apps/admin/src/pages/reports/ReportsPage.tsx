@@ -5,9 +5,10 @@ import { useEffect, useMemo, useState } from "react";
 import { EChart } from "../../components/EChart.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, call } from "../../lib/api.ts";
+import { useAuth } from "../../lib/auth.tsx";
 import { formatBps, formatFen } from "../../lib/money.ts";
-import { readToken } from "../../lib/session.ts";
 import { barOption, funnelOption, trendOption, yuan } from "./charts.ts";
+import { download } from "./download.ts";
 
 const day = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -38,19 +39,9 @@ async function loadAll(from: string, to: string, grain: Grain) {
   return { sales, funnel, distributors, products, overview };
 }
 
-/** Downloads a CSV through the session (a plain link would carry no token). */
-async function download(path: string, name: string) {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${readToken() ?? ""}` } });
-  const url = URL.createObjectURL(await response.blob());
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(url);
-}
-
 export function ReportsPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const [to, setTo] = useState(day(Date.now()));
   const [from, setFrom] = useState(day(Date.now() - 29 * 86_400_000));
   const [grain, setGrain] = useState<Grain>("day");
@@ -116,6 +107,26 @@ export function ReportsPage() {
             {t(`reports.export.${name}`)}
           </Button>
         ))}
+        {can("payments.read") &&
+          (
+            [
+              ["reconciliation", "reports.export.reconciliation"],
+              ["reconciliation-daily", "reports.export.reconciliationDaily"],
+            ] as const
+          ).map(([name, label]) => (
+            <Button
+              key={name}
+              data-testid={`reports-export-${name}`}
+              onClick={() =>
+                download(
+                  `/api/admin/v1/exports/${name}.csv?from=${from}&to=${to}`,
+                  `${name}-${from}-${to}.csv`,
+                )
+              }
+            >
+              {t(label)}
+            </Button>
+          ))}
       </Space>
       {o && (
         <Row gutter={[16, 16]}>
@@ -130,6 +141,15 @@ export function ReportsPage() {
                 title={t("reports.commission")}
                 value={formatFen(o.commissionFen)}
                 suffix={formatBps(o.commissionRateBps)}
+              />
+            </Card>
+          </Col>
+          <Col xs={12} lg={4}>
+            <Card>
+              <Statistic
+                title={t("reports.dividend")}
+                value={formatFen(o.dividendFen)}
+                suffix={formatBps(o.dividendRateBps)}
               />
             </Card>
           </Col>

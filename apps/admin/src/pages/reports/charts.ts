@@ -4,10 +4,17 @@ import type { MessageKey } from "../../i18n/index.tsx";
 type T = (key: MessageKey) => string;
 const yuan = (fen: number) => Math.round(fen) / 100;
 
-export function trendOption(t: T, rows: { day: string; paidFen: number; commissionFen?: number }[]) {
+export function trendOption(
+  t: T,
+  rows: { day: string; paidFen: number; commissionFen?: number; dividendFen?: number }[],
+) {
+  const dividends = rows.some((r) => (r.dividendFen ?? 0) > 0);
   return {
     tooltip: { trigger: "axis" },
-    legend: { top: 0, data: [t("reports.sales"), t("reports.commission")] },
+    legend: {
+      top: 0,
+      data: [t("reports.sales"), t("reports.commission"), ...(dividends ? [t("reports.dividend")] : [])],
+    },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: rows.map((r) => r.day.slice(5)) },
     yAxis: { type: "value", name: "¥" },
@@ -19,6 +26,16 @@ export function trendOption(t: T, rows: { day: string; paidFen: number; commissi
         smooth: true,
         data: rows.map((r) => yuan(r.commissionFen ?? 0)),
       },
+      ...(dividends
+        ? [
+            {
+              name: t("reports.dividend"),
+              type: "line",
+              smooth: true,
+              data: rows.map((r) => yuan(r.dividendFen ?? 0)),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -14,4 +14,5 @@ export * from "./platform.ts";
 export * from "./reviews.ts";
 export * from "./service.ts";
 export * from "./service-goods.ts";
+export * from "./storefronts.ts";
 export * from "./tracking.ts";

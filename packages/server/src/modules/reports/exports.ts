@@ -117,11 +117,11 @@ export const csvExports = {
         ],
       ),
     ),
-  customers: (db: Executor) =>
+  customers: (db: Executor, filter: { tagId?: number | undefined } = {}) =>
     csvStream(
-      ["用户编号", "昵称", "手机", "注册时间", "订单数", "消费", "推荐人"],
+      ["用户编号", "昵称", "手机", "注册时间", "订单数", "消费", "推荐人", "标签"],
       keysetPages(
-        (after, limit) => findCustomerPage(db, after, limit),
+        (after, limit) => findCustomerPage(db, after, limit, filter),
         (r) => [
           r.id,
           r.nickname,
@@ -130,6 +130,7 @@ export const csvExports = {
           r.orders,
           yuan(r.spentFen),
           r.referrer,
+          r.tags.map((t) => t.name).join(" "),
         ],
       ),
     ),
@@ -137,17 +138,26 @@ export const csvExports = {
 
 export type CsvExportName = keyof typeof csvExports;
 
-/** Customers by id: paid orders, spend net of refunds, and who referred them. */
-export async function findCustomerPage(db: Executor, afterId: number, limit: number, search?: string) {
+/** Customers by id: paid orders, spend net of refunds, who referred them and their tags; optionally one tag's. */
+export async function findCustomerPage(
+  db: Executor,
+  afterId: number,
+  limit: number,
+  filter: { search?: string | undefined; tagId?: number | undefined } = {},
+) {
+  const { search, tagId } = filter;
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`select u.id, u.nickname, u.phone, u.created_at, up.nickname as referrer, b.upline_user_id as referrer_id,
-          coalesce(s.orders, 0) as orders, coalesce(s.spent, 0) as spent
+          coalesce(s.orders, 0) as orders, coalesce(s.spent, 0) as spent,
+          (select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) order by t.id)
+             from customer_tag_links l join customer_tags t on t.id = l.tag_id where l.user_id = u.id) as tags
         from users u
         left join referral_bindings b on b.user_id = u.id left join users up on up.id = b.upline_user_id
         left join lateral (select count(*) as orders, sum(o.payable_fen - o.refunded_fen) as spent from orders o
           where o.buyer_user_id = u.id and o.paid_at is not null) s on true
         where u.id > ${afterId} ${search ? sql`and (u.nickname ilike ${`%${search}%`} or u.phone = ${search})` : sql``}
+          ${tagId !== undefined ? sql`and exists (select 1 from customer_tag_links l where l.user_id = u.id and l.tag_id = ${tagId})` : sql``}
         order by u.id limit ${limit}`,
   );
   return rows.map((r) => ({
@@ -159,5 +169,12 @@ export async function findCustomerPage(db: Executor, afterId: number, limit: num
     referrerUserId: r.referrer_id === null ? null : Number(r.referrer_id),
     orders: Number(r.orders),
     spentFen: Number(r.spent),
+    tags: ((typeof r.tags === "string" ? JSON.parse(r.tags) : r.tags) ?? []).map(
+      (t: { id: number; name: string; color: string }) => ({
+        id: Number(t.id),
+        name: t.name,
+        color: t.color,
+      }),
+    ) as { id: number; name: string; color: string }[],
   }));
 }

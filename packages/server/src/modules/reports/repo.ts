@@ -252,3 +252,32 @@ export async function findPromotedPaidFen(db: Executor, range: DayRange): Promis
   );
   return num(r?.fen);
 }
+
+/**
+ * Dividends, bonuses and contest prizes paid in the range, per kind: the approved runs by the moment they
+ * were approved (which is when their one ledger transaction paid them).
+ */
+export async function findDividendTotals(db: Executor, range: DayRange) {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select kind, count(*) as runs, coalesce(sum(paid_fen), 0) as fen from dividend_runs
+        where status = 'approved' and decided_at >= ${dayBounds(range.from).start.toISOString()}
+          and decided_at < ${dayBounds(range.to).end.toISOString()}
+        group by kind order by kind`,
+  );
+  const byKind = rows.map((r) => ({ kind: String(r.kind), runs: num(r.runs), paidFen: num(r.fen) }));
+  return { totalFen: byKind.reduce((sum, k) => sum + k.paidFen, 0), byKind };
+}
+
+/** Dividends paid per Shanghai day in the range. */
+export async function findDividendSeries(db: Executor, range: DayRange) {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select to_char((decided_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as day, sum(paid_fen) as fen
+        from dividend_runs
+        where status = 'approved' and decided_at >= ${dayBounds(range.from).start.toISOString()}
+          and decided_at < ${dayBounds(range.to).end.toISOString()}
+        group by 1`,
+  );
+  return new Map(rows.map((r) => [String(r.day), num(r.fen)]));
+}

@@ -9,6 +9,8 @@ import type { App } from "../../http/types.ts";
 import { csvLine } from "../../lib/csv-stream.ts";
 import { shanghaiDay } from "../tracking/repo.ts";
 import { type CsvExportName, csvExports, findCustomerPage } from "./exports.ts";
+import { reportRange } from "./range.ts";
+import { dailyReconciliationCsv, reconciliationCsv } from "./reconciliation.ts";
 import {
   DashboardReport,
   DistributorRanking,
@@ -43,6 +45,7 @@ const CustomerQuery = z.strictObject({
   cursor: fromDigits(z.number().int().min(0)).optional(),
   limit: fromDigits(z.number().int().min(1).max(100)).default(20),
   q: z.string().trim().min(1).max(40).optional(),
+  tagId: fromDigits(z.number().int().positive()).optional(),
 });
 const CustomerPage = z.strictObject({
   items: z.array(
@@ -56,6 +59,7 @@ const CustomerPage = z.strictObject({
       spentFen: z.number(),
       referrer: z.string().nullable(),
       referrerUserId: z.number().nullable(),
+      tags: z.array(z.strictObject({ id: z.number(), name: z.string(), color: z.string() })),
     }),
   ),
   nextCursor: z.number().nullable(),
@@ -129,7 +133,7 @@ export function registerReportRoutes(app: App, deps: AppDeps): void {
     async (request) => overviewReport(deps, request.query),
   );
 
-  for (const name of Object.keys(csvExports) as CsvExportName[]) {
+  for (const name of ["commissions", "withdrawals", "distributors"] as const) {
     app.get(
       `/api/admin/v1/exports/${name}.csv`,
       { config: { permission: exportPermissions[name] }, schema: { tags } },
@@ -139,14 +143,38 @@ export function registerReportRoutes(app: App, deps: AppDeps): void {
   }
 
   app.get(
+    "/api/admin/v1/exports/customers.csv",
+    {
+      config: { permission: exportPermissions.customers },
+      schema: { tags, querystring: z.strictObject({ tagId: CustomerQuery.shape.tagId }) },
+    },
+    async (request, reply) =>
+      attachment(reply, `customers-${shanghaiDay(deps.now())}.csv`).send(
+        csvExports.customers(deps.db, request.query),
+      ),
+  );
+  for (const [name, csv] of [
+    ["reconciliation", reconciliationCsv],
+    ["reconciliation-daily", dailyReconciliationCsv],
+  ] as const)
+    app.get(
+      `/api/admin/v1/exports/${name}.csv`,
+      { config: { permission: "payments.read" }, schema: { tags, querystring: RangeQuery } },
+      async (request, reply) => {
+        const range = reportRange(request.query, deps.now());
+        return attachment(reply, `${name}-${range.from}-${range.to}.csv`).send(csv(deps.db, range));
+      },
+    );
+
+  app.get(
     "/api/admin/v1/customers",
     {
       config: { permission: "customers.read" },
       schema: { tags: ["admin: customers"], querystring: CustomerQuery, response: { 200: CustomerPage } },
     },
     async (request) => {
-      const { cursor, limit, q } = request.query;
-      const rows = await findCustomerPage(deps.db, cursor ?? 0, limit + 1, q);
+      const { cursor, limit, q, tagId } = request.query;
+      const rows = await findCustomerPage(deps.db, cursor ?? 0, limit + 1, { search: q, tagId });
       const items = rows.slice(0, limit).map((r) => ({
         ...r,
         createdAt: new Date(r.createdAt),

@@ -101,6 +101,11 @@ export const OverviewReport = z.strictObject({
   commissionFen: z.number(),
   /** Commission ÷ paid sales, basis points. */
   commissionRateBps: z.number(),
+  /** Dividends, bonuses and contest prizes paid (approved runs) in the range. */
+  dividendFen: z.number(),
+  /** Dividends ÷ paid sales, basis points. */
+  dividendRateBps: z.number(),
+  dividends: z.array(z.strictObject({ kind: z.string(), runs: z.number(), paidFen: z.number() })),
   newDistributors: z.number(),
   newCustomers: z.number(),
   promotingDistributors: z.number(),
@@ -123,6 +128,7 @@ export const DashboardReport = z.strictObject({
     visitors: z.number(),
     newDistributors: z.number(),
     commissionFen: z.number(),
+    dividendFen: z.number(),
   }),
   trend: z.array(
     z.strictObject({
@@ -130,6 +136,7 @@ export const DashboardReport = z.strictObject({
       paidFen: z.number(),
       paidOrders: z.number(),
       commissionFen: z.number(),
+      dividendFen: z.number(),
     }),
   ),
   funnel: Funnel,

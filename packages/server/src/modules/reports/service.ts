@@ -8,6 +8,8 @@ import {
   findCommissionFen,
   findCommissionSeries,
   findDistributorRanking,
+  findDividendSeries,
+  findDividendTotals,
   findFunnel,
   findPeopleFigures,
   findProductFunnel,
@@ -111,12 +113,16 @@ export async function overviewReport(deps: Deps, query: Range) {
   const people = await findPeopleFigures(deps.db, range);
   const commissionFen = await findCommissionFen(deps.db, range);
   const promotedFen = await findPromotedPaidFen(deps.db, range);
+  const dividends = await findDividendTotals(deps.db, range);
   return {
     range,
     salesFen: sales.paidFen,
     refundFen: sales.refundFen,
     commissionFen,
     commissionRateBps: ratioBps(commissionFen, sales.paidFen),
+    dividendFen: dividends.totalFen,
+    dividendRateBps: ratioBps(dividends.totalFen, sales.paidFen),
+    dividends: dividends.byKind,
     ...people,
     activeDistributorRatioBps: ratioBps(people.promotingDistributors, people.activeDistributors),
     outputPerDistributorFen:
@@ -141,6 +147,7 @@ export async function dashboardReport(deps: Deps) {
     paidOrders: byDay.get(day)?.paidOrders ?? 0,
   }));
   const commissions = await findCommissionSeries(deps.db, month);
+  const dividends = await findDividendSeries(deps.db, month);
   const todayFunnel = await findFunnel(deps.db, todayRange);
   return {
     today: {
@@ -150,8 +157,13 @@ export async function dashboardReport(deps: Deps) {
       visitors: todayFunnel.visitors,
       newDistributors: (await findPeopleFigures(deps.db, todayRange)).newDistributors,
       commissionFen: await findCommissionFen(deps.db, todayRange),
+      dividendFen: dividends.get(today) ?? 0,
     },
-    trend: trend.map((t) => ({ ...t, commissionFen: commissions.get(t.day) ?? 0 })),
+    trend: trend.map((t) => ({
+      ...t,
+      commissionFen: commissions.get(t.day) ?? 0,
+      dividendFen: dividends.get(t.day) ?? 0,
+    })),
     funnel: await findFunnel(deps.db, month),
     provinces: await provinces(deps, month),
     topDistributors: await distributorRows(deps, month, 5),
