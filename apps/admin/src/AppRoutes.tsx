@@ -70,6 +70,12 @@ const LoginPage = lazy(() => import("./pages/login/LoginPage.tsx").then((m) => (
 const GroupBuyPage = lazy(() =>
   import("./pages/marketing/GroupBuyPage.tsx").then((m) => ({ default: m.GroupBuyPage })),
 );
+const ActivitiesPage = lazy(() =>
+  import("./pages/marketing/ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })),
+);
+const CouponsPage = lazy(() =>
+  import("./pages/marketing/CouponsPage.tsx").then((m) => ({ default: m.CouponsPage })),
+);
 const RedemptionPage = lazy(() =>
   import("./pages/marketing/RedemptionPage.tsx").then((m) => ({ default: m.RedemptionPage })),
 );
@@ -147,6 +153,9 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/audit-log", permission: "audit.read", element: <AuditLogPage /> },
   { path: "/redemptions", permission: "orders.read", element: <RedemptionPage /> },
   { path: "/group-buys", permission: "catalog.read", element: <GroupBuyPage /> },
+  { path: "/flash-sales", permission: "marketing.read", element: <ActivitiesPage family="price" /> },
+  { path: "/thresholds", permission: "marketing.read", element: <ActivitiesPage family="threshold" /> },
+  { path: "/coupons", permission: "marketing.read", element: <CouponsPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },

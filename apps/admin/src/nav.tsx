@@ -17,6 +17,7 @@ import {
   LineChartOutlined,
   LinkOutlined,
   MoneyCollectOutlined,
+  PercentageOutlined,
   PictureOutlined,
   ReconciliationOutlined,
   RollbackOutlined,
@@ -24,7 +25,9 @@ import {
   SettingOutlined,
   ShoppingOutlined,
   SolutionOutlined,
+  TagsOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   WalletOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -140,6 +143,33 @@ export const navGroups: NavGroup[] = [
         label: "nav.redemptions",
         icon: <CheckCircleOutlined />,
         permission: "orders.read",
+      },
+    ],
+  },
+  {
+    key: "marketing",
+    label: "nav.group.marketing",
+    items: [
+      {
+        key: "flash-sales",
+        path: "/flash-sales",
+        label: "nav.flashSales",
+        icon: <ThunderboltOutlined />,
+        permission: "marketing.read",
+      },
+      {
+        key: "thresholds",
+        path: "/thresholds",
+        label: "nav.thresholds",
+        icon: <PercentageOutlined />,
+        permission: "marketing.read",
+      },
+      {
+        key: "coupons",
+        path: "/coupons",
+        label: "nav.coupons",
+        icon: <TagsOutlined />,
+        permission: "marketing.read",
       },
     ],
   },

@@ -10,6 +10,8 @@ import { CartPage } from "./pages/Cart.tsx";
 import { CategoriesPage } from "./pages/Categories.tsx";
 import { ChangePhonePage } from "./pages/ChangePhone.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
+import { CouponCentrePage } from "./pages/coupons/CouponCentre.tsx";
+import { MyCouponsPage } from "./pages/coupons/MyCoupons.tsx";
 import { DistributionCentrePage } from "./pages/distribution/Centre.tsx";
 import { CommissionsPage } from "./pages/distribution/Commissions.tsx";
 import { DividendsPage } from "./pages/distribution/Dividends.tsx";
@@ -74,6 +76,8 @@ export function AppRoutes() {
       <Route path="group-buys/:id" element={<GroupBuyPage />} />
       <Route path="groups/:id" element={<GroupPage />} />
       <Route path="messages" element={guarded(<MessagesPage />)} />
+      <Route path="coupons" element={guarded(<CouponCentrePage />)} />
+      <Route path="me/coupons" element={guarded(<MyCouponsPage />)} />
       <Route path="orders/:id/review" element={guarded(<WriteReviewPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

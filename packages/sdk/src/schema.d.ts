@@ -2908,6 +2908,9 @@ export interface paths {
                                 summary: string;
                                 applicable: boolean;
                                 amountFen: number;
+                                /** @enum {string|null} */
+                                reason: "not_started" | "ended" | "scope" | "activity_priced" | "min_spend" | null;
+                                shortFen: number | null;
                             }[];
                             payableFen: number;
                             /** @enum {string} */
@@ -12186,6 +12189,10 @@ export interface paths {
                                 skuId: number;
                                 stock: number | null;
                                 sold: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
                             }[];
                             results: {
                                 orders: number;
@@ -12243,6 +12250,10 @@ export interface paths {
                                 skuId: number;
                                 stock: number | null;
                                 sold: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
                             }[];
                             results: {
                                 orders: number;
@@ -12315,6 +12326,10 @@ export interface paths {
                                 skuId: number;
                                 stock: number | null;
                                 sold: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
                             }[];
                             results: {
                                 orders: number;
@@ -12377,6 +12392,10 @@ export interface paths {
                                 skuId: number;
                                 stock: number | null;
                                 sold: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
                             }[];
                             results: {
                                 orders: number;
@@ -12427,10 +12446,17 @@ export interface paths {
                             endsAt: string;
                             skus: {
                                 skuId: number;
+                                productId: number;
                                 priceFen: number;
                                 stockLeft: number | null;
                             }[];
                             details: string[];
+                            scope: {
+                                /** @enum {string} */
+                                type: "all" | "categories" | "products";
+                                categoryIds: number[];
+                                productIds: number[];
+                            } | null;
                             perPersonLimit: number | null;
                         }[];
                     };

@@ -19,7 +19,13 @@ export function QuoteSummary({ quote }: { quote: Quote }) {
           {t("checkout.goods")}
         </List.Item>
         {quote.discounts.map((d) => (
-          <List.Item key={`${d.kind}-${d.label}`} extra={`-${formatFen(d.amountFen)}`}>
+          <List.Item
+            key={`${d.kind}-${d.label}`}
+            extra={<span data-testid="checkout-discount">{`-${formatFen(d.amountFen)}`}</span>}
+            description={
+              d.source === "coupon" ? t("coupon.title") : d.detail !== d.label ? d.detail : undefined
+            }
+          >
             {d.label}
           </List.Item>
         ))}

@@ -1,10 +1,12 @@
 // Checkout: the shipping address, the server's quote (lines, freight per template, payable; the client never
-// prices), a note, and "place order" with an Idempotency-Key so a double tap places one order.
+// prices), the coupon (the one saving most is chosen first), a note, and "place order" with an Idempotency-Key
+// so a double tap places one order.
 import { Button, ErrorBlock, Input, List, Skeleton } from "antd-mobile";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { AddressCard } from "../components/AddressCard.tsx";
 import { AddressChooser } from "../components/AddressChooser.tsx";
+import { bestCoupon, CouponPicker } from "../components/CouponPicker.tsx";
 import { PageBar } from "../components/PageBar.tsx";
 import { PayMethods } from "../components/PayMethods.tsx";
 import { QuoteSummary } from "../components/QuoteSummary.tsx";
@@ -35,6 +37,9 @@ export function CheckoutPage() {
   const [quote, setQuote] = useState<Quote | null>(null);
   const [quoteError, setQuoteError] = useState<string | null>(null);
   const [remark, setRemark] = useState("");
+  // "best": not chosen yet, the first quote's best applicable coupon is taken; null: no coupon.
+  const [couponChoice, setCouponChoice] = useState<number | null | "best">("best");
+  const couponId = typeof couponChoice === "number" ? couponChoice : undefined;
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const { methods, provider, setProvider } = usePayMethods();
@@ -62,19 +67,20 @@ export function CheckoutPage() {
   useEffect(() => {
     if (items.length === 0 || !addressesLoaded) return;
     let current = true;
-    const body = { items, ...(addressId ? { addressId } : {}) };
+    const body = { items, ...(addressId ? { addressId } : {}), ...(couponId ? { couponId } : {}) };
     call(api.POST("/api/v1/checkout/quote", { body })).then(
       (q) => {
         if (!current) return;
         setQuote(q);
         setQuoteError(null);
+        setCouponChoice((choice) => (choice === "best" ? (bestCoupon(q.coupons)?.id ?? null) : choice));
       },
       (error) => current && setQuoteError(failureText(error)),
     );
     return () => {
       current = false;
     };
-  }, [items, addressId, addressesLoaded, failureText]);
+  }, [items, addressId, addressesLoaded, couponId, failureText]);
 
   if (items.length === 0) return <ErrorBlock status="empty" title={t("cart.empty")} description="" />;
 
@@ -90,7 +96,13 @@ export function CheckoutPage() {
     try {
       const order = await call(
         api.POST("/api/v1/orders", {
-          body: { items, ...(byCode || !addressId ? {} : { addressId }), buyerRemark: remark, fromCart },
+          body: {
+            items,
+            ...(byCode || !addressId ? {} : { addressId }),
+            ...(couponId ? { couponId } : {}),
+            buyerRemark: remark,
+            fromCart,
+          },
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       );
@@ -134,6 +146,9 @@ export function CheckoutPage() {
         </div>
       )}
       {quote ? <QuoteSummary quote={quote} /> : !quoteError && <Skeleton.Paragraph lineCount={5} animated />}
+      {quote && quote.coupons.length > 0 && (
+        <CouponPicker quote={quote} chosen={couponId ?? null} onChoose={setCouponChoice} />
+      )}
       <WalletPay wallet={wallet} payableFen={quote?.payableFen ?? null} />
       {!(quote && wallet.choiceFor(quote.payableFen, null)) && (
         <PayMethods methods={methods} value={provider} onChange={setProvider} />
@@ -160,7 +175,10 @@ export function CheckoutPage() {
           color="danger"
           shape="rounded"
           className="checkout-submit"
-          disabled={!quote || quoteError !== null}
+          // the quote on screen is the one the order will be placed at: wait for the chosen coupon's
+          disabled={
+            !quote || quoteError !== null || couponChoice === "best" || quote.couponId !== (couponId ?? null)
+          }
           loading={busy}
           onClick={submit}
           data-testid="checkout-submit"

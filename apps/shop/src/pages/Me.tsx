@@ -107,6 +107,14 @@ export function MePage() {
             {t("me.wallet")}
           </List.Item>
         )}
+        {signedIn && (
+          <List.Item onClick={() => navigate("/me/coupons")} data-testid="me-coupons">
+            {t("coupon.mine")}
+          </List.Item>
+        )}
+        <List.Item onClick={() => navigate("/coupons")} data-testid="me-coupon-centre">
+          {t("coupon.centre")}
+        </List.Item>
         <List.Item onClick={() => navigate("/distribution")} data-testid="me-distribution">
           {t("me.distribution")}
         </List.Item>

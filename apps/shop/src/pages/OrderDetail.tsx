@@ -87,7 +87,16 @@ export function OrderDetailPage() {
       </div>
       <List className="card order-amounts">
         <List.Item extra={formatFen(order.goodsFen)}>{t("checkout.goods")}</List.Item>
-        {order.discountFen > 0 && (
+        {order.discounts.map((d) => (
+          <List.Item
+            key={`${d.kind}-${d.label}-${d.target}`}
+            description={d.detail !== d.label ? d.detail : undefined}
+            extra={<span data-testid="order-discount">{`-${formatFen(d.amountFen)}`}</span>}
+          >
+            {d.kind.startsWith("coupon_") ? `${t("coupon.title")} · ${d.label}` : d.label}
+          </List.Item>
+        ))}
+        {order.discounts.length === 0 && order.discountFen > 0 && (
           <List.Item extra={`-${formatFen(order.discountFen)}`}>{t("checkout.discount")}</List.Item>
         )}
         <List.Item extra={formatFen(order.freightFen)}>{t("checkout.freight")}</List.Item>

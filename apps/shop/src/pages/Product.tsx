@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { PageBar } from "../components/PageBar.tsx";
 import { Price } from "../components/Price.tsx";
+import { ProductPromo, ThresholdLines } from "../components/ProductPromo.tsx";
 import { RichText } from "../components/RichText.tsx";
 import { ShareButton } from "../components/ShareButton.tsx";
 import { type PickerAction, SkuPicker } from "../components/SkuPicker.tsx";
@@ -12,6 +13,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { checkoutLink } from "../lib/checkout-link.ts";
+import { promotionOf, useShopActivities } from "../lib/marketing.ts";
 import { resumedChoice, resumeLink } from "../lib/resume-choice.ts";
 import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
 import { track } from "../lib/tracking.ts";
@@ -38,6 +40,7 @@ export function ProductPage() {
     action: null,
   });
   const [busy, setBusy] = useState(false);
+  const activities = useShopActivities();
 
   useEffect(() => track({ kind: "page_view", productId: id, source: "product" }), [id]);
   useEffect(() => {
@@ -61,6 +64,10 @@ export function ProductPage() {
   const sku = skuOf(product, choice);
   const range = priceRange(product);
   const soldOut = product.skus.every((s) => s.stock === 0);
+  const promo = promotionOf(activities, product);
+  // the chosen SKU's activity price, else the product's lowest (a SKU not yet chosen)
+  const deal = sku ? (promo.skuPrices.get(sku.id) ?? null) : promo.lowest;
+  const dealListFen = product.skus.find((s) => s.id === deal?.skuId)?.priceFen ?? range.min;
   const offSale = product.status !== "on_sale";
 
   const toLogin = (back: string) => navigate(`/login?redirect=${encodeURIComponent(back)}`);
@@ -93,8 +100,12 @@ export function ProductPage() {
         ))}
       </Swiper>
       <section className="card product-summary">
+        {deal && <ProductPromo deal={deal} listFen={dealListFen} />}
         <div className="product-price-row">
-          {sku ? (
+          {deal ? (
+            // the activity strip above shows the price
+            <span />
+          ) : sku ? (
             <Price fen={sku.priceFen} original={sku.originalPriceFen} size="l" />
           ) : range.max > range.min ? (
             <span className="price price-l">
@@ -116,6 +127,7 @@ export function ProductPage() {
           {product.title}
         </h1>
         {product.subtitle && <div className="muted">{product.subtitle}</div>}
+        <ThresholdLines lines={promo.thresholds} />
         {product.purchaseLimit && (
           <div className="tag-limit">{t("product.limit", { n: product.purchaseLimit })}</div>
         )}

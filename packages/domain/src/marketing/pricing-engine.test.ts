@@ -311,6 +311,46 @@ describe("computePricing — stacking rules", () => {
     expect(result.kind === "refuse" && result.refusal.reason).toBe(reason);
   });
 
+  test.each([
+    {
+      label: "满100减20 on ¥90 is ¥10 short",
+      input: {
+        lines: [line("s2", 9000, 1)],
+        coupon: coupon("coupon_amount_off", { minSpendFen: 10000, offFen: 2000 }),
+      },
+      details: { why: "min_spend", shortFen: 1000 },
+    },
+    {
+      label: "the short is measured after 满200减50 (¥240 − ¥50 = ¥190 of a 满200 coupon)",
+      input: {
+        lines: [line("s2", 12000, 2)],
+        activities: [over200minus50],
+        coupon: coupon("coupon_amount_off", { minSpendFen: 20000, offFen: 2000 }),
+      },
+      details: { why: "min_spend", shortFen: 1000 },
+    },
+    {
+      label: "a coupon for other products",
+      input: {
+        coupon: coupon("coupon_amount_off", { scope: { type: "products", productIds: ["p9"] }, offFen: 500 }),
+      },
+      details: { why: "scope" },
+    },
+    {
+      label: "only activity-priced items in the cart",
+      input: { activities: [eightyPercent()], coupon: coupon("coupon_amount_off", { offFen: 500 }) },
+      details: { why: "activity_priced" },
+    },
+    {
+      label: "a coupon whose validity starts tomorrow",
+      input: { coupon: coupon("coupon_amount_off", { offFen: 500 }, { startsAtMs: NOW + 24 * HOUR }) },
+      details: { why: "not_started" },
+    },
+  ])("a refused coupon says why: $label", ({ input, details }) => {
+    const result = computePricing(price(input as Partial<PricingInput>));
+    expect(result.kind === "refuse" && result.refusal.details).toMatchObject(details);
+  });
+
   test("each discount names its source and its shares sum to it", () => {
     const result = computePricing(
       price({

@@ -28,6 +28,7 @@ import { computeFreight, type FreightResult } from "../commerce/freight.ts";
 import type { OrderDiscount, QuoteInput, QuoteLine, QuoteLineInput } from "../commerce/quote.ts";
 import type { CommissionActivityKind } from "../distribution/plan.ts";
 import { allocate, type Fen, fen, sumFen } from "../money.ts";
+import { explainCouponMiss } from "./kinds/coupons.ts";
 import { findPromotionKind } from "./kinds/index.ts";
 import { computePointsSpend, type PointsRule } from "./points.ts";
 import type {
@@ -282,17 +283,27 @@ export function computePricing(input: PricingInput): PricingResult {
     const op = findPromotionKind(input.coupon.kind);
     if (op?.stage !== "coupon") throw new Error(`coupon kind ${input.coupon.kind} is not a coupon`);
     if (!isActive(input.coupon, input.nowMs)) {
+      const why = input.nowMs < input.coupon.startsAtMs ? "not_started" : "ended";
       return {
         kind: "refuse",
-        refusal: { type: "refuse", reason: "COUPON_EXPIRED", details: { couponId: input.coupon.id } },
+        refusal: { type: "refuse", reason: "COUPON_EXPIRED", details: { couponId: input.coupon.id, why } },
       };
     }
     const coupon: Running = { facts: input.coupon, op, args: op.args.parse(input.coupon.args) };
     const effects = op.apply(coupon.args, ctx(coupon.facts, stackable)) as DiscountEffect[];
     if (effects.length === 0) {
+      const miss = explainCouponMiss(
+        coupon.args as Parameters<typeof explainCouponMiss>[0],
+        lines,
+        stackable,
+      );
       return {
         kind: "refuse",
-        refusal: { type: "refuse", reason: "COUPON_NOT_APPLICABLE", details: { couponId: input.coupon.id } },
+        refusal: {
+          type: "refuse",
+          reason: "COUPON_NOT_APPLICABLE",
+          details: { couponId: input.coupon.id, ...miss },
+        },
       };
     }
     for (const e of effects) {

@@ -55,7 +55,7 @@ describe("the seed's timed discount and threshold discount", () => {
     });
     const shop = await ctx.client.get("/api/v1/activities");
     expect(shop.body.find((a: { id: number }) => a.id === created.body.id).skus).toEqual([
-      { skuId: sku100, priceFen: 8000, stockLeft: null },
+      { skuId: sku100, productId: expect.any(Number), priceFen: 8000, stockLeft: null },
     ]);
 
     ctx.clock.advance(24 * HOUR);
@@ -94,6 +94,11 @@ describe("the seed's timed discount and threshold discount", () => {
       order.items.map((i: { paidFen: number }) => i.paidFen).reduce((a: number, b: number) => a + b),
     ).toBe(29000);
     expect(order.activityKind).toBeNull();
+    const shop = await ctx.client.get("/api/v1/activities");
+    expect(shop.body.find((a: { id: number }) => a.id === created.body.id)).toMatchObject({
+      details: ["满200减50"],
+      scope: { type: "all", categoryIds: [], productIds: [] },
+    });
     await pay(ctx, order);
     const list = await ctx.client.get("/api/admin/v1/activities?kind=threshold_amount_off", owner);
     expect(list.body[0].results).toMatchObject({ orders: 1, discountFen: 5000 });
@@ -144,7 +149,9 @@ describe("flash sales", () => {
     );
     expect(back.body.lines[0]).toMatchObject({ unitPriceFen: 6000 });
     const admin = await ctx.client.get("/api/admin/v1/activities?kind=flash_sale", owner);
-    expect(admin.body[0].skus).toEqual([{ skuId: sku120, stock: 1, sold: 1 }]);
+    expect(admin.body[0].skus).toEqual([
+      expect.objectContaining({ skuId: sku120, stock: 1, sold: 1, listPriceFen: 12000 }),
+    ]);
   });
 
   it("a second price activity on the same SKU at the same time is refused, nothing saved", async () => {

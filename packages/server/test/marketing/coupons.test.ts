@@ -63,13 +63,13 @@ describe("a shopper claims a coupon and uses it at checkout", () => {
 
     // The picker: under ¥100 the coupon does not apply; at ¥120 it takes ¥20.
     expect((await quote(shopper.token, 1)).body.coupons).toEqual([
-      expect.objectContaining({ id: couponId, applicable: false }),
+      expect.objectContaining({ id: couponId, applicable: false, reason: "min_spend", shortFen: 4000 }),
     ]);
     const refused = await quote(shopper.token, 1, couponId);
     expect([refused.status, refused.body.error.code]).toEqual([422, "COUPON_NOT_APPLICABLE"]);
     const priced = await quote(shopper.token, 2, couponId);
     expect(priced.body).toMatchObject({ payableFen: 10000, discountFen: 2000, couponId });
-    expect(priced.body.coupons[0]).toMatchObject({ applicable: true, amountFen: 2000 });
+    expect(priced.body.coupons[0]).toMatchObject({ applicable: true, amountFen: 2000, reason: null });
 
     const res = await ctx.client.post(
       "/api/v1/orders",

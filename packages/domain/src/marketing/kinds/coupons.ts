@@ -18,6 +18,23 @@ function covered(args: { scope: PromotionScope; minSpendFen: number }, ctx: Prom
 }
 const indexes = (lines: PromotionLine[]) => lines.map((l) => l.index);
 
+/**
+ * Why a coupon takes nothing off a cart, for the picker: no item of its scope (`scope`), only activity-priced
+ * items of its scope (`activity_priced`), or the covered goods short of its minimum spend by `shortFen`
+ * (`min_spend`). Example: 满100减20 on ¥90 of covered goods → { why: "min_spend", shortFen: 1000 }.
+ */
+export function explainCouponMiss(
+  args: { scope: PromotionScope; minSpendFen: number },
+  allLines: readonly PromotionLine[],
+  openLines: readonly PromotionLine[],
+): { why: "scope" | "activity_priced" } | { why: "min_spend"; shortFen: number } {
+  if (linesInScope(args.scope, allLines).length === 0) return { why: "scope" };
+  const lines = linesInScope(args.scope, openLines);
+  if (lines.length === 0) return { why: "activity_priced" };
+  const total = sumFen(lines.map((l) => l.amountFen));
+  return { why: "min_spend", shortFen: Math.max(1, args.minSpendFen - total) };
+}
+
 export const couponAmountOffKind = definePromotionKind({
   kind: "coupon_amount_off",
   stage: "coupon",

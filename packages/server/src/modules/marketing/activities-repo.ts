@@ -2,7 +2,7 @@
 // results, saving with the SKU rows, the guarded activity-stock moves and what a shopper bought in an activity.
 import { and, desc, eq, gt, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
-import { orderItems, orders } from "../../db/schema/commerce.ts";
+import { orderItems, orders, products, skus } from "../../db/schema/commerce.ts";
 import { activities, activitySkus } from "../../db/schema/marketing.ts";
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -53,9 +53,24 @@ export async function updateActivity(
   return row!;
 }
 
+/** Each activity's SKU rows with what staff recognise them by: the product's title and the SKU's spec. */
 export async function findActivitySkus(db: Executor, activityIds: number[]) {
   if (activityIds.length === 0) return [];
-  return db.select().from(activitySkus).where(inArray(activitySkus.activityId, activityIds));
+  return db
+    .select({
+      activityId: activitySkus.activityId,
+      skuId: activitySkus.skuId,
+      stock: activitySkus.stock,
+      sold: activitySkus.sold,
+      productId: skus.productId,
+      productTitle: products.title,
+      specValues: skus.specValues,
+      priceFen: skus.priceFen,
+    })
+    .from(activitySkus)
+    .innerJoin(skus, eq(skus.id, activitySkus.skuId))
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(inArray(activitySkus.activityId, activityIds));
 }
 
 /** Replaces an activity's SKU rows, keeping what was sold of SKUs that stay. */

@@ -24,7 +24,18 @@ export const ActivityResponse = z.object({
   status: z.enum(["active", "stopped"]),
   /** upcoming / running / ended (by the clock) or stopped (by staff). */
   state: z.enum(["upcoming", "running", "ended", "stopped"]),
-  skus: z.array(z.object({ skuId: z.number(), stock: z.number().nullable(), sold: z.number() })),
+  /** Per SKU: activity stock left (null: not set aside), units sold in the activity, and what it is. */
+  skus: z.array(
+    z.object({
+      skuId: z.number(),
+      stock: z.number().nullable(),
+      sold: z.number(),
+      productId: z.number(),
+      productTitle: z.string(),
+      specValues: z.array(z.string()),
+      listPriceFen: z.number(),
+    }),
+  ),
   results: z.object({ orders: z.number(), units: z.number(), paidFen: z.number(), discountFen: z.number() }),
 });
 
@@ -35,9 +46,24 @@ export const ShopActivityResponse = z.object({
   name: z.string(),
   startsAt: z.date(),
   endsAt: z.date(),
-  /** Per SKU: the activity price (for price kinds) and the activity stock left (null: not set aside). */
-  skus: z.array(z.object({ skuId: z.number(), priceFen: z.number(), stockLeft: z.number().nullable() })),
+  /** Per SKU: its product, the activity price (for price kinds) and the activity stock left (null: not set aside). */
+  skus: z.array(
+    z.object({
+      skuId: z.number(),
+      productId: z.number(),
+      priceFen: z.number(),
+      stockLeft: z.number().nullable(),
+    }),
+  ),
   /** "满200减50"-style lines for threshold kinds. */
   details: z.array(z.string()),
+  /** Which goods a threshold kind covers (null for price kinds): all, or chosen categories or products. */
+  scope: z
+    .object({
+      type: z.enum(["all", "categories", "products"]),
+      categoryIds: z.array(z.number()),
+      productIds: z.array(z.number()),
+    })
+    .nullable(),
   perPersonLimit: z.number().nullable(),
 });

@@ -183,7 +183,15 @@ async function activityViews(db: Executor, rows: ActivityRow[], now: Date) {
       state: stateOf(row, now),
       skus: skus
         .filter((s) => s.activityId === row.id)
-        .map((s) => ({ skuId: s.skuId, stock: s.stock, sold: s.sold })),
+        .map((s) => ({
+          skuId: s.skuId,
+          stock: s.stock,
+          sold: s.sold,
+          productId: s.productId,
+          productTitle: s.productTitle,
+          specValues: s.specValues,
+          listPriceFen: s.priceFen,
+        })),
       results: {
         orders: Number(lines?.orders ?? discounts?.orders ?? 0),
         units: Number(lines?.units ?? 0),

@@ -29,12 +29,18 @@ export type PromotionFacts = {
   forPlacing?: boolean;
 };
 
+/** Why a held coupon takes nothing off this cart (the picker shows it greyed with this). */
+export type CouponMiss = "not_started" | "ended" | "scope" | "activity_priced" | "min_spend";
 export type CouponOption = {
   id: number;
   name: string;
   summary: string;
   applicable: boolean;
   amountFen: number;
+  /** null when applicable. */
+  reason: CouponMiss | null;
+  /** With `min_spend`: how much more of the covered goods would make it apply. */
+  shortFen: number | null;
 };
 export type PromotedCart = PricedCart & { couponId: number | null; couponOptions: CouponOption[] };
 
@@ -119,12 +125,15 @@ async function rateCoupons(
   return held.map(({ coupon, template }) => {
     const priced = computePricing({ ...input, coupon: couponFacts(coupon, template) });
     const applicable = priced.kind === "priced";
+    const details = priced.kind === "refuse" ? priced.refusal.details : {};
     return {
       id: coupon.id,
       name: template.name,
       summary: couponSummary(template.kind, template.args),
       applicable,
       amountFen: applicable ? Math.max(0, payableWithout - priced.payableFen) : 0,
+      reason: applicable ? null : ((details.why as CouponMiss | undefined) ?? "scope"),
+      shortFen: typeof details.shortFen === "number" ? details.shortFen : null,
     };
   });
 }

@@ -8,7 +8,21 @@ import { skus } from "../../db/schema/commerce.ts";
 import { loadRunningActivities } from "./running-activities.ts";
 
 type Tier = { atLeast: number; offFen?: number; payBps?: number };
-type ThresholdArgs = { basis?: "amount" | "quantity"; tiers?: Tier[]; atLeast?: number };
+type ThresholdArgs = {
+  basis?: "amount" | "quantity";
+  tiers?: Tier[];
+  atLeast?: number;
+  scope?: { type: "all" | "categories" | "products"; categoryIds?: string[]; productIds?: string[] };
+};
+
+function scopeOf(args: ThresholdArgs) {
+  const scope = args.scope ?? { type: "all" as const };
+  return {
+    type: scope.type,
+    categoryIds: (scope.categoryIds ?? []).map(Number),
+    productIds: (scope.productIds ?? []).map(Number),
+  };
+}
 
 function thresholdLines(kind: string, args: ThresholdArgs): string[] {
   const at = (n: number) => (args.basis === "quantity" ? `满${n}件` : `满${n / 100}`);
@@ -29,14 +43,14 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
   ];
   const prices =
     skuIds.length === 0
-      ? new Map<number, number>()
+      ? new Map<number, { productId: number; priceFen: number }>()
       : new Map(
           (
             await deps.db
-              .select({ id: skus.id, priceFen: skus.priceFen })
+              .select({ id: skus.id, productId: skus.productId, priceFen: skus.priceFen })
               .from(skus)
               .where(inArray(skus.id, skuIds))
-          ).map((s) => [s.id, s.priceFen]),
+          ).map((s) => [s.id, s]),
         );
   return rows
     .filter((r) => findPromotionKind(r.kind)?.stage !== "coupon")
@@ -52,13 +66,21 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
         skus:
           stage === "price"
             ? (args.items ?? []).flatMap((i) => {
-                const list = prices.get(Number(i.skuId));
-                if (list === undefined) return [];
-                const priceFen = i.priceFen ?? applyBps(fen(list), bps(i.payBps ?? 10_000));
-                return [{ skuId: Number(i.skuId), priceFen, stockLeft: r.stock?.[i.skuId] ?? null }];
+                const sku = prices.get(Number(i.skuId));
+                if (sku === undefined) return [];
+                const priceFen = i.priceFen ?? applyBps(fen(sku.priceFen), bps(i.payBps ?? 10_000));
+                return [
+                  {
+                    skuId: Number(i.skuId),
+                    productId: sku.productId,
+                    priceFen,
+                    stockLeft: r.stock?.[i.skuId] ?? null,
+                  },
+                ];
               })
             : [],
         details: stage === "order" ? thresholdLines(r.kind, args) : [],
+        scope: stage === "order" ? scopeOf(args) : null,
         perPersonLimit: args.perPersonLimit ?? null,
       };
     });

@@ -86,6 +86,10 @@ export const QuoteResponse = z.object({
       summary: z.string(),
       applicable: z.boolean(),
       amountFen: z.number(),
+      /** Why it does not apply (null when it does): not_started, ended, scope, activity_priced, min_spend. */
+      reason: z.enum(["not_started", "ended", "scope", "activity_priced", "min_spend"]).nullable(),
+      /** With min_spend: how much more of the covered goods would make it apply. */
+      shortFen: z.number().nullable(),
     }),
   ),
   payableFen: z.number(),
