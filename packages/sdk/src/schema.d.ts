@@ -2924,6 +2924,19 @@ export interface paths {
                                 regionText: string;
                                 detail: string;
                             } | null;
+                            gifts: {
+                                activityId: number;
+                                label: string;
+                                detail: string;
+                                skuId: number;
+                                productId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                quantity: number;
+                                originalUnitFen: number;
+                                given: boolean;
+                            }[];
                         };
                     };
                 };
@@ -3029,6 +3042,7 @@ export interface paths {
                                     refundedFen: number;
                                     activityKind: string | null;
                                     originalUnitFen: number | null;
+                                    giftOf: number[] | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;
@@ -3138,6 +3152,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3267,6 +3282,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3400,6 +3416,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3531,6 +3548,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3667,6 +3685,7 @@ export interface paths {
                                     refundedFen: number;
                                     activityKind: string | null;
                                     originalUnitFen: number | null;
+                                    giftOf: number[] | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;
@@ -3818,6 +3837,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -3960,6 +3980,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -4097,6 +4118,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -8806,6 +8828,7 @@ export interface paths {
                                 refundedFen: number;
                                 activityKind: string | null;
                                 originalUnitFen: number | null;
+                                giftOf: number[] | null;
                             }[];
                             buyerUserId?: number;
                             merchantRemark?: string;
@@ -14362,6 +14385,7 @@ export interface paths {
                                     refundedFen: number;
                                     activityKind: string | null;
                                     originalUnitFen: number | null;
+                                    giftOf: number[] | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;
@@ -14533,6 +14557,7 @@ export interface paths {
                                     refundedFen: number;
                                     activityKind: string | null;
                                     originalUnitFen: number | null;
+                                    giftOf: number[] | null;
                                 }[];
                                 buyerUserId?: number;
                                 merchantRemark?: string;

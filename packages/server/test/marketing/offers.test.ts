@@ -3,7 +3,7 @@
 // coupon once the invitee's first order completes; gifts ride along at ¥0 from their own stock.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFreight, createProduct, pay, shopperWithAddress } from "../commerce/fixtures.ts";
-import { buyer, distributor, enableDistribution } from "../distribution/support.ts";
+import { buyer, distributor, enableDistribution, wallet } from "../distribution/support.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 
 const HOUR = 3_600_000;
@@ -80,5 +80,89 @@ describe("the referral welcome offer (首单9折)", () => {
       discountFen: 1000,
     });
     await ctx.client.post(`/api/admin/v1/activities/${offer.id}/stop`, {}, owner);
+  });
+});
+
+describe("gifts (买一送一)", () => {
+  it("a gift rides along at ¥0 from its own stock, earns no commission, and goes back with the bought item", async () => {
+    const main = await createProduct(ctx, owner, { title: "面霜", skus: [{ priceFen: 10000, stock: 20 }] });
+    const sample = await createProduct(ctx, owner, { title: "小样", skus: [{ priceFen: 3000, stock: 10 }] });
+    const [mainSku, giftSku] = [main.skus[0]!.id, sample.skus[0]!.id];
+    const gift = await createActivity({
+      kind: "gift",
+      name: "买一送一",
+      args: {
+        scope: { type: "products", productIds: [String(main.id)] },
+        atLeast: 1,
+        repeat: true,
+        items: [{ skuId: String(giftSku), quantity: 1, stock: 3 }],
+      },
+    });
+    const sharer = await distributor(ctx);
+    const first = await buyer(ctx, sharer.code);
+    const quote = await ctx.client.post(
+      "/api/v1/checkout/quote",
+      { items: [{ skuId: mainSku, quantity: 2 }] },
+      first.token,
+    );
+    expect(quote.body.payableFen).toBe(20000);
+    expect(quote.body.gifts).toEqual([
+      expect.objectContaining({
+        activityId: gift.id,
+        skuId: giftSku,
+        title: "小样",
+        quantity: 2,
+        given: true,
+      }),
+    ]);
+    const placed = await order(first, [{ skuId: mainSku, quantity: 2 }]);
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    const [bought, given] = placed.body.items;
+    expect(given).toMatchObject({
+      skuId: giftSku,
+      quantity: 2,
+      paidFen: 0,
+      activityKind: "gift",
+      originalUnitFen: 3000,
+      giftOf: [bought.id],
+    });
+    expect(placed.body.payableFen).toBe(20000);
+    expect((await pay(ctx, placed.body)).outcome).toBe("paid");
+    // 10% of the ¥200 bought; nothing on the ¥60 of gifts.
+    expect((await wallet(ctx, sharer.token)).frozenFen).toBe(2000);
+
+    // One gift left for a line of two: no gift, said so, the order still placed at its price.
+    const second = await shopperWithAddress(ctx);
+    const short = await ctx.client.post(
+      "/api/v1/checkout/quote",
+      { items: [{ skuId: mainSku, quantity: 2 }] },
+      second.token,
+    );
+    expect(short.body.gifts).toEqual([expect.objectContaining({ quantity: 2, given: false })]);
+    const without = await order(second, [{ skuId: mainSku, quantity: 2 }]);
+    expect(without.status).toBe(201);
+    expect(without.body.items.map((i: { skuId: number }) => i.skuId)).toEqual([mainSku]);
+    const sampleStock = await ctx.client.get(`/api/admin/v1/products/${sample.id}`, owner);
+    expect(sampleStock.body.skus[0].stock).toBe(8);
+
+    // Refunding one of the two bought units takes both gifts along at ¥0.
+    const asked = await ctx.client.post(
+      `/api/v1/orders/${placed.body.id}/after-sales`,
+      { kind: "refund_only", items: [{ orderItemId: bought.id, quantity: 1 }], reason: "不想要了" },
+      first.token,
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    expect(asked.body.refundFen).toBe(10000);
+    expect(asked.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ orderItemId: bought.id, quantity: 1, refundFen: 10000 }),
+        expect.objectContaining({ orderItemId: given.id, quantity: 2, refundFen: 0 }),
+      ]),
+    );
+    const approved = await ctx.client.post(`/api/admin/v1/after-sales/${asked.body.id}/approve`, {}, owner);
+    expect(approved.body.afterSale.status).toBe("refunded");
+    expect((await wallet(ctx, sharer.token)).frozenFen).toBe(1000);
+    const after = await ctx.client.get(`/api/v1/orders/${placed.body.id}`, first.token);
+    expect(after.body.items[1]).toMatchObject({ refundedQuantity: 2, refundedFen: 0 });
   });
 });

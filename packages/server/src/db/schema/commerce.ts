@@ -365,6 +365,8 @@ export const orderItems = pgTable(
     activityKind: text("activity_kind"),
     /** The list price of one unit when an activity priced the line below it. */
     originalUnitFen: money("original_unit_fen"),
+    /** A gift line (买一送一 / 满赠, ¥0): the order items that earned it; its after-sale goes along with theirs. */
+    giftOf: jsonb("gift_of").$type<number[]>(),
   },
   (t) => [
     // per-person activity limits: what a shopper already bought in an activity (joined to orders)

@@ -5,7 +5,7 @@ import { type AfterSaleKind, decideRefundAmount, fen } from "@liebian/domain";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
-import { findOrderItems, lockOrder } from "../orders/repo.ts";
+import { findOrderItems, lockOrder, type OrderItemRow } from "../orders/repo.ts";
 import { recordOrderEvent } from "../orders/timeline.ts";
 import { findHeldByLine, findHeldFreight, insertAfterSale, insertAfterSaleItems } from "./repo.ts";
 import { loadAfterSaleView } from "./views.ts";
@@ -46,6 +46,7 @@ export async function requestAfterSale(
     }
     const lines = await findOrderItems(tx, [orderId]);
     const held = await findHeldByLine(tx, orderId);
+    const items = withGiftsAlong(input.items, lines, held);
     const decision = decideRefundAmount(
       {
         lines: lines.map((l) => {
@@ -62,7 +63,7 @@ export async function requestAfterSale(
         freightRefundedFen: fen(await findHeldFreight(tx, orderId)),
       },
       {
-        items: input.items.map((i) => ({ lineId: String(i.orderItemId), quantity: i.quantity })),
+        items: items.map((i) => ({ lineId: String(i.orderItemId), quantity: i.quantity })),
         requestedFen: input.requestedFen === undefined ? null : fen(input.requestedFen),
       },
     );
@@ -99,4 +100,22 @@ export async function requestAfterSale(
     });
     return loadAfterSaleView(tx, afterSale.id);
   });
+}
+
+/**
+ * 赠品随主商品退: an after-sale of an item that earned a gift takes the gift's units not yet held along (at ¥0),
+ * whatever share of the item it takes back. Gifts named by the shopper themself stay as asked.
+ */
+export function withGiftsAlong(
+  asked: AfterSaleRequest["items"],
+  lines: Pick<OrderItemRow, "id" | "quantity" | "giftOf">[],
+  held: { orderItemId: number; quantity: number }[],
+): AfterSaleRequest["items"] {
+  const askedIds = new Set(asked.map((i) => i.orderItemId));
+  const along = lines.flatMap((gift) => {
+    if (!gift.giftOf || askedIds.has(gift.id) || !gift.giftOf.some((id) => askedIds.has(id))) return [];
+    const left = gift.quantity - (held.find((h) => h.orderItemId === gift.id)?.quantity ?? 0);
+    return left > 0 ? [{ orderItemId: gift.id, quantity: left }] : [];
+  });
+  return [...asked, ...along];
 }

@@ -71,3 +71,15 @@ export async function returnPromotionsOfUnpaidOrder(tx: Tx, order: { orderId: nu
 export async function returnCouponOfRefundedOrder(tx: Tx, orderId: number): Promise<boolean> {
   return returnCouponOfOrder(tx, orderId);
 }
+
+/** Takes a gift's units from its activity's gift stock; false (nothing taken) when that stock is short. */
+export async function takeGiftStock(tx: Tx, gift: { activityId: number; skuId: number; quantity: number }) {
+  const taken = await takeActivityStock(tx, gift.activityId, gift.skuId, gift.quantity);
+  forgetRunningActivities(tx);
+  return taken;
+}
+
+/** Gives a gift's units back to its activity's gift stock (the SKU's own stock was short after all). */
+export async function returnGiftStock(tx: Tx, gift: { activityId: number; skuId: number; quantity: number }) {
+  await returnActivityStock(tx, gift.activityId, gift.skuId, gift.quantity);
+}

@@ -13,6 +13,7 @@ import { snapshotOrder } from "../commissions/snapshot.ts";
 import { promotionColumnsOf, reservePromotions } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { moveStock } from "../stock/repo.ts";
+import { placeGifts } from "./gifts.ts";
 import { type CheckoutActivity, type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
 import { findUserPhone, insertOrder, insertOrderItems, nextOrderSequence } from "./repo.ts";
 import { loadDueDates, recordOrderEvent } from "./timeline.ts";
@@ -120,6 +121,13 @@ export async function writePlacedOrder(
     });
     if (left === null) throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: item.skuId });
   }
+  const gifts = await placeGifts(
+    tx,
+    { id: order.id, userId },
+    priced.gifts,
+    quote.lines.map((l) => l.skuId),
+    items,
+  );
   await recordOrderEvent(tx, order.id, "place", { actor: { kind: "user", id: userId }, at: now });
   const placedEvent: TimelineEntry = {
     kind: "place",
@@ -165,5 +173,9 @@ export async function writePlacedOrder(
     payload: { orderId: order.id, buyerUserId: userId, payableFen: order.payableFen },
   });
   // What the order is now, from the rows just written (the snapshot does not change the order row).
-  return { order, items, view: orderDetailView(order, items, [], [placedEvent], "shopper") };
+  return {
+    order,
+    items: [...items, ...gifts],
+    view: orderDetailView(order, [...items, ...gifts], [], [placedEvent], "shopper"),
+  };
 }

@@ -7,6 +7,7 @@ import {
   decidePurchaseLimit,
   fen,
   type OrderDiscount,
+  type PricedGift,
 } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
@@ -23,9 +24,13 @@ export type CheckoutInput = {
   /** The shopper's coupon chosen for this order. */
   couponId?: number | undefined;
 };
+/** A gift the cart earns, with its SKU; `given` also needs the SKU's own stock. */
+export type CheckoutGift = PricedGift & { sku: SkuForSale };
+
 export type PricedCheckout = {
   quote: PromotedCart;
   skus: SkuForSale[];
+  gifts: CheckoutGift[];
   /** Service goods are delivered by a redemption code: no address, no freight. */
   delivery: Delivery;
   address: AddressSnapshot | null;
@@ -144,12 +149,36 @@ export async function priceCheckout(
       regionCode: address?.districtCode ?? null,
     },
   });
-  return { quote, skus, delivery: delivery.delivery, address };
+  return { quote, skus, gifts: await loadGifts(tx, quote), delivery: delivery.delivery, address };
+}
+
+/** The gift SKUs the engine named; one archived since reads as no gift, one short of stock as not given. */
+async function loadGifts(tx: Executor, quote: PromotedCart): Promise<CheckoutGift[]> {
+  if (quote.gifts.length === 0) return [];
+  const found = await findSkusForSale(tx, [...new Set(quote.gifts.map((g) => Number(g.skuId)))]);
+  return quote.gifts.flatMap((gift) => {
+    const sku = found.find((s) => String(s.skuId) === gift.skuId);
+    if (!sku || sku.archived) return [];
+    return [{ ...gift, given: gift.given && sku.stock >= gift.quantity, sku }];
+  });
 }
 
 /** The quote as the checkout page shows it. */
-export function quoteView({ quote, skus, delivery, address }: PricedCheckout) {
+export function quoteView({ quote, skus, gifts, delivery, address }: PricedCheckout) {
   return {
+    gifts: gifts.map((g) => ({
+      activityId: Number(g.activityId),
+      label: g.label,
+      detail: g.detail,
+      skuId: g.sku.skuId,
+      productId: g.sku.productId,
+      title: g.sku.title,
+      skuLabel: skuLabelOf(g.sku),
+      imageUrl: g.sku.skuImageUrl ?? g.sku.images[0] ?? null,
+      quantity: g.quantity,
+      originalUnitFen: g.sku.priceFen,
+      given: g.given,
+    })),
     delivery,
     lines: quote.lines.map((line, i) => {
       const sku = skus[i]!;

@@ -95,6 +95,22 @@ export const QuoteResponse = z.object({
   payableFen: z.number(),
   delivery: z.enum(["shipping", "redemption"]),
   address: Address.nullable(),
+  /** Gifts (买一送一 / 满赠) the cart earns at ¥0; `given` false: the gift's stock ran out, the order still stands. */
+  gifts: z.array(
+    z.object({
+      activityId: z.number(),
+      label: z.string(),
+      detail: z.string(),
+      skuId: z.number(),
+      productId: z.number(),
+      title: z.string(),
+      skuLabel: z.string(),
+      imageUrl: z.string().nullable(),
+      quantity: z.number(),
+      originalUnitFen: z.number(),
+      given: z.boolean(),
+    }),
+  ),
 });
 
 const OrderItem = z.object({
@@ -114,6 +130,8 @@ const OrderItem = z.object({
   /** The activity kind that priced the line, and the list unit price it was priced below; null for plain lines. */
   activityKind: z.string().nullable(),
   originalUnitFen: z.number().nullable(),
+  /** A gift line (activityKind "gift", ¥0): the items that earned it; their after-sale takes it along. */
+  giftOf: z.array(z.number()).nullable(),
 });
 const dateOrNull = z.date().nullable();
 export const OrderCard = z.object({

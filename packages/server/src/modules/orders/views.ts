@@ -31,6 +31,7 @@ function itemView(item: OrderItemRow) {
     refundedFen: item.refundedFen,
     activityKind: item.activityKind,
     originalUnitFen: item.originalUnitFen,
+    giftOf: item.giftOf ?? null,
   };
 }
 
