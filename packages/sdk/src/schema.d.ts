@@ -2851,6 +2851,7 @@ export interface paths {
                         }[];
                         addressId?: number;
                         couponId?: number;
+                        points?: number;
                     };
                 };
             };
@@ -2901,6 +2902,11 @@ export interface paths {
                             freightFen: number;
                             freightWaivedFen: number;
                             pointsUsed: number;
+                            points: {
+                                balance: number;
+                                pointsPerYuan: number;
+                                maxUsable: number;
+                            } | null;
                             couponId: number | null;
                             coupons: {
                                 id: number;
@@ -3071,6 +3077,7 @@ export interface paths {
                         }[];
                         addressId?: number;
                         couponId?: number;
+                        points?: number;
                         /** @default  */
                         buyerRemark?: string;
                         /** @default false */
@@ -12842,6 +12849,141 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    beforeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: number;
+                            pending: number;
+                            rule: {
+                                enabled: boolean;
+                                pointsPerYuan: number;
+                                maxShareBps: number;
+                                earnBps: number;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "spend" | "unspend" | "earn" | "release" | "return" | "claw";
+                                orderId: number | null;
+                                points: number;
+                                owed: number;
+                                pending: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextBeforeId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/points/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            pointsPerYuan: number;
+                            maxShareBps: number;
+                            earnBps: number;
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        enabled?: boolean;
+                        /** @default 100 */
+                        pointsPerYuan?: number;
+                        /** @default 5000 */
+                        maxShareBps?: number;
+                        /** @default 100 */
+                        earnBps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            pointsPerYuan: number;
+                            maxShareBps: number;
+                            earnBps: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

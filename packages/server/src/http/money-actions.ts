@@ -84,6 +84,11 @@ export const moneyActions = {
     via: ["POST /api/admin/v1/group-buys", "PUT /api/admin/v1/group-buys/:id"],
     permission: "distribution.configure",
   },
+  "points.configure": {
+    what: "what points (积分) are worth at checkout, the most of an order they may pay, and how many an order earns",
+    via: ["PUT /api/admin/v1/points/settings"],
+    permission: "distribution.configure",
+  },
 } as const satisfies Record<string, MoneyAction>;
 
 export type MoneyActionKey = keyof typeof moneyActions;

@@ -19,6 +19,7 @@ import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
 import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
+import { registerPointsRoutes } from "../modules/points/routes.ts";
 import { registerReferralTreeRoutes } from "../modules/referral-tree/routes.ts";
 import { registerReportRoutes } from "../modules/reports/routes.ts";
 import { registerReviewRoutes } from "../modules/reviews/routes.ts";
@@ -66,6 +67,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerServiceDeskRoutes(app, deps);
   registerFaqRoutes(app, deps);
   registerMarketingRoutes(app, deps);
+  registerPointsRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerReferralTreeRoutes(app, deps);
   registerGroupBuyRoutes(app, deps);

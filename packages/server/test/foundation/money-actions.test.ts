@@ -352,6 +352,14 @@ const cases: Record<MoneyActionKey, Case> = {
     attempt: (id, token) => client.put(`/api/admin/v1/group-buys/${id}`, groupBuyBody(500), token),
     moved: async (_id, res) => expect(res.body.leaderBonusFen).toBe(500),
   },
+  "points.configure": {
+    arrange: async () => 0,
+    attempt: async (_id, token) => {
+      const { pointsPerYuan } = (await client.get("/api/admin/v1/points/settings", owner)).body;
+      return client.put("/api/admin/v1/points/settings", { pointsPerYuan: pointsPerYuan + 1 }, token);
+    },
+    moved: async (_id, res) => expect(res.body.pointsPerYuan).toBeGreaterThan(100),
+  },
 };
 
 const matrix = (Object.keys(moneyActions) as MoneyActionKey[]).flatMap((action) =>

@@ -141,6 +141,8 @@ export const userCoupons = pgTable(
   ],
 );
 
+export const pointsTransactionKinds = ["spend", "unspend", "earn", "release", "return", "claw"] as const;
+
 /**
  * The points ledger (积分): one transaction per points event with a unique idempotency key, and its entries
  * that sum to zero — a shopper's account against the merchant's issued-points account.
@@ -150,11 +152,15 @@ export const pointsTransactions = pgTable(
   {
     id: id(),
     idempotencyKey: text("idempotency_key").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: pointsTransactionKinds }).notNull(),
     userId: ref("user_id")
       .notNull()
       .references(() => users.id),
     orderId: ref("order_id").references(() => orders.id),
+    /** What the shopper's history shows: the change to spendable points, or for `earn` the points pending. */
+    points: integer("points").notNull().default(0),
+    /** A claw back's points owed; `owed − taken` was forgiven (the shopper had already spent them). */
+    owed: integer("owed").notNull().default(0),
     createdAt: at("created_at").notNull(),
   },
   (t) => [
@@ -162,6 +168,8 @@ export const pointsTransactions = pgTable(
     uniqueIndex("points_transactions_key").on(t.idempotencyKey),
     // a shopper's points history, newest first
     index("points_transactions_user_idx").on(t.userId, t.id),
+    // an order's points so far (spent, earned, returned, clawed), read when it is refunded or completed
+    index("points_transactions_order_idx").on(t.orderId).where(sql`${t.orderId} is not null`),
   ],
 );
 
@@ -182,11 +190,19 @@ export const pointsEntries = pgTable(
   ],
 );
 
-/** A shopper's points balance, kept in the same transaction as the entries and checked against them. */
-export const pointsBalances = pgTable("points_balances", {
-  userId: ref("user_id")
-    .primaryKey()
-    .references(() => users.id),
-  /** Negative when a refund clawed back points already spent (a debt later earnings pay off). */
-  points: integer("points").notNull().default(0),
-});
+/**
+ * A shopper's points balance, kept in the same transaction as the entries: spendable points, and points
+ * earned by paid orders that become spendable when the order completes. Never negative: a claw back takes
+ * what is there and forgives the rest (domain decidePointsOnRefund).
+ */
+export const pointsBalances = pgTable(
+  "points_balances",
+  {
+    userId: ref("user_id")
+      .primaryKey()
+      .references(() => users.id),
+    points: integer("points").notNull().default(0),
+    pending: integer("pending").notNull().default(0),
+  },
+  (t) => [check("points_balances_sign_check", sql`${t.points} >= 0 and ${t.pending} >= 0`)],
+);

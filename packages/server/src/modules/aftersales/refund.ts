@@ -18,6 +18,7 @@ import { returnCouponOfRefundedOrder } from "../marketing/service.ts";
 import { findOrderItems, lockOrder, type OrderRow, updateOrderRow } from "../orders/repo.ts";
 import { moveOrder, recordOrderEvent } from "../orders/timeline.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
+import { applyPointsOnRefund } from "../points/service.ts";
 import {
   type AfterSaleRow,
   addRefundedToLine,
@@ -114,6 +115,7 @@ export async function completeAfterSaleRefund(
   }
   const orderRefunded = await recordOrderRefund(tx, order, afterSale, at);
   if (orderRefunded) await returnCouponOfRefundedOrder(tx, order.id);
+  await returnAndClawPoints(tx, order, afterSale.id, orderRefunded, at);
 
   const commissions = await lockRefundedCommissions(tx, lines);
   const plan = planRefund({ ...facts, items: lines, commissions });
@@ -142,6 +144,26 @@ export async function completeAfterSaleRefund(
   });
   await postLedgerTransactions(tx, plan.postings);
   return { outcome: "refunded", orderRefunded };
+}
+
+/** Spent points come back and earned points go back for the refunded share of the goods (domain rule). */
+async function returnAndClawPoints(
+  tx: Tx,
+  order: OrderRow,
+  afterSaleId: number,
+  orderRefunded: boolean,
+  at: Date,
+) {
+  const items = await findOrderItems(tx, [order.id]);
+  await applyPointsOnRefund(tx, {
+    userId: order.buyerUserId,
+    orderId: order.id,
+    afterSaleId,
+    goodsPaidFen: items.reduce((s, i) => s + i.paidFen, 0),
+    goodsRefundedFen: items.reduce((s, i) => s + i.refundedFen, 0),
+    orderRefunded,
+    at,
+  });
 }
 
 /** The order's refunded totals grow; it becomes `refunded` once every unit is. True when it did. */

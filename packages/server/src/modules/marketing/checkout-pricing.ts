@@ -10,6 +10,8 @@ import {
 } from "@liebian/domain";
 import type { Executor } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
+import { findPointsBalance } from "../points/repo.ts";
+import { getPointsRule } from "../points/service.ts";
 import { findActivityUnitsBought, findFirstOrderFacts } from "./activities-repo.ts";
 import { findUserCouponWithTemplate, listUserCoupons, type UserCouponRow } from "./coupons-repo.ts";
 import { couponSummary } from "./coupons-service.ts";
@@ -23,6 +25,8 @@ export type PromotionFacts = {
   callerDiscounts?: PricingInput["callerDiscounts"];
   /** The shopper's coupon chosen for this order (user_coupons id). */
   couponId?: number | undefined;
+  /** Points the shopper wants to pay with (0 or absent: none). */
+  pointsWanted?: number | undefined;
   /** Rate every coupon the shopper holds against the cart (quotes only). */
   rateCoupons?: boolean;
   /** Placing the order: a first-order offer locks the shopper while it counts their orders. */
@@ -42,7 +46,13 @@ export type CouponOption = {
   /** With `min_spend`: how much more of the covered goods would make it apply. */
   shortFen: number | null;
 };
-export type PromotedCart = PricedCart & { couponId: number | null; couponOptions: CouponOption[] };
+/** What points could do for this cart (quotes; null when points are off). */
+export type PointsOffer = { balance: number; pointsPerYuan: number; maxUsable: number };
+export type PromotedCart = PricedCart & {
+  couponId: number | null;
+  couponOptions: CouponOption[];
+  pointsOffer: PointsOffer | null;
+};
 
 /** The running activities that name one of these SKUs and limit units per person. */
 function limitedActivityIds(rows: Awaited<ReturnType<typeof loadRunningActivities>>, skuIds: Set<string>) {
@@ -100,7 +110,7 @@ export async function priceWithPromotions(db: Executor, facts: PromotionFacts): 
     nowMs: facts.now.getTime(),
     activities: rows.map((r) => ({ ...activityFacts(r), shopperBought: bought.get(r.id) ?? 0 })),
     coupon: await loadChosenCoupon(db, facts.userId, facts.couponId),
-    points: null,
+    points: await loadPoints(db, facts),
     freight: facts.freight,
     ...(facts.callerDiscounts ? { callerDiscounts: facts.callerDiscounts } : {}),
   };
@@ -110,7 +120,30 @@ export async function priceWithPromotions(db: Executor, facts: PromotionFacts): 
     throw new AppError(reason, refusalMessages[reason], details);
   }
   const couponOptions = facts.rateCoupons ? await rateCoupons(db, facts, input) : [];
-  return { ...result, couponId: result.couponApplied ? facts.couponId! : null, couponOptions };
+  const pointsOffer = facts.rateCoupons ? await offerPoints(db, facts, input) : null;
+  return { ...result, couponId: result.couponApplied ? facts.couponId! : null, couponOptions, pointsOffer };
+}
+
+/** The points a checkout asks to use, with the rule and balance; none asked: no query. */
+async function loadPoints(db: Executor, facts: PromotionFacts): Promise<PricingInput["points"]> {
+  if (!facts.pointsWanted) return null;
+  const rule = await getPointsRule(db);
+  if (!rule.enabled) throw new AppError("POINTS_DISABLED", "Points are not in use in this shop");
+  const { points } = await findPointsBalance(db, facts.userId);
+  return { wanted: facts.pointsWanted, balance: points, rule };
+}
+
+/** For the checkout page: the balance and the most points this cart may use (points off: null, no query). */
+async function offerPoints(db: Executor, facts: PromotionFacts, input: PricingInput) {
+  const rule = await getPointsRule(db);
+  if (!rule.enabled) return null;
+  const balance = input.points?.balance ?? (await findPointsBalance(db, facts.userId)).points;
+  const all = computePricing({ ...input, points: { wanted: balance, balance, rule } });
+  return {
+    balance,
+    pointsPerYuan: rule.pointsPerYuan,
+    maxUsable: all.kind === "priced" ? all.pointsUsed : 0,
+  };
 }
 
 /** Each coupon the shopper holds, priced against this cart: whether it applies and how much it takes off. */

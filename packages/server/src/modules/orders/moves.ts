@@ -15,6 +15,7 @@ import { evaluateGradeOnEvent } from "../grades/service.ts";
 import { assertOrderMayShip } from "../group-buys/service.ts";
 import { returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
+import { releasePointsOfOrder, returnPointsOfUnpaidOrder } from "../points/service.ts";
 import { moveStock } from "../stock/repo.ts";
 import { releaseWalletHold } from "../wallet/hold.ts";
 import {
@@ -50,6 +51,8 @@ async function endUnpaidOrder(tx: Tx, order: OrderRow, how: "cancel" | "close", 
   await moveOrder(tx, order, how, { actor, at, values: { endedAt: at, closeDueAt: null } });
   const items = await findOrderItems(tx, [order.id]);
   await returnPromotionsOfUnpaidOrder(tx, { orderId: order.id, items });
+  if (((order.pricing as { pointsUsed?: number }).pointsUsed ?? 0) > 0)
+    await returnPointsOfUnpaidOrder(tx, { userId: order.buyerUserId, orderId: order.id, at });
   for (const item of items.sort((a, b) => a.skuId - b.skuId)) {
     await moveStock(tx, {
       skuId: item.skuId,
@@ -216,6 +219,7 @@ export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): 
     await releaseBatch(tx, now, 1000, order.id);
     const moment = { orderId: order.id, buyerUserId: order.buyerUserId, at: now };
     await grantCompletionRewards(tx, moment);
+    await releasePointsOfOrder(tx, { userId: order.buyerUserId, orderId: order.id, at: now });
     await evaluateGradeOnEvent(tx, order.id, now);
     await enqueueOutbox(tx, { topic: "order.completed", at: now, payload: { orderId: order.id } });
   });

@@ -2,6 +2,7 @@
 // (inside the payments area's confirm-payment use case, which decided the move with planPayment).
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
+import { earnPointsForPaidOrder } from "../points/service.ts";
 import { findOrderWithSubject, type OrderRow } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";
 
@@ -21,6 +22,13 @@ export async function moveOrderToPaid(
       paymentTransactionId: payment.transactionId,
       closeDueAt: null,
     },
+  });
+  // the goods as paid earn points, pending until the order completes (points off: no query)
+  await earnPointsForPaidOrder(tx, {
+    userId: order.buyerUserId,
+    orderId: order.id,
+    goodsPaidFen: order.goodsFen - order.discountFen,
+    at: payment.paidAt,
   });
 }
 

@@ -12,6 +12,7 @@ import { deleteCartSkus } from "../cart/repo.ts";
 import { snapshotOrder } from "../commissions/snapshot.ts";
 import { promotionColumnsOf, reservePromotions } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
+import { spendPointsForOrder } from "../points/service.ts";
 import { moveStock } from "../stock/repo.ts";
 import { placeGifts } from "./gifts.ts";
 import { type CheckoutActivity, type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
@@ -111,6 +112,7 @@ export async function writePlacedOrder(
     }),
   );
   await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
+  await spendPointsForOrder(tx, { userId, orderId: order.id, points: quote.pointsUsed, at: now });
   for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
     const left = await moveStock(tx, {
       skuId: item.skuId,

@@ -23,6 +23,8 @@ export type CheckoutInput = {
   addressId?: number | undefined;
   /** The shopper's coupon chosen for this order. */
   couponId?: number | undefined;
+  /** Points the shopper wants to pay with. */
+  points?: number | undefined;
 };
 /** A gift the cart earns, with its SKU; `given` also needs the SKU's own stock. */
 export type CheckoutGift = PricedGift & { sku: SkuForSale };
@@ -129,6 +131,7 @@ export async function priceCheckout(
     userId,
     now: options.now,
     couponId: input.couponId,
+    pointsWanted: input.points,
     rateCoupons: !options.forPlacing,
     forPlacing: options.forPlacing,
     lines: items.map((item, i) => {
@@ -219,6 +222,7 @@ export function quoteView({ quote, skus, gifts, delivery, address }: PricedCheck
     freightFen: quote.freightFen as number,
     freightWaivedFen: quote.freightWaivedFen as number,
     pointsUsed: quote.pointsUsed,
+    points: quote.pointsOffer,
     couponId: quote.couponId,
     coupons: quote.couponOptions,
     payableFen: quote.payableFen as number,

@@ -14,12 +14,15 @@ export const QuoteBody = z.strictObject({
   addressId: z.number().int().positive().optional(),
   /** The shopper's coupon (from my coupons) to use; at most one per order. */
   couponId: z.number().int().positive().optional(),
+  /** Points (积分) the shopper wants to pay with; the engine uses at most the rule's share of the order. */
+  points: z.number().int().min(0).max(100_000_000).optional(),
 });
 export const PlaceOrderBody = z.strictObject({
   items: Items,
   /** Required unless every item is a service (course, class), which is delivered by a redemption code. */
   addressId: z.number().int().positive().optional(),
   couponId: z.number().int().positive().optional(),
+  points: z.number().int().min(0).max(100_000_000).optional(),
   buyerRemark: z.string().trim().max(200).default(""),
   /** The items came from the cart: their lines are removed once the order is placed. */
   fromCart: z.boolean().default(false),
@@ -76,6 +79,8 @@ export const QuoteResponse = z.object({
   /** Freight a free-shipping discount waived (already left out of freightFen). */
   freightWaivedFen: z.number(),
   pointsUsed: z.number(),
+  /** The shopper's points at checkout (null: points are off): balance, and the most this cart may use. */
+  points: z.object({ balance: z.number(), pointsPerYuan: z.number(), maxUsable: z.number() }).nullable(),
   /** The coupon applied (null: none chosen). */
   couponId: z.number().nullable(),
   /** The shopper's coupons rated against this cart, for the coupon picker. */

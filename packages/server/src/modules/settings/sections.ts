@@ -1,5 +1,6 @@
 // The merchant's settings, one zod schema per section; defaults live here and nowhere else.
 // A later area adds its section to `settingsSections` (the explicit list) and reads it via getSettings.
+import { pointsRuleSchema } from "@liebian/domain";
 import { z } from "zod";
 import { DistributionSettings } from "../distribution/settings-schema.ts";
 import { PosterSettings } from "../sharing/poster-settings.ts";
@@ -69,6 +70,8 @@ export const settingsSections = {
   moneyLimits: MoneyLimitSettings,
   posters: PosterSettings,
   service: ServiceDeskSettings,
+  /** Points (积分): off by default; the rate they are earned at and what they are worth at checkout. */
+  points: pointsRuleSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type SettingsSection = keyof typeof settingsSections;
