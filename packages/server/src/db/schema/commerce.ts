@@ -262,6 +262,10 @@ export type AddressSnapshot = {
   detail: string;
 };
 
+/** The activities' discounts of an order's pricing, and their activity ids (orders_activity_discounts_idx). */
+export const ACTIVITY_DISCOUNTS = '$.discounts[*] ? (@.source == "activity")';
+export const ACTIVITY_DISCOUNT_IDS = `${ACTIVITY_DISCOUNTS}.sourceId`;
+
 /** Feeds the readable, unique tail of order numbers. */
 export const orderNoSequence = pgSequence("order_no_seq", { startWith: 1 });
 
@@ -321,6 +325,13 @@ export const orders = pgTable(
     index("orders_auto_receive_due_idx").on(t.autoReceiveDueAt).where(sql`${t.status} = 'shipped'`),
     // the complete sweep
     index("orders_complete_due_idx").on(t.completeDueAt).where(sql`${t.status} = 'received'`),
+    // an activity's results: the orders its threshold discount took money off, found by the activity's id among
+    // the few activity discounts of each order (not by reading every order's pricing). No pending list
+    // (fastupdate off): a read never scans the entries inserts left unmerged, which grew with history.
+    index("orders_activity_discounts_idx")
+      .using("gin", sql`jsonb_path_query_array(${t.pricing}, ${sql.raw(`'${ACTIVITY_DISCOUNT_IDS}'`)})`)
+      .with({ fastupdate: false })
+      .where(sql`jsonb_path_exists(${t.pricing}, ${sql.raw(`'${ACTIVITY_DISCOUNTS}'`)})`),
     check(
       "orders_status_check",
       sql`${t.status} in ('pending_payment', 'paid', 'shipped', 'received', 'completed', 'cancelled', 'closed', 'refunded')`,

@@ -2,7 +2,14 @@
 // results, saving with the SKU rows, the guarded activity-stock moves and what a shopper bought in an activity.
 import { and, desc, eq, gt, inArray, ne, notInArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
-import { orderItems, orders, products, skus } from "../../db/schema/commerce.ts";
+import {
+  ACTIVITY_DISCOUNT_IDS,
+  ACTIVITY_DISCOUNTS,
+  orderItems,
+  orders,
+  products,
+  skus,
+} from "../../db/schema/commerce.ts";
 import { activities, activitySkus } from "../../db/schema/marketing.ts";
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -189,19 +196,23 @@ export async function findActivityResults(db: Executor, activityIds: number[]) {
     .groupBy(orderItems.activityId);
 }
 
-/** Orders (paid) that a threshold activity discounted, and how much it took off them. */
+/**
+ * Orders (paid) that a threshold activity discounted, and how much it took off them. Reads only the orders
+ * these activities discounted, through orders_activity_discounts_idx (the same expression and predicate), so
+ * the page costs what the activities sold, not what the shop ever sold.
+ */
 export async function findActivityDiscountResults(db: Executor, activityIds: number[]) {
   if (activityIds.length === 0) return [];
+  // a PostgreSQL text[] literal: the ids are integers, nothing to quote
+  const ids = `{${activityIds.join(",")}}`;
   const rows = await queryRows<{ activityId: string; orders: number; discountFen: string }>(
     db,
     sql`select d->>'sourceId' as "activityId", count(distinct o.id)::int as orders,
           sum((d->>'amountFen')::bigint)::text as "discountFen"
         from ${orders} o cross join lateral jsonb_array_elements(o.pricing->'discounts') d
-        where o.paid_at is not null and d->>'source' = 'activity'
-          and d->>'sourceId' in (${sql.join(
-            activityIds.map((id) => sql`${String(id)}`),
-            sql`, `,
-          )})
+        where jsonb_path_query_array(o.pricing, ${sql.raw(`'${ACTIVITY_DISCOUNT_IDS}'`)}) ?| ${ids}::text[]
+          and jsonb_path_exists(o.pricing, ${sql.raw(`'${ACTIVITY_DISCOUNTS}'`)})
+          and o.paid_at is not null and d->>'source' = 'activity' and d->>'sourceId' = any(${ids}::text[])
         group by 1`,
   );
   return rows.map((r) => ({

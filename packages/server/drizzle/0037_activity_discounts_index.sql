@@ -1,0 +1,1 @@
+CREATE INDEX "orders_activity_discounts_idx" ON "orders" USING gin (jsonb_path_query_array("pricing", '$.discounts[*] ? (@.source == "activity").sourceId')) WITH (fastupdate=false) WHERE jsonb_path_exists("orders"."pricing", '$.discounts[*] ? (@.source == "activity")');
