@@ -29,6 +29,7 @@ export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
 export * from "./marketing/group-buy.ts";
 export * from "./marketing/kinds/index.ts";
+export * from "./marketing/kinds/invite-gift.ts";
 export * from "./marketing/kinds/line-price.ts";
 export * from "./marketing/points.ts";
 export * from "./marketing/pricing-engine.ts";

@@ -5509,6 +5509,13 @@ export interface paths {
                                     dailyCapFen: number | null;
                                     /** @default null */
                                     dailyCapCount: number | null;
+                                    /**
+                                     * @default cash
+                                     * @enum {string}
+                                     */
+                                    payAs: "cash" | "coupon";
+                                    /** @default null */
+                                    couponTemplateId: number | null;
                                 };
                             };
                             fraud: {
@@ -5670,6 +5677,13 @@ export interface paths {
                                 dailyCapFen?: number | null;
                                 /** @default null */
                                 dailyCapCount?: number | null;
+                                /**
+                                 * @default cash
+                                 * @enum {string}
+                                 */
+                                payAs?: "cash" | "coupon";
+                                /** @default null */
+                                couponTemplateId?: number | null;
                             };
                         };
                         fraud?: {
@@ -5830,6 +5844,13 @@ export interface paths {
                                         dailyCapFen: number | null;
                                         /** @default null */
                                         dailyCapCount: number | null;
+                                        /**
+                                         * @default cash
+                                         * @enum {string}
+                                         */
+                                        payAs: "cash" | "coupon";
+                                        /** @default null */
+                                        couponTemplateId: number | null;
                                     };
                                 };
                                 fraud: {

@@ -7,9 +7,10 @@ import type { Fen } from "../money.ts";
 /**
  * When a kind acts: `price` sets a line's unit price (flash sale, group price), `order` discounts a set
  * of lines or waives their freight (threshold discounts), `welcome` is a referred shopper's first-order
- * offer, `coupon` is the one coupon of the order, `gift` adds gift SKUs at ¥0 (买一送一 / 满赠).
+ * offer, `coupon` is the one coupon of the order, `gift` adds gift SKUs at ¥0 (买一送一 / 满赠); `reward`
+ * kinds act outside pricing (有礼邀请 hands out coupons when an order completes) and the engine skips them.
  */
-export type PromotionStage = "price" | "order" | "welcome" | "coupon" | "gift";
+export type PromotionStage = "price" | "order" | "welcome" | "coupon" | "gift" | "reward";
 
 /** A running activity, or the chosen coupon, as checkout sees it: its stored args plus the live facts. */
 export type ActivityFacts = {

@@ -2,8 +2,9 @@
 // 首单 offer on their first order only (two orders at once: one gets it); 有礼邀请 gives inviter and invitee a
 // coupon once the invitee's first order completes; gifts ride along at ¥0 from their own stock.
 import { beforeAll, describe, expect, it } from "vitest";
+import { completeDueOrders } from "../../src/modules/orders/service.ts";
 import { createFreight, createProduct, pay, shopperWithAddress } from "../commerce/fixtures.ts";
-import { buyer, distributor, enableDistribution, wallet } from "../distribution/support.ts";
+import { buyer, distributor, enableDistribution, shipAndReceive, wallet } from "../distribution/support.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 
 const HOUR = 3_600_000;
@@ -164,5 +165,67 @@ describe("gifts (买一送一)", () => {
     expect((await wallet(ctx, sharer.token)).frozenFen).toBe(1000);
     const after = await ctx.client.get(`/api/v1/orders/${placed.body.id}`, first.token);
     expect(after.body.items[1]).toMatchObject({ refundedQuantity: 2, refundedFen: 0 });
+  });
+});
+
+describe("有礼邀请 and the invite reward as a coupon", () => {
+  it("the invitee's first completed order gives both sides their coupon once, however many orders complete at once", async () => {
+    const template = async (name: string) => {
+      const res = await ctx.client.post(
+        "/api/admin/v1/coupon-templates",
+        {
+          name,
+          kind: "coupon_amount_off",
+          args: { offFen: 1000 },
+          validDays: 30,
+          totalQuantity: 100,
+          perPersonLimit: 50,
+          claimable: false,
+        },
+        owner,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as number;
+    };
+    const [forInviter, forInvitee, inviteReward] = [
+      await template("邀请人礼券"),
+      await template("新人礼券"),
+      await template("邀请奖励代金券"),
+    ];
+    await createActivity({
+      kind: "invite_gift",
+      name: "有礼邀请",
+      args: { inviterTemplateId: forInviter, inviteeTemplateId: forInvitee },
+    });
+    await enableDistribution(ctx, owner, {
+      rewards: { invite: { enabled: true, amountFen: 500, payAs: "coupon", couponTemplateId: inviteReward } },
+    });
+    const sharer = await distributor(ctx);
+    const invitee = await buyer(ctx, sharer.code);
+    expect((await ctx.client.post("/api/v1/distribution/join", {}, invitee.token)).status).toBe(200);
+    const orders = [];
+    for (let i = 0; i < 2; i++) {
+      const placed = await order(invitee, [{ skuId: sku100, quantity: 1 }]);
+      expect((await pay(ctx, placed.body)).outcome).toBe("paid");
+      await shipAndReceive(ctx, owner, placed.body, invitee.token);
+      orders.push(placed.body);
+    }
+    const mine = async (token: string) =>
+      ((await ctx.client.get("/api/v1/coupons/mine", token)).body as { name: string }[])
+        .map((c) => c.name)
+        .sort();
+    expect(await mine(invitee.token)).toEqual([]);
+
+    ctx.clock.advance(8 * 86_400_000);
+    // Two sweeps at once, one order each (skip-locked): the invitee's row serialises them.
+    const done = await Promise.all([
+      completeDueOrders(ctx.deps, ctx.clock.now(), 1),
+      completeDueOrders(ctx.deps, ctx.clock.now(), 1),
+    ]);
+    expect(done[0] + done[1] + (await completeDueOrders(ctx.deps, ctx.clock.now()))).toBe(2);
+    expect(await mine(invitee.token)).toEqual(["新人礼券"]);
+    expect(await mine(sharer.token)).toEqual(["邀请人礼券", "邀请奖励代金券"]);
+    // The invite reward came as a coupon: no cash reward beside the commission.
+    expect((await wallet(ctx, sharer.token)).availableFen).toBe(2000);
   });
 });

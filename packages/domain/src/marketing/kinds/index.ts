@@ -5,6 +5,7 @@ import { couponAmountOffKind, couponFreeShippingKind, couponPercentOffKind } fro
 import { flashSaleKind } from "./flash-sale.ts";
 import { giftKind } from "./gift.ts";
 import { groupBuyKind } from "./group-buy.ts";
+import { inviteGiftKind } from "./invite-gift.ts";
 import { thresholdAmountOffKind } from "./threshold-amount-off.ts";
 import { thresholdFreeShippingKind } from "./threshold-free-shipping.ts";
 import { thresholdPercentOffKind } from "./threshold-percent-off.ts";
@@ -23,6 +24,7 @@ export const PROMOTION_KINDS: readonly PromotionKind<unknown>[] = [
   groupBuyKind,
   welcomeOfferKind,
   giftKind,
+  inviteGiftKind,
 ];
 
 /** The kind named, or undefined for a kind this build does not know. */

@@ -5,9 +5,11 @@ import { buildRewardPosting, decideFirstOrderReward, decideInviteReward, fen } f
 import { sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/client.ts";
 import { distributionRewards } from "../../db/schema/distribution.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { findDistributor } from "../distributors/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
+import { grantCouponReward } from "../marketing/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { lockSnapshot } from "./repo.ts";
 import { readSnapshot } from "./snapshot.ts";
@@ -116,6 +118,21 @@ export async function grantCompletionRewards(tx: Tx, moment: OrderMoment): Promi
     },
     today: await today(tx, earner, "invite", businessDate(moment.at)),
   });
-  if (invite.kind === "reward")
-    await pay(tx, "invite", earner, moment.orderId, moment.buyerUserId, invite.amountFen, moment.at);
+  if (invite.kind !== "reward") return;
+  if (rules.invite.payAs === "coupon")
+    await giveInviteCoupon(tx, rules.invite.couponTemplateId!, earner, moment);
+  else await pay(tx, "invite", earner, moment.orderId, moment.buyerUserId, invite.amountFen, moment.at);
+}
+
+/**
+ * The invite reward as a coupon (代金券): once per invitee (the coupon's own unique reference). No money moves
+ * until the coupon is used, so no ledger posting; a template sold out or over its limit gives nothing.
+ */
+async function giveInviteCoupon(tx: Tx, templateId: number, earner: number, moment: OrderMoment) {
+  const sourceRef = `invite_reward:${moment.buyerUserId}`;
+  try {
+    await tx.transaction((sp) => grantCouponReward(sp, moment.at, { templateId, userId: earner, sourceRef }));
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
 }

@@ -48,13 +48,22 @@ const RewardRuleSettings = z.strictObject({
   dailyCapCount: z.int().min(0).max(10_000).nullable().default(null),
 });
 
+/** The invite reward may be paid as a coupon (代金券) of a template instead of cash. */
+const InviteRewardSettings = RewardRuleSettings.extend({
+  payAs: z.enum(["cash", "coupon"]).default("cash"),
+  couponTemplateId: z.int().min(1).nullable().default(null),
+}).refine((r) => r.payAs === "cash" || r.couponTemplateId !== null, {
+  message: "a coupon invite reward needs its coupon template",
+  path: ["couponTemplateId"],
+});
+
 export const DistributionSettings = z.strictObject({
   plan: commissionPlanSchema.prefault({}),
   binding: BindingPolicySettings.prefault({}),
   eligibility: EligibilitySettings.default({ kind: "everyone" }),
   withdrawal: WithdrawalSettings.prefault({}),
   rewards: z
-    .strictObject({ firstOrder: RewardRuleSettings.prefault({}), invite: RewardRuleSettings.prefault({}) })
+    .strictObject({ firstOrder: RewardRuleSettings.prefault({}), invite: InviteRewardSettings.prefault({}) })
     .prefault({}),
   fraud: z
     .strictObject({

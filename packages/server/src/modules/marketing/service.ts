@@ -10,6 +10,7 @@ import { forgetRunningActivities } from "./running-activities.ts";
 
 export { type PromotedCart, priceWithPromotions } from "./checkout-pricing.ts";
 export { grantCouponReward } from "./coupons-service.ts";
+export { grantInviteGifts } from "./invite-gifts.ts";
 
 /** The order_items columns that say which activity priced a line. */
 export function promotionColumnsOf(line: PricedLine) {

@@ -13,7 +13,7 @@ import { releaseBatch, setReleaseDates } from "../commissions/lifecycle.ts";
 import { grantCompletionRewards } from "../commissions/rewards.ts";
 import { evaluateGradeOnEvent } from "../grades/service.ts";
 import { assertOrderMayShip } from "../group-buys/service.ts";
-import { returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
+import { grantInviteGifts, returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { releasePointsOfOrder, returnPointsOfUnpaidOrder } from "../points/service.ts";
 import { moveStock } from "../stock/repo.ts";
@@ -220,6 +220,7 @@ export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): 
     const moment = { orderId: order.id, buyerUserId: order.buyerUserId, at: now };
     await grantCompletionRewards(tx, moment);
     await releasePointsOfOrder(tx, { userId: order.buyerUserId, orderId: order.id, at: now });
+    await grantInviteGifts(tx, moment);
     await evaluateGradeOnEvent(tx, order.id, now);
     await enqueueOutbox(tx, { topic: "order.completed", at: now, payload: { orderId: order.id } });
   });
