@@ -84,7 +84,8 @@ test("two shoppers complete a group buy from a shared link", async () => {
   await a.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await a.getByTestId("group-share").click();
   const link = await a.evaluate(() => navigator.clipboard.readText());
-  expect(link).toBe(`${baseUrl}/groups/${groupId}?ref=${inviteCode}`);
+  // the distributor's short link to the group, which opens it carrying their code
+  expect(link).toBe(`${baseUrl}/s/${inviteCode}/t/${groupId}`);
   await settled(a);
   await screenshot(a, "group-2-waiting-for-a-friend");
 

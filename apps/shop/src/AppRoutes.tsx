@@ -18,6 +18,7 @@ import { DividendsPage } from "./pages/distribution/Dividends.tsx";
 import { GradePage } from "./pages/distribution/Grade.tsx";
 import { InvitePage } from "./pages/distribution/Invite.tsx";
 import { PromotedOrdersPage } from "./pages/distribution/PromotedOrders.tsx";
+import { StorefrontEditPage } from "./pages/distribution/StorefrontEdit.tsx";
 import { TeamPage } from "./pages/distribution/Team.tsx";
 import { WithdrawPage } from "./pages/distribution/Withdraw.tsx";
 import { ForgotPasswordPage } from "./pages/ForgotPassword.tsx";
@@ -35,6 +36,7 @@ import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
 import { ChatPage } from "./pages/service/Chat.tsx";
 import { MessagesPage } from "./pages/service/Messages.tsx";
+import { StorefrontPage } from "./pages/storefront/Storefront.tsx";
 import { WalletPage } from "./pages/Wallet.tsx";
 
 const guarded = (element: JSX.Element) => <RequireLogin>{element}</RequireLogin>;
@@ -71,6 +73,8 @@ export function AppRoutes() {
       <Route path="distribution/withdraw" element={guarded(<WithdrawPage />)} />
       <Route path="distribution/grade" element={guarded(<GradePage />)} />
       <Route path="distribution/dividends" element={guarded(<DividendsPage />)} />
+      <Route path="distribution/storefront" element={guarded(<StorefrontEditPage />)} />
+      <Route path="store/:code" element={<StorefrontPage />} />
       <Route path="wallet" element={guarded(<WalletPage />)} />
       <Route path="service" element={guarded(<ChatPage />)} />
       <Route path="group-buys/:id" element={<GroupBuyPage />} />

@@ -7,7 +7,9 @@ import { useAuth } from "../lib/auth.tsx";
 import { copyText } from "../lib/clipboard.ts";
 import { formatFen } from "../lib/money.ts";
 import { sharingApi } from "../lib/sharing-api.ts";
+import { storefrontApi } from "../lib/storefront-api.ts";
 import { trackShare } from "../lib/tracking.ts";
+import { useFail } from "../lib/use-fail.ts";
 import { ShareIcon } from "./icons.tsx";
 
 type Share = Awaited<ReturnType<typeof sharingApi.share>>;
@@ -15,6 +17,7 @@ type Share = Awaited<ReturnType<typeof sharingApi.share>>;
 export function ShareButton({ productId }: { productId: number }) {
   const { t } = useI18n();
   const { signedIn } = useAuth();
+  const fail = useFail();
   const [share, setShare] = useState<Share | null>(null);
   const [open, setOpen] = useState(false);
   const [poster, setPoster] = useState<string | null | "loading">(null);
@@ -53,6 +56,14 @@ export function ShareButton({ productId }: { productId: number }) {
       Toast.show({ icon: "fail", content: t("share.posterFailed") });
     }
   };
+  const addToStore = async () => {
+    try {
+      await storefrontApi.pick(productId);
+      Toast.show({ icon: "success", content: t("store.added") });
+    } catch (error) {
+      fail(error);
+    }
+  };
   return (
     <>
       <button
@@ -82,6 +93,9 @@ export function ShareButton({ productId }: { productId: number }) {
           </Button>
           <Button shape="rounded" color="danger" onClick={makePoster} data-testid="share-poster">
             {t("share.poster")}
+          </Button>
+          <Button shape="rounded" onClick={addToStore} data-testid="share-add-to-store">
+            {t("store.addToMine")}
           </Button>
         </div>
         {poster === "loading" && <SpinLoading style={{ margin: "16px auto" }} />}

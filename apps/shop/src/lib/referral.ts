@@ -30,7 +30,11 @@ export async function recordReferralVisit(
   const product = /^\/products\/(\d+)/.exec(path);
   const body = product
     ? { ref: code, source: "product" as const, productId: Number(product[1]) }
-    : { ref: code, source: "link" as const };
+    : /^\/store\//.test(path)
+      ? { ref: code, source: "storefront" as const }
+      : /^\/(group-buys|groups)\//.test(path)
+        ? { ref: code, source: "activity" as const }
+        : { ref: code, source: "link" as const };
   const signedIn = readToken() !== null;
   try {
     await call(api.POST("/api/v1/referrals/visit", { body }));

@@ -6,6 +6,9 @@ import { readToken } from "./storage.ts";
 export const sharingApi = {
   share: (productId?: number) =>
     call(api.GET("/api/v1/distribution/share", { params: { query: productId ? { productId } : {} } })),
+  /** A group buy's (groupBuyId) or a group's (groupId) link carrying the distributor's code. */
+  activity: (query: { groupBuyId: number } | { groupId: number }) =>
+    call(api.GET("/api/v1/distribution/share", { params: { query } })),
   async poster(path: string): Promise<string> {
     const response = await fetch(path, { headers: { authorization: `Bearer ${readToken() ?? ""}` } });
     if (!response.ok) throw new Error(`poster ${response.status}`);

@@ -31,6 +31,7 @@ import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerSharingRoutes } from "../modules/sharing/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
 import { registerStockRoutes } from "../modules/stock/routes.ts";
+import { registerStorefrontRoutes } from "../modules/storefronts/routes.ts";
 import { registerTrackingRoutes } from "../modules/tracking/routes.ts";
 import { registerUploadRoutes } from "../modules/uploads/routes.ts";
 import { registerWalletRoutes } from "../modules/wallet/routes.ts";
@@ -62,6 +63,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerServiceGoodsRoutes(app, deps);
   registerTrackingRoutes(app, deps);
   registerSharingRoutes(app, deps);
+  registerStorefrontRoutes(app, deps);
   registerDividendRoutes(app, deps);
   registerServiceRoutes(app, deps);
   registerServiceDeskRoutes(app, deps);

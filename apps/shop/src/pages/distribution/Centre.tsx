@@ -20,6 +20,7 @@ const entries = [
   { to: "/distribution/withdraw", label: "dist.withdraw", testid: "dist-entry-withdraw" },
   { to: "/distribution/grade", label: "dist.myGrade", testid: "dist-entry-grade" },
   { to: "/distribution/dividends", label: "div.title", testid: "dist-entry-dividends" },
+  { to: "/distribution/storefront", label: "store.mine", testid: "dist-entry-storefront" },
 ] as const;
 
 export function DistributionCentrePage() {

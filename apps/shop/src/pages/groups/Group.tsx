@@ -7,10 +7,10 @@ import { useNavigate, useParams } from "react-router-dom";
 import { PageBar } from "../../components/PageBar.tsx";
 import { Price } from "../../components/Price.tsx";
 import { useI18n } from "../../i18n/index.tsx";
-import { api, call } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { copyText } from "../../lib/clipboard.ts";
 import { formatTime } from "../../lib/format.ts";
+import { sharingApi } from "../../lib/sharing-api.ts";
 import { useFail } from "../../lib/use-fail.ts";
 import { type Group, type GroupBuy, joinGroup, loadGroup, loadGroupBuy } from "./group-api.ts";
 
@@ -23,7 +23,7 @@ export function GroupPage() {
   const [group, setGroup] = useState<Group | null>(null);
   const [activity, setActivity] = useState<GroupBuy | null>(null);
   const [missing, setMissing] = useState(false);
-  const [code, setCode] = useState<string | null>(null);
+  const [sharedLink, setSharedLink] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -34,10 +34,11 @@ export function GroupPage() {
       },
       () => setMissing(true),
     );
+    // a distributor's share of the group is their short link (/s/CODE/t/ID), which carries their code
     if (signedIn)
-      call(api.GET("/api/v1/distribution/me")).then(
-        (me) => setCode(me.inviteCode ?? null),
-        () => setCode(null),
+      sharingApi.activity({ groupId: id }).then(
+        (share) => setSharedLink(share.activityLink),
+        () => setSharedLink(null),
       );
   }, [id, signedIn, fail]);
 
@@ -46,7 +47,7 @@ export function GroupPage() {
   const item = activity.items[0]!;
 
   const share = async () => {
-    const link = `${window.location.origin}/groups/${id}${code ? `?ref=${encodeURIComponent(code)}` : ""}`;
+    const link = sharedLink ?? `${window.location.origin}/groups/${id}`;
     await copyText(link);
     Toast.show({ content: t("group.linkCopied") });
   };

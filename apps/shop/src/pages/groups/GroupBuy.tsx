@@ -1,13 +1,15 @@
 // 拼团 activity: the product at its group price, how many people a group needs and how long it waits; the
 // shopper picks a SKU and opens a group, which places their order (paid on the order page).
-import { Button, ErrorBlock, Image, Selector, Skeleton } from "antd-mobile";
+import { Button, ErrorBlock, Image, Selector, Skeleton, Toast } from "antd-mobile";
 import { useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import { PageBar } from "../../components/PageBar.tsx";
 import { Price } from "../../components/Price.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { useAuth } from "../../lib/auth.tsx";
+import { copyText } from "../../lib/clipboard.ts";
 import { formatFen } from "../../lib/money.ts";
+import { sharingApi } from "../../lib/sharing-api.ts";
 import { useFail } from "../../lib/use-fail.ts";
 import { type GroupBuy, loadGroupBuy, openGroup } from "./group-api.ts";
 
@@ -21,6 +23,15 @@ export function GroupBuyPage() {
   const [missing, setMissing] = useState(false);
   const [skuId, setSkuId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+
+  const [shareLink, setShareLink] = useState<string | null>(null);
+  useEffect(() => {
+    if (signedIn)
+      sharingApi.activity({ groupBuyId: id }).then(
+        (share) => setShareLink(share.activityLink),
+        () => setShareLink(null),
+      );
+  }, [id, signedIn]);
 
   useEffect(() => {
     loadGroupBuy(id).then(
@@ -66,6 +77,23 @@ export function GroupBuyPage() {
           </div>
         )}
       </div>
+      {shareLink && (
+        <div className="card">
+          <Button
+            block
+            shape="rounded"
+            onClick={async () => {
+              if (await copyText(shareLink)) Toast.show({ content: t("group.linkCopied") });
+            }}
+            data-testid="group-buy-share"
+          >
+            {t("group.shareAsDistributor")}
+          </Button>
+          <div className="dist-link small" data-testid="group-buy-share-link">
+            {shareLink}
+          </div>
+        </div>
+      )}
       {activity.items.length > 1 && (
         <div className="card">
           <Selector

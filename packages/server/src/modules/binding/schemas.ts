@@ -7,7 +7,8 @@ import { pageOf } from "../../http/page.ts";
 
 export const VisitBody = z.strictObject({
   ref: z.string().trim().min(4).max(16),
-  source: z.enum(["link", "poster", "product"]),
+  /** storefront: a distributor's storefront; activity: a group buy or group; both bind like a link. */
+  source: z.enum(["link", "poster", "product", "storefront", "activity"]),
   productId: z.number().int().positive().optional(),
   scene: z.string().max(64).optional(),
 });

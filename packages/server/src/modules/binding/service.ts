@@ -104,7 +104,7 @@ export async function recordVisit(
   visitorUserId: number | null,
   input: {
     ref: string;
-    source: "link" | "poster" | "product";
+    source: "link" | "poster" | "product" | "storefront" | "activity";
     productId?: number | undefined;
     scene?: string | undefined;
   },
@@ -145,7 +145,12 @@ export async function recordVisit(
       shopperId: visitorUserId,
       candidateId: distributor.userId,
       isNewShopper: false,
-      provenance: { source: input.source, productId: input.productId ?? null, scene: input.scene ?? null },
+      provenance: {
+        // a storefront or activity link binds as a link does; the visit and the link-open event keep which
+        source: input.source === "storefront" || input.source === "activity" ? "link" : input.source,
+        productId: input.productId ?? null,
+        scene: input.scene ?? null,
+      },
       now,
     });
     await insertVisit(tx, { ...visit, outcome: d.kind === "bind" ? "bind" : d.reason });

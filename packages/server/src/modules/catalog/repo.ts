@@ -113,6 +113,8 @@ export type ProductListFilter = {
   statuses: ProductStatus[] | null;
   categoryIds: number[] | null;
   q: string | undefined;
+  /** Only these products (a distributor's storefront picks). */
+  ids?: number[] | undefined;
   /** Cursor "sort_id" of the last card of the previous page. */
   after: { sort: number; id: number } | null;
   limit: number;
@@ -154,6 +156,7 @@ export async function listProductCards(db: Executor, f: ProductListFilter) {
       and(
         f.statuses ? inArray(products.status, f.statuses) : undefined,
         f.categoryIds ? inArray(products.categoryId, f.categoryIds) : undefined,
+        f.ids ? inArray(products.id, f.ids) : undefined,
         escaped ? ilike(products.title, `%${escaped}%`) : undefined,
         f.after
           ? or(

@@ -305,3 +305,18 @@ export async function listProducts(db: Db, query: ProductQuery, audience: "shopp
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? `${last.sort}_${last.id}` : null };
 }
+
+/** The shop's cards of these products that are on sale, in the order of `ids` (a storefront's picks). */
+export async function listOnSaleCardsByIds(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await listProductCards(db, {
+    statuses: ["on_sale"],
+    categoryIds: null,
+    q: undefined,
+    ids,
+    after: null,
+    limit: ids.length,
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

@@ -11,6 +11,7 @@ import { findLiveSkus } from "../catalog/repo.ts";
 import { getSettings } from "../settings/service.ts";
 import { recordServerEvent } from "../tracking/service.ts";
 import { shareLink } from "./links.ts";
+import { posterBadge } from "./poster-badge.ts";
 import { createPosterCache, type PosterCache, posterCacheKey } from "./poster-cache.ts";
 import { activeSharer, shareableProduct } from "./service.ts";
 import { readShopImage, readShopImageKey } from "./shop-images.ts";
@@ -64,6 +65,11 @@ export async function productPoster(deps: AppDeps, userId: number, productId: nu
   const link = shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "product", productId });
   const inputs = {
     kind: "product",
+    badge: await posterBadge(
+      deps,
+      productId,
+      skus.map((s) => s.id),
+    ),
     template: settings.template,
     shopName: shop.shopName,
     nickname: sharer.nickname ?? "",
@@ -77,7 +83,6 @@ export async function productPoster(deps: AppDeps, userId: number, productId: nu
     drawProductPoster({
       ...inputs,
       priceFen: Number.isFinite(inputs.priceFen) ? inputs.priceFen : 0,
-      badge: null,
       avatar: await readShopImage(deps, sharer.avatarUrl),
       image: await readShopImage(deps, inputs.imageUrl),
       code: await codeSourceOf(deps).render({
@@ -157,6 +162,11 @@ export async function previewProductPoster(deps: AppDeps, productId: number, tem
   const link = shareLink(deps.config.publicUrl, "PREVIEW", { kind: "product", productId });
   const inputs = {
     kind: "product-preview",
+    badge: await posterBadge(
+      deps,
+      productId,
+      skus.map((s) => s.id),
+    ),
     template,
     shopName: shop.shopName,
     nickname: "示例分销员",
@@ -168,7 +178,6 @@ export async function previewProductPoster(deps: AppDeps, productId: number, tem
   return cachedDraw(deps, inputs, async () =>
     drawProductPoster({
       ...inputs,
-      badge: null,
       avatar: null,
       image: await readShopImage(deps, inputs.imageUrl),
       code: await codeSourceOf(deps).render({

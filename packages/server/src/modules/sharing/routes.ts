@@ -7,7 +7,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { getSettings } from "../settings/service.ts";
-import { landingOf } from "./links.ts";
+import { landingOf, type ShareTarget } from "./links.ts";
 import { savePosterSettings } from "./poster-settings-service.ts";
 import { invitePoster, previewProductPoster, productPoster, renderInvite } from "./posters.ts";
 import {
@@ -19,6 +19,7 @@ import {
   ProductPosterParams,
   ShareQuery,
   ShareResponse,
+  ShortActivityLinkParams,
   ShortLinkParams,
   ShortProductLinkParams,
 } from "./schemas.ts";
@@ -49,10 +50,27 @@ export function registerSharingRoutes(app: App, deps: AppDeps): void {
         302,
       ),
   );
+  const more = [
+    ["/s/:code/store", () => ({ kind: "storefront" })],
+    ["/s/:code/g/:id", (id: number) => ({ kind: "group_buy", activityId: id })],
+    ["/s/:code/t/:id", (id: number) => ({ kind: "group", groupId: id })],
+  ] as const;
+  for (const [path, target] of more)
+    app.get(
+      path,
+      {
+        config: { auth: "public" },
+        schema: { tags, params: path.endsWith(":id") ? ShortActivityLinkParams : ShortLinkParams },
+      },
+      async (request, reply) => {
+        const params = request.params as { code: string; id?: number };
+        return reply.redirect(landingOf(params.code, target(params.id ?? 0) as ShareTarget), 302);
+      },
+    );
   app.get(
     "/api/v1/distribution/share",
     { config: { auth: "user" }, schema: { tags, querystring: ShareQuery, response: { 200: ShareResponse } } },
-    async (request) => getShare(deps, currentUserId(request), request.query.productId),
+    async (request) => getShare(deps, currentUserId(request), request.query),
   );
   app.get(
     "/api/v1/distribution/posters/product/:productId",

@@ -4,7 +4,13 @@ import { posterTemplateIds } from "../../adapters/posters/templates.ts";
 import { fromDigits } from "../../http/input-types.ts";
 import { PosterSettings, StorageKey } from "./poster-settings.ts";
 
-export const ShareQuery = z.strictObject({ productId: fromDigits(z.number().int().positive()).optional() });
+export const ShareQuery = z.strictObject({
+  productId: fromDigits(z.number().int().positive()).optional(),
+  /** A group-buy activity (拼团) to share. */
+  groupBuyId: fromDigits(z.number().int().positive()).optional(),
+  /** One open group to invite people into. */
+  groupId: fromDigits(z.number().int().positive()).optional(),
+});
 
 export const ShareResponse = z.strictObject({
   code: z.string(),
@@ -12,6 +18,10 @@ export const ShareResponse = z.strictObject({
   shopLink: z.string(),
   /** `/s/CODE/p/ID`: opens the product with the code; null without a product. */
   productLink: z.string().nullable(),
+  /** `/s/CODE/store`: the distributor's storefront. */
+  storefrontLink: z.string(),
+  /** `/s/CODE/g/ID` for a group buy, `/s/CODE/t/ID` for a group; null without one. */
+  activityLink: z.string().nullable(),
   /** What one unit bought through the link would earn the distributor (level 1), cheapest to dearest SKU. */
   estimate: z.strictObject({ minFen: z.number(), maxFen: z.number() }).nullable(),
 });
@@ -20,6 +30,11 @@ export const ShortLinkParams = z.strictObject({ code: z.string().max(64) });
 export const ShortProductLinkParams = z.strictObject({
   code: z.string().max(64),
   productId: fromDigits(z.number().int().positive()),
+});
+
+export const ShortActivityLinkParams = z.strictObject({
+  code: z.string().max(64),
+  id: fromDigits(z.number().int().positive()),
 });
 
 export const ProductPosterParams = z.strictObject({ productId: fromDigits(z.number().int().positive()) });

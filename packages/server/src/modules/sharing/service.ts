@@ -11,6 +11,7 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { findLiveSkus, findProduct } from "../catalog/repo.ts";
 import { getDistributionSettings, planOf } from "../distribution/settings.ts";
+import { getGroupBuy } from "../group-buys/activities.ts";
 import { shareLink } from "./links.ts";
 import { findSharer, type Sharer } from "./repo.ts";
 
@@ -38,11 +39,35 @@ const parseRule = (rule: unknown) => {
   return parsed.success ? (parsed.data as never) : undefined;
 };
 
-export async function getShare(deps: Deps, userId: number, productId: number | undefined) {
+/** The activity link of a share: a group buy that exists (404 otherwise), or a group. */
+async function activityLinkOf(
+  deps: Deps,
+  code: string,
+  q: { groupBuyId?: number | undefined; groupId?: number | undefined },
+): Promise<string | null> {
+  if (q.groupBuyId !== undefined) {
+    await getGroupBuy(deps.db, q.groupBuyId);
+    return shareLink(deps.config.publicUrl, code, { kind: "group_buy", activityId: q.groupBuyId });
+  }
+  if (q.groupId !== undefined)
+    return shareLink(deps.config.publicUrl, code, { kind: "group", groupId: q.groupId });
+  return null;
+}
+
+export async function getShare(
+  deps: Deps,
+  userId: number,
+  q: { productId?: number | undefined; groupBuyId?: number | undefined; groupId?: number | undefined },
+) {
   const sharer = await activeSharer(deps, userId);
-  const shop = shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "shop" });
-  if (productId === undefined)
-    return { code: sharer.inviteCode, shopLink: shop, productLink: null, estimate: null };
+  const productId = q.productId;
+  const links = {
+    code: sharer.inviteCode,
+    shopLink: shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "shop" }),
+    storefrontLink: shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "storefront" }),
+    activityLink: await activityLinkOf(deps, sharer.inviteCode, q),
+  };
+  if (productId === undefined) return { ...links, productLink: null, estimate: null };
   const product = await shareableProduct(deps, productId);
   const skus = await findLiveSkus(deps.db, productId);
   const estimate = estimateShareEarning({
@@ -56,8 +81,7 @@ export async function getShare(deps: Deps, userId: number, productId: number | u
     skus: skus.map((s) => ({ priceFen: fen(s.priceFen), skuRule: parseRule(s.commissionRule) })),
   });
   return {
-    code: sharer.inviteCode,
-    shopLink: shop,
+    ...links,
     productLink: shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "product", productId }),
     estimate: estimate.kind === "earns" ? { minFen: estimate.minFen, maxFen: estimate.maxFen } : null,
   };

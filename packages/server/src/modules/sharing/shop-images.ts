@@ -17,6 +17,12 @@ export async function readShopImage(deps: AppDeps, url: string | null | undefine
   return storage.read(key);
 }
 
+/** True for a picture of the shop's own: one of its storage's URLs or a bundled demo picture. */
+export function isShopImage(deps: AppDeps, url: string): boolean {
+  if (DEMO.test(url)) return true;
+  return (storageOf(deps).keyOf?.(url) ?? null) !== null;
+}
+
 /** A stored key's bytes (a background the merchant uploaded), or null. */
 export async function readShopImageKey(deps: AppDeps, key: string | null): Promise<Buffer | null> {
   if (!key) return null;
