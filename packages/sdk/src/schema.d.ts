@@ -7541,7 +7541,7 @@ export interface paths {
                                 name: string;
                                 progress: {
                                     /** @enum {string} */
-                                    task: "invitesWhoBought" | "ownSpendFen" | "ownOrderCount" | "downlineSpendFen" | "downlineOrderCount" | "settledCommissionFen" | "boughtProductIds";
+                                    task: "invitesWhoBought" | "ownSpendFen" | "ownOrderCount" | "downlineSpendFen" | "downlineOrderCount" | "settledCommissionFen" | "boughtProductIds" | "directDistributors" | "teamSpendFen";
                                     current: number;
                                     target: number;
                                     met: boolean;
@@ -9799,6 +9799,8 @@ export interface paths {
                                 skuId: number;
                                 prizeLabel: string;
                             })[];
+                            /** @default false */
+                            clawbackAfterRefund: boolean;
                             teamNotice: string | null;
                         };
                     };
@@ -9876,6 +9878,8 @@ export interface paths {
                             skuId: number;
                             prizeLabel: string;
                         })[];
+                        /** @default false */
+                        clawbackAfterRefund?: boolean;
                     };
                 };
             };
@@ -9948,6 +9952,8 @@ export interface paths {
                                 skuId: number;
                                 prizeLabel: string;
                             })[];
+                            /** @default false */
+                            clawbackAfterRefund: boolean;
                             teamNotice: string | null;
                         };
                     };
@@ -9994,6 +10000,8 @@ export interface paths {
                                     ownSpendFen?: number;
                                     downlineSpendFen?: number;
                                     settledCommissionFen?: number;
+                                    directDistributors?: number;
+                                    teamSpendFen?: number;
                                     readonly boughtProductIds?: string[];
                                 };
                                 members: number;
@@ -10025,6 +10033,8 @@ export interface paths {
                             ownSpendFen?: number;
                             downlineSpendFen?: number;
                             settledCommissionFen?: number;
+                            directDistributors?: number;
+                            teamSpendFen?: number;
                             boughtProductIds?: string[];
                         };
                     };
@@ -10047,6 +10057,8 @@ export interface paths {
                                 ownSpendFen?: number;
                                 downlineSpendFen?: number;
                                 settledCommissionFen?: number;
+                                directDistributors?: number;
+                                teamSpendFen?: number;
                                 readonly boughtProductIds?: string[];
                             };
                             members: number;
@@ -10329,6 +10341,12 @@ export interface paths {
                                 overLine: boolean;
                             };
                             refundedSinceFen: number;
+                            clawback: {
+                                enabled: boolean;
+                                dueFen: number;
+                                takenFen: number;
+                                outstandingFen: number;
+                            };
                         };
                     };
                 };
@@ -15969,7 +15987,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "STOREFRONT_COVER_INVALID" | "CUSTOMER_TAG_TAKEN" | "CUSTOMER_TAG_UNKNOWN" | "CUSTOMER_TAGS_TOO_MANY" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "PROMOTION_KIND_UNKNOWN" | "ACTIVITY_OVERLAP" | "ACTIVITY_LIMIT_EXCEEDED" | "ACTIVITY_STOCK_INSUFFICIENT" | "COUPON_NOT_APPLICABLE" | "COUPON_EXPIRED" | "COUPON_USED" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_CLAIMABLE" | "POINTS_INSUFFICIENT" | "POINTS_DISABLED" | "GROUP_BUY_NOT_RUNNING" | "GROUP_SKU_NOT_IN_ACTIVITY" | "GROUP_PRICE_INVALID" | "GROUP_LIMIT_EXCEEDED" | "GROUP_NOT_OPEN" | "GROUP_EXPIRED" | "GROUP_FULL" | "GROUP_ALREADY_JOINED" | "GROUP_NOT_FORMED" | "REVIEW_NOT_ALLOWED" | "REVIEW_EXISTS" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "STOREFRONT_COVER_INVALID" | "CUSTOMER_TAG_TAKEN" | "CUSTOMER_TAG_UNKNOWN" | "CUSTOMER_TAGS_TOO_MANY" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CLAWBACK_OFF" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "PROMOTION_KIND_UNKNOWN" | "ACTIVITY_OVERLAP" | "ACTIVITY_LIMIT_EXCEEDED" | "ACTIVITY_STOCK_INSUFFICIENT" | "COUPON_NOT_APPLICABLE" | "COUPON_EXPIRED" | "COUPON_USED" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_CLAIMABLE" | "POINTS_INSUFFICIENT" | "POINTS_DISABLED" | "GROUP_BUY_NOT_RUNNING" | "GROUP_SKU_NOT_IN_ACTIVITY" | "GROUP_PRICE_INVALID" | "GROUP_LIMIT_EXCEEDED" | "GROUP_NOT_OPEN" | "GROUP_EXPIRED" | "GROUP_FULL" | "GROUP_ALREADY_JOINED" | "GROUP_NOT_FORMED" | "REVIEW_NOT_ALLOWED" | "REVIEW_EXISTS" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;

@@ -13,6 +13,10 @@ export interface GradeTasks {
   downlineSpendFen?: number;
   downlineOrderCount?: number;
   settledCommissionFen?: number;
+  /** Direct invitees who are active distributors themselves (dividend grades' 直推分销商数). */
+  directDistributors?: number;
+  /** Paid orders of the downline within 3 levels, net of refunds (dividend grades' 团队订单金额). */
+  teamSpendFen?: number;
   /** Bought at least one of these products. */
   boughtProductIds?: readonly string[];
 }
@@ -33,6 +37,9 @@ export interface GradeStats {
   downlineSpendFen: number;
   downlineOrderCount: number;
   settledCommissionFen: number;
+  /** Counted only where a grade asks for it (dividend grades); absent = 0. */
+  directDistributors?: number;
+  teamSpendFen?: number;
   boughtProductIds: readonly string[];
 }
 
@@ -60,6 +67,8 @@ const NUMERIC_TASKS = [
   "downlineSpendFen",
   "downlineOrderCount",
   "settledCommissionFen",
+  "directDistributors",
+  "teamSpendFen",
 ] as const;
 
 /** Each required task of a grade with the distributor's current value. */
@@ -68,7 +77,8 @@ export function gradeProgress(grade: Grade, stats: GradeStats): TaskProgress[] {
   for (const task of NUMERIC_TASKS) {
     const target = grade.tasks[task];
     if (target === undefined) continue;
-    progress.push({ task, current: stats[task], target, met: stats[task] >= target });
+    const current = stats[task] ?? 0;
+    progress.push({ task, current, target, met: current >= target });
   }
   const products = grade.tasks.boughtProductIds;
   if (products && products.length > 0) {

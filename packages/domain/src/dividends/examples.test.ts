@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { computeCapRoom, validateDividendCaps } from "./caps.ts";
 import { rankContest, validateContest } from "./contest.ts";
+import { planDividendGradeUpgrades } from "./grade-upgrade.ts";
 import { computePayoutRate } from "./payout-rate.ts";
 import { computeDynamicPool, computeStaticPool, validatePoolSettings } from "./pools.ts";
 import { splitPool } from "./split-pool.ts";
@@ -321,4 +322,63 @@ test("effective payout rate beside the 30% line", () => {
       bonusFen: 0,
     }).overLine,
   ).toBe(true);
+});
+
+describe("dividend grades upgrade on their conditions (自动升级)", () => {
+  const zero = {
+    invitesWhoBought: 0,
+    ownSpendFen: 0,
+    ownOrderCount: 0,
+    downlineSpendFen: 0,
+    downlineOrderCount: 0,
+    settledCommissionFen: 0,
+    boughtProductIds: [] as string[],
+  };
+  const grades = [
+    { id: 11, rank: 1, name: "银牌", tasks: { directDistributors: 3 } },
+    { id: 12, rank: 2, name: "金牌", tasks: { directDistributors: 3, teamSpendFen: 1_000_000 } },
+    { id: 13, rank: 3, name: "钻石", tasks: {} },
+    { id: 14, rank: 0, name: "铜牌", tasks: { settledCommissionFen: 10_000, boughtProductIds: ["7"] } },
+  ];
+  test.each([
+    {
+      label: "3 direct distributors and ¥12,000 of team orders → gold",
+      current: null,
+      stats: { ...zero, directDistributors: 3, teamSpendFen: 1_200_000 },
+      to: 12,
+    },
+    {
+      label: "3 direct distributors, ¥9,999 of team orders → silver",
+      current: null,
+      stats: { ...zero, directDistributors: 3, teamSpendFen: 999_900 },
+      to: 11,
+    },
+    {
+      label: "2 direct distributors (many invitees who only bought do not count) → nobody",
+      current: null,
+      stats: { ...zero, directDistributors: 2, invitesWhoBought: 40, teamSpendFen: 5_000_000 },
+      to: null,
+    },
+    {
+      label: "¥100 settled commission and bought product 7 → bronze",
+      current: null,
+      stats: { ...zero, settledCommissionFen: 10_000, boughtProductIds: ["7"] },
+      to: 14,
+    },
+    {
+      label: "a staff-given diamond (no conditions) meeting gold's stays diamond",
+      current: 13,
+      stats: { ...zero, directDistributors: 9, teamSpendFen: 9_000_000 },
+      to: null,
+    },
+    {
+      label: "gold whose figures fell to silver's is never moved down",
+      current: 12,
+      stats: { ...zero, directDistributors: 3 },
+      to: null,
+    },
+  ])("$label", ({ current, stats, to }) => {
+    const moves = planDividendGradeUpgrades(grades, [{ userId: 5, currentGradeId: current, stats }]);
+    expect(moves.map((m) => m.toGradeId)).toEqual(to === null ? [] : [to]);
+  });
 });

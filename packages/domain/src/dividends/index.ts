@@ -1,6 +1,8 @@
 // Dividends, bonuses and contests: the pure rules, listed once.
 export * from "./caps.ts";
+export * from "./clawback.ts";
 export * from "./contest.ts";
+export * from "./grade-upgrade.ts";
 export * from "./payout-rate.ts";
 export * from "./periods.ts";
 export * from "./plan-run-approval.ts";

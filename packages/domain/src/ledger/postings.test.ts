@@ -5,6 +5,7 @@ import {
   buildCommissionCancelledPosting,
   buildCommissionFrozenPosting,
   buildCommissionReleasedPosting,
+  buildDividendClawbackPosting,
   buildGroupLeaderBonusPosting,
   buildPaymentPosting,
   buildRefundPosting,
@@ -360,6 +361,26 @@ describe("the ledger lines of each money event", () => {
         key: "group-bonus:12",
         kind: "group_leader_bonus",
         lines: ["reward_expense +5000", "commission_available:u:7 -5000"],
+      },
+    },
+    {
+      label: "dividend clawback after refund: ¥3 from u:3 and ¥2 from u:4, ¥5 taken from the team run in all",
+      posting: buildDividendClawbackPosting({
+        runId: 4,
+        runKind: "team",
+        periodKey: "2026-11",
+        takenTotalAfterFen: 500,
+        lines: [
+          { earnerUserId: 4, amountFen: 200 },
+          { earnerUserId: 3, amountFen: 300 },
+          { earnerUserId: 5, amountFen: 0 },
+        ],
+        at,
+      }),
+      expected: {
+        key: "dividend-claw:team:2026-11:500",
+        kind: "dividend_clawback",
+        lines: ["commission_available:u:3 +300", "commission_available:u:4 +200", "dividend_expense -500"],
       },
     },
   ])("$label", ({ posting, expected }) => {

@@ -449,3 +449,49 @@ export function buildDividendPayoutPosting<At>(p: {
     entries: [{ account: ledgerAccount.dividendExpense, amountFen: fen(total) }, ...credits],
   };
 }
+
+/**
+ * Dividends taken back after the turnover that funded them was refunded (only when the merchant switched
+ * clawback on): each earner's available balance returns what the sweep takes, never more than it holds, to
+ * the merchant's dividend expense. One posting per run per take; the key carries the run's total taken after
+ * it, which only rises, so the same take is never posted twice. Null when nothing is taken. Example: team run
+ * 2026-11, ¥3 from u:3 and ¥2 from u:4, ¥5 taken in all → commission_available:u:3 +300,
+ * commission_available:u:4 +200, dividend_expense −500, key dividend-claw:team:2026-11:500.
+ */
+export function buildDividendClawbackPosting<At>(p: {
+  runId: number;
+  runKind: string;
+  periodKey: string;
+  /** What the run's clawbacks will have taken in all once this posting is made. */
+  takenTotalAfterFen: number;
+  lines: readonly { earnerUserId: number; amountFen: number }[];
+  at: At;
+}): Posting<At> | null {
+  let total = 0;
+  const debits: LedgerLine[] = [];
+  for (const line of [...p.lines].sort((a, b) => a.earnerUserId - b.earnerUserId)) {
+    if (!Number.isSafeInteger(line.amountFen) || line.amountFen < 0)
+      throw new RangeError(
+        `run ${p.runId}: a clawback line is a non-negative integer, got ${line.amountFen}`,
+      );
+    if (line.amountFen === 0) continue;
+    total += line.amountFen;
+    debits.push({
+      account: ledgerAccount.commissionAvailable(line.earnerUserId),
+      amountFen: fen(line.amountFen),
+    });
+  }
+  if (total === 0) return null;
+  return {
+    key: `dividend-claw:${p.runKind}:${p.periodKey}:${p.takenTotalAfterFen}`,
+    kind: "dividend_clawback",
+    meta: {
+      runId: p.runId,
+      periodKey: p.periodKey,
+      earners: debits.length,
+      takenTotalAfterFen: p.takenTotalAfterFen,
+    },
+    at: p.at,
+    entries: [...debits, { account: ledgerAccount.dividendExpense, amountFen: fen(-total) }],
+  };
+}

@@ -133,6 +133,7 @@ export const errorCodes = [
   "RUN_STATE_INVALID",
   "CONTEST_OVERLAP",
   "CONTEST_INVALID",
+  "CLAWBACK_OFF",
   // customer service
   "CONVERSATION_CLOSED",
   "CONVERSATION_TAKEN",

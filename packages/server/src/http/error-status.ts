@@ -134,6 +134,7 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   RUN_STATE_INVALID: 409,
   CONTEST_OVERLAP: 409,
   CONTEST_INVALID: 422,
+  CLAWBACK_OFF: 409,
   // customer service
   CONVERSATION_CLOSED: 409,
   CONVERSATION_TAKEN: 409,

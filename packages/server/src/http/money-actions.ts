@@ -79,6 +79,11 @@ export const moneyActions = {
     via: ["POST /api/admin/v1/dividends/runs/:id/approve"],
     permission: "dividends.approve",
   },
+  "dividend.clawback_after_refund": {
+    what: "switches on taking dividends back from distributors' available balances when their turnover is refunded after the run",
+    via: ["PUT /api/admin/v1/dividends/settings clawbackAfterRefund"],
+    permission: "dividends.approve",
+  },
   "group_buy.configure": {
     what: "a group buy's group prices and the bonus paid to a group's opener from the merchant when it forms",
     via: ["POST /api/admin/v1/group-buys", "PUT /api/admin/v1/group-buys/:id"],

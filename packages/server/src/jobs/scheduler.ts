@@ -3,6 +3,7 @@
 // FOR UPDATE SKIP LOCKED and is idempotent, so a run that overlaps one elsewhere still moves nothing twice.
 import type { AppDeps } from "../deps.ts";
 import { autoReceiveOrders } from "./auto-receive-orders.ts";
+import { clawBackDividends } from "./claw-back-dividends.ts";
 import { closeUnpaidOrders } from "./close-unpaid-orders.ts";
 import { completeOrders } from "./complete-orders.ts";
 import { deliverOutboxJob } from "./deliver-outbox.ts";
@@ -16,6 +17,7 @@ import { startQueueScheduler } from "./queue-scheduler.ts";
 import { reconcilePayments } from "./reconcile-payments.ts";
 import { releaseCommissions } from "./release-commissions.ts";
 import { rollUpTracking } from "./roll-up-tracking.ts";
+import { upgradeDividendGrades } from "./upgrade-dividend-grades.ts";
 
 /** The explicit list of sweeps; other areas append theirs. */
 export const jobs: Job[] = [
@@ -29,6 +31,8 @@ export const jobs: Job[] = [
   deliverOutboxJob,
   rollUpTracking,
   previewDividends,
+  upgradeDividendGrades,
+  clawBackDividends,
   expireGroupBuys,
 ];
 

@@ -40,6 +40,7 @@ async function moneyState() {
       (select coalesce(json_agg(json_build_object('s', section, 'v', value) order by section), '[]') from settings) as settings,
       (select coalesce(json_agg(to_jsonb(p) order by p.provider), '[]') from payment_settings p) as payment_accounts,
       (select coalesce(json_agg(json_build_object('id', id, 'status', status) order by id), '[]') from dividend_runs) as dividend_runs,
+      (select coalesce(json_agg(config), '[]') from dividend_settings) as dividend_settings,
       (select coalesce(json_agg(json_build_object('id', id, 'args', args) order by id), '[]') from group_buy_activities) as group_buys`,
   );
   return row!;
@@ -342,6 +343,22 @@ const cases: Record<MoneyActionKey, Case> = {
     arrange: previewedDividendRun,
     attempt: (id, token) => client.post(`/api/admin/v1/dividends/runs/${id}/approve`, {}, token),
     moved: async (_id, res) => expect(res.body.status).toBe("approved"),
+  },
+  "dividend.clawback_after_refund": {
+    // the switch as it is now (1 = on); the attempt flips it
+    arrange: async () =>
+      (await client.get("/api/admin/v1/dividends/settings", owner)).body.clawbackAfterRefund ? 1 : 0,
+    attempt: async (on, token) => {
+      const { teamNotice: _, ...settings } = (await client.get("/api/admin/v1/dividends/settings", owner))
+        .body;
+      return client.put(
+        "/api/admin/v1/dividends/settings",
+        { ...settings, clawbackAfterRefund: on === 0 },
+        token,
+      );
+    },
+    moved: async (on, res) => expect(res.body.clawbackAfterRefund).toBe(on === 0),
+    allowed: (role) => has(role, "distribution.configure") && has(role, "dividends.approve"),
   },
   "group_buy.configure": {
     arrange: async () => {

@@ -92,6 +92,8 @@ export const dividendRuns = pgTable(
     createdBy: ref("created_by"),
     decidedAt: at("decided_at"),
     decidedBy: ref("decided_by"),
+    /** The counted turnover the last clawback sweep saw (clawback on); a lower figure means new refunds. */
+    clawbackTurnoverFen: money("clawback_turnover_fen"),
   },
   (t) => [
     // one live statement per kind and period: a second run of the period finds it instead of adding one
@@ -116,14 +118,41 @@ export const dividendRunLines = pgTable(
     rateBps: integer("rate_bps").notNull(),
     amountFen: money("amount_fen").notNull(),
     heldBackFen: money("held_back_fen").notNull(),
-    /** A prize in kind recorded for fulfilment (contests). */
+    /** A prize in kind: a free class or a coupon granted on approval, or a physical prize recorded for fulfilment. */
     item: text("item"),
+    /** What approval granted for the prize in kind ("order:<id>", "coupon:<id>"); null for a physical prize. */
+    grantRef: text("grant_ref"),
+    /** When staff marked a physical prize handed over (发放登记). */
+    fulfilledAt: at("fulfilled_at"),
+    fulfilledBy: ref("fulfilled_by"),
   },
   (t) => [
     primaryKey({ columns: [t.runId, t.userId, t.groupId] }),
     // a member's dividends by period (shop) and the caps' received-so-far
     index("dividend_run_lines_user_idx").on(t.userId, t.runId),
     check("dividend_run_lines_money_check", sql`${t.amountFen} >= 0 and ${t.heldBackFen} >= 0`),
+  ],
+);
+
+/**
+ * Clawback after refund (only when the merchant switched it on): per approved run and member, what they owe
+ * back on today's refunded figures (only rises, never above what they were paid) and what sweeps took from
+ * their available balance (never more than it held). due − taken is outstanding, shown on the run.
+ */
+export const dividendClawbacks = pgTable(
+  "dividend_clawbacks",
+  {
+    runId: ref("run_id")
+      .notNull()
+      .references(() => dividendRuns.id),
+    userId: ref("user_id").notNull(),
+    dueFen: money("due_fen").notNull(),
+    takenFen: money("taken_fen").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.userId] }),
+    check("dividend_clawbacks_money_check", sql`${t.takenFen} >= 0 and ${t.takenFen} <= ${t.dueFen}`),
   ],
 );
 

@@ -1,14 +1,14 @@
 // Dividend member grades (分红等级) and who holds them: staff edit grades and set a member's grade; a shopper
-// moves up automatically when their stats meet every condition of a higher grade (checked when they open
-// their distribution centre; never down). Grade rates in a per-grade pool may not sum over 100% of turnover.
-import { evaluateGrade, gradeProgress, validatePoolSettings } from "@liebian/domain";
+// moves up automatically when their facts meet every condition of a higher grade (the daily sweep, and when
+// they open their distribution centre; never down: grade-sweep.ts). Grade rates in a per-grade pool may not sum over 100% of turnover.
+import { gradeProgress, validatePoolSettings } from "@liebian/domain";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
-import { gradeStatsOf } from "../grades/service.ts";
+import { upgradeOneDividendGrade } from "./grade-sweep.ts";
 import { findDividendGrades, findMember, findMyLines, insertDividendGrade, setMemberGrade } from "./repo.ts";
 import { getDividendSettings } from "./settings.ts";
 
@@ -97,21 +97,15 @@ export async function assignDividendGrade(
   });
 }
 
-/** The shopper's dividend grade (moved up first when their stats now meet a higher one), progress and dividends. */
+/**
+ * The shopper's dividend grade (moved up first when their facts now meet a higher one — the daily sweep does
+ * the same for everyone), progress towards the next grade and dividends by period.
+ */
 export async function getMyDividends(deps: { db: Db; now: () => Date }, userId: number) {
+  const { stats } = await upgradeOneDividendGrade(deps.db, userId, deps.now());
   const grades = await findDividendGrades(deps.db);
   const member = await findMember(deps.db, userId);
-  const stats = await gradeStatsOf(deps.db, userId);
-  const domainGrades = grades.map((g) => ({ id: String(g.id), rank: g.rank, name: g.name, tasks: g.tasks }));
-  const evaluation = evaluateGrade(domainGrades, stats, member ? String(member.gradeId) : null, false);
-  let gradeId = member?.gradeId ?? null;
-  // a grade with no conditions is given by staff, never reached by default
-  const reached = grades.find((g) => String(g.id) === evaluation.gradeId);
-  if (evaluation.change === "up" && reached && Object.keys(reached.tasks).length > 0) {
-    await setMemberGrade(deps.db, userId, reached.id, deps.now());
-    gradeId = reached.id;
-  }
-  const grade = grades.find((g) => g.id === gradeId) ?? null;
+  const grade = grades.find((g) => g.id === member?.gradeId) ?? null;
   const above = grades.filter((g) => g.rank > (grade?.rank ?? -1) && Object.keys(g.tasks).length > 0);
   const next = above[0] ?? null;
   return {

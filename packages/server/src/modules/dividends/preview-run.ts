@@ -198,7 +198,7 @@ async function capRooms(db: Db, settings: DividendSettings, period: Period) {
   return (userId: number) => computeCapRoom(caps, received.get(userId) ?? none);
 }
 
-async function teamStatement(db: Db, settings: DividendSettings, w: Window): Promise<Statement> {
+export async function teamStatement(db: Db, settings: DividendSettings, w: Window): Promise<Statement> {
   const { turnoverFen, orders } = await sumTurnover(db, w);
   const members: TeamMember[] = [];
   for (let after = 0; ; ) {
@@ -246,7 +246,7 @@ async function teamStatement(db: Db, settings: DividendSettings, w: Window): Pro
  * completed in the month. Cash bonuses are lines with an amount; a prize in kind is a line with its label,
  * granted as a ¥0 order when finance approves the run.
  */
-async function bonusStatement(db: Db, settings: DividendSettings, w: Window): Promise<Statement> {
+export async function bonusStatement(db: Db, settings: DividendSettings, w: Window): Promise<Statement> {
   const { turnoverFen, orders } = await sumTurnover(db, w);
   const lines: NewLine[] = [];
   const groups: PoolStatement["groups"] = [];

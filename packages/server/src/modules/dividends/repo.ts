@@ -55,12 +55,17 @@ export async function sumCommissionOn(db: Executor, w: Window) {
   return Number(row!.fen);
 }
 
-/** Dividends approved for periods inside the window (all kinds). */
+/** Dividends approved for periods inside the window (all kinds), less what clawback took back of them. */
 export async function sumDividendsIn(db: Executor, w: Window) {
   const [row] = await queryRows<{ fen: string | number }>(
     db,
-    sql`select coalesce(sum(paid_fen), 0)::bigint as fen from dividend_runs
-        where status = 'approved' and period_start >= ${w.start} and period_end <= ${w.end}`,
+    sql`select (coalesce(sum(r.paid_fen), 0)
+                - coalesce((select sum(c.taken_fen) from dividend_clawbacks c
+                            join dividend_runs cr on cr.id = c.run_id
+                            where cr.status = 'approved' and cr.period_start >= ${w.start}
+                              and cr.period_end <= ${w.end}), 0))::bigint as fen
+        from dividend_runs r
+        where r.status = 'approved' and r.period_start >= ${w.start} and r.period_end <= ${w.end}`,
   );
   return Number(row!.fen);
 }

@@ -91,7 +91,8 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
       config: configure,
       schema: { tags, body: DividendSettings, response: { 200: DividendSettingsResponse } },
     },
-    async (request) => saveDividendSettings(deps, staffActor(request), request.body),
+    async (request) =>
+      saveDividendSettings(deps, { ...staffActor(request), role: request.staff!.role }, request.body),
   );
   app.get(
     `${base}/grades`,

@@ -72,6 +72,8 @@ export const DividendSettings = z.strictObject({
   caps: CapsBody,
   team: TeamRulesBody,
   bonuses: z.array(BonusRule).max(20).default([]),
+  /** Take dividends back when their counted turnover is refunded after the run (off: only shown). */
+  clawbackAfterRefund: z.boolean().default(false),
 });
 export type DividendSettings = z.infer<typeof DividendSettings>;
 
@@ -85,6 +87,10 @@ const GradeTasks = z.strictObject({
   ownSpendFen: z.number().int().min(0).optional(),
   downlineSpendFen: z.number().int().min(0).optional(),
   settledCommissionFen: z.number().int().min(0).optional(),
+  /** Direct invitees who are active distributors (直推分销商数). */
+  directDistributors: z.number().int().min(0).optional(),
+  /** Paid orders of the downline within 3 levels (团队订单金额). */
+  teamSpendFen: z.number().int().min(0).optional(),
   boughtProductIds: z.array(z.string().max(20)).max(50).optional(),
 });
 
@@ -150,8 +156,15 @@ export const RunDetail = Run.extend({
     lineBps: z.number(),
     overLine: z.boolean(),
   }),
-  /** Turnover of the period's counted orders refunded after the run; not clawed back from dividends. */
+  /** Turnover of the period's counted orders refunded after the run. */
   refundedSinceFen: z.number(),
+  /** What clawback took back (switched on) or would owe (off: dueFen 0, shown as refundedSinceFen only). */
+  clawback: z.strictObject({
+    enabled: z.boolean(),
+    dueFen: z.number(),
+    takenFen: z.number(),
+    outstandingFen: z.number(),
+  }),
 });
 
 export const RunLine = z.strictObject({

@@ -9,8 +9,10 @@ import {
   validateVolumeBonusRule,
 } from "@liebian/domain";
 import type { Db, Executor } from "../../db/client.ts";
+import type { StaffRole } from "../../db/schema/accounts.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { mayMoveMoney, moneyPermission } from "../../http/money-actions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { findDividendGrades, findSettingsRow, upsertSettingsRow } from "./repo.ts";
@@ -21,6 +23,7 @@ export const defaultDividendSettings: DividendSettings = {
   caps: { dayFen: null, monthFen: null, quarterFen: null, yearFen: null },
   team: { ...defaultTeamDividendRules, tiers: [] },
   bonuses: [],
+  clawbackAfterRefund: false,
 };
 
 /** Shown in the admin whenever team dividends are on (DESIGN: guard-rails that are defaults). */
@@ -41,7 +44,7 @@ export function settingsView(settings: DividendSettings) {
 
 export async function saveDividendSettings(
   deps: { db: Db; now: () => Date },
-  actor: StaffActor,
+  actor: StaffActor & { role: StaffRole },
   input: DividendSettings,
 ) {
   const caps = validateDividendCaps(input.caps);
@@ -75,6 +78,14 @@ export async function saveDividendSettings(
         pool.reason === "SHARES_OVER_TURNOVER" ? { totalBps: pool.totalBps } : { field: pool.field },
       );
     const before = await getDividendSettings(tx);
+    // the clawback switch decides whether money is taken back from distributors: a money action
+    if (
+      before.clawbackAfterRefund !== input.clawbackAfterRefund &&
+      !mayMoveMoney(actor.role, "dividend.clawback_after_refund")
+    ) {
+      const permission = moneyPermission("dividend.clawback_after_refund");
+      throw new AppError("FORBIDDEN", `Switching clawback after refund needs ${permission}`, { permission });
+    }
     await upsertSettingsRow(tx, input, deps.now());
     await recordAudit(tx, actor, {
       action: "dividends.settings",

@@ -1,10 +1,12 @@
 // How runs read: the row with its per-grade or per-level groups, and the drill-down with the period's
-// effective total payout rate beside the 30% line and the counted turnover refunded since the run (shown;
-// not clawed back from dividends).
+// effective total payout rate beside the 30% line, the counted turnover refunded since the run and what
+// clawback took back of it (only when switched on; otherwise the refund is shown, nothing is taken).
 import { computePayoutRate, PAYOUT_RATE_LINE_BPS, periodOf } from "@liebian/domain";
 import type { Db } from "../../db/client.ts";
 import { notFound } from "../../errors/app-error.ts";
+import { clawbackTotals } from "./claw-back.ts";
 import { findRun, type RunRow, sumCommissionOn, sumDividendsIn, sumTurnover } from "./repo.ts";
+import { getDividendSettings } from "./settings.ts";
 
 type Group = { groupId: number; rateBps: number; members: number; poolFen: number; paidFen: number };
 
@@ -36,11 +38,13 @@ export async function runDetail(db: Db, id: number) {
   if (!run) throw notFound("Dividend run", { id });
   const month = periodOf("month", run.periodStart.getTime());
   const monthWindow = { start: new Date(month.startMs), end: new Date(month.endMs) };
-  const [now, monthTurnover, commissionFen, approvedFen] = await Promise.all([
+  const [now, monthTurnover, commissionFen, approvedFen, clawback, settings] = await Promise.all([
     sumTurnover(db, { start: run.periodStart, end: run.periodEnd }),
     sumTurnover(db, monthWindow),
     sumCommissionOn(db, monthWindow),
     sumDividendsIn(db, monthWindow),
+    clawbackTotals(db, run.id),
+    getDividendSettings(db),
   ]);
   // a preview counts as if approved, so finance sees the rate the approval would make
   const dividendFen = approvedFen + (run.status === "preview" ? run.paidFen : 0);
@@ -61,5 +65,6 @@ export async function runDetail(db: Db, id: number) {
       overLine: rate.overLine,
     },
     refundedSinceFen: Math.max(0, run.turnoverFen - now.turnoverFen),
+    clawback: { enabled: settings.clawbackAfterRefund, ...clawback },
   };
 }

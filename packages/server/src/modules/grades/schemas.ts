@@ -48,7 +48,11 @@ export const MyGradeResponse = z.strictObject({
       name: z.string(),
       progress: z.array(
         z.strictObject({
-          task: GradeTasks.keyof(),
+          // every task a grade can name (dividend grades' direct distributors and team orders too)
+          task: GradeTasks.extend({
+            directDistributors: z.number().optional(),
+            teamSpendFen: z.number().optional(),
+          }).keyof(),
           current: z.number(),
           target: z.number(),
           met: z.boolean(),
