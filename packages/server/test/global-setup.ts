@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { TestProject } from "vitest/node";
-import { openPglite, openPostgres } from "../src/db/client.ts";
+import { openPglite, openPostgres, queryRows } from "../src/db/client.ts";
 import { runMigrations } from "../src/db/migrate.ts";
 import { adminUrl, databaseUrlFor } from "./support/postgres-urls.ts";
 
@@ -41,6 +41,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await database.close();
   project.provide("postgresTemplate", template);
   return async () => {
+    // the files' own databases (test-database.ts names them after the template), then the template
+    const clones = await queryRows<{ datname: string }>(
+      admin.db,
+      sql`select datname from pg_database where datname like ${`${template}\\_t\\_%`}`,
+    );
+    for (const { datname } of clones)
+      await admin.db.execute(sql.raw(`drop database if exists ${datname} with (force)`));
     await admin.db.execute(sql.raw(`drop database if exists ${template} with (force)`));
     await admin.close();
   };

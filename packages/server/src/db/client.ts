@@ -52,6 +52,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [INT8_OID]: (value: string) => parseInt8(value) },
   });
+  return pgliteDatabase(pglite);
+}
+
+/** A Database over an open PGlite instance (a new Drizzle instance each call; closing closes the instance). */
+export function pgliteDatabase(pglite: PGlite): Database {
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
 }
