@@ -167,7 +167,7 @@ export function CouponEditor({ onClose, onSaved }: { onClose: () => void; onSave
           <Form.Item name="perPersonLimit" label={t("coupon.perPerson")} rules={[{ required: true }]}>
             <InputNumber min={1} max={100} precision={0} />
           </Form.Item>
-          <Form.Item name="claimable" label={t("coupon.claimable")} valuePropName="checked">
+          <Form.Item name="claimable" label={t("coupon.claimableSwitch")} valuePropName="checked">
             <Switch />
           </Form.Item>
         </Space>

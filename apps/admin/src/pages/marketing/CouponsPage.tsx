@@ -164,7 +164,7 @@ export function CouponsPage() {
               writable &&
               c.status === "active" && (
                 <Space>
-                  <Button size="small" onClick={() => setIssuing(c)}>
+                  <Button size="small" onClick={() => setIssuing(c)} data-testid="coupon-issue">
                     {t("coupon.issue")}
                   </Button>
                   <Popconfirm title={t("coupon.stopConfirm")} onConfirm={() => stop(c)}>
