@@ -3,6 +3,7 @@
 export * from "./auth/login-throttle.ts";
 export * from "./auth/verification-code.ts";
 export * from "./commerce/after-sale-state.ts";
+export * from "./commerce/booking.ts";
 export * from "./commerce/due-dates.ts";
 export * from "./commerce/freight.ts";
 export * from "./commerce/order-number.ts";

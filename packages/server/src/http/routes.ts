@@ -27,6 +27,7 @@ import { registerServiceDeskRoutes } from "../modules/service/admin-routes.ts";
 import { registerFaqRoutes } from "../modules/service/faq-routes.ts";
 import { registerServiceRoutes } from "../modules/service/routes.ts";
 import { registerServiceGoodsRoutes } from "../modules/service-goods/routes.ts";
+import { registerServiceSlotRoutes } from "../modules/service-slots/routes.ts";
 import { registerSettingsRoutes } from "../modules/settings/routes.ts";
 import { registerSharingRoutes } from "../modules/sharing/routes.ts";
 import { registerStaffRoutes } from "../modules/staff/routes.ts";
@@ -61,6 +62,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerCustomerRoutes(app, deps);
   registerWalletRoutes(app, deps);
   registerServiceGoodsRoutes(app, deps);
+  registerServiceSlotRoutes(app, deps);
   registerTrackingRoutes(app, deps);
   registerSharingRoutes(app, deps);
   registerStorefrontRoutes(app, deps);

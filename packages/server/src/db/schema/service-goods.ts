@@ -1,10 +1,10 @@
 // Service goods (courses, trial classes): the redemption code each paid service order is delivered by, and
 // the ¥0 orders granted as rewards, once per natural key.
 import { sql } from "drizzle-orm";
-import { check, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { at, id, ref } from "./columns.ts";
-import { orders } from "./commerce.ts";
+import { orders, products } from "./commerce.ts";
 
 export const redemptionCodes = pgTable(
   "redemption_codes",
@@ -41,3 +41,63 @@ export const serviceGrants = pgTable("service_grants", {
     .references(() => users.id),
   at: at("at").notNull(),
 });
+
+/** A bookable time of a service product (预约时段): its places, how many are taken, and its cancel rule. */
+export const serviceSlots = pgTable(
+  "service_slots",
+  {
+    id: id(),
+    productId: ref("product_id")
+      .notNull()
+      .references(() => products.id),
+    startsAt: at("starts_at").notNull(),
+    endsAt: at("ends_at").notNull(),
+    capacity: integer("capacity").notNull(),
+    /** Places taken; the guarded increment at booking never passes capacity. */
+    booked: integer("booked").notNull().default(0),
+    /** A booking may be cancelled until this many hours before the start. */
+    cancelBeforeHours: integer("cancel_before_hours").notNull().default(24),
+    status: text("status", { enum: ["active", "stopped"] })
+      .notNull()
+      .default("active"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    // a product's slots in time order (shop choice, admin list)
+    index("service_slots_product_idx").on(t.productId, t.startsAt),
+    check(
+      "service_slots_places_check",
+      sql`${t.capacity} > 0 and ${t.booked} >= 0 and ${t.booked} <= ${t.capacity}`,
+    ),
+    check("service_slots_window_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("service_slots_cancel_check", sql`${t.cancelBeforeHours} >= 0`),
+    check("service_slots_status_check", sql`${t.status} in ('active', 'stopped')`),
+  ],
+);
+
+/** A service order's booking of a slot; a cancelled one stays as history. */
+export const slotBookings = pgTable(
+  "slot_bookings",
+  {
+    id: id(),
+    slotId: ref("slot_id")
+      .notNull()
+      .references(() => serviceSlots.id),
+    orderId: ref("order_id")
+      .notNull()
+      .references(() => orders.id),
+    userId: ref("user_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: ["booked", "cancelled"] }).notNull(),
+    bookedAt: at("booked_at").notNull(),
+    cancelledAt: at("cancelled_at"),
+  },
+  (t) => [
+    // one live booking per order
+    uniqueIndex("slot_bookings_order_key").on(t.orderId).where(sql`${t.status} = 'booked'`),
+    // a slot's bookings for the admin
+    index("slot_bookings_slot_idx").on(t.slotId),
+    check("slot_bookings_status_check", sql`${t.status} in ('booked', 'cancelled')`),
+  ],
+);
