@@ -94,6 +94,25 @@ test("a distributor's poster renders in the shop; the merchant's dashboard and f
   await poster.scrollIntoViewIfNeeded();
   await screenshot(shop, "share-1-product-poster");
 
+  // 林分享 names their storefront and picks the product; a visitor opens it through the short link
+  await shop.goto(`${baseUrl}/distribution/storefront`);
+  await fill(shop, "store-edit-name", "林分享的鲜果铺");
+  await shop.getByTestId("store-edit-greeting").locator("textarea").fill("每天现摘，朋友价");
+  await shop.getByTestId("store-edit-save").click();
+  await expect
+    .poll(() => shop.getByTestId("store-edit-link").textContent())
+    .toBe(`${baseUrl}/s/${inviteCode}/store`);
+  await shop.getByTestId(`store-pick-${detail.id}`).click();
+  await expect.poll(() => shop.getByTestId("store-edit-count").textContent()).toMatch(/^已选 1\/200/);
+  await screenshot(shop, "share-1b-storefront-editor");
+  const visitor = await phonePage(browser);
+  await visitor.goto(`${baseUrl}/s/${inviteCode}/store`);
+  await visitor.waitForURL(new RegExp(`/store/${inviteCode}\\?ref=${inviteCode}`));
+  await expect.poll(() => visitor.getByTestId("store-name").textContent()).toBe("林分享的鲜果铺");
+  await visitor.locator(`[data-testid="store-products"] [data-product-id="${detail.id}"]`).waitFor();
+  await screenshot(visitor, "share-1c-storefront");
+  await visitor.close();
+
   const owner = await desktopPage(browser);
   await owner.goto(`${baseUrl}/admin/`);
   await fill(owner, "login-username", "owner");
@@ -136,6 +155,14 @@ test("a distributor's poster renders in the shop; the merchant's dashboard and f
         ).funnel,
       { timeout: 60_000, interval: 3_000 },
     )
-    .toMatchObject({ linkOpens: 1, paidOrders: 1 });
+    .toMatchObject({ linkOpens: 2, paidOrders: 1 });
   await screenshot(owner, "share-3-reports-funnel");
+
+  // the distribution centre shows 林分享 their own trend and funnel (links opened → visitors → orders → paid)
+  await shop.goto(`${baseUrl}/distribution`);
+  const stats = shop.getByTestId("dist-my-stats");
+  await stats.waitFor();
+  await expect.poll(() => stats.textContent()).toMatch(/链接打开\s*2/);
+  await stats.scrollIntoViewIfNeeded();
+  await screenshot(shop, "share-4-distributor-own-stats");
 });

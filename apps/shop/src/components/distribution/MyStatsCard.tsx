@@ -30,14 +30,21 @@ export function MyStatsCard() {
     [t("stats.paid"), f.paidOrders],
   ];
   const widest = Math.max(1, ...steps.map(([, n]) => n));
-  const peak = Math.max(1, ...stats.trend.map((d) => d.paidFen));
+  // one bar per day of the range, quiet days as zero, so a single busy day does not fill the chart
+  const byDay = new Map(stats.trend.map((d) => [d.period, d.paidFen]));
+  const start = Date.parse(`${stats.range.from}T00:00:00Z`);
+  const days = Array.from({ length: Math.min(stats.range.days, 366) }, (_, i) => {
+    const period = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    return { period, paidFen: byDay.get(period) ?? 0 };
+  });
+  const peak = Math.max(1, ...days.map((d) => d.paidFen));
   const total = stats.trend.reduce((sum, d) => sum + d.paidFen, 0);
   return (
     <div className="card" data-testid="dist-my-stats">
       <div className="card-head">{t("stats.title")}</div>
       <div className="small muted">{t("stats.sales30", { amount: formatFen(total) })}</div>
       <div style={{ display: "flex", alignItems: "flex-end", gap: 2, height: 60, margin: "8px 0" }}>
-        {stats.trend.map((d) => (
+        {days.map((d) => (
           <div
             key={d.period}
             title={`${d.period} ${formatFen(d.paidFen)}`}
