@@ -29,10 +29,23 @@ export default async function checkoutStatements(): Promise<void> {
     await settle();
     const bytes = Buffer.alloc(statSync(LOG).size - from);
     readSync(openSync(LOG, "r"), bytes, 0, bytes.length, from);
-    const lines = bytes
-      .toString()
-      .split("\n")
-      .filter((line) => line.includes(`@${db} `) || line.startsWith("\t"));
+    // One entry per logged line and its tab-indented continuation; the job queue's polling (pg-boss, its
+    // own connections) is not the checkout's.
+    const entries: string[][] = [];
+    for (const line of bytes.toString().split("\n")) {
+      if (line.startsWith("\t")) entries.at(-1)?.push(line);
+      else entries.push([line]);
+    }
+    const ours = entries.filter(
+      (entry) => entry[0]!.includes(`@${db} `) && !entry.some((line) => line.includes("pgboss.")),
+    );
+    const pgBoss = new Set(
+      entries
+        .filter((entry) => entry.some((line) => line.includes("pgboss.")))
+        .map((entry) => /\[(\d+)\]/.exec(entry[0]!)?.[1]),
+    );
+    // the job queue's backends: everything they send is theirs
+    const lines = ours.filter((entry) => !pgBoss.has(/\[(\d+)\]/.exec(entry[0]!)?.[1])).flat();
     console.log(lines.join("\n"));
     const statements = lines.filter((l) => / LOG: {2}(statement|execute)/.test(l)).length;
     console.log(`\ncheckout ${result.ok ? "paid" : `failed: ${result.error}`}; ${statements} statements`);

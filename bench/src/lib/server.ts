@@ -70,6 +70,8 @@ export async function startServer(options: {
   databaseUrl?: string;
   nodeArgs?: string[];
   workers?: number;
+  /** Another checkout of the repository to run the server from (an A/B comparison); this one by default. */
+  repo?: string;
 }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "liebian-bench-"));
@@ -93,7 +95,7 @@ export async function startServer(options: {
     process.execPath,
     [...(options.nodeArgs ?? []), "--import", "tsx", "packages/server/src/main.ts"],
     {
-      cwd: repoRoot,
+      cwd: options.repo ?? repoRoot,
       env,
       stdio: ["ignore", "pipe", "inherit"],
     },

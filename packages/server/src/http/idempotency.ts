@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Tx } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema/platform.ts";
+import { runStatement } from "../db/statement.ts";
 import { AppError } from "../errors/app-error.ts";
 
 export type IdempotencyRequest = { scope: string; key: string; requestHash: string };
@@ -39,11 +40,12 @@ export async function runIdempotent<T>(
 ): Promise<{ status: number; body: T; replayed: boolean }> {
   if (!idempotency) return { ...(await work()), replayed: false };
   const { scope, key, requestHash } = idempotency;
-  const claimed = await tx
-    .insert(idempotencyKeys)
-    .values({ scope, key, requestHash, statusCode: 0, responseBody: {} })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+  const claimed = await runStatement(
+    tx,
+    `insert into idempotency_keys (scope, key, request_hash, status_code, response_body)
+     values ($1, $2, $3, 0, '{}') on conflict do nothing returning key`,
+    [scope, key, requestHash],
+  );
   if (claimed.length === 0) {
     const [stored] = await tx
       .select()
@@ -55,9 +57,10 @@ export async function runIdempotent<T>(
     return { status: stored.statusCode, body: stored.responseBody as T, replayed: true };
   }
   const result = await work();
-  await tx
-    .update(idempotencyKeys)
-    .set({ statusCode: result.status, responseBody: result.body as object })
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  await runStatement(
+    tx,
+    "update idempotency_keys set status_code = $1, response_body = $2::text::jsonb where scope = $3 and key = $4",
+    [result.status, JSON.stringify(result.body), scope, key],
+  );
   return { ...result, replayed: false };
 }

@@ -4,15 +4,47 @@
 import type { TeamStatsDelta, TeamWeight } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { runStatement } from "../../db/statement.ts";
 
 /** Up to three uplines of `userId`, nearest first, each link share-locked before the next is read. */
 export async function lockUplines(db: Executor, userId: number): Promise<number[]> {
+  // One statement: the chain read without locks names the rows, which are then locked and read again as
+  // they are now; when a rebind changed the chain in between, the walk leaves the locked rows and the
+  // chain is locked a link at a time instead.
+  const rows = await runStatement<{ userId: number; upline: number; a1: number | null; a2: number | null }>(
+    db,
+    `with c as (select b1.upline_user_id as a1, b2.upline_user_id as a2 from referral_bindings b1
+                left join referral_bindings b2 on b2.user_id = b1.upline_user_id where b1.user_id = $1)
+     select b.user_id as "userId", b.upline_user_id as upline, (select a1 from c) as a1, (select a2 from c) as a2
+     from referral_bindings b
+     where b.user_id = $1 or b.user_id = (select a1 from c) or b.user_id = (select a2 from c)
+     order by b.user_id for share of b`,
+    [userId],
+  );
+  if (rows.length === 0) return [];
+  const first = rows[0]!;
+  const requested = new Set([userId, ...[first.a1, first.a2].filter((id) => id !== null).map(Number)]);
+  const uplineOf = new Map(rows.map((r) => [Number(r.userId), Number(r.upline)] as const));
   const uplines: number[] = [];
   let current = userId;
   for (let i = 0; i < 3; i++) {
-    const [row] = await queryRows<{ upline: number }>(
+    if (!requested.has(current)) return lockUplinesOneByOne(db, userId);
+    const next = uplineOf.get(current);
+    if (next === undefined) break;
+    current = next;
+    uplines.push(current);
+  }
+  return uplines;
+}
+
+async function lockUplinesOneByOne(db: Executor, userId: number): Promise<number[]> {
+  const uplines: number[] = [];
+  let current = userId;
+  for (let i = 0; i < 3; i++) {
+    const [row] = await runStatement<{ upline: number }>(
       db,
-      sql`select upline_user_id as upline from referral_bindings where user_id = ${current} for share`,
+      "select upline_user_id as upline from referral_bindings where user_id = $1 for share",
+      [current],
     );
     if (!row) break;
     current = Number(row.upline);
@@ -70,12 +102,15 @@ export async function addToTeamStats(db: Executor, deltas: TeamStatsDelta[]): Pr
  */
 export async function addToTeamSales(db: Executor, deltas: TeamStatsDelta[]): Promise<void> {
   if (deltas.length === 0) return;
-  await db.execute(sql`
-    insert into team_sales_slots (user_id, level, slot, sales_fen)
-    select d."userId", d.level, pg_backend_pid() % 64, d."salesFen" from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb)
-      as d ("userId" bigint, level smallint, "salesFen" bigint)
-    order by 1, 2
-    on conflict (user_id, level, slot) do update set sales_fen = team_sales_slots.sales_fen + excluded.sales_fen`);
+  await runStatement(
+    db,
+    `insert into team_sales_slots (user_id, level, slot, sales_fen)
+     select d."userId", d.level, pg_backend_pid() % 64, d."salesFen" from jsonb_to_recordset($1::text::jsonb)
+       as d ("userId" bigint, level smallint, "salesFen" bigint)
+     order by 1, 2
+     on conflict (user_id, level, slot) do update set sales_fen = team_sales_slots.sales_fen + excluded.sales_fen`,
+    [JSON.stringify(deltas)],
+  );
 }
 
 /** One member's counters at levels 1–3: team_stats plus the sales slots, summed (what every reader reads). */

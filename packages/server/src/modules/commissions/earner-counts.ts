@@ -3,6 +3,7 @@
 // here, in the transactions that change them, instead of being recounted from the earner's whole history.
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.ts";
+import { runStatement } from "../../db/statement.ts";
 
 /**
  * Slot rows per earner: each connection adds to its own, so concurrent payments rarely share a row lock. 32,
@@ -21,9 +22,13 @@ const idArray = (ids: number[]) => `{${[...new Set(ids)].sort((a, b) => a - b).j
  */
 export async function recordEarnerOrder(tx: Tx, earners: number[]): Promise<void> {
   if (earners.length === 0) return;
-  await tx.execute(sql`insert into earner_order_counts (user_id, slot, orders)
-    select id, ${slot}, 1 from unnest(${idArray(earners)}::bigint[]) as e(id) order by id
-    on conflict (user_id, slot) do update set orders = earner_order_counts.orders + 1`);
+  await runStatement(
+    tx,
+    `insert into earner_order_counts (user_id, slot, orders)
+     select id, pg_backend_pid() % ${COUNTER_SLOTS}, 1 from unnest($1::bigint[]) as e(id) order by id
+     on conflict (user_id, slot) do update set orders = earner_order_counts.orders + 1`,
+    [idArray(earners)],
+  );
 }
 
 /**

@@ -2,20 +2,14 @@
 // the earner's bind velocity and refund pattern — handed to the domain's detectHoldReasons.
 import { createHash } from "node:crypto";
 import { detectHoldReasons } from "@liebian/domain";
-import { sql } from "drizzle-orm";
-import { queryRows, type Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
+import { runStatement } from "../../db/statement.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import type { PaidOrder } from "../orders/events.ts";
 
 const hash = (v: string) => createHash("sha256").update(v.replace(/\s+/g, "")).digest("hex");
 
 type Marks = { phones: string[]; addresses: string[]; payouts: string[] };
-
-const idList = (ids: number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
 
 /**
  * Everything the check needs, in one query: phone, address and payout marks of the buyer and the earners
@@ -24,26 +18,27 @@ const idList = (ids: number[]) =>
  * history) and the bindings since `since` (newest first, at most 1,000).
  */
 async function factsOf(tx: Tx, buyer: number, orderId: number, earners: number[], since: Date) {
-  const ids = idList([...new Set([buyer, ...earners])]);
-  const earnerIds = idList(earners);
-  const rows = await queryRows<{ userId: number; kind: string; value: string | null }>(
+  const ids = `{${[...new Set([buyer, ...earners])].join(",")}}`;
+  const earnerIds = `{${earners.join(",")}}`;
+  const rows = await runStatement<{ userId: number; kind: string; value: string | null }>(
     tx,
-    sql`select id as "userId", 'phone' as kind, phone as value from users where id in (${ids})
-        union all select user_id, 'phone', phone from addresses where user_id in (${ids})
-        union all select user_id, 'address', region_text || detail from addresses where user_id in (${ids})
-        union all select user_id, 'payout', account_hash from withdrawals where user_id in (${ids})
-        union all select buyer_user_id, 'order_phone', contact_phone from orders where id = ${orderId}
-        union all select buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail')
-                  from orders where id = ${orderId}
-        union all select user_id, 'orders', sum(orders)::text from earner_order_counts
-                  where user_id in (${earnerIds}) group by user_id
-        union all select user_id, 'refunded', sum(refunded_orders)::text from earner_order_counts
-                  where user_id in (${earnerIds}) group by user_id
-        union all select upline_user_id, 'bind', floor(extract(epoch from at) * 1000)::bigint::text from (
-                  select upline_user_id, at, row_number() over (partition by upline_user_id order by at desc) as n
-                  from referral_binding_history
-                  where upline_user_id in (${earnerIds}) and at > ${since.toISOString()}::timestamptz) b
-                  where n <= 1000`,
+    `select id as "userId", 'phone' as kind, phone as value from users where id = any($1::bigint[])
+     union all select user_id, 'phone', phone from addresses where user_id = any($1::bigint[])
+     union all select user_id, 'address', region_text || detail from addresses where user_id = any($1::bigint[])
+     union all select user_id, 'payout', account_hash from withdrawals where user_id = any($1::bigint[])
+     union all select buyer_user_id, 'order_phone', contact_phone from orders where id = $2
+     union all select buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail')
+               from orders where id = $2
+     union all select user_id, 'orders', sum(orders)::text from earner_order_counts
+               where user_id = any($3::bigint[]) group by user_id
+     union all select user_id, 'refunded', sum(refunded_orders)::text from earner_order_counts
+               where user_id = any($3::bigint[]) group by user_id
+     union all select upline_user_id, 'bind', floor(extract(epoch from at) * 1000)::bigint::text from (
+               select upline_user_id, at, row_number() over (partition by upline_user_id order by at desc) as n
+               from referral_binding_history
+               where upline_user_id = any($3::bigint[]) and at > $4::timestamptz) b
+               where n <= 1000`,
+    [ids, orderId, earnerIds, since.toISOString()],
   );
   const of = (userId: number, ...kinds: string[]) =>
     rows

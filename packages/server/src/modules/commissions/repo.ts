@@ -6,9 +6,11 @@ import { type Executor, queryRows } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
 import { orders } from "../../db/schema/commerce.ts";
 import { type CommissionRowStatus, commissions, orderDistribution } from "../../db/schema/distribution.ts";
+import { columnsOf, insertRows, nest, runStatement, without } from "../../db/statement.ts";
 
 export type CommissionRow = typeof commissions.$inferSelect;
 export type SnapshotRow = typeof orderDistribution.$inferSelect;
+const COMMISSION_COLUMNS = columnsOf(commissions, '"commissions"');
 
 const OPEN_AFTER_SALE = sql.join(
   AFTER_SALE_STATES.filter(isAfterSaleOpen).map((s) => sql`${s}`),
@@ -20,24 +22,25 @@ const OPEN_AFTER_SALE = sql.join(
  * their distributor status and grade rates: what an order's snapshot freezes, in one query.
  */
 export async function findChainFacts(db: Executor, buyerUserId: number, at: Date) {
-  return queryRows<{ id: number; depth: number; status: string | null; ratesBps: unknown }>(
+  return runStatement<{ id: number; depth: number; status: string | null; ratesBps: unknown }>(
     db,
-    sql`with recursive up(id, depth) as (
+    `with recursive up(id, depth) as (
           select b.upline_user_id, 1 from referral_bindings b
-          where b.user_id = ${buyerUserId} and (b.expires_at is null or b.expires_at > ${at.toISOString()})
+          where b.user_id = $1 and (b.expires_at is null or b.expires_at > $2::timestamptz)
           union all
           select b.upline_user_id, up.depth + 1 from up join referral_bindings b on b.user_id = up.id
-          where (b.expires_at is null or b.expires_at > ${at.toISOString()}) and up.depth < 3
+          where (b.expires_at is null or b.expires_at > $2::timestamptz) and up.depth < 3
         ) cycle id set is_cycle using path,
-        chain as (select ${buyerUserId}::bigint as id, 0 as depth union all select id, depth from up where not is_cycle)
+        chain as (select $1::bigint as id, 0 as depth union all select id, depth from up where not is_cycle)
         select c.id, c.depth, d.status, g.rates_bps as "ratesBps" from chain c
         left join distributors d on d.user_id = c.id left join distributor_grades g on g.id = d.grade_id
         order by c.depth`,
+    [buyerUserId, at.toISOString()],
   );
 }
 
 export async function insertSnapshot(db: Executor, row: typeof orderDistribution.$inferInsert) {
-  await db.insert(orderDistribution).values(row).onConflictDoNothing();
+  await insertRows(db, orderDistribution, [row], "on conflict do nothing");
 }
 
 export async function lockSnapshot(db: Executor, orderId: number): Promise<SnapshotRow | null> {
@@ -55,22 +58,25 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
  * is written by the transaction that placed it and changed only by the payment holding this lock, whose
  * commit leaves the order no longer payable — so a payable order's snapshot is never stale.
  */
-export async function lockOrderWithSnapshot(db: Executor, orderNo: string) {
-  const [row] = await db
-    .select({ order: orders, snapshot: orderDistribution })
-    .from(orders)
-    .leftJoin(orderDistribution, eq(orderDistribution.orderId, orders.id))
-    .where(eq(orders.orderNo, orderNo))
-    .for("update", { of: orders });
-  return row ?? null;
+const LOCK_ORDER_WITH_SNAPSHOT = `select ${columnsOf(orders, "o")}, ${columnsOf(orderDistribution, "d", "snapshot.")}
+  from orders o left join order_distribution d on d.order_id = o.id where o.order_no = $1 for update of o`;
+
+export async function lockOrderWithSnapshot(
+  db: Executor,
+  orderNo: string,
+): Promise<{ order: typeof orders.$inferSelect; snapshot: SnapshotRow | null } | null> {
+  const [row] = await runStatement<Record<string, unknown>>(db, LOCK_ORDER_WITH_SNAPSHOT, [orderNo]);
+  if (!row) return null;
+  return { order: without(row, "snapshot"), snapshot: nest<SnapshotRow>(row, "snapshot", "orderId") };
 }
 
 /** Stamps the snapshot with the order's first payment time. */
 export async function stampSnapshotPaid(db: Executor, orderId: number, paidAt: Date): Promise<void> {
-  await db
-    .update(orderDistribution)
-    .set({ paidAt: sql`coalesce(${orderDistribution.paidAt}, ${paidAt.toISOString()}::timestamptz)` })
-    .where(eq(orderDistribution.orderId, orderId));
+  await runStatement(
+    db,
+    "update order_distribution set paid_at = coalesce(paid_at, $1::timestamptz) where order_id = $2",
+    [paidAt.toISOString(), orderId],
+  );
 }
 
 export async function updateSnapshot(db: Executor, orderId: number, values: Partial<SnapshotRow>) {
@@ -80,7 +86,12 @@ export async function updateSnapshot(db: Executor, orderId: number, values: Part
 /** Inserts the commissions whose (item, level) does not exist yet; returns the rows inserted now. */
 export async function insertCommissionsOnce(db: Executor, rows: (typeof commissions.$inferInsert)[]) {
   if (rows.length === 0) return [];
-  return db.insert(commissions).values(rows).onConflictDoNothing().returning();
+  return insertRows<CommissionRow>(
+    db,
+    commissions,
+    rows,
+    `on conflict do nothing returning ${COMMISSION_COLUMNS}`,
+  );
 }
 
 export async function lockCommissionsOfItems(db: Executor, orderItemIds: number[]): Promise<CommissionRow[]> {

@@ -9,7 +9,7 @@ import {
   type OrderSnapshot,
   parseOrderSnapshot,
 } from "@liebian/domain";
-import type { Executor, Tx } from "../../db/client.ts";
+import type { Tx } from "../../db/client.ts";
 import { getDistributionSettings, planOf } from "../distribution/settings.ts";
 import type { PlacedOrder } from "../orders/events.ts";
 import type { OrderRow } from "../orders/repo.ts";

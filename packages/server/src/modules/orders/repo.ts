@@ -12,10 +12,15 @@ import {
   shipments,
   skus,
 } from "../../db/schema/commerce.ts";
+import { columnsOf, insertRows, runStatement, updateStatement } from "../../db/statement.ts";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
 export type OrderStatus = OrderRow["status"];
+
+/** An order row's columns, keyed as the query builder's select() keys them (checkout's fixed statements). */
+export const ORDER_COLUMNS = columnsOf(orders, '"orders"');
+const ORDER_ITEM_COLUMNS = columnsOf(orderItems, '"order_items"');
 
 const skuForSale = {
   skuId: skus.id,
@@ -50,12 +55,19 @@ export async function findSkuForSale(db: Executor, skuId: number) {
 
 export type SkuForSale = NonNullable<Awaited<ReturnType<typeof findSkuForSale>>>;
 
+/** skuForSale's columns for a fixed statement over `skus s join products p`. */
+const SKU_FOR_SALE_COLUMNS = Object.entries(skuForSale)
+  .map(([key, column]) => `${column.table === skus ? "s" : "p"}."${column.name}" as "${key}"`)
+  .join(", ");
+
 export async function findSkusForSale(db: Executor, skuIds: number[]): Promise<SkuForSale[]> {
-  return db
-    .select(skuForSale)
-    .from(skus)
-    .innerJoin(products, eq(products.id, skus.productId))
-    .where(inArray(skus.id, skuIds));
+  if (skuIds.length === 0) return [];
+  return runStatement<SkuForSale>(
+    db,
+    `select ${SKU_FOR_SALE_COLUMNS} from skus s join products p on p.id = s.product_id
+     where s.id = any($1::bigint[])`,
+    [`{${skuIds.map((id) => Math.trunc(id)).join(",")}}`],
+  );
 }
 
 /** The buyer's phone, the contact of an order that has no address (service goods). */
@@ -86,7 +98,7 @@ export async function nextOrderSequence(tx: Executor): Promise<number> {
 }
 
 export async function insertOrder(tx: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
-  const [row] = await tx.insert(orders).values(values).returning();
+  const [row] = await insertRows<OrderRow>(tx, orders, [values], `returning ${ORDER_COLUMNS}`);
   return row!;
 }
 
@@ -94,11 +106,11 @@ export async function insertOrderItems(
   tx: Executor,
   values: (typeof orderItems.$inferInsert)[],
 ): Promise<OrderItemRow[]> {
-  return tx.insert(orderItems).values(values).returning();
+  return insertRows<OrderItemRow>(tx, orderItems, values, `returning ${ORDER_ITEM_COLUMNS}`);
 }
 
 export async function insertOrderEvent(tx: Executor, values: typeof orderEvents.$inferInsert): Promise<void> {
-  await tx.insert(orderEvents).values(values);
+  await insertRows(tx, orderEvents, [values]);
 }
 
 export async function lockOrder(
@@ -121,46 +133,47 @@ export async function findOrder(
 
 /** Who an order belongs to and where it stands: the few columns a check needs (no JSON to parse). */
 export async function findOrderState(db: Executor, where: { orderId: number } | { orderNo: string }) {
-  const condition = "orderId" in where ? eq(orders.id, where.orderId) : eq(orders.orderNo, where.orderNo);
-  const [row] = await db
-    .select({
-      id: orders.id,
-      orderNo: orders.orderNo,
-      buyerUserId: orders.buyerUserId,
-      status: orders.status,
-      paidAt: orders.paidAt,
-    })
-    .from(orders)
-    .where(condition);
+  const [row] = await runStatement<{
+    id: number;
+    orderNo: string;
+    buyerUserId: number;
+    status: OrderStatus;
+    paidAt: Date | null;
+  }>(
+    db,
+    `select id, order_no as "orderNo", buyer_user_id as "buyerUserId", status, paid_at as "paidAt" from orders
+     where ${"orderId" in where ? "id = $1" : "order_no = $1"}`,
+    ["orderId" in where ? where.orderId : where.orderNo],
+  );
   return row ?? null;
 }
 
 /** An order by number with its first item's title and item count (what a payment's subject shows). */
 export async function findOrderWithSubject(db: Executor, orderNo: string) {
-  const [row] = await db
-    .select({
-      // what paying needs; the address and pricing JSON stay unread
-      order: {
-        id: orders.id,
-        orderNo: orders.orderNo,
-        buyerUserId: orders.buyerUserId,
-        status: orders.status,
-        payableFen: orders.payableFen,
-        walletFen: orders.walletFen,
-        closeDueAt: orders.closeDueAt,
-      },
-      // The outer order is named in full: Drizzle writes `${orders.id}` as a bare "id", which inside the
-      // subquery would mean the item's own id (no title, and a scan of every item). An aggregate, not
-      // `order by id limit 1`, so the planner reads the order's items by order_id and never walks the
-      // primary key of every item ever sold.
-      firstTitle: sql<
-        string | null
-      >`(select (array_agg(i.title order by i.id))[1] from ${orderItems} i where i.order_id = "orders"."id")`,
-      itemCount: sql<number>`(select count(*)::int from ${orderItems} i where i.order_id = "orders"."id")`,
-    })
-    .from(orders)
-    .where(eq(orders.orderNo, orderNo));
-  return row ?? null;
+  const [row] = await runStatement<{
+    id: number;
+    orderNo: string;
+    buyerUserId: number;
+    status: OrderStatus;
+    payableFen: number;
+    walletFen: number;
+    closeDueAt: Date | null;
+    firstTitle: string | null;
+    itemCount: number;
+  }>(
+    db,
+    // An aggregate, not `order by id limit 1`, so the planner reads the order's items by order_id and never
+    // walks the primary key of every item ever sold.
+    `select o.id, o.order_no as "orderNo", o.buyer_user_id as "buyerUserId", o.status, o.payable_fen as "payableFen",
+            o.wallet_fen as "walletFen", o.close_due_at as "closeDueAt",
+            (select (array_agg(i.title order by i.id))[1] from order_items i where i.order_id = o.id) as "firstTitle",
+            (select count(*)::int from order_items i where i.order_id = o.id) as "itemCount"
+     from orders o where o.order_no = $1`,
+    [orderNo],
+  );
+  if (!row) return null;
+  const { firstTitle, itemCount, ...order } = row;
+  return { order, firstTitle, itemCount };
 }
 
 /** Moves an order only if it is still in the status the caller decided from. */
@@ -170,6 +183,16 @@ export async function updateOrderIfStatus(
   from: OrderStatus,
   values: Partial<typeof orders.$inferInsert>,
 ): Promise<OrderRow | null> {
+  const fixed = updateStatement(
+    orders,
+    values,
+    `"orders"."id" = $2 and "orders"."status" = $3`,
+    `returning ${ORDER_COLUMNS}`,
+  );
+  if (fixed) {
+    const [row] = await runStatement<OrderRow>(tx, fixed.text, [fixed.param, orderId, from]);
+    return row ?? null;
+  }
   const [row] = await tx
     .update(orders)
     .set(values)
@@ -217,11 +240,14 @@ export async function findOrderEvents(db: Executor, orderId: number) {
  * on one another and never deadlock.
  */
 export async function addSalesCountOfOrder(tx: Executor, orderId: number): Promise<void> {
-  await tx.execute(sql`
-    insert into product_sales_slots (product_id, slot, quantity)
-    select product_id, pg_backend_pid() % 16, sum(quantity)::int from ${orderItems}
-    where order_id = ${orderId} group by product_id order by product_id
-    on conflict (product_id, slot) do update set quantity = product_sales_slots.quantity + excluded.quantity`);
+  await runStatement(
+    tx,
+    `insert into product_sales_slots (product_id, slot, quantity)
+     select product_id, pg_backend_pid() % 16, sum(quantity)::int from order_items
+     where order_id = $1 group by product_id order by product_id
+     on conflict (product_id, slot) do update set quantity = product_sales_slots.quantity + excluded.quantity`,
+    [orderId],
+  );
 }
 
 const dueColumn = {

@@ -2,14 +2,17 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { outbox } from "../../db/schema/outbox.ts";
+import { insertRows } from "../../db/statement.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
 export async function insertOutbox(db: Executor, rows: { topic: string; payload: unknown; at: Date }[]) {
   if (rows.length === 0) return;
-  await db
-    .insert(outbox)
-    .values(rows.map((r) => ({ topic: r.topic, payload: r.payload, createdAt: r.at, nextAttemptAt: r.at })));
+  await insertRows(
+    db,
+    outbox,
+    rows.map((r) => ({ topic: r.topic, payload: r.payload, createdAt: r.at, nextAttemptAt: r.at })),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@
 import { BALANCE_PROVIDER } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { runStatement } from "../../db/statement.ts";
 
 export type PaymentRow = {
   id: number;
@@ -46,10 +47,22 @@ export type ProviderEventInput = {
 };
 
 export async function insertProviderEvent(db: Executor, e: ProviderEventInput): Promise<void> {
-  await db.execute(sql`
-    insert into provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
-    values (${e.provider}, ${e.eventId}, ${e.kind}, ${e.outcome}, ${e.reason}, ${e.orderNo ?? null},
-            ${e.transactionId ?? null}, ${e.amountFen ?? null}, ${e.receivedAt})`);
+  await runStatement(
+    db,
+    `insert into provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9::timestamptz)`,
+    [
+      e.provider,
+      e.eventId,
+      e.kind,
+      e.outcome,
+      e.reason,
+      e.orderNo ?? null,
+      e.transactionId ?? null,
+      e.amountFen ?? null,
+      e.receivedAt.toISOString(),
+    ],
+  );
 }
 
 /** A pending payment for a trade is created once; asking to pay again reuses it. */
@@ -57,11 +70,13 @@ export async function ensurePendingPayment(
   db: Executor,
   p: { orderId: number; orderNo: string; provider: string; outTradeNo: string; amountFen: number; at: Date },
 ): Promise<void> {
-  await db.execute(sql`
-    insert into payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
-    select ${p.orderId}, ${p.orderNo}, ${p.provider}, ${p.outTradeNo}, ${p.amountFen}, 'pending', ${p.at}
-    where not exists (select 1 from payments where provider = ${p.provider} and out_trade_no = ${p.outTradeNo}
-                      and status = 'pending')`);
+  await runStatement(
+    db,
+    `insert into payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
+     select $1, $2, $3, $4, $5, 'pending', $6::timestamptz
+     where not exists (select 1 from payments where provider = $3 and out_trade_no = $4 and status = 'pending')`,
+    [p.orderId, p.orderNo, p.provider, p.outTradeNo, p.amountFen, p.at.toISOString()],
+  );
 }
 
 /** Records a paid trade: fills the pending row of the trade, or inserts one; a second time changes nothing. */
@@ -77,23 +92,23 @@ export async function recordPaidPayment(
     paidAt: Date;
   },
 ): Promise<boolean> {
-  const filled = await queryRows<{ id: number }>(
+  const filled = await runStatement<{ id: number }>(
     tx,
-    sql`
-    update payments set transaction_id = ${p.transactionId}, status = 'paid', paid_at = ${p.paidAt}
-    where id = (select id from payments where provider = ${p.provider} and out_trade_no = ${p.outTradeNo}
-                and status = 'pending' and amount_fen = ${p.amountFen} order by id limit 1)
-      and not exists (select 1 from payments where provider = ${p.provider} and transaction_id = ${p.transactionId})
-    returning id`,
+    `update payments set transaction_id = $1, status = 'paid', paid_at = $2::timestamptz
+     where id = (select id from payments where provider = $3 and out_trade_no = $4
+                 and status = 'pending' and amount_fen = $5 order by id limit 1)
+       and not exists (select 1 from payments where provider = $3 and transaction_id = $1)
+     returning id`,
+    [p.transactionId, p.paidAt.toISOString(), p.provider, p.outTradeNo, p.amountFen],
   );
   if (filled.length > 0) return true;
-  const inserted = await queryRows<{ id: number }>(
+  const inserted = await runStatement<{ id: number }>(
     tx,
-    sql`
-    insert into payments (order_id, order_no, provider, out_trade_no, transaction_id, amount_fen, status, created_at, paid_at)
-    values (${p.orderId}, ${p.orderNo}, ${p.provider}, ${p.outTradeNo}, ${p.transactionId}, ${p.amountFen}, 'paid', ${p.paidAt}, ${p.paidAt})
-    on conflict (provider, transaction_id) do nothing
-    returning id`,
+    `insert into payments (order_id, order_no, provider, out_trade_no, transaction_id, amount_fen, status, created_at, paid_at)
+     values ($1, $2, $3, $4, $5, $6, 'paid', $7::timestamptz, $7::timestamptz)
+     on conflict (provider, transaction_id) do nothing
+     returning id`,
+    [p.orderId, p.orderNo, p.provider, p.outTradeNo, p.transactionId, p.amountFen, p.paidAt.toISOString()],
   );
   return inserted.length > 0;
 }

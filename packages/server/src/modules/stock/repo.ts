@@ -1,8 +1,9 @@
 // Stock moves: every change is one guarded UPDATE (never below zero) and its stock log row, in one statement.
-import { and, desc, eq, getTableColumns, ilike, lt, lte, or, sql } from "drizzle-orm";
-import { type Executor, queryRows } from "../../db/client.ts";
+import { and, desc, eq, getTableColumns, ilike, lt, lte, or } from "drizzle-orm";
+import type { Executor } from "../../db/client.ts";
 import { staff } from "../../db/schema/accounts.ts";
 import { orders, products, type StockReason, skus, stockLogs } from "../../db/schema/commerce.ts";
+import { runStatement } from "../../db/statement.ts";
 
 export type StockMove = {
   skuId: number;
@@ -21,15 +22,23 @@ export type StockMove = {
  */
 export async function moveStock(tx: Executor, move: StockMove): Promise<number | null> {
   // One statement: the log row is written only when the guarded update found enough stock.
-  const [row] = await queryRows<{ stock: number }>(
+  const [row] = await runStatement<{ stock: number }>(
     tx,
-    sql`with moved as (
-          update ${skus} set stock = stock + ${move.delta}::int
-          where id = ${move.skuId} and stock + ${move.delta}::int >= 0 returning id, stock)
-        insert into ${stockLogs} (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, after_sale_id, note)
-        select id, ${move.delta}::int, stock, ${move.reason}::text, ${move.orderId ?? null}::bigint, ${move.staffId ?? null}::bigint,
-               ${move.userId ?? null}::bigint, ${move.afterSaleId ?? null}::bigint, ${move.note ?? null}::text
-        from moved returning stock_after as stock`,
+    `with moved as (
+       update skus set stock = stock + $1::int where id = $2 and stock + $1::int >= 0 returning id, stock)
+     insert into stock_logs (sku_id, delta, stock_after, reason, order_id, staff_id, user_id, after_sale_id, note)
+     select id, $1::int, stock, $3::text, $4::bigint, $5::bigint, $6::bigint, $7::bigint, $8::text
+     from moved returning stock_after as stock`,
+    [
+      move.delta,
+      move.skuId,
+      move.reason,
+      move.orderId ?? null,
+      move.staffId ?? null,
+      move.userId ?? null,
+      move.afterSaleId ?? null,
+      move.note ?? null,
+    ],
   );
   return row ? row.stock : null;
 }

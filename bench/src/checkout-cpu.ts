@@ -1,0 +1,161 @@
+// Where one placed + paid checkout's CPU goes, split so a change can be judged on a loaded machine (orders/s
+// move with the neighbours' load; CPU per order much less): the server's user and system time, the
+// PostgreSQL backends' time serving it, and the load generator's. Throwaway database, server on the Unix
+// socket with WORKERS=1 (BENCH_WORKERS to change), BENCH_SHOPPERS (32) for BENCH_SECONDS (10) after a warm-up.
+// BENCH_COMPARE=<another checkout of the repo> (e.g. `git archive main | tar -x -C /tmp/base` with
+// node_modules linked) runs a second server from there and alternates the two, BENCH_ROUNDS (3) times each,
+// so both see the same neighbours: an A/B of CPU per order on a busy machine. BENCH_PERF=<file> also
+// records this checkout's server with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
+// read with `perf report -i <file> --no-children --sort sym`). `npm run bench -- checkout-cpu`; prints only.
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
+import { type BenchShop, prepareShop } from "./lib/checkout-shop.ts";
+import { createDatabase, dropDatabase, psql, serverDatabaseUrl } from "./lib/postgres.ts";
+import { type RunningServer, startServer } from "./lib/server.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 32);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_COMPARE ? 3 : 1));
+const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
+
+type Cpu = { user: number; sys: number };
+
+/** user and system CPU of the given processes, in ms (a process gone counts nothing). */
+function cpu(pids: number[]): Cpu {
+  let user = 0;
+  let sys = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      user += Number(fields[11]) * TICK_MS;
+      sys += Number(fields[12]) * TICK_MS;
+    } catch {
+      // gone
+    }
+  }
+  return { user, sys };
+}
+
+function tree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .split(" ")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap(tree)];
+}
+
+type Side = { label: string; db: string; server: RunningServer; shop: BenchShop; totals: Totals };
+type Totals = { orders: number; errors: number; seconds: number; server: Cpu; backends: Cpu; loader: number };
+
+async function run(side: Side, seconds: number, measure: boolean, perfFile?: string) {
+  const backends = psql(
+    `select pid from pg_stat_activity where datname = '${side.db}' and pid <> pg_backend_pid()`,
+  )
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
+  const serverPids = tree(side.server.pid);
+  const s0 = cpu(serverPids);
+  const p0 = cpu(backends);
+  const l0 = process.cpuUsage();
+  const perf = perfFile
+    ? spawn(
+        "perf",
+        [
+          "record",
+          "-F",
+          "997",
+          "-g",
+          "-o",
+          perfFile,
+          "-p",
+          String(side.server.pid),
+          "--",
+          "sleep",
+          String(seconds),
+        ],
+        {
+          stdio: "ignore",
+        },
+      )
+    : null;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let done = 0;
+  let errors = 0;
+  await Promise.all(
+    side.shop.shoppers.map(async (s) => {
+      while (performance.now() < until)
+        if ((await checkoutAndPay(side.server.baseUrl, s, drawItems(side.shop))).ok) done++;
+        else errors++;
+    }),
+  );
+  if (perf && perf.exitCode === null) await new Promise((resolve) => perf.once("exit", resolve));
+  if (!measure) return;
+  const s1 = cpu(serverPids);
+  const p1 = cpu(backends);
+  const l1 = process.cpuUsage(l0);
+  const t = side.totals;
+  t.orders += done;
+  t.errors += errors;
+  t.seconds += (performance.now() - started) / 1000;
+  t.server.user += s1.user - s0.user;
+  t.server.sys += s1.sys - s0.sys;
+  t.backends.user += p1.user - p0.user;
+  t.backends.sys += p1.sys - p0.sys;
+  t.loader += (l1.user + l1.system) / 1000;
+}
+
+function report(side: Side) {
+  const t = side.totals;
+  const per = (ms: number) => (ms / t.orders).toFixed(2);
+  console.log(
+    `${side.label}: ${t.orders} orders in ${t.seconds.toFixed(1)} s = ${(t.orders / t.seconds).toFixed(1)}/s, ${t.errors} errors; ` +
+      `CPU ms/order: server ${per(t.server.user + t.server.sys)} (user ${per(t.server.user)}, sys ${per(t.server.sys)}), ` +
+      `postgres backends ${per(t.backends.user + t.backends.sys)} (user ${per(t.backends.user)}, sys ${per(t.backends.sys)}), ` +
+      `load generator ${per(t.loader)}`,
+  );
+}
+
+export default async function checkoutCpu(): Promise<void> {
+  const perfFile = process.env.BENCH_PERF;
+  const repos: { label: string; repo?: string }[] = [{ label: "this checkout" }];
+  if (process.env.BENCH_COMPARE)
+    repos.push({ label: process.env.BENCH_COMPARE, repo: process.env.BENCH_COMPARE });
+  const sides: Side[] = [];
+  try {
+    for (const { label, repo } of repos) {
+      const db = `liebian_cpu_${process.pid}_${sides.length}`;
+      createDatabase(db);
+      const server = await startServer({
+        databaseUrl: serverDatabaseUrl(db).url,
+        workers: WORKERS,
+        ...(repo ? { repo } : {}),
+        ...(perfFile && !repo ? { nodeArgs: ["--perf-basic-prof-only-functions"] } : {}),
+      });
+      const zero = () => ({ user: 0, sys: 0 });
+      const totals = { orders: 0, errors: 0, seconds: 0, server: zero(), backends: zero(), loader: 0 };
+      sides.push({ label, db, server, shop: await prepareShop(server.baseUrl, SHOPPERS), totals });
+    }
+    for (const side of sides) await run(side, 3, false);
+    for (let round = 0; round < ROUNDS; round++)
+      for (const side of sides)
+        await run(side, SECONDS, true, round === 0 && side === sides[0] ? perfFile : undefined);
+    console.log(
+      `${SHOPPERS} shoppers, WORKERS=${WORKERS}, ${ROUNDS} × ${SECONDS} s each, load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+    );
+    for (const side of sides) report(side);
+  } finally {
+    for (const side of sides) {
+      await side.server.stop();
+      dropDatabase(side.db);
+    }
+  }
+}
