@@ -3,7 +3,7 @@
 // team-dividend month (级差, depth 3) over an N-user random-recursive referral tree, each previewed (the real
 // previewRun: set-based reads in key-ordered pages of 100,000, the domain's split, lines written as JSON
 // pages) and approved (the real approveRun: one ledger transaction paying every line), then approved again
-// (refused, nothing changes). Seconds and peak RSS per step.
+// (refused, nothing changes); then the daily dividend-grade sweep over every user. Seconds and peak RSS per step.
 // Size: `npm run bench -- dividends 1000000` (or BENCH_USERS). Writes bench/results/dividends.json.
 import os from "node:os";
 import { periodOf } from "@liebian/domain";
@@ -11,6 +11,7 @@ import { sql } from "drizzle-orm";
 import { type Db, openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
 import { runMigrations } from "../../packages/server/src/db/migrate.ts";
 import { approveRun } from "../../packages/server/src/modules/dividends/approve-run.ts";
+import { upgradeAllDividendGrades } from "../../packages/server/src/modules/dividends/grade-sweep.ts";
 import { previewRun } from "../../packages/server/src/modules/dividends/preview-run.ts";
 import { upsertSettingsRow } from "../../packages/server/src/modules/dividends/repo.ts";
 import { auditLedger, ledgerAuditClean } from "../../packages/server/src/modules/ledger/audit.ts";
@@ -98,6 +99,14 @@ export default async function dividends(): Promise<void> {
       approveRun(deps, actor, teamRun.run.id),
     );
     const teamAgain = await refusedAgain(deps, teamRun.run.id);
+    // the daily dividend-grade sweep over every user: a grade reached on 3 direct distributors and ¥10,000 of
+    // team orders within 3 levels (set-based pages of 100,000 users; moves written one statement per page)
+    await db.execute(sql`insert into dividend_grades (rank, name, rate_bps, tasks, updated_at)
+      values (4, 'platinum', 0, '{"directDistributors": 3, "teamSpendFen": 1000000}', now())`);
+    const upgraded = await time("dividend grade sweep (upgradeAllDividendGrades)", USERS, () =>
+      upgradeAllDividendGrades(deps, now),
+    );
+    console.log(`grade sweep moved ${upgraded} members up`);
     const audit = await time("ledger audit", 1, () => auditLedger(db));
     load.push(os.loadavg()[0]!);
     rss.stop();
@@ -109,6 +118,7 @@ export default async function dividends(): Promise<void> {
       summary: {
         staticRun: pick("static pool day"),
         teamMonth: pick("team dividend month"),
+        gradeSweep: { ...pick("dividend grade sweep")[0], movedUp: upgraded },
         staticStatement: pickStatement(staticRun.run),
         teamStatement: pickStatement(teamRun.run),
         secondApprovalRefused: { static: staticAgain, team: teamAgain },

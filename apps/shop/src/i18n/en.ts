@@ -403,6 +403,8 @@ export const en: Record<MessageKey, string> = {
   "dist.task.downlineSpendFen": "Team spending",
   "dist.task.downlineOrderCount": "Team orders",
   "dist.task.settledCommissionFen": "Settled commission",
+  "dist.task.directDistributors": "Direct distributors",
+  "dist.task.teamSpendFen": "Team orders (3 levels)",
   "dist.task.boughtProductIds": "Bought a qualifying product",
   "error.DISTRIBUTION_DISABLED": "Distribution is not open",
   "error.NOT_DISTRIBUTOR": "You are not a distributor yet",

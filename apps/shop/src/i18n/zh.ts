@@ -399,6 +399,8 @@ export const zh = {
   "dist.task.downlineSpendFen": "团队消费金额",
   "dist.task.downlineOrderCount": "团队订单数",
   "dist.task.settledCommissionFen": "已结算佣金",
+  "dist.task.directDistributors": "直推分销商",
+  "dist.task.teamSpendFen": "团队订单金额",
   "dist.task.boughtProductIds": "购买指定商品",
   "error.DISTRIBUTION_DISABLED": "商家暂未开启分销",
   "error.NOT_DISTRIBUTOR": "你还不是分销员",

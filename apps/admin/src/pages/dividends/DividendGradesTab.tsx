@@ -15,12 +15,13 @@ import { hasInvalidAmount } from "../../lib/yuan-input.ts";
 type Grade = Awaited<ReturnType<typeof load>>["items"][number];
 type Tasks = Grade["tasks"];
 const load = () => call(api.GET("/api/admin/v1/dividends/grades"));
-const fenTasks = ["settledCommissionFen", "ownSpendFen", "downlineSpendFen"] as const;
+const fenTasks = ["settledCommissionFen", "ownSpendFen", "teamSpendFen", "downlineSpendFen"] as const;
+const countTasks = ["directDistributors", "invitesWhoBought"] as const;
 
 function describe(tasks: Tasks, t: Translate) {
   const parts = [
     ...fenTasks.filter((k) => tasks[k]).map((k) => `${t(`grade.task.${k}`)} ≥ ${formatFen(tasks[k] ?? 0)}`),
-    ...(tasks.invitesWhoBought ? [`${t("grade.task.invitesWhoBought")} ≥ ${tasks.invitesWhoBought}`] : []),
+    ...countTasks.filter((k) => tasks[k]).map((k) => `${t(`grade.task.${k}`)} ≥ ${tasks[k]}`),
     ...(tasks.boughtProductIds?.length
       ? [`${t("grade.task.boughtProductIds")}: ${tasks.boughtProductIds.join(", ")}`]
       : []),
@@ -147,9 +148,11 @@ export function DividendGradesTab() {
                 <MoneyInput style={{ width: 140 }} />
               </Form.Item>
             ))}
-            <Form.Item name={["tasks", "invitesWhoBought"]} label={t("grade.task.invitesWhoBought")}>
-              <InputNumber min={0} precision={0} />
-            </Form.Item>
+            {countTasks.map((k) => (
+              <Form.Item key={k} name={["tasks", k]} label={t(`grade.task.${k}`)}>
+                <InputNumber min={0} precision={0} data-testid={`grade-task-${k}`} />
+              </Form.Item>
+            ))}
           </Space>
           <Form.Item name={["tasks", "boughtProductIds"]} label={t("grade.task.boughtProductIds")}>
             <Select mode="tags" open={false} tokenSeparators={[",", " "]} />

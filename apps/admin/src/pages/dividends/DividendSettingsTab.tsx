@@ -42,6 +42,7 @@ export function DividendSettingsTab() {
       caps: { ...saved.caps, ...values.caps },
       team: { ...saved.team, ...values.team },
       bonuses: values.bonuses ?? saved.bonuses,
+      clawbackAfterRefund: values.clawbackAfterRefund ?? saved.clawbackAfterRefund,
     };
     const caps = Object.fromEntries(capFields.map((k) => [k, body.caps[k] ?? null])) as Settings["caps"];
     try {
@@ -125,6 +126,14 @@ export function DividendSettingsTab() {
             label: t(`div.caps.${o}`),
           }))}
         />
+      </Form.Item>
+      <Form.Item
+        name="clawbackAfterRefund"
+        label={t("div.clawback")}
+        valuePropName="checked"
+        extra={t("div.clawback.hint")}
+      >
+        <Switch data-testid="clawback-enabled" />
       </Form.Item>
       <h3>{t("div.team")}</h3>
       <Form.Item name={["team", "enabled"]} label={t("div.team.enabled")} valuePropName="checked">

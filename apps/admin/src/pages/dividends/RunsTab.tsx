@@ -177,6 +177,13 @@ function RunDrawer({ id, onClose, onChanged }: { id: number; onClose: () => void
             <Descriptions.Item label={t("div.run.refundedSince")}>
               {formatFen(detail.refundedSinceFen)}
             </Descriptions.Item>
+            <Descriptions.Item label={t("div.run.clawback")}>
+              <span data-testid="run-clawback">
+                {detail.clawback.enabled
+                  ? `${formatFen(detail.clawback.takenFen)} / ${formatFen(detail.clawback.dueFen)}`
+                  : t("div.run.clawbackOff")}
+              </span>
+            </Descriptions.Item>
           </Descriptions>
           <Alert
             style={{ margin: "12px 0" }}
