@@ -146,7 +146,8 @@ test("a referred purchase earns a commission that is released, withdrawn and app
   await settled(newcomer);
   await screenshot(newcomer, "referral-3-newcomer-received");
 
-  // Released at receipt: the next run of the release sweep (once a minute) moves the ¥30 to available.
+  // Released at receipt: the next run of the release sweep (once a minute; every second in these tests, see
+  // support/server.ts) moves the ¥30 to available.
   await expect
     .poll(
       async () => {
@@ -154,7 +155,7 @@ test("a referred purchase earns a commission that is released, withdrawn and app
         await distributor.getByTestId("dist-wallet").waitFor();
         return available.getAttribute("data-fen");
       },
-      { timeout: 80_000, interval: 3_000 },
+      { timeout: 80_000, interval: 1_000 },
     )
     .toBe("3000");
   expect(await frozen.getAttribute("data-fen")).toBe("0");

@@ -83,12 +83,12 @@ test("commission withdrawn to the shop balance shows on 我的, pays an order, a
   const { inviteCode } = await api<{ inviteCode: string }>(baseUrl, "/api/v1/distribution/me", lin.token);
   const before = await api<{ availableFen: number }>(baseUrl, "/api/v1/distribution/wallet", lin.token);
   await referredPurchase(inviteCode, owner.token);
-  // The release sweep runs once a minute.
+  // The release sweep runs once a minute (every second in these tests, see support/server.ts).
   await expect
     .poll(
       async () =>
         (await api<{ availableFen: number }>(baseUrl, "/api/v1/distribution/wallet", lin.token)).availableFen,
-      { timeout: 80_000, interval: 3_000 },
+      { timeout: 80_000, interval: 1_000 },
     )
     .toBe(before.availableFen + 3000);
   await addAddress(baseUrl, lin.token);

@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   ALIYUN_SMS_ENDPOINT: z.string().url().optional(),
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
   SMS_DAILY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  JOB_EVERY_MS: z.string().optional(),
 });
 
 const ALIYUN_SMS_REQUIRED = [
@@ -54,6 +55,23 @@ function isTrustedProxyEntry(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Per-sweep periods that replace the built-in ones: `release-commissions=1000,roll-up-tracking=500`.
+ * Tests and demos use it so a browser test need not wait a minute for the release sweep.
+ */
+export function parseJobPeriods(value: string | undefined): Record<string, number> {
+  const periods: Record<string, number> = {};
+  for (const entry of (value ?? "").split(",")) {
+    const text = entry.trim();
+    if (!text) continue;
+    const match = /^([a-z0-9-]+)=(\d+)$/.exec(text);
+    if (!match || Number(match[2]) < 100)
+      throw new Error(`"${text}" is not name=milliseconds (at least 100)`);
+    periods[match[1]!] = Number(match[2]);
+  }
+  return periods;
 }
 
 /**
@@ -107,6 +125,8 @@ export type Config = {
   aliyunSms: AliyunSmsConfig | undefined;
   smsDailyLimitPerPhone: number;
   smsDailyLimitPerIp: number;
+  /** Sweep periods overriding the built-in ones (JOB_EVERY_MS), by job name. */
+  jobEveryMs: Record<string, number>;
   /** The official account used for WeChat web login; unset means the sandbox login. */
   wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
   /** A mini-program whose code (wxacode) posters print instead of a QR code; unset: a standard QR code. */
@@ -141,6 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     console.error(`Invalid configuration:\n  TRUST_PROXY: ${(error as Error).message}`);
     process.exit(1);
   }
+  let jobEveryMs: Config["jobEveryMs"];
+  try {
+    jobEveryMs = parseJobPeriods(e.JOB_EVERY_MS);
+  } catch (error) {
+    console.error(`Invalid configuration:\n  JOB_EVERY_MS: ${(error as Error).message}`);
+    process.exit(1);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -170,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     smsDailyLimitPerPhone: e.SMS_DAILY_LIMIT_PER_PHONE,
     smsDailyLimitPerIp: e.SMS_DAILY_LIMIT_PER_IP,
+    jobEveryMs,
     wechatOfficialAccount:
       e.WECHAT_OA_APP_ID && e.WECHAT_OA_APP_SECRET
         ? { appId: e.WECHAT_OA_APP_ID, appSecret: e.WECHAT_OA_APP_SECRET }

@@ -38,9 +38,17 @@ export const jobs: Job[] = [
 
 export type { Scheduler };
 
-export function startScheduler(deps: AppDeps, options: { jobs?: Job[]; log: JobLog }): Promise<Scheduler> {
-  const list = options.jobs ?? jobs;
+export async function startScheduler(
+  deps: AppDeps,
+  options: { jobs?: Job[]; log: JobLog },
+): Promise<Scheduler> {
+  // JOB_EVERY_MS replaces a sweep's period (the browser tests run the release sweep every second)
+  const periods = deps.config.jobEveryMs ?? {};
+  const given = options.jobs ?? jobs;
+  const unknown = Object.keys(periods).filter((name) => !given.some((job) => job.name === name));
+  if (unknown.length > 0) throw new Error(`JOB_EVERY_MS names no sweep: ${unknown.join(", ")}`);
+  const list = given.map((job) => (periods[job.name] ? { ...job, everyMs: periods[job.name]! } : job));
   const url = deps.config.databaseUrl;
   if (deps.database.engine === "postgres" && url) return startQueueScheduler(deps, url, list, options.log);
-  return Promise.resolve(startIntervalScheduler(deps, list, options.log));
+  return startIntervalScheduler(deps, list, options.log);
 }

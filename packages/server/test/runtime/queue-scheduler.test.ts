@@ -1,6 +1,7 @@
 // The sweeps' schedulers: on PostgreSQL two processes' pg-boss schedulers run a sweep once per period
 // between them (not once each) and never at the same time; on the embedded engine timers run it in-process.
 import { describe, expect, it } from "vitest";
+import { parseJobPeriods } from "../../src/config.ts";
 import type { Job } from "../../src/jobs/job.ts";
 import { startScheduler } from "../../src/jobs/scheduler.ts";
 import { startTestApp } from "../support/test-app.ts";
@@ -53,5 +54,24 @@ describe.skipIf(onPostgres)("on the embedded engine (timers)", () => {
     expect(seen.runs).toBeGreaterThanOrEqual(2);
     expect(seen.runs).toBeLessThanOrEqual(4);
     expect(seen.overlapped).toBe(false);
+  });
+
+  it("JOB_EVERY_MS replaces a sweep's period; a name that is no sweep or a period under 100 ms is refused", async () => {
+    const { job, seen } = countingJob(60_000, 10);
+    const config = { ...ctx.deps.config, jobEveryMs: parseJobPeriods(`${job.name}=100`) };
+    const scheduler = await startScheduler({ ...ctx.deps, config }, { jobs: [job], log: quiet });
+    await new Promise((resolve) => setTimeout(resolve, 550));
+    await scheduler.stop();
+    expect(seen.runs).toBeGreaterThanOrEqual(3);
+    const typo = { ...ctx.deps.config, jobEveryMs: parseJobPeriods("release-comissions=1000") };
+    await expect(startScheduler({ ...ctx.deps, config: typo }, { log: quiet })).rejects.toThrow(
+      "names no sweep: release-comissions",
+    );
+    expect(() => parseJobPeriods("release-commissions=10")).toThrow("at least 100");
+    expect(() => parseJobPeriods("release-commissions")).toThrow("name=milliseconds");
+    expect(parseJobPeriods(" release-commissions=1000, roll-up-tracking=500 ,")).toEqual({
+      "release-commissions": 1000,
+      "roll-up-tracking": 500,
+    });
   });
 });
