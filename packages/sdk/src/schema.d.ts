@@ -952,6 +952,30 @@ export interface paths {
                                 /** @default 20000 */
                                 withdrawalAutoApproveMaxFen: number;
                             };
+                            service: {
+                                /** @default 09:00 */
+                                hoursOpen: string;
+                                /** @default 21:00 */
+                                hoursClose: string;
+                                /**
+                                 * @default [
+                                 *       0,
+                                 *       1,
+                                 *       2,
+                                 *       3,
+                                 *       4,
+                                 *       5,
+                                 *       6
+                                 *     ]
+                                 */
+                                days: number[];
+                                /** @default true */
+                                autoAnswer: boolean;
+                                /** @default false */
+                                autoReceiveOnSigned: boolean;
+                                /** @default 3 */
+                                autoReceiveDaysAfterSigned: number;
+                            };
                         };
                     };
                 };
@@ -998,6 +1022,30 @@ export interface paths {
                             /** @default  */
                             address?: string;
                         };
+                        service?: {
+                            /** @default 09:00 */
+                            hoursOpen?: string;
+                            /** @default 21:00 */
+                            hoursClose?: string;
+                            /**
+                             * @default [
+                             *       0,
+                             *       1,
+                             *       2,
+                             *       3,
+                             *       4,
+                             *       5,
+                             *       6
+                             *     ]
+                             */
+                            days?: number[];
+                            /** @default true */
+                            autoAnswer?: boolean;
+                            /** @default false */
+                            autoReceiveOnSigned?: boolean;
+                            /** @default 3 */
+                            autoReceiveDaysAfterSigned?: number;
+                        };
                     };
                 };
             };
@@ -1040,6 +1088,30 @@ export interface paths {
                                 reviewersMayRefundUpToFen: number | null;
                                 /** @default 20000 */
                                 withdrawalAutoApproveMaxFen: number;
+                            };
+                            service: {
+                                /** @default 09:00 */
+                                hoursOpen: string;
+                                /** @default 21:00 */
+                                hoursClose: string;
+                                /**
+                                 * @default [
+                                 *       0,
+                                 *       1,
+                                 *       2,
+                                 *       3,
+                                 *       4,
+                                 *       5,
+                                 *       6
+                                 *     ]
+                                 */
+                                days: number[];
+                                /** @default true */
+                                autoAnswer: boolean;
+                                /** @default false */
+                                autoReceiveOnSigned: boolean;
+                                /** @default 3 */
+                                autoReceiveDaysAfterSigned: number;
                             };
                         };
                     };
@@ -1112,6 +1184,30 @@ export interface paths {
                                 reviewersMayRefundUpToFen: number | null;
                                 /** @default 20000 */
                                 withdrawalAutoApproveMaxFen: number;
+                            };
+                            service: {
+                                /** @default 09:00 */
+                                hoursOpen: string;
+                                /** @default 21:00 */
+                                hoursClose: string;
+                                /**
+                                 * @default [
+                                 *       0,
+                                 *       1,
+                                 *       2,
+                                 *       3,
+                                 *       4,
+                                 *       5,
+                                 *       6
+                                 *     ]
+                                 */
+                                days: number[];
+                                /** @default true */
+                                autoAnswer: boolean;
+                                /** @default false */
+                                autoReceiveOnSigned: boolean;
+                                /** @default 3 */
+                                autoReceiveDaysAfterSigned: number;
                             };
                         };
                     };
@@ -16058,6 +16154,114 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                shipmentId: number;
+                                carrierCode: string | null;
+                                trackingNo: string;
+                                /** @enum {string} */
+                                state: "pending" | "in_transit" | "delivering" | "signed" | "problem" | "returned";
+                                events: {
+                                    at: string;
+                                    text: string;
+                                }[];
+                                lastError: string | null;
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/orders/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                shipmentId: number;
+                                carrierCode: string | null;
+                                trackingNo: string;
+                                /** @enum {string} */
+                                state: "pending" | "in_transit" | "delivering" | "signed" | "problem" | "returned";
+                                events: {
+                                    at: string;
+                                    text: string;
+                                }[];
+                                lastError: string | null;
+                                /** Format: date-time */
+                                checkedAt: string | null;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -2,11 +2,13 @@
 // (serve.ts) uses it, and so do tests that sweep a running server's database from outside.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createKuaidi100 } from "./adapters/carriers/index.ts";
 import { createPaymentProviders, paymentConfig } from "./adapters/payment/index.ts";
 import { wxaCode } from "./adapters/posters/code-source.ts";
 import { createSmsProvider } from "./adapters/sms/index.ts";
 import { createWechatApi } from "./adapters/wechat-api/client.ts";
 import { createJsSdkSigner } from "./adapters/wechat-api/js-sdk.ts";
+import { createSubscribeMessageSender } from "./adapters/wechat-api/subscribe-message.ts";
 import { createWechatLoginFromConfig } from "./adapters/wechat-login/index.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
@@ -47,7 +49,14 @@ export function composeDeps(
   };
   if (config.wechatOfficialAccount)
     deps.wechatJsSdk = createJsSdkSigner(createWechatApi(config.wechatOfficialAccount));
-  if (config.wechatMiniProgram) deps.posterCodes = wxaCode(createWechatApi(config.wechatMiniProgram));
+  if (config.wechatMiniProgram) {
+    const miniProgram = createWechatApi(config.wechatMiniProgram);
+    deps.posterCodes = wxaCode(miniProgram);
+    // subscription messages stay off until the merchant names a template for at least one kind of notice
+    if (Object.keys(config.wechatSubscribeTemplates).length > 0)
+      deps.wechatMessages = createSubscribeMessageSender(miniProgram);
+  }
+  if (config.kuaidi100) deps.parcelCarrier = createKuaidi100(config.kuaidi100);
   registerDistributionHooks(deps);
   wirePayments(deps);
   return deps;

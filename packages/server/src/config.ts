@@ -3,7 +3,9 @@ import { isIP } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
+import type { Kuaidi100Config } from "./adapters/carriers/index.ts";
 import type { AliyunSmsConfig } from "./adapters/sms/index.ts";
+import { parseSubscribeTemplates, type SubscribeTemplates } from "./adapters/wechat-api/subscribe-message.ts";
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,6 +37,12 @@ const EnvSchema = z.object({
   SMS_DAILY_LIMIT_PER_PHONE: z.coerce.number().int().min(1).default(10),
   SMS_DAILY_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   JOB_EVERY_MS: z.string().optional(),
+  KUAIDI100_CUSTOMER: z.string().optional(),
+  KUAIDI100_KEY: z.string().optional(),
+  KUAIDI100_URL: z.string().url().optional(),
+  PARCEL_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(120),
+  PARCEL_SANDBOX_STEP_MINUTES: z.coerce.number().min(0.01).max(1440).default(120),
+  WECHAT_SUBSCRIBE_TEMPLATES: z.string().optional(),
 });
 
 const ALIYUN_SMS_REQUIRED = [
@@ -131,6 +139,17 @@ export type Config = {
   wechatOfficialAccount: { appId: string; appSecret: string } | undefined;
   /** A mini-program whose code (wxacode) posters print instead of a QR code; unset: a standard QR code. */
   wechatMiniProgram: { appId: string; appSecret: string } | undefined;
+  /** 快递100's enterprise account (KUAIDI100_CUSTOMER + KUAIDI100_KEY); unset: the sandbox parcel service. */
+  kuaidi100: Kuaidi100Config | undefined;
+  /** How often a parcel still on the road is asked about again. */
+  parcelRefreshMs: number;
+  /** The sandbox parcel service moves a parcel one step of its route per this long. */
+  parcelSandboxStepMs: number;
+  /**
+   * Which notices go out as WeChat subscription messages, and with which template (WECHAT_SUBSCRIBE_TEMPLATES,
+   * JSON); empty: none. They are sent only when the mini-program's keys are set too.
+   */
+  wechatSubscribeTemplates: SubscribeTemplates;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -152,6 +171,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     console.error(
       "Invalid configuration:\n  WORKERS: the embedded database is one process per data folder; set DATABASE_URL to run more",
     );
+    process.exit(1);
+  }
+  let wechatSubscribeTemplates: SubscribeTemplates;
+  try {
+    wechatSubscribeTemplates = parseSubscribeTemplates(e.WECHAT_SUBSCRIBE_TEMPLATES);
+  } catch (error) {
+    console.error(`Invalid configuration:\n  WECHAT_SUBSCRIBE_TEMPLATES: ${(error as Error).message}`);
     process.exit(1);
   }
   let trustProxy: Config["trustProxy"];
@@ -206,5 +232,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.WECHAT_MINI_APP_ID && e.WECHAT_MINI_APP_SECRET
         ? { appId: e.WECHAT_MINI_APP_ID, appSecret: e.WECHAT_MINI_APP_SECRET }
         : undefined,
+    kuaidi100:
+      e.KUAIDI100_CUSTOMER && e.KUAIDI100_KEY
+        ? {
+            customer: e.KUAIDI100_CUSTOMER,
+            secretKey: e.KUAIDI100_KEY,
+            ...(e.KUAIDI100_URL ? { baseUrl: e.KUAIDI100_URL } : {}),
+          }
+        : undefined,
+    parcelRefreshMs: e.PARCEL_REFRESH_MINUTES * 60_000,
+    parcelSandboxStepMs: Math.round(e.PARCEL_SANDBOX_STEP_MINUTES * 60_000),
+    wechatSubscribeTemplates,
   };
 }

@@ -1,8 +1,10 @@
 // What the HTTP layer and the jobs are given: built once in the composition root (main.ts) or by tests.
+import type { ParcelCarrier } from "./adapters/carriers/index.ts";
 import type { PaymentProviders } from "./adapters/payment/index.ts";
 import type { PosterCodeSource } from "./adapters/posters/code-source.ts";
 import type { SmsProvider } from "./adapters/sms/index.ts";
 import type { JsSdkSigner } from "./adapters/wechat-api/js-sdk.ts";
+import type { SubscribeMessageSender } from "./adapters/wechat-api/subscribe-message.ts";
 import type { Config } from "./config.ts";
 import type { Database, Db } from "./db/client.ts";
 import type { SecretBox } from "./lib/secret-box.ts";
@@ -70,4 +72,11 @@ export type AppDeps = {
   posterCodes?: PosterCodeSource;
   /** Signs the official account's JS-SDK `wx.config`; absent: no official account, the shop shares plain links. */
   wechatJsSdk?: JsSdkSigner;
+  /** Asks about parcels' routes (adapters/carriers): 快递100 when configured; absent: the sandbox route. */
+  parcelCarrier?: ParcelCarrier;
+  /**
+   * Sends notices as WeChat subscription messages (the mini-program's keys and WECHAT_SUBSCRIBE_TEMPLATES
+   * set); absent: switched off, notices stay in the shop's message centre only.
+   */
+  wechatMessages?: SubscribeMessageSender;
 };

@@ -1,5 +1,6 @@
 // Shared zod types for what every route reads: ids in paths and queries, single-line names, PATCH bodies.
 // Each refusal is a 422; where the issue carries a `code` param the error handler answers with that code.
+import { normalizeTrackingNo } from "@liebian/domain";
 import { z } from "zod";
 import type { ErrorCode } from "../errors/error-codes.ts";
 
@@ -20,6 +21,12 @@ export function fromDigits<T extends z.ZodType>(schema: T) {
 
 /** A row id: a positive safe integer. */
 export const Id = fromDigits(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
+
+/** A tracking number as the carrier prints it: " sf 1234 5678" is taken as "SF12345678". */
+export const TrackingNo = z.preprocess(
+  (value) => (typeof value === "string" ? normalizeTrackingNo(value) : value),
+  z.string().regex(/^[A-Z0-9-]{4,40}$/),
+);
 
 /** `/:id` path parameters. */
 export const IdParams = z.strictObject({ id: Id });

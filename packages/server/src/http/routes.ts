@@ -18,6 +18,7 @@ import { registerGroupBuyRoutes } from "../modules/group-buys/routes.ts";
 import { registerMarketingRoutes } from "../modules/marketing/routes.ts";
 import { registerNotificationRoutes } from "../modules/notifications/routes.ts";
 import { registerOrderRoutes } from "../modules/orders/routes.ts";
+import { registerParcelRoutes } from "../modules/parcels/routes.ts";
 import { registerPaymentRoutes } from "../modules/payments/routes.ts";
 import { registerPointsRoutes } from "../modules/points/routes.ts";
 import { registerReferralTreeRoutes } from "../modules/referral-tree/routes.ts";
@@ -77,4 +78,5 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerGroupBuyRoutes(app, deps);
   registerReviewRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerParcelRoutes(app, deps);
 }

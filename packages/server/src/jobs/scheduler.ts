@@ -13,8 +13,10 @@ import { startIntervalScheduler } from "./interval-scheduler.ts";
 import type { Job, JobLog, Scheduler } from "./job.ts";
 import { pollPayouts } from "./poll-payouts.ts";
 import { previewDividends } from "./preview-dividends.ts";
+import { pushWechatMessages } from "./push-wechat-messages.ts";
 import { startQueueScheduler } from "./queue-scheduler.ts";
 import { reconcilePayments } from "./reconcile-payments.ts";
+import { refreshParcels } from "./refresh-parcels.ts";
 import { releaseCommissions } from "./release-commissions.ts";
 import { rollUpTracking } from "./roll-up-tracking.ts";
 import { upgradeDividendGrades } from "./upgrade-dividend-grades.ts";
@@ -34,6 +36,8 @@ export const jobs: Job[] = [
   upgradeDividendGrades,
   clawBackDividends,
   expireGroupBuys,
+  refreshParcels,
+  pushWechatMessages,
 ];
 
 export type { Scheduler };

@@ -1,5 +1,6 @@
-// The shopper's message centre: a paid order and a refund reach it from the outbox (once, however often it
-// is delivered), a service reply where it happens; the unread badge counts them; nobody sees another's.
+// The shopper's message centre: paid, shipped, an after-sale approved or rejected, a refund reach it from the
+// outbox (once, however often it is delivered), a service reply where it happens; the unread badge counts
+// them; nobody sees another's.
 import { describe, expect, test } from "vitest";
 import { outboxHandlers } from "../../src/jobs/deliver-outbox.ts";
 import { deliverOutbox } from "../../src/modules/outbox/service.ts";
@@ -55,9 +56,11 @@ describe("message centre", () => {
     expect(list.body.items.map((n: { kind: string }) => n.kind)).toEqual([
       "service_reply",
       "order_refunded",
+      "after_sale_approved",
       "order_paid",
     ]);
-    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 3 });
+    expect(list.body.items[2]).toMatchObject({ title: "售后申请已同意", link: "/after-sales" });
+    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 4 });
     expect((await client.get("/api/v1/notifications", other.token)).body.items).toEqual([]);
 
     const othersRead = await client.post(
@@ -66,9 +69,43 @@ describe("message centre", () => {
       other.token,
     );
     expect(othersRead.body).toEqual({ unread: 0 });
-    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 3 });
+    expect((await client.get("/api/v1/notifications/unread", buyer.token)).body).toEqual({ unread: 4 });
     const read = await client.post("/api/v1/notifications/read", {}, buyer.token);
     expect(read.body).toEqual({ unread: 0 });
     expect((await client.get("/api/v1/notifications/unread")).status).toBe(401);
+  });
+
+  test("a rejected after-sale says why; shipping says which parcel", async () => {
+    const buyer = await shopperWithAddress(ctx);
+    const order = await placeOrder(ctx, buyer, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+    await pay(ctx, order);
+    const asked = await client.post(
+      `/api/v1/orders/${order.id}/after-sales`,
+      { kind: "refund_only", items: [{ orderItemId: order.items[0].id, quantity: 1 }], reason: "拍错了" },
+      buyer.token,
+    );
+    const rejected = await client.post(
+      `/api/admin/v1/after-sales/${asked.body.id}/reject`,
+      { note: "已打包，请收货后申请退货" },
+      owner,
+    );
+    expect(rejected.status).toBe(200);
+    await client.post(
+      `/api/admin/v1/orders/${order.id}/ship`,
+      { parcels: [{ carrier: "中通快递", trackingNo: "ZT778899001" }] },
+      owner,
+    );
+    await deliver();
+    await deliver();
+    const items = (await client.get("/api/v1/notifications", buyer.token)).body.items;
+    expect(items.map((n: { kind: string }) => n.kind)).toEqual([
+      "order_shipped",
+      "after_sale_rejected",
+      "order_paid",
+    ]);
+    expect(items[0]).toMatchObject({ title: "订单已发货", link: `/orders/${order.id}` });
+    expect(items[0].body).toContain("中通快递 ZT778899001");
+    expect(items[1]).toMatchObject({ title: "售后申请未通过" });
+    expect(items[1].body).toContain("已打包，请收货后申请退货");
   });
 });

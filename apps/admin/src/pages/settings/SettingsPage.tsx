@@ -1,6 +1,6 @@
 // 店铺设置: the shop's name, logo, service phone and description, the order timeouts, the return address
-// shoppers see on an approved return, and (owner only) the money limits on refunds and withdrawal auto-approval.
-import { Button, Card, Form, Input, InputNumber, Skeleton } from "antd";
+// shoppers see on an approved return, the service desk's hours and parcels' "signed for" auto-receive, and (owner only) the money limits on refunds and withdrawal auto-approval.
+import { Button, Card, Form, Input, InputNumber, Skeleton, Switch } from "antd";
 import { useEffect, useState } from "react";
 import { MoneyInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
@@ -37,9 +37,9 @@ export function SettingsPage() {
   async function save(values: Settings) {
     setSaving(true);
     try {
-      const { shop, orders, returns } = values;
+      const { shop, orders, returns, service } = values;
       form.setFieldsValue(
-        await call(api.PATCH("/api/admin/v1/settings", { body: { shop, orders, returns } })),
+        await call(api.PATCH("/api/admin/v1/settings", { body: { shop, orders, returns, service } })),
       );
       done();
     } catch (error) {
@@ -101,6 +101,35 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name={["orders", "afterSaleDays"]} label={t("settings.afterSaleDays")}>
             <InputNumber min={0} max={30} precision={0} addonAfter={t("unit.days")} />
+          </Form.Item>
+        </Card>
+        <Card title={t("settings.service")} style={{ marginBottom: 16 }}>
+          <Form.Item name={["service", "hoursOpen"]} label={t("settings.serviceHoursOpen")}>
+            <Input data-testid="settings-service-open" style={{ width: 120 }} placeholder="09:00" />
+          </Form.Item>
+          <Form.Item name={["service", "hoursClose"]} label={t("settings.serviceHoursClose")}>
+            <Input data-testid="settings-service-close" style={{ width: 120 }} placeholder="21:00" />
+          </Form.Item>
+          <Form.Item
+            name={["service", "autoAnswer"]}
+            label={t("settings.serviceAutoAnswer")}
+            valuePropName="checked"
+          >
+            <Switch data-testid="settings-service-auto-answer" />
+          </Form.Item>
+          <Form.Item
+            name={["service", "autoReceiveOnSigned"]}
+            label={t("settings.autoReceiveOnSigned")}
+            extra={t("settings.autoReceiveOnSignedHint")}
+            valuePropName="checked"
+          >
+            <Switch data-testid="settings-auto-receive-on-signed" />
+          </Form.Item>
+          <Form.Item
+            name={["service", "autoReceiveDaysAfterSigned"]}
+            label={t("settings.autoReceiveDaysAfterSigned")}
+          >
+            <InputNumber min={1} max={30} precision={0} addonAfter={t("unit.days")} />
           </Form.Item>
         </Card>
         <Card title={t("settings.returns")} extra={t("settings.returnsHint")} style={{ marginBottom: 16 }}>

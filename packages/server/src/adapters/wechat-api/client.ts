@@ -32,6 +32,8 @@ export type WechatApi = {
   jsapiTicket(): Promise<string>;
   /** getwxacodeunlimit: a mini-program code opening `page` with `scene` (≤ 32 chars), as image bytes. */
   wxacode(input: { scene: string; page: string; width: number }): Promise<Buffer>;
+  /** POSTs JSON to an API path with the access_token; WeChat's errcode ≠ 0 throws WechatApiError. */
+  postJson(path: string, body: unknown): Promise<Record<string, unknown>>;
 };
 
 export function createWechatApi(config: WechatApiConfig): WechatApi {
@@ -90,6 +92,13 @@ export function createWechatApi(config: WechatApiConfig): WechatApi {
     appId: config.appId,
     accessToken,
     jsapiTicket,
+    async postJson(path, body) {
+      return getJson(`${base}${path}?access_token=${encodeURIComponent(await accessToken())}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    },
     async wxacode({ scene, page, width }) {
       const url = `${base}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(await accessToken())}`;
       const response = await fetch(url, {

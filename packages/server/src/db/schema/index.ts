@@ -9,6 +9,7 @@ export * from "./ledger.ts";
 export * from "./marketing.ts";
 export * from "./notifications.ts";
 export * from "./outbox.ts";
+export * from "./parcels.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
 export * from "./reviews.ts";

@@ -1,7 +1,7 @@
 // The shopper's message centre (消息中心): one row per thing worth telling them (paid, refunded, commission
 // released, withdrawal paid, a service reply), written from the outbox or where the event happens.
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
 import { at, id, ref } from "./columns.ts";
 
@@ -12,7 +12,7 @@ export const notifications = pgTable(
     userId: ref("user_id")
       .notNull()
       .references(() => users.id),
-    /** order_paid, order_refunded, commission_released, withdrawal_paid, service_reply */
+    /** order_paid, order_shipped, after_sale_approved/rejected, order_refunded, commission_released, withdrawal_paid, service_reply */
     kind: text("kind").notNull(),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
@@ -31,3 +31,21 @@ export const notifications = pgTable(
     index("notifications_unread_idx").on(t.userId).where(sql`${t.readAt} is null`),
   ],
 );
+
+/** WeChat subscription messages sent for notices (when switched on): one row per notice tried. */
+export const wechatPushes = pgTable("wechat_pushes", {
+  notificationId: ref("notification_id")
+    .primaryKey()
+    .references(() => notifications.id),
+  /** sent, skipped (no openid or no template for the kind), refused (the user declined), failed */
+  status: text("status").notNull(),
+  errcode: integer("errcode"),
+  detail: text("detail"),
+  at: at("at").notNull(),
+});
+
+/** How far the push sweep has read the notices (one row); set to the newest notice when first switched on. */
+export const wechatPushCursor = pgTable("wechat_push_cursor", {
+  id: integer("id").primaryKey(),
+  lastNotificationId: ref("last_notification_id").notNull(),
+});

@@ -14,6 +14,7 @@ import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { findOrder } from "../orders/repo.ts";
 import { type OrderActor, recordOrderEvent } from "../orders/timeline.ts";
+import { enqueueOutbox } from "../outbox/service.ts";
 import { getSettings } from "../settings/service.ts";
 import { moveAfterSale, type RefundStart, startRefund } from "./refund.ts";
 import { adjustRefund, type RefundAdjustment } from "./refund-amount.ts";
@@ -53,6 +54,19 @@ async function applySteps(
         actor: who.actor,
         at,
         note: `#${id}`,
+      });
+    }
+    const decided = planned.steps.find((s) => s.event === "approve" || s.event === "reject");
+    if (decided) {
+      await enqueueOutbox(tx, {
+        topic: "after_sale.decided",
+        at,
+        payload: {
+          afterSaleId: id,
+          orderId: row.orderId,
+          buyerUserId: row.buyerUserId,
+          decision: decided.event === "approve" ? "approved" : "rejected",
+        },
       });
     }
     if (who.staff) {

@@ -1,7 +1,7 @@
 // The after-sale contract: the shopper's request and return parcel, staff review, and how one reads.
 import { z } from "zod";
 import { afterSaleKinds, afterSaleStatuses } from "../../db/schema/commerce.ts";
-import { fromDigits, Id } from "../../http/input-types.ts";
+import { fromDigits, Id, TrackingNo } from "../../http/input-types.ts";
 
 export { IdParams } from "../../http/input-types.ts";
 export const RequestAfterSaleBody = z.strictObject({
@@ -23,10 +23,7 @@ export const RequestAfterSaleBody = z.strictObject({
 });
 export const ReturnParcelBody = z.strictObject({
   carrier: z.string().trim().min(1).max(30),
-  trackingNo: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{4,40}$/),
+  trackingNo: TrackingNo,
 });
 /** Staff may refund less than the after-sale holds (never more); a lower amount needs a reason. */
 const refundAdjust = {

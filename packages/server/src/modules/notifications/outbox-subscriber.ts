@@ -1,7 +1,9 @@
-// Turns money events from the outbox into shopper notices: paid, refunded (an after-sale decided in their
-// favour), commission released, withdrawal paid. Each notice is keyed by its outbox row, so a redelivery
+// Turns events from the outbox into shopper notices: paid, shipped, after-sale approved or rejected,
+// refunded, commission released, withdrawal paid. Each notice is keyed by its outbox row, so a redelivery
 // writes nothing twice. Amounts are shown in yuan text only here, at the edge.
 import { fen, formatYuan } from "@liebian/domain";
+import { inArray } from "drizzle-orm";
+import { afterSales, shipments } from "../../db/schema/commerce.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { OutboxHandlers } from "../outbox/service.ts";
 import { notify } from "./service.ts";
@@ -26,6 +28,53 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         ],
         at(),
       ),
+    "order.shipped": async (p, d) => {
+      const parcels = await deps.db
+        .select({ carrier: shipments.carrier, trackingNo: shipments.trackingNo })
+        .from(shipments)
+        .where(inArray(shipments.id, p.shipmentIds));
+      await notify(
+        deps.db,
+        [
+          {
+            userId: p.buyerUserId,
+            kind: "order_shipped",
+            title: "订单已发货",
+            body: `${parcels.map((x) => `${x.carrier} ${x.trackingNo}`).join("；")} 已发出，点开可查看物流。`,
+            link: `/orders/${p.orderId}`,
+            sourceKey: `outbox:${d.id}:${p.buyerUserId}`,
+          },
+        ],
+        at(),
+      );
+    },
+    "after_sale.decided": async (p, d) => {
+      const [row] = await deps.db
+        .select({ kind: afterSales.kind, note: afterSales.merchantNote })
+        .from(afterSales)
+        .where(inArray(afterSales.id, [p.afterSaleId]));
+      if (!row) return;
+      const approved = p.decision === "approved";
+      const body = approved
+        ? row.kind === "refund_only"
+          ? "商家已同意退款，退款将原路退回。"
+          : "商家已同意，请按售后详情里的地址寄回商品并填写单号。"
+        : `商家未同意${row.note ? `：${row.note}` : "。"}如有疑问可联系客服。`;
+      await notify(
+        deps.db,
+        [
+          {
+            userId: p.buyerUserId,
+            kind: approved ? "after_sale_approved" : "after_sale_rejected",
+            title: approved ? "售后申请已同意" : "售后申请未通过",
+            body,
+            link: "/after-sales",
+            sourceKey: `outbox:${d.id}:${p.buyerUserId}`,
+          },
+        ],
+        at(),
+      );
+    },
     "order.refunded": async (p, d) => {
       const buyer = await deps.db.query.orders.findFirst({
         columns: { buyerUserId: true },

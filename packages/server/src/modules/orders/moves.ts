@@ -15,6 +15,7 @@ import { evaluateGradeOnEvent } from "../grades/service.ts";
 import { assertOrderMayShip } from "../group-buys/service.ts";
 import { grantInviteGifts, returnPromotionsOfUnpaidOrder } from "../marketing/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
+import { startTracking } from "../parcels/service.ts";
 import { releasePointsOfOrder, returnPointsOfUnpaidOrder } from "../points/service.ts";
 import { moveStock } from "../stock/repo.ts";
 import { releaseWalletHold } from "../wallet/hold.ts";
@@ -140,10 +141,16 @@ export async function shipOrder(
         values: { shippedAt: at, autoReceiveDueAt: new Date(due.autoReceiveDueAt(at.getTime())) },
       });
     }
-    await insertShipments(
+    const shipped = await insertShipments(
       tx,
       parcels.map((p) => ({ ...p, orderId, staffId: actor.staffId, shippedAt: at })),
     );
+    await startTracking(tx, shipped);
+    await enqueueOutbox(tx, {
+      topic: "order.shipped",
+      at,
+      payload: { orderId, buyerUserId: order.buyerUserId, shipmentIds: shipped.map((s) => s.id) },
+    });
     await recordAudit(tx, actor, {
       action: "order.ship",
       entity: "order",

@@ -223,11 +223,8 @@ export async function findShipments(db: Executor, orderId: number) {
   return db.select().from(shipments).where(eq(shipments.orderId, orderId)).orderBy(asc(shipments.id));
 }
 
-export async function insertShipments(
-  tx: Executor,
-  values: (typeof shipments.$inferInsert)[],
-): Promise<void> {
-  await tx.insert(shipments).values(values);
+export async function insertShipments(tx: Executor, values: (typeof shipments.$inferInsert)[]) {
+  return tx.insert(shipments).values(values).returning();
 }
 
 export async function findOrderEvents(db: Executor, orderId: number) {

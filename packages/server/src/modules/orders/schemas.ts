@@ -1,7 +1,7 @@
 // The checkout and order contract. Bodies are strict: a client price or total is refused, never read.
 import { z } from "zod";
 import { orderStatuses } from "../../db/schema/commerce.ts";
-import { fromDigits, Id } from "../../http/input-types.ts";
+import { fromDigits, Id, TrackingNo } from "../../http/input-types.ts";
 
 export const OrderStatus = z.enum(orderStatuses);
 const Items = z
@@ -231,10 +231,7 @@ export const ShipBody = z.strictObject({
     .array(
       z.strictObject({
         carrier: z.string().trim().min(1).max(30),
-        trackingNo: z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z0-9-]{4,40}$/),
+        trackingNo: TrackingNo,
       }),
     )
     .min(1)

@@ -4,6 +4,7 @@
 export type OutboxMessages = {
   "order.placed": { orderId: number; buyerUserId: number; payableFen: number };
   "order.paid": { orderId: number; buyerUserId: number; provider: string; amountFen: number };
+  "order.shipped": { orderId: number; buyerUserId: number; shipmentIds: number[] };
   "order.received": { orderId: number };
   "order.completed": { orderId: number };
   "order.refunded": {
@@ -15,6 +16,13 @@ export type OutboxMessages = {
     items: { orderItemId: number; refundFen: number; remainingPaidFen: number }[];
   };
   "order.cancelled": { orderId: number; how: "cancel" | "close" };
+  /** The merchant approved or rejected an after-sale request. */
+  "after_sale.decided": {
+    afterSaleId: number;
+    orderId: number;
+    buyerUserId: number;
+    decision: "approved" | "rejected";
+  };
   "commission.created": {
     orderId: number;
     commissions: {

@@ -6,7 +6,13 @@ import { staffActor } from "../../http/authenticate.ts";
 import { somethingToUpdate } from "../../http/input-types.ts";
 import { moneyPermission } from "../../http/money-actions.ts";
 import type { App } from "../../http/types.ts";
-import { MoneyLimitSettings, OrderSettings, ReturnAddressSettings, ShopSettings } from "./sections.ts";
+import {
+  MoneyLimitSettings,
+  OrderSettings,
+  ReturnAddressSettings,
+  ServiceDeskSettings,
+  ShopSettings,
+} from "./sections.ts";
 import { getSettings, updateSettings } from "./service.ts";
 
 export const SettingsResponse = z.object({
@@ -14,12 +20,14 @@ export const SettingsResponse = z.object({
   orders: OrderSettings,
   returns: ReturnAddressSettings,
   moneyLimits: MoneyLimitSettings,
+  service: ServiceDeskSettings,
 });
 export const UpdateSettingsBody = somethingToUpdate(
   z.strictObject({
     shop: ShopSettings.partial().optional(),
     orders: OrderSettings.partial().optional(),
     returns: ReturnAddressSettings.partial().optional(),
+    service: ServiceDeskSettings.partial().optional(),
   }),
 );
 
@@ -29,6 +37,7 @@ async function allSettings(db: Executor) {
     orders: await getSettings(db, "orders"),
     returns: await getSettings(db, "returns"),
     moneyLimits: await getSettings(db, "moneyLimits"),
+    service: await getSettings(db, "service"),
   };
 }
 
@@ -54,10 +63,11 @@ export function registerSettingsRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const actor = staffActor(request);
-      const { shop, orders, returns } = request.body;
+      const { shop, orders, returns, service } = request.body;
       if (shop) await updateSettings(deps.db, actor, "shop", shop);
       if (orders) await updateSettings(deps.db, actor, "orders", orders);
       if (returns) await updateSettings(deps.db, actor, "returns", returns);
+      if (service) await updateSettings(deps.db, actor, "service", service);
       return allSettings(deps.db);
     },
   );
