@@ -1228,6 +1228,7 @@ export const en: Record<MessageKey, string> = {
   "review.hideReason": "Why hide it",
   "error.REVIEW_NOT_ALLOWED": "Cannot be reviewed",
   "error.REVIEW_EXISTS": "Reviewed already",
+  "error.REVIEW_NOT_SHAREABLE": "Only good reviews are shared",
   "nav.referralTree": "Referral tree",
   "tree.title": "Referral tree",
   "tree.search": "Nickname, invite code or phone",

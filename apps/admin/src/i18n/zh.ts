@@ -1214,6 +1214,7 @@ export const zh = {
   "review.hideReason": "隐藏原因",
   "error.REVIEW_NOT_ALLOWED": "不能评价",
   "error.REVIEW_EXISTS": "已评价",
+  "error.REVIEW_NOT_SHAREABLE": "只能分享好评",
   "nav.referralTree": "推荐关系树",
   "tree.title": "推荐关系树",
   "tree.search": "昵称、邀请码或手机号",

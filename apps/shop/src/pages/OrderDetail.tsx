@@ -6,6 +6,7 @@ import { AddressCard } from "../components/AddressCard.tsx";
 import { OrderActions } from "../components/OrderActions.tsx";
 import { OrderLine } from "../components/OrderLine.tsx";
 import { PageBar } from "../components/PageBar.tsx";
+import { ParcelRoutes } from "../components/ParcelRoutes.tsx";
 import { isMessageKey, useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatTime } from "../lib/format.ts";
@@ -118,17 +119,7 @@ export function OrderDetailPage() {
           <List.Item extra={formatFen(order.refundedFen)}>{t("order.refunded", { amount: "" })}</List.Item>
         )}
       </List>
-      {order.parcels.length > 0 && (
-        <div className="card" data-testid="order-parcels">
-          <div className="card-head">{t("order.logistics")}</div>
-          {order.parcels.map((p, index) => (
-            <div key={p.id} className="order-meta">
-              {t("order.parcel", { n: index + 1 })} · {p.carrier}{" "}
-              <span data-testid="order-tracking-no">{p.trackingNo}</span> · {formatTime(p.shippedAt)}
-            </div>
-          ))}
-        </div>
-      )}
+      {order.parcels.length > 0 && <ParcelRoutes order={order} />}
       <div className="card" data-testid="order-timeline">
         <div className="card-head">{t("order.timeline")}</div>
         <Steps direction="vertical" current={order.timeline.length - 1}>

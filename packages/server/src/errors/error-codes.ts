@@ -172,6 +172,7 @@ export const errorCodes = [
   // reviews
   "REVIEW_NOT_ALLOWED",
   "REVIEW_EXISTS",
+  "REVIEW_NOT_SHAREABLE",
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -172,4 +172,5 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   // reviews
   REVIEW_NOT_ALLOWED: 409,
   REVIEW_EXISTS: 409,
+  REVIEW_NOT_SHAREABLE: 422,
 };

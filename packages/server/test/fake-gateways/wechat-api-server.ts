@@ -1,6 +1,8 @@
 // A fake api.weixin.qq.com for server-side calls: /cgi-bin/token (checks the secret), the JS-SDK
 // /cgi-bin/ticket/getticket (checks the token) and /wxa/getwxacodeunlimit, which answers a real QR code of
-// "page?scene" so a test can read what the mini-program code would open. Counts every call.
+// "page?scene" so a test can read what the mini-program code would open; subscription messages
+// (/cgi-bin/message/subscribe/send) are checked for their required fields and kept, and openids listed in
+// `declined` answer 43101 as for a user who did not subscribe. Counts every call.
 import QRCode from "qrcode";
 import { json, startFakeServer } from "./http-server.ts";
 
@@ -10,6 +12,9 @@ export type WechatApiFake = {
   appSecret: string;
   ticket: string;
   calls: { token: number; ticket: number; wxacode: number };
+  /** The subscription messages WeChat accepted, as sent. */
+  subscribeMessages: Record<string, unknown>[];
+  declined: Set<string>;
   close(): Promise<void>;
 };
 
@@ -20,6 +25,8 @@ export async function startWechatApiFake(): Promise<WechatApiFake> {
   const calls = { token: 0, ticket: 0, wxacode: 0 };
   let issued = 0;
   const tokens = new Set<string>();
+  const subscribeMessages: Record<string, unknown>[] = [];
+  const declined = new Set<string>();
 
   const server = await startFakeServer(async (request) => {
     const q = request.url.searchParams;
@@ -53,7 +60,24 @@ export async function startWechatApiFake(): Promise<WechatApiFake> {
       });
       return { status: 200, headers: { "Content-Type": "image/png" }, body: png as unknown as string };
     }
+    if (request.path === "/cgi-bin/message/subscribe/send" && request.method === "POST") {
+      const body = JSON.parse(request.rawBody.toString("utf8")) as Record<string, unknown>;
+      if (typeof body.touser !== "string" || !body.touser)
+        return json(200, { errcode: 40003, errmsg: "invalid openid" });
+      if (typeof body.template_id !== "string" || !body.template_id)
+        return json(200, { errcode: 40037, errmsg: "invalid template_id" });
+      const data = body.data as Record<string, { value?: unknown }> | undefined;
+      const empty = Object.entries(data ?? {}).find(
+        ([, v]) => typeof v?.value !== "string" || v.value === "",
+      );
+      if (!data || typeof data !== "object" || empty)
+        return json(200, { errcode: 47003, errmsg: `argument invalid! data.${empty?.[0]}.value is empty` });
+      if (declined.has(body.touser))
+        return json(200, { errcode: 43101, errmsg: "user refuse to accept the msg" });
+      subscribeMessages.push(body);
+      return json(200, { errcode: 0, errmsg: "ok" });
+    }
     return json(404, { errcode: 404, errmsg: "not found" });
   });
-  return { ...server, appId, appSecret, ticket, calls };
+  return { ...server, appId, appSecret, ticket, calls, subscribeMessages, declined };
 }

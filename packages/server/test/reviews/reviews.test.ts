@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { createLocalStorage } from "../../src/modules/uploads/storage.ts";
 import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { distributor, enableDistribution } from "../distribution/support.ts";
 import { multipart, PNG } from "../service/support.ts";
 import { startTestApp } from "../support/test-app.ts";
 
@@ -161,5 +162,46 @@ describe("reviews", () => {
     expect(listed.body.items.find((r: { id: number }) => r.id === id)).toMatchObject({
       productTitle: "云南小粒咖啡",
     });
+  });
+
+  test("a distributor shares a good review: a short link opens the product with it on top and carries their code", async () => {
+    await enableDistribution(ctx, owner);
+    const sharer = await distributor(ctx);
+    const fan = await shopperWithAddress(ctx, { nickname: "阿芳" });
+    const good = await boughtAndShipped(fan);
+    await receive(good.order.id, fan.token);
+    const written = await review(fan.token, {
+      orderItemId: good.line.id,
+      rating: 5,
+      text: "<b>香</b>，第三次回购了",
+    });
+    const grumpy = await shopperWithAddress(ctx);
+    const meh = await boughtAndShipped(grumpy);
+    await receive(meh.order.id, grumpy.token);
+    const poor = await review(grumpy.token, { orderItemId: meh.line.id, rating: 2, text: "一般" });
+
+    const shared = await client.get(`/api/v1/reviews/${written.body.id}/share`, sharer.token);
+    expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    expect(shared.body.link).toBe(`${ctx.deps.config.publicUrl}/s/${sharer.code}/r/${written.body.id}`);
+    expect(shared.body.text).toBe("★★★★★ 阿*：「<b>香</b>，第三次回购了」");
+    expect(shared.body.review).toMatchObject({ id: written.body.id, author: "阿*" });
+
+    const opened = await client.get(`/s/${sharer.code}/r/${written.body.id}`);
+    expect(opened.status).toBe(302);
+    expect(opened.headers.location).toBe(
+      `/products/${product.id}?ref=${sharer.code}&review=${written.body.id}`,
+    );
+
+    const refused = await client.get(`/api/v1/reviews/${poor.body.id}/share`, sharer.token);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "REVIEW_NOT_SHAREABLE", details: { rating: 2 } });
+    const notDistributor = await client.get(`/api/v1/reviews/${written.body.id}/share`, fan.token);
+    expect(notDistributor.body.error.code).toBe("NOT_DISTRIBUTOR");
+
+    await client.post(`/api/admin/v1/reviews/${written.body.id}/hide`, { reason: "含广告" }, owner);
+    expect((await client.get(`/api/v1/reviews/${written.body.id}/share`, sharer.token)).status).toBe(404);
+    expect((await client.get(`/s/${sharer.code}/r/${written.body.id}`)).headers.location).toBe(
+      `/?ref=${sharer.code}`,
+    );
   });
 });

@@ -145,7 +145,7 @@ async function receiveEarlyIfSigned(deps: ParcelDeps, orderId: number) {
     await recordOrderEvent(tx, orderId, "parcel_signed", {
       actor: { kind: "system", id: null },
       at,
-      note: `auto-receive ${new Date(decision.dueAtMs).toISOString()}`,
+      note: null,
     });
   });
 }

@@ -11,6 +11,8 @@ import {
   ProductReviewsResponse,
   ReplyBody,
   ReviewableLines,
+  ReviewLinkParams,
+  ReviewShare,
   ReviewView,
   StaffReviewPage,
   StaffReviewsQuery,
@@ -26,6 +28,7 @@ import {
   showReview,
   staffReviews,
 } from "./service.ts";
+import { reviewLanding, shareReview } from "./share.ts";
 
 export function registerReviewRoutes(app: App, deps: AppDeps): void {
   const tags = ["shopper: reviews"];
@@ -56,6 +59,18 @@ export function registerReviewRoutes(app: App, deps: AppDeps): void {
     "/api/v1/reviews/:id",
     { schema: { tags, params: IdParams, response: { 200: ReviewView } } },
     async (request) => publicReview(deps.db, request.params.id),
+  );
+
+  app.get(
+    "/api/v1/reviews/:id/share",
+    { config: { auth: "user" }, schema: { tags, params: IdParams, response: { 200: ReviewShare } } },
+    async (request) => shareReview(deps, currentUserId(request), request.params.id),
+  );
+  app.get(
+    "/s/:code/r/:reviewId",
+    { config: { auth: "public" }, schema: { tags, params: ReviewLinkParams } },
+    async (request, reply) =>
+      reply.redirect(await reviewLanding(deps.db, request.params.code, request.params.reviewId), 302),
   );
 
   const admin = ["admin: reviews"];

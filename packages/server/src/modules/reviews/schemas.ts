@@ -78,3 +78,10 @@ export const StaffReviewPage = z.object({
 });
 export const ReplyBody = z.strictObject({ reply: z.string().trim().min(1).max(500) });
 export const HideBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+
+/** A distributor's share of a good review: the short link and the words for the card. */
+export const ReviewShare = z.object({ link: z.string(), text: z.string(), review: ReviewView });
+export const ReviewLinkParams = z.strictObject({
+  code: z.string().max(64),
+  reviewId: fromDigits(z.number().int().positive()),
+});
