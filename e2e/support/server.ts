@@ -66,6 +66,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // the release sweep (60 s) and the tracking roll-up (15 s) would make the tests that read their
       // results wait that long; their own periods are the production ones, tested in the server suite
       JOB_EVERY_MS: E2E_JOB_PERIODS,
+      // the sandbox carrier moves a parcel a step of its route every 0.6 s, so an order page shows a route
+      PARCEL_SANDBOX_STEP_MINUTES: "0.01",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,6 @@
-// 评价 as a buyer meets it: after receiving the parcel they rate the item, write a line (with markup, which
-// shows as the characters typed) and add a photo; the product page then shows the rating and the review.
+// 评价 as a buyer meets it: the order page shows the parcel's route from the (sandbox) carrier; after
+// receiving the parcel they rate the item, write a line (with markup, which shows as the characters typed)
+// and add a photo; the product page then shows the rating and the review.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { launchBrowser, phonePage, screenshot } from "../support/browser.ts";
@@ -60,6 +61,12 @@ test("a buyer reviews a received item with a photo and the review shows on the p
   await shop.getByTestId("login-submit").click();
   await shop.waitForURL(/\/me/);
   await shop.goto(`${baseUrl}/orders/${order.id}`);
+  const route = shop.getByTestId("parcel-route");
+  await route.waitFor();
+  expect(await shop.getByTestId("order-tracking-no").innerText()).toBe("SF2026120300088");
+  expect(await route.innerText()).toContain("揽收");
+  await route.scrollIntoViewIfNeeded();
+  await screenshot(shop, "review-0-parcel-route");
   await shop.getByTestId("order-review").click();
   await shop.waitForURL(/\/review$/);
   const text = "<b>很好用</b>，续航扎实，会回购";

@@ -45,11 +45,13 @@ export function ParcelRoutes({ order }: { order: Order }) {
               </div>
             )}
             {track && track.events.length > 0 && (
-              <Steps direction="vertical" current={0} data-testid="parcel-route">
-                {track.events.map((e) => (
-                  <Steps.Step key={`${e.at}-${e.text}`} title={e.text} description={formatTime(e.at)} />
-                ))}
-              </Steps>
+              <div data-testid="parcel-route">
+                <Steps direction="vertical" current={0}>
+                  {track.events.map((e) => (
+                    <Steps.Step key={`${e.at}-${e.text}`} title={e.text} description={formatTime(e.at)} />
+                  ))}
+                </Steps>
+              </div>
             )}
           </div>
         );

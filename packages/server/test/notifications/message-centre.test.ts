@@ -3,8 +3,15 @@
 // them; nobody sees another's.
 import { describe, expect, test } from "vitest";
 import { outboxHandlers } from "../../src/jobs/deliver-outbox.ts";
+import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
 import { deliverOutbox } from "../../src/modules/outbox/service.ts";
 import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import {
+  buyer as buyerVia,
+  distributor,
+  enableDistribution,
+  shipAndReceive,
+} from "../distribution/support.ts";
 import { startTestApp } from "../support/test-app.ts";
 
 const ctx = await startTestApp();
@@ -107,5 +114,38 @@ describe("message centre", () => {
     expect(items[0].body).toContain("中通快递 ZT778899001");
     expect(items[1]).toMatchObject({ title: "售后申请未通过" });
     expect(items[1].body).toContain("已打包，请收货后申请退货");
+  });
+
+  test("a distributor hears that a commission was released and that a withdrawal was paid", async () => {
+    await enableDistribution(ctx, owner, {
+      plan: { enabled: true, levels: 1, ratesBps: [1000, 0, 0], release: { mode: "after_receipt", days: 0 } },
+      withdrawal: { methods: ["bank"], minimumFen: 100 },
+    });
+    const sharer = await distributor(ctx);
+    const friend = await buyerVia(ctx, sharer.code);
+    const order = await placeOrder(ctx, friend, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+    await pay(ctx, order);
+    await shipAndReceive(ctx, owner, order, friend.token);
+    ctx.clock.advance(1000);
+    await releaseDueCommissions(deps, deps.now());
+    await deliver();
+    const asked = await client.post(
+      "/api/v1/distribution/withdrawals",
+      { method: "bank", realName: "欧阳娜娜", account: "6222021234567890123", consent: true, amountFen: 500 },
+      sharer.token,
+    );
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const finance = await client.createStaff(owner, "finance");
+    const paid = await client.post(
+      `/api/admin/v1/distribution/withdrawals/${asked.body.id}/approve`,
+      {},
+      finance,
+    );
+    expect(paid.body).toMatchObject({ status: "paid" });
+    await deliver();
+    const items = (await client.get("/api/v1/notifications", sharer.token)).body.items;
+    expect(items.map((n: { kind: string }) => n.kind)).toEqual(["withdrawal_paid", "commission_released"]);
+    expect(items[1]).toMatchObject({ title: "佣金已到账", body: "¥5.90 佣金已解冻，可以提现了。" });
+    expect(items[0]).toMatchObject({ title: "提现已到账", link: "/distribution/withdraw" });
   });
 });
