@@ -29,6 +29,7 @@ export * from "./dividends/index.ts";
 export * from "./ledger/accounts.ts";
 export * from "./ledger/postings.ts";
 export * from "./marketing/group-buy.ts";
+export * from "./marketing/kinds/group-challenge.ts";
 export * from "./marketing/kinds/index.ts";
 export * from "./marketing/kinds/invite-gift.ts";
 export * from "./marketing/kinds/line-price.ts";

@@ -5506,6 +5506,8 @@ export interface paths {
                                     timed_discount: boolean;
                                     /** @default false */
                                     points_exchange: boolean;
+                                    /** @default false */
+                                    group_challenge: boolean;
                                 };
                                 /** @default 0 */
                                 groupBuyLeaderBonusBps: number;
@@ -5677,6 +5679,8 @@ export interface paths {
                                 timed_discount?: boolean;
                                 /** @default false */
                                 points_exchange?: boolean;
+                                /** @default false */
+                                group_challenge?: boolean;
                             };
                             /** @default 0 */
                             groupBuyLeaderBonusBps?: number;
@@ -5841,6 +5845,8 @@ export interface paths {
                                         timed_discount: boolean;
                                         /** @default false */
                                         points_exchange: boolean;
+                                        /** @default false */
+                                        group_challenge: boolean;
                                     };
                                     /** @default 0 */
                                     groupBuyLeaderBonusBps: number;
@@ -12991,6 +12997,150 @@ export interface paths {
                                 /** Format: date-time */
                                 lastAt: string;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group-challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended";
+                            perPersonLimit: number | null;
+                            tiers: {
+                                participants: number;
+                                payBps: number;
+                            }[];
+                            participants: number;
+                            payBps: number;
+                            next: {
+                                participants: number;
+                                payBps: number;
+                                missing: number;
+                            } | null;
+                            settled: boolean;
+                            skus: {
+                                skuId: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
+                                priceFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/group-challenges/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            state: "upcoming" | "running" | "ended";
+                            perPersonLimit: number | null;
+                            tiers: {
+                                participants: number;
+                                payBps: number;
+                            }[];
+                            participants: number;
+                            payBps: number;
+                            next: {
+                                participants: number;
+                                payBps: number;
+                                missing: number;
+                            } | null;
+                            settled: boolean;
+                            skus: {
+                                skuId: number;
+                                productId: number;
+                                productTitle: string;
+                                specValues: string[];
+                                listPriceFen: number;
+                                priceFen: number;
+                            }[];
+                            refunds: {
+                                orderId: number;
+                                orderNo: string;
+                                afterSaleId: number;
+                                refundFen: number;
+                                status: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            refundedFen: number;
                         };
                     };
                 };

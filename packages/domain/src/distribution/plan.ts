@@ -17,6 +17,7 @@ export const COMMISSION_ACTIVITY_KINDS = [
   "bargain",
   "timed_discount",
   "points_exchange",
+  "group_challenge",
 ] as const;
 export type CommissionActivityKind = (typeof COMMISSION_ACTIVITY_KINDS)[number];
 

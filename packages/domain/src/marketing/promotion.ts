@@ -25,6 +25,8 @@ export type ActivityFacts = {
   stockLeftBySku?: Readonly<Record<string, number>>;
   /** Units this shopper already bought in this activity (for per-person limits). */
   shopperBought?: number;
+  /** Units taken in this activity so far by everyone (a group challenge's participants). */
+  participants?: number;
 };
 
 /** A line as a promotion sees it, at the current stage. */

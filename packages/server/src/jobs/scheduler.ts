@@ -19,6 +19,7 @@ import { reconcilePayments } from "./reconcile-payments.ts";
 import { refreshParcels } from "./refresh-parcels.ts";
 import { releaseCommissions } from "./release-commissions.ts";
 import { rollUpTracking } from "./roll-up-tracking.ts";
+import { settleGroupChallenges } from "./settle-group-challenges.ts";
 import { upgradeDividendGrades } from "./upgrade-dividend-grades.ts";
 
 /** The explicit list of sweeps; other areas append theirs. */
@@ -38,6 +39,7 @@ export const jobs: Job[] = [
   expireGroupBuys,
   refreshParcels,
   pushWechatMessages,
+  settleGroupChallenges,
 ];
 
 export type { Scheduler };

@@ -6,6 +6,7 @@ import { flashSaleKind } from "./flash-sale.ts";
 import { giftKind } from "./gift.ts";
 import { groupBuyKind } from "./group-buy.ts";
 import { inviteGiftKind } from "./invite-gift.ts";
+import { groupChallengeKind } from "./group-challenge.ts";
 import { thresholdAmountOffKind } from "./threshold-amount-off.ts";
 import { thresholdFreeShippingKind } from "./threshold-free-shipping.ts";
 import { thresholdPercentOffKind } from "./threshold-percent-off.ts";
@@ -25,6 +26,7 @@ export const PROMOTION_KINDS: readonly PromotionKind<unknown>[] = [
   welcomeOfferKind,
   giftKind,
   inviteGiftKind,
+  groupChallengeKind,
 ];
 
 /** The kind named, or undefined for a kind this build does not know. */

@@ -520,7 +520,11 @@ export const afterSaleItems = pgTable(
     index("after_sale_items_after_sale_idx").on(t.afterSaleId),
     // what is already held or refunded of an order line
     index("after_sale_items_order_item_idx").on(t.orderItemId),
-    check("after_sale_items_quantity_check", sql`${t.quantity} > 0`),
+    // no units: a price difference paid back (a group challenge's final tier)
+    check(
+      "after_sale_items_quantity_check",
+      sql`${t.quantity} > 0 or (${t.quantity} = 0 and ${t.refundFen} > 0)`,
+    ),
     check("after_sale_items_refund_check", sql`${t.refundFen} >= 0`),
   ],
 );

@@ -13,8 +13,8 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts.ts";
-import { at, id, ref } from "./columns.ts";
-import { orders, skus } from "./commerce.ts";
+import { at, id, money, ref } from "./columns.ts";
+import { afterSales, orders, skus } from "./commerce.ts";
 
 export const activityStatuses = ["active", "stopped"] as const;
 
@@ -205,4 +205,37 @@ export const pointsBalances = pgTable(
     pending: integer("pending").notNull().default(0),
   },
   (t) => [check("points_balances_sign_check", sql`${t.points} >= 0 and ${t.pending} >= 0`)],
+);
+
+/** A group challenge (团购挑战) settled at its end: the participants it reached and the share of list price paid. */
+export const groupChallengeResults = pgTable("group_challenge_results", {
+  activityId: ref("activity_id")
+    .primaryKey()
+    .references(() => activities.id),
+  participants: integer("participants").notNull(),
+  payBps: integer("pay_bps").notNull(),
+  settledAt: at("settled_at").notNull(),
+});
+
+/** The difference to the final tier refunded to one order of a challenge, once (its after-sale pays it). */
+export const groupChallengeRefunds = pgTable(
+  "group_challenge_refunds",
+  {
+    activityId: ref("activity_id")
+      .notNull()
+      .references(() => activities.id),
+    orderId: ref("order_id")
+      .notNull()
+      .references(() => orders.id),
+    afterSaleId: ref("after_sale_id")
+      .notNull()
+      .references(() => afterSales.id),
+    refundFen: money("refund_fen").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    // one refund per order and challenge, however often the settlement runs
+    primaryKey({ columns: [t.activityId, t.orderId] }),
+    check("group_challenge_refunds_fen_check", sql`${t.refundFen} > 0`),
+  ],
 );

@@ -23,7 +23,7 @@ export {
   retryRefund,
   shipBack,
 } from "./review.ts";
-export { openSystemRefund, startSystemRefund } from "./system-refund.ts";
+export { openPriceDifferenceRefund, openSystemRefund, startSystemRefund } from "./system-refund.ts";
 
 export async function getShopperAfterSale(db: Db, userId: number, id: number) {
   const row = await findAfterSale(db, id);

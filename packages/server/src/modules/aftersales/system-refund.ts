@@ -80,6 +80,48 @@ export async function openSystemRefund(
   return row;
 }
 
+/**
+ * A price difference the system pays back (a group challenge's final tier): an after-sale of no units whose
+ * lines carry the amounts, moved to `refunding` in the caller's transaction like openSystemRefund; the caller
+ * starts it after commit. Units stay with the shopper; commissions and points shrink with the amount.
+ */
+export async function openPriceDifferenceRefund(
+  tx: Tx,
+  input: { orderId: number; reason: string; at: Date; items: { orderItemId: number; refundFen: number }[] },
+): Promise<AfterSaleRow> {
+  const { orderId, at } = input;
+  const order = (await lockOrder(tx, { orderId }))!;
+  let row = await insertAfterSale(tx, {
+    orderId,
+    buyerUserId: order.buyerUserId,
+    kind: "refund_only",
+    status: "requested",
+    reason: input.reason,
+    refundFen: input.items.reduce((s, i) => s + i.refundFen, 0),
+    freightRefundFen: 0,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await insertAfterSaleItems(
+    tx,
+    input.items.map((i) => ({
+      afterSaleId: row.id,
+      orderItemId: i.orderItemId,
+      quantity: 0,
+      refundFen: i.refundFen,
+    })),
+  );
+  for (const event of ["approve", "start_refund"] as const) {
+    row = await moveAfterSale(tx, row, event, at);
+    await recordOrderEvent(tx, orderId, `after_sale_${event}`, {
+      actor: { kind: "system", id: null },
+      at,
+      note: `#${row.id} ${input.reason}`,
+    });
+  }
+  return row;
+}
+
 /** After the transaction that opened it committed: pays it back through the refund path. */
 export async function startSystemRefund(
   deps: Pick<AppDeps, "db" | "now" | "refunds">,

@@ -13,7 +13,8 @@ import {
 import { activities, activitySkus } from "../../db/schema/marketing.ts";
 
 export type ActivityRow = typeof activities.$inferSelect;
-export type RunningActivityRow = ActivityRow & { stock: Record<string, number> | null };
+/** `participants`: units taken in the activity by everyone (a group challenge prices by it). */
+export type RunningActivityRow = ActivityRow & { stock: Record<string, number> | null; participants: number };
 
 /** Active activities not yet ended (started or not), each with its SKUs' activity stock — one query. */
 export async function findRunningActivities(db: Executor, now: Date): Promise<RunningActivityRow[]> {
@@ -22,7 +23,8 @@ export async function findRunningActivities(db: Executor, now: Date): Promise<Ru
     sql`select a.id, a.kind, a.name, a.args, a.starts_at as "startsAt", a.ends_at as "endsAt", a.status,
           a.created_at as "createdAt", a.updated_at as "updatedAt",
           (select jsonb_object_agg(s.sku_id::text, s.stock) from ${activitySkus} s
-            where s.activity_id = a.id and s.stock is not null) as stock
+            where s.activity_id = a.id and s.stock is not null) as stock,
+          (select coalesce(sum(s.sold), 0)::int from ${activitySkus} s where s.activity_id = a.id) as participants
         from ${activities} a where a.status = 'active' and a.ends_at > ${now.toISOString()}::timestamptz`,
   );
 }

@@ -30,12 +30,30 @@ import {
   issueCoupons,
   stopCouponTemplate,
 } from "./coupons-service.ts";
+import { getChallengeProgress, getChallengeResults } from "./group-challenges.ts";
+import { ChallengeProgressResponse, ChallengeResultsResponse } from "./group-challenges-schemas.ts";
 import { getShopActivities } from "./shop-activities.ts";
 
 export function registerMarketingRoutes(app: App, deps: AppDeps): void {
   const tags = ["admin: marketing"];
   const read = { permission: "marketing.read" } as const;
   const write = { permission: "marketing.write" } as const;
+  app.get(
+    "/api/v1/group-challenges/:id",
+    {
+      schema: {
+        tags: ["shopper: marketing"],
+        params: IdParams,
+        response: { 200: ChallengeProgressResponse },
+      },
+    },
+    async (request) => getChallengeProgress(deps.db, request.params.id, deps.now()),
+  );
+  app.get(
+    "/api/admin/v1/group-challenges/:id/results",
+    { config: read, schema: { tags, params: IdParams, response: { 200: ChallengeResultsResponse } } },
+    async (request) => getChallengeResults(deps.db, request.params.id, deps.now()),
+  );
   app.get(
     "/api/admin/v1/activities",
     {

@@ -22,6 +22,7 @@ export function activityFacts(row: RunningActivityRow): ActivityFacts {
     endsAtMs: new Date(row.endsAt).getTime(),
     args: row.args,
     ...(row.stock ? { stockLeftBySku: row.stock } : {}),
+    ...(row.kind === "group_challenge" ? { participants: row.participants } : {}),
   };
 }
 
