@@ -5,8 +5,8 @@ import { couponAmountOffKind, couponFreeShippingKind, couponPercentOffKind } fro
 import { flashSaleKind } from "./flash-sale.ts";
 import { giftKind } from "./gift.ts";
 import { groupBuyKind } from "./group-buy.ts";
-import { inviteGiftKind } from "./invite-gift.ts";
 import { groupChallengeKind } from "./group-challenge.ts";
+import { inviteGiftKind } from "./invite-gift.ts";
 import { thresholdAmountOffKind } from "./threshold-amount-off.ts";
 import { thresholdFreeShippingKind } from "./threshold-free-shipping.ts";
 import { thresholdPercentOffKind } from "./threshold-percent-off.ts";
