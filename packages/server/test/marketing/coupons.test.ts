@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { grantCouponReward } from "../../src/modules/marketing/service.ts";
-import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
+import { createFreight, createProduct, pay, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 
 const DAY = 86_400_000;

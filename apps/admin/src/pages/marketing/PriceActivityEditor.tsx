@@ -1,7 +1,7 @@
 // The editor of a 秒杀 / 限时折扣: kind, name, window, the product, and per SKU an activity price or a 折 of
 // its list price with optional activity stock; the per-person limit and whether coupons and threshold
 // discounts may still apply. Opens empty for a new activity, or with an existing one to change it.
-import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table } from "antd";
+import { DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Switch, Table } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";

@@ -92,7 +92,7 @@ function tiersView(args: GroupChallengeArgs, participants: number) {
 /** The shop's progress page: participants so far, the tier reached and the next, each SKU's price now. */
 export async function getChallengeProgress(db: Executor, id: number, now: Date) {
   const activity = await findActivity(db, id);
-  if (!activity || activity.kind !== "group_challenge") throw notFound("Group challenge", { id });
+  if (activity?.kind !== "group_challenge") throw notFound("Group challenge", { id });
   const args = groupChallengeArgs.parse(activity.args);
   const skus = await findActivitySkus(db, [id]);
   const result = await findChallengeResult(db, id);

@@ -15,7 +15,6 @@ import { moveOrderToPaid, receiveOrder, shipByRedemptionCode } from "../orders/s
 import { loadOrderDetail } from "../orders/views.ts";
 import {
   findGrant,
-  findRedemptionCodeOfOrder,
   findValidDaysOfOrder,
   insertGrantOnce,
   insertRedemptionCodeOnce,
@@ -41,7 +40,7 @@ function newRedemptionCode(): string {
  */
 export async function deliverServiceOrder(tx: Tx, orderId: number, at: Date): Promise<void> {
   const order = await lockOrder(tx, { orderId });
-  if (!order || order.delivery !== "redemption" || order.status !== "paid") return;
+  if (order?.delivery !== "redemption" || order.status !== "paid") return;
   await insertRedemptionCodeOnce(tx, { orderId, code: newRedemptionCode(), issuedAt: at });
   const due = serviceDeliveredDueAt(at.getTime(), await findValidDaysOfOrder(tx, orderId));
   await shipByRedemptionCode(tx, order, at, due === null ? null : new Date(due));
@@ -108,7 +107,7 @@ export async function grantServiceOrder(
   const earlier = await findGrant(tx, grant.key);
   if (earlier) return { orderId: earlier.orderId, granted: false };
   const sku = await findSkuForSale(tx, grant.skuId);
-  if (!sku || sku.kind !== "service")
+  if (sku?.kind !== "service")
     throw new AppError("ORDER_NOT_SERVICE", "Only a service can be granted", { skuId: grant.skuId });
   const reward = { kind: "reward", label: grant.reason, amountFen: fen(sku.priceFen) };
   const { order } = await writePlacedOrder(
