@@ -15,7 +15,15 @@ export type StreamOptions = {
   backlog?: () => Promise<LiveEvent[]>;
 };
 
-export function openEventStream(request: FastifyRequest, reply: FastifyReply, options: StreamOptions): void {
+export async function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: StreamOptions,
+): Promise<void> {
+  // The page counts as open once it has the headers; a reply sent before this process LISTENs would be lost
+  // (the first page after a start, or a fresh API process). If the database is away, open anyway: the page
+  // has the backlog and polls.
+  await options.bus.ready().catch(() => undefined);
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -19,6 +19,8 @@ export type LiveEvent = {
 export type LiveBus = {
   publish(event: LiveEvent): Promise<void>;
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /** Resolves once this process hears published events (on PostgreSQL: its LISTEN is in place). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -36,6 +38,7 @@ function localBus(): LiveBus {
       emitter.on("event", listener);
       return () => emitter.off("event", listener);
     },
+    async ready() {},
     async close() {
       emitter.removeAllListeners();
     },
@@ -98,15 +101,14 @@ function postgresBus(database: Database): LiveBus {
       client = null;
       await local.close();
     },
-    /** Resolves once this process listens (tests and the first subscriber wait for it). */
     ready: ensure,
-  } as LiveBus & { ready(): Promise<void> };
+  };
 }
 
-const buses = new WeakMap<Database, LiveBus & { ready?: () => Promise<void> }>();
+const buses = new WeakMap<Database, LiveBus>();
 
 /** The bus of a database, made on first use and shared by every route of this process. */
-export function liveBusOf(database: Database): LiveBus & { ready?: () => Promise<void> } {
+export function liveBusOf(database: Database): LiveBus {
   let bus = buses.get(database);
   if (!bus) {
     bus = database.engine === "postgres" ? postgresBus(database) : localBus();

@@ -104,7 +104,7 @@ export function registerServiceRoutes(app: App, deps: AppDeps): void {
       const userId = currentUserId(request);
       const conversation = await watchableByShopper(deps, userId, request.params.id);
       const after = request.query.after;
-      openEventStream(request, reply, {
+      await openEventStream(request, reply, {
         bus: liveBusOf(deps.database),
         accept: (event) => event.conversationId === conversation.id && event.userId === userId,
         ...(after !== undefined
