@@ -1,6 +1,7 @@
 // The shopper's message centre: paid, shipped, an after-sale approved or rejected, a refund reach it from the
 // outbox (once, however often it is delivered), a service reply where it happens; the unread badge counts
 // them; nobody sees another's.
+import { fen, formatYuan } from "@liebian/domain";
 import { describe, expect, test } from "vitest";
 import { outboxHandlers } from "../../src/jobs/deliver-outbox.ts";
 import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
@@ -36,7 +37,7 @@ describe("message centre", () => {
     expect(list.body.items).toEqual([
       expect.objectContaining({ kind: "order_paid", title: "订单已付款", link: `/orders/${order.id}` }),
     ]);
-    expect(list.body.items[0].body).toContain(`¥${(order.payableFen / 100).toFixed(2)}`);
+    expect(list.body.items[0].body).toContain(`¥${formatYuan(fen(order.payableFen))}`);
 
     const asked = await client.post(
       `/api/v1/orders/${order.id}/after-sales`,

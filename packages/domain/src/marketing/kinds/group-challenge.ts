@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { applyBps, BPS_WHOLE, type Bps, type Fen, fen } from "../../money.ts";
 import { definePromotionKind, type PromotionContext, type PromotionEffect } from "../promotion.ts";
+import { refuseOverPersonLimit } from "./line-price.ts";
 
 export const groupChallengeArgs = z.object({
   items: z.array(z.object({ skuId: z.string().min(1) })).min(1),
@@ -51,22 +52,7 @@ function applyGroupChallenge(args: GroupChallengeArgs, ctx: PromotionContext): P
     const unitPriceFen = computeChallengeUnitFen(line.originalUnitFen, payBps);
     effects.push({ type: "line_price", lineIndex: line.index, unitPriceFen, stackable: false });
   }
-  const bought = ctx.activity.shopperBought ?? 0;
-  if (args.perPersonLimit !== null && units > 0 && bought + units > args.perPersonLimit) {
-    return [
-      {
-        type: "refuse",
-        reason: "ACTIVITY_LIMIT_EXCEEDED",
-        details: {
-          activityId: ctx.activity.id,
-          limit: args.perPersonLimit,
-          alreadyBought: bought,
-          wanted: units,
-        },
-      },
-    ];
-  }
-  return effects;
+  return refuseOverPersonLimit(ctx, args.perPersonLimit, units) ?? effects;
 }
 
 export const groupChallengeKind = definePromotionKind({

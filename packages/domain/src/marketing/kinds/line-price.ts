@@ -52,20 +52,22 @@ export function applyLinePrice(args: LinePriceArgs, ctx: PromotionContext): Prom
     units += line.quantity;
     effects.push({ type: "line_price", lineIndex: line.index, unitPriceFen, stackable: args.stackable });
   }
+  return refuseOverPersonLimit(ctx, args.perPersonLimit, units) ?? effects;
+}
+
+/** The refusal when this order's units would take the shopper past an activity's per-person limit. */
+export function refuseOverPersonLimit(
+  ctx: PromotionContext,
+  limit: number | null,
+  units: number,
+): PromotionEffect[] | null {
   const bought = ctx.activity.shopperBought ?? 0;
-  if (args.perPersonLimit !== null && units > 0 && bought + units > args.perPersonLimit) {
-    return [
-      {
-        type: "refuse",
-        reason: "ACTIVITY_LIMIT_EXCEEDED",
-        details: {
-          activityId: ctx.activity.id,
-          limit: args.perPersonLimit,
-          alreadyBought: bought,
-          wanted: units,
-        },
-      },
-    ];
-  }
-  return effects;
+  if (limit === null || units === 0 || bought + units <= limit) return null;
+  return [
+    {
+      type: "refuse",
+      reason: "ACTIVITY_LIMIT_EXCEEDED",
+      details: { activityId: ctx.activity.id, limit, alreadyBought: bought, wanted: units },
+    },
+  ];
 }

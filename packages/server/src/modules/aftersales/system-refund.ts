@@ -49,35 +49,19 @@ export async function openSystemRefund(
     },
   );
   if (!decision.ok) return null;
-  let row = await insertAfterSale(tx, {
+  return openRefundingAfterSale(tx, {
     orderId,
     buyerUserId: order.buyerUserId,
-    kind: "refund_only",
-    status: "requested",
     reason: input.reason,
+    at,
     refundFen: decision.refundFen,
     freightRefundFen: decision.freight.refundFen,
-    createdAt: at,
-    updatedAt: at,
-  });
-  await insertAfterSaleItems(
-    tx,
-    decision.lines.map((l) => ({
-      afterSaleId: row.id,
+    items: decision.lines.map((l) => ({
       orderItemId: Number(l.lineId),
       quantity: l.quantity,
       refundFen: l.refundFen,
     })),
-  );
-  for (const event of ["approve", "start_refund"] as const) {
-    row = await moveAfterSale(tx, row, event, at);
-    await recordOrderEvent(tx, orderId, `after_sale_${event}`, {
-      actor: { kind: "system", id: null },
-      at,
-      note: `#${row.id} ${input.reason}`,
-    });
-  }
-  return row;
+  });
 }
 
 /**
@@ -91,25 +75,45 @@ export async function openPriceDifferenceRefund(
 ): Promise<AfterSaleRow> {
   const { orderId, at } = input;
   const order = (await lockOrder(tx, { orderId }))!;
-  let row = await insertAfterSale(tx, {
+  return openRefundingAfterSale(tx, {
     orderId,
     buyerUserId: order.buyerUserId,
+    reason: input.reason,
+    at,
+    refundFen: input.items.reduce((sum, i) => sum + i.refundFen, 0),
+    freightRefundFen: 0,
+    items: input.items.map((i) => ({ orderItemId: i.orderItemId, quantity: 0, refundFen: i.refundFen })),
+  });
+}
+
+/** Writes a system after-sale with its lines and moves it requested → approved → refunding, each on the timeline. */
+async function openRefundingAfterSale(
+  tx: Tx,
+  input: {
+    orderId: number;
+    buyerUserId: number;
+    reason: string;
+    at: Date;
+    refundFen: number;
+    freightRefundFen: number;
+    items: { orderItemId: number; quantity: number; refundFen: number }[];
+  },
+): Promise<AfterSaleRow> {
+  const { orderId, at } = input;
+  let row = await insertAfterSale(tx, {
+    orderId,
+    buyerUserId: input.buyerUserId,
     kind: "refund_only",
     status: "requested",
     reason: input.reason,
-    refundFen: input.items.reduce((s, i) => s + i.refundFen, 0),
-    freightRefundFen: 0,
+    refundFen: input.refundFen,
+    freightRefundFen: input.freightRefundFen,
     createdAt: at,
     updatedAt: at,
   });
   await insertAfterSaleItems(
     tx,
-    input.items.map((i) => ({
-      afterSaleId: row.id,
-      orderItemId: i.orderItemId,
-      quantity: 0,
-      refundFen: i.refundFen,
-    })),
+    input.items.map((i) => ({ afterSaleId: row.id, ...i })),
   );
   for (const event of ["approve", "start_refund"] as const) {
     row = await moveAfterSale(tx, row, event, at);
