@@ -120,3 +120,78 @@ describe("a challenge: 2 people → 8折, 3 people → 5折", () => {
     expect(earned.map((c) => c.amount - c.clawed)).toEqual([500, 500, 500]);
   });
 });
+
+describe("the screens' reads, and a shopper who joined before the end and pays after it", () => {
+  test("the shop lists the tier's price; the order page shows the refund; settlement waits for the unpaid", async () => {
+    const tin = await createProduct(ctx, owner, {
+      title: "碧螺春",
+      skus: [{ priceFen: 10_000, stock: 100 }],
+    });
+    const skuId = tin.skus[0]!.id;
+    const created = await client.post(
+      "/api/admin/v1/activities",
+      {
+        kind: "group_challenge",
+        name: "碧螺春挑战",
+        startsAt: new Date(clock.now().getTime() - 1000),
+        endsAt: new Date(clock.now().getTime() + 60_000),
+        args: {
+          items: [{ skuId: String(skuId) }],
+          tiers: [
+            { participants: 2, payBps: 8000 },
+            { participants: 3, payBps: 5000 },
+          ],
+        },
+      },
+      owner,
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as number;
+    const shopPrice = async () => {
+      const listed = await client.get("/api/v1/activities");
+      const challenge = listed.body.find((a: { id: number }) => a.id === id);
+      return challenge.skus.map((s: { skuId: number; priceFen: number }) => [s.skuId, s.priceFen]);
+    };
+    expect(await shopPrice()).toEqual([[skuId, 10_000]]);
+
+    const place = async () => {
+      const s = await buyer(ctx, sharer.code);
+      const placed = await client.post(
+        "/api/v1/orders",
+        { items: [{ skuId, quantity: 1 }], addressId: s.addressId },
+        s.token,
+      );
+      expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+      return { s, order: placed.body };
+    };
+    const first = await place();
+    await pay(ctx, first.order);
+    const second = await place();
+    await pay(ctx, second.order);
+    expect(await shopPrice()).toEqual([[skuId, 8000]]);
+    // the third joins at 8折 and has not paid when the challenge ends
+    const late = await place();
+    expect(late.order.payableFen).toBe(8000);
+
+    const seen = await client.get(`/api/v1/orders/${first.order.id}/group-challenge`, first.s.token);
+    expect(seen.body).toMatchObject({ id, state: "running", settled: false, refund: null });
+    const foreign = await client.get(`/api/v1/orders/${first.order.id}/group-challenge`, second.s.token);
+    expect(foreign.status).toBe(404);
+
+    clock.advance(61_000);
+    expect(await settleEndedChallenges(deps, clock.now())).toBe(0);
+    await pay(ctx, late.order);
+    expect(await settleEndedChallenges(deps, clock.now())).toBe(3);
+
+    const after = await client.get(`/api/v1/orders/${first.order.id}/group-challenge`, first.s.token);
+    expect(after.body).toMatchObject({
+      state: "ended",
+      settled: true,
+      participants: 3,
+      payBps: 5000,
+      refund: { refundFen: 5000, status: "refunded" },
+    });
+    const lateSeen = await client.get(`/api/v1/orders/${late.order.id}/group-challenge`, late.s.token);
+    expect(lateSeen.body.refund).toMatchObject({ refundFen: 3000, status: "refunded" });
+  });
+});

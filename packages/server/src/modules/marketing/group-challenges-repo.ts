@@ -3,13 +3,20 @@ import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { groupChallengeRefunds, groupChallengeResults } from "../../db/schema/marketing.ts";
 
-/** Challenges whose window is over (or that staff stopped) within the last 30 days: settled or to settle. */
+/**
+ * Challenges whose window is over (or that staff stopped) within the last 30 days: settled or to settle. One
+ * with an order still awaiting payment waits until it is paid or closed (the close timer ends the wait), so a
+ * shopper who joined before the end and pays after it counts towards the final tier.
+ */
 export async function findEndedChallengeIds(db: Executor, now: Date): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     db,
-    sql`select id from activities where kind = 'group_challenge'
-          and (ends_at <= ${now.toISOString()}::timestamptz or status = 'stopped')
-          and ends_at > ${now.toISOString()}::timestamptz - interval '30 days' order by id`,
+    sql`select a.id from activities a where a.kind = 'group_challenge'
+          and (a.ends_at <= ${now.toISOString()}::timestamptz or a.status = 'stopped')
+          and a.ends_at > ${now.toISOString()}::timestamptz - interval '30 days'
+          and not exists (select 1 from order_items oi join orders o on o.id = oi.order_id
+                           where oi.activity_id = a.id and o.status = 'pending_payment')
+        order by a.id`,
   );
   return rows.map((r) => Number(r.id));
 }
@@ -84,4 +91,22 @@ export async function listChallengeRefunds(db: Executor, activityId: number) {
         from group_challenge_refunds r join orders o on o.id = r.order_id join after_sales a on a.id = r.after_sale_id
        where r.activity_id = ${activityId} order by r.order_id limit 500`,
   );
+}
+
+/** The challenge a shopper's order joined (null when it joined none, or is not theirs) and its difference refund. */
+export async function findOrderChallenge(db: Executor, userId: number, orderId: number) {
+  const [row] = await queryRows<{
+    activityId: number;
+    refund: { afterSaleId: number; refundFen: number; status: string; createdAt: string } | null;
+  }>(
+    db,
+    sql`select a.id::int as "activityId",
+          (select jsonb_build_object('afterSaleId', r.after_sale_id, 'refundFen', r.refund_fen,
+                    'status', s.status, 'createdAt', r.created_at)
+             from group_challenge_refunds r join after_sales s on s.id = r.after_sale_id
+            where r.activity_id = a.id and r.order_id = o.id) as refund
+        from orders o join order_items oi on oi.order_id = o.id join activities a on a.id = oi.activity_id
+       where o.id = ${orderId} and o.buyer_user_id = ${userId} and a.kind = 'group_challenge' limit 1`,
+  );
+  return row ?? null;
 }

@@ -40,3 +40,18 @@ export const ChallengeResultsResponse = ChallengeProgressResponse.extend({
   ),
   refundedFen: z.number(),
 });
+
+/** A shopper's order in a challenge: the challenge's state and tier, and the order's difference refund once opened. */
+export const OrderChallengeResponse = ChallengeProgressResponse.pick({
+  id: true,
+  name: true,
+  endsAt: true,
+  state: true,
+  settled: true,
+  participants: true,
+  payBps: true,
+}).extend({
+  refund: z
+    .object({ afterSaleId: z.number(), refundFen: z.number(), status: z.string(), createdAt: z.date() })
+    .nullable(),
+});

@@ -21,6 +21,7 @@ import {
   countChallengeParticipants,
   findChallengeResult,
   findEndedChallengeIds,
+  findOrderChallenge,
   findUnrefundedChallengeLines,
   insertChallengeRefund,
   insertChallengeResult,
@@ -132,4 +133,30 @@ export async function getChallengeResults(db: Executor, id: number, now: Date) {
     createdAt: new Date(r.createdAt),
   }));
   return { ...progress, refunds, refundedFen: refunds.reduce((s, r) => s + r.refundFen, 0) };
+}
+
+/**
+ * The challenge on a shopper's order page: what the order joined, where the challenge stands and, once it is
+ * settled, the difference refunded to this order and how far that refund got. 404 for orders of no challenge.
+ */
+export async function getOrderChallenge(db: Executor, userId: number, orderId: number, now: Date) {
+  const found = await findOrderChallenge(db, userId, orderId);
+  if (!found) throw notFound("Group challenge order", { orderId });
+  const progress = await getChallengeProgress(db, found.activityId, now);
+  const refund = found.refund && {
+    afterSaleId: Number(found.refund.afterSaleId),
+    refundFen: Number(found.refund.refundFen),
+    status: found.refund.status,
+    createdAt: new Date(found.refund.createdAt),
+  };
+  return {
+    id: progress.id,
+    name: progress.name,
+    endsAt: progress.endsAt,
+    state: progress.state,
+    settled: progress.settled,
+    participants: progress.participants,
+    payBps: progress.payBps,
+    refund,
+  };
 }

@@ -30,8 +30,12 @@ import {
   issueCoupons,
   stopCouponTemplate,
 } from "./coupons-service.ts";
-import { getChallengeProgress, getChallengeResults } from "./group-challenges.ts";
-import { ChallengeProgressResponse, ChallengeResultsResponse } from "./group-challenges-schemas.ts";
+import { getChallengeProgress, getChallengeResults, getOrderChallenge } from "./group-challenges.ts";
+import {
+  ChallengeProgressResponse,
+  ChallengeResultsResponse,
+  OrderChallengeResponse,
+} from "./group-challenges-schemas.ts";
 import { getShopActivities } from "./shop-activities.ts";
 
 export function registerMarketingRoutes(app: App, deps: AppDeps): void {
@@ -48,6 +52,18 @@ export function registerMarketingRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request) => getChallengeProgress(deps.db, request.params.id, deps.now()),
+  );
+  app.get(
+    "/api/v1/orders/:id/group-challenge",
+    {
+      config: { auth: "user" },
+      schema: {
+        tags: ["shopper: marketing"],
+        params: IdParams,
+        response: { 200: OrderChallengeResponse },
+      },
+    },
+    async (request) => getOrderChallenge(deps.db, currentUserId(request), request.params.id, deps.now()),
   );
   app.get(
     "/api/admin/v1/group-challenges/:id/results",

@@ -1,7 +1,15 @@
 // What the shop shows of the activities running now: per SKU the activity price and stock left (for badges,
 // prices in lists and countdowns), and the threshold lines ("满200减50"). Read from the running-activities
 // cache plus one query for the list prices a 折 is taken of.
-import { applyBps, bps, fen, findPromotionKind, type LinePriceArgs } from "@liebian/domain";
+import {
+  applyBps,
+  bps,
+  computeChallengePayBps,
+  fen,
+  findPromotionKind,
+  type GroupChallengeArgs,
+  type LinePriceArgs,
+} from "@liebian/domain";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { skus } from "../../db/schema/commerce.ts";
@@ -57,6 +65,11 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
     .map((r) => {
       const args = r.args as Partial<LinePriceArgs> & ThresholdArgs;
       const stage = findPromotionKind(r.kind)?.stage;
+      // a challenge's items carry no price: they sell at the share of the tier its participants reached
+      const challengeBps =
+        r.kind === "group_challenge"
+          ? computeChallengePayBps(r.args as GroupChallengeArgs, r.participants)
+          : undefined;
       return {
         id: r.id,
         kind: r.kind,
@@ -68,7 +81,8 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
             ? (args.items ?? []).flatMap((i) => {
                 const sku = prices.get(Number(i.skuId));
                 if (sku === undefined) return [];
-                const priceFen = i.priceFen ?? applyBps(fen(sku.priceFen), bps(i.payBps ?? 10_000));
+                const priceFen =
+                  i.priceFen ?? applyBps(fen(sku.priceFen), bps(challengeBps ?? i.payBps ?? 10_000));
                 return [
                   {
                     skuId: Number(i.skuId),
