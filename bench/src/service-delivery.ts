@@ -4,7 +4,14 @@
 // is sent to the moment the shopper's stream carries it. PostgreSQL with WORKERS API processes (default 2),
 // so most replies are written by one process and delivered by another (LISTEN/NOTIFY).
 // Writes bench/results/service-delivery.json. Small run: BENCH_CONVERSATIONS=50 BENCH_SECONDS=5.
+// BENCH_PROFILE=1 runs the server under --cpu-prof and prints where its CPU went per message instead
+// (the figures under the profiler are not written). The load generator's own CPU is reported beside the
+// server's: it shares the cores.
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { type Profile, report } from "./lib/cpu-profile.ts";
 import { call, must } from "./lib/http.ts";
 import { createDatabase, dropDatabase } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
@@ -14,6 +21,7 @@ import { percentile, round } from "./lib/stats.ts";
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const PROFILE = process.env.BENCH_PROFILE === "1";
 const DB = "liebian_bench_service";
 
 type Stream = { conversationId: number; close: () => void };
@@ -62,8 +70,17 @@ async function register(base: string, i: number) {
 
 export default async function run(): Promise<void> {
   const url = createDatabase(DB);
-  const server = await startServer({ databaseUrl: url, workers: WORKERS });
+  const profileDir = PROFILE ? mkdtempSync(path.join(os.tmpdir(), "liebian-prof-")) : null;
+  const server = await startServer({
+    databaseUrl: url,
+    workers: WORKERS,
+    ...(profileDir ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),
+  }).catch((error: unknown) => {
+    dropDatabase(DB);
+    throw error;
+  });
   const streams: Stream[] = [];
+  let measured = { sent: 0, seconds: 0 };
   try {
     const base = server.baseUrl;
     const { token: staff } = await must(base, "POST", "/api/admin/v1/auth/login", {
@@ -83,6 +100,7 @@ export default async function run(): Promise<void> {
     let sent = 0;
     let refused = 0;
     const cpuBefore = server.cpuMs();
+    const clientBefore = process.cpuUsage();
     const started = performance.now();
     const sends: Promise<void>[] = [];
     for (let second = 0; second < SECONDS; second += 1) {
@@ -117,6 +135,7 @@ export default async function run(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const elapsed = (performance.now() - started) / 1000;
+    const client = process.cpuUsage(clientBefore);
     const sorted = [...latencies].sort((a, b) => a - b);
     const result = {
       conversations: shoppers.length,
@@ -131,12 +150,22 @@ export default async function run(): Promise<void> {
       p99Ms: round(percentile(sorted, 99)),
       maxMs: round(sorted.at(-1) ?? 0),
       serverCpuMsPerMessage: round((server.cpuMs() - cpuBefore) / Math.max(1, sent)),
+      loadGeneratorCpuMsPerMessage: round((client.user + client.system) / 1000 / Math.max(1, sent)),
     };
     console.log(result);
-    writeResult("service-delivery", { runs: [result] });
+    if (!PROFILE) writeResult("service-delivery", { runs: [result] });
+    measured = { sent, seconds: (performance.now() - started) / 1000 };
   } finally {
     for (const s of streams) s.close();
     await server.stop();
     dropDatabase(DB);
+  }
+  if (profileDir) {
+    // one profile per process: the primary and each API worker
+    const profiles = readdirSync(profileDir)
+      .filter((f) => f.endsWith(".cpuprofile"))
+      .map((f) => JSON.parse(readFileSync(path.join(profileDir, f), "utf8")) as Profile);
+    console.log(`profiles: ${profileDir}`);
+    report(profiles, measured.sent, measured.seconds, "message");
   }
 }

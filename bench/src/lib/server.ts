@@ -103,7 +103,14 @@ export async function startServer(options: {
   const baseUrl = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    // a busy machine starts slowly; a server that did not start in time is stopped, not left behind
+    const timer = setTimeout(
+      () => {
+        child.kill("SIGTERM");
+        reject(new Error(`server did not start:\n${out}`));
+      },
+      Number(process.env.BENCH_START_TIMEOUT_MS ?? 300_000),
+    );
     child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();

@@ -25,6 +25,13 @@ const stranger = await client.registerShopper();
 const base = "/api/v1/service/conversations";
 const desk = "/api/admin/v1/service/conversations";
 
+/** The app on a real port (streams need a socket), opened by the first test that needs it. */
+let address: Promise<string> | undefined;
+const listening = () => {
+  address ??= app.listen({ port: 0, host: "127.0.0.1" });
+  return address;
+};
+
 // 10:00 CST: the desk is staffed
 clock.set("2026-11-23T02:00:00.000Z");
 
@@ -144,10 +151,19 @@ describe("customer service conversations", () => {
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe("MESSAGE_IMAGE_INVALID");
     }
+    // 20 MB is refused on both sides: the shopper's upload route and the desk's
+    const twentyMb = Buffer.concat([PNG, Buffer.alloc(20 * 1024 * 1024)]);
+    const hugeFromShopper = await app.inject({
+      method: "POST",
+      url: "/api/v1/uploads",
+      ...multipart(shopper.token, twentyMb),
+    });
+    expect(hugeFromShopper.statusCode).toBe(413);
+    expect(hugeFromShopper.json().error.code).toBe("UPLOAD_TOO_LARGE");
     const huge = await app.inject({
       method: "POST",
       url: "/api/admin/v1/service/uploads",
-      ...multipart(support, Buffer.concat([PNG, Buffer.alloc(20 * 1024 * 1024)])),
+      ...multipart(support, twentyMb),
     });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe("UPLOAD_TOO_LARGE");
@@ -197,6 +213,9 @@ describe("customer service conversations", () => {
     expect(back.body).toMatchObject({ assignedStaffId: colleague.id });
     const notMine = await client.post(`${desk}/${id}/messages`, { text: "我来" }, support);
     expect(notMine.status).toBe(409);
+    expect(notMine.body.error.code).toBe("CONVERSATION_TAKEN");
+    const nowhere = await client.post(`${desk}/99999999/messages`, { text: "我来" }, support);
+    expect(nowhere.status).toBe(404);
 
     const found = await client.get(`/api/admin/v1/service/search?q=${encodeURIComponent("100%_")}`, support);
     expect(found.body.items).toEqual([expect.objectContaining({ conversationId: id, userNickname: "阿强" })]);
@@ -206,6 +225,9 @@ describe("customer service conversations", () => {
 
     const closed = await client.post(`${desk}/${id}/close`, {}, support2);
     expect(closed.body).toMatchObject({ status: "closed" });
+    const deskLate = await client.post(`${desk}/${id}/messages`, { text: "还在吗" }, owner);
+    expect(deskLate.status).toBe(409);
+    expect(deskLate.body.error.code).toBe("CONVERSATION_CLOSED");
     const late = await client.post(`${base}/${id}/messages`, { text: "还有一个问题" }, asker.token);
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe("CONVERSATION_CLOSED");
@@ -242,7 +264,7 @@ describe("customer service conversations", () => {
   });
 
   test("a staff reply reaches the shopper's open page at once over server-sent events, through any API process", async () => {
-    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = await listening();
     streamTiming.heartbeatMs = 50;
     const live = await client.registerShopper();
     const id = (await client.post(base, {}, live.token)).body.conversation.id;
@@ -277,6 +299,58 @@ describe("customer service conversations", () => {
       streamTiming.heartbeatMs = 15_000;
       shopperStream.close();
       deskStream.close();
+    }
+  });
+
+  test("two open pages of one conversation both hear a reply; closing one leaves the other live", async () => {
+    const address = await listening();
+    const twice = await client.registerShopper();
+    const id = (await client.post(base, {}, twice.token)).body.conversation.id;
+    const phone = await openStream(`${address}${base}/${id}/events`, twice.token);
+    const laptop = await openStream(`${address}${base}/${id}/events`, twice.token);
+    try {
+      await client.post(`${desk}/${id}/messages`, { text: "两边都看得到" }, support2);
+      for (const page of [phone, laptop])
+        await page.until((events) => events.some((e) => e.data.message?.body === "两边都看得到"));
+      phone.close();
+      await client.post(`${desk}/${id}/messages`, { text: "手机关了也收得到" }, support2);
+      await laptop.until((events) => events.some((e) => e.data.message?.body === "手机关了也收得到"));
+      expect(laptop.events.map((e) => e.data.conversation.userUnread)).toEqual([1, 2]);
+    } finally {
+      phone.close();
+      laptop.close();
+    }
+  });
+
+  test("a burst of replies to many open pages reaches each page, every message once", async () => {
+    const address = await listening();
+    const pages = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const who = await client.registerShopper();
+        const id = (await client.post(base, {}, who.token)).body.conversation.id as number;
+        return { id, stream: await openStream(`${address}${base}/${id}/events`, who.token) };
+      }),
+    );
+    try {
+      // all at once: on PostgreSQL most go out together in one NOTIFY statement
+      await Promise.all(
+        pages.flatMap(({ id }) =>
+          ["一", "二", "三"].map((n) =>
+            client.post(`${desk}/${id}/messages`, { text: `${id}-${n}` }, support2),
+          ),
+        ),
+      );
+      for (const { id, stream } of pages) {
+        await stream.until((events) => events.length >= 3);
+        expect(stream.events.map((e) => e.data.message.body).sort()).toEqual([
+          `${id}-一`,
+          `${id}-三`,
+          `${id}-二`,
+        ]);
+        expect(stream.events.every((e) => e.data.conversationId === id)).toBe(true);
+      }
+    } finally {
+      for (const { stream } of pages) stream.close();
     }
   });
 

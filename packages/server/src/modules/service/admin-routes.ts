@@ -145,7 +145,7 @@ export function registerServiceDeskRoutes(app: App, deps: AppDeps): void {
       },
     },
     async (request, res) => {
-      await openEventStream(request, res, { bus: liveBusOf(deps.database), accept: () => true });
+      await openEventStream(request, res, { bus: liveBusOf(deps.database), topic: "all" });
     },
   );
 

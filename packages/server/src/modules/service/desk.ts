@@ -3,7 +3,6 @@
 // history search and quick replies.
 
 import type { Db } from "../../db/client.ts";
-import { conversations } from "../../db/schema/service.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
@@ -12,6 +11,7 @@ import type { StaffPrincipal } from "../../http/types.ts";
 import { notify } from "../notifications/service.ts";
 import { findAfterSaleOwner, findOrderCard, findProductBrief, findRecentOrders } from "./context-repo.ts";
 import { publishChange } from "./publish.ts";
+import { writeStaffReply } from "./reply-repo.ts";
 import {
   type ConversationRow,
   countQueue,
@@ -26,7 +26,6 @@ import {
   listQueue,
   listQuickReplies,
   lockConversation,
-  plus,
   type QueueView,
   searchMessages,
   updateConversation,
@@ -155,41 +154,32 @@ export async function replyAsStaff(
 ) {
   checkUploadedImage(deps, input.imageUrl);
   const now = deps.now();
-  const { conversation, added } = await inTransaction(deps.db, async (tx) => {
-    const row = await lockOpen(tx, id);
-    if (row.assignedStaffId !== null && row.assignedStaffId !== me.id) {
+  const body = input.text ?? "";
+  const imageUrl = input.imageUrl ?? null;
+  const { reply, conversation, added } = await inTransaction(deps.db, async (tx) => {
+    const reply = await writeStaffReply(tx, {
+      conversationId: id,
+      staffId: me.id,
+      body,
+      imageUrl,
+      at: now,
+      preview: previewOf({ body, imageUrl }),
+    });
+    if (!reply) throw notFound("Conversation", { id });
+    if (reply.wasStatus !== "open") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+    if (!reply.conversation || !reply.message) {
       throw new AppError("CONVERSATION_TAKEN", "Another staff member handles this conversation", {
-        assignedStaffId: row.assignedStaffId,
+        assignedStaffId: reply.wasAssignedStaffId,
       });
     }
-    const inserted = await insertMessages(tx, [
-      {
-        conversationId: id,
-        sender: "staff",
-        senderId: me.id,
-        body: input.text ?? "",
-        imageUrl: input.imageUrl ?? null,
-        createdAt: now,
-      },
-    ]);
-    const added = inserted.map((m) => ({ ...m, senderName: me.name }));
-    const conversation = await updateConversation(tx, id, {
-      assignedStaffId: me.id,
-      needsHuman: true,
-      waitingSince: null,
-      // answering is reading
-      staffUnread: 0,
-      userUnread: plus(conversations.userUnread, 1),
-      lastMessageAt: now,
-      lastMessagePreview: previewOf(added[0]!),
-    });
+    const added = [{ ...reply.message, senderName: me.name }];
     // the message centre hears of the first answer the shopper has not read, not of every line after it
-    if (row.userUnread === 0) {
+    if (reply.wasUserUnread === 0) {
       await notify(
         tx,
         [
           {
-            userId: row.userId,
+            userId: reply.conversation.userId,
             kind: "service_reply",
             title: "客服回复了您",
             body: previewOf(added[0]!),
@@ -200,10 +190,16 @@ export async function replyAsStaff(
         now,
       );
     }
-    return { conversation, added };
+    return { reply, conversation: reply.conversation, added };
   });
   await publishChange(deps.database, conversation, added);
-  return { conversation: await deskRow(deps, id), messages: added.map(messageView) };
+  // the desk's view of it from the same statement: the replier now holds it
+  const view = staffConversationView(
+    { conversation, userNickname: reply.userNickname, userPhone: reply.userPhone },
+    new Map([[me.id, me.name]]),
+    now,
+  );
+  return { conversation: view, messages: added.map(messageView) };
 }
 
 export async function closeConversation(deps: AppDeps, id: number) {

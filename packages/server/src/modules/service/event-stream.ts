@@ -2,15 +2,17 @@
 // comment heartbeats that keep idle connections alive through them, and events written as they happen.
 // Pages read it with fetch (it needs the bearer header) and fall back to polling when it breaks.
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { LiveBus, LiveEvent } from "./live.ts";
+import type { LiveBus, LiveEvent, LiveTopic } from "./live.ts";
 
 /** A comment line this often keeps proxies (nginx: 60 s idle) from closing a quiet stream. */
 export const streamTiming = { heartbeatMs: 15_000 };
 
 export type StreamOptions = {
   bus: LiveBus;
-  /** Which events this page may see. */
-  accept(event: LiveEvent): boolean;
+  /** The conversation this page shows, or "all" (the desk). */
+  topic: LiveTopic;
+  /** Which of the topic's events this page may see. */
+  accept?(event: LiveEvent): boolean;
   /** What happened before the page subscribed (messages after its last id), sent first. */
   backlog?: () => Promise<LiveEvent[]>;
 };
@@ -36,7 +38,7 @@ export async function openEventStream(
   });
   raw.write("retry: 3000\n\n");
   const sent = new Set<number>();
-  const write = (event: LiveEvent) => {
+  const write = (event: LiveEvent, json = JSON.stringify(event)) => {
     const messageId = event.message?.id;
     if (typeof messageId === "number") {
       // the backlog and the live feed overlap by design (subscribe first, then read): send each message once
@@ -44,16 +46,16 @@ export async function openEventStream(
       sent.add(messageId);
     }
     const id = typeof messageId === "number" ? `id: ${messageId}\n` : "";
-    raw.write(`${id}event: conversation\ndata: ${JSON.stringify(event)}\n\n`);
+    raw.write(`${id}event: conversation\ndata: ${json}\n\n`);
   };
 
   let open = true;
-  const pending: LiveEvent[] = [];
+  const pending: Array<[LiveEvent, string]> = [];
   let replaying = Boolean(options.backlog);
-  const unsubscribe = options.bus.subscribe((event) => {
-    if (!open || !options.accept(event)) return;
-    if (replaying) pending.push(event);
-    else write(event);
+  const unsubscribe = options.bus.subscribe(options.topic, (event, json) => {
+    if (!open || (options.accept && !options.accept(event))) return;
+    if (replaying) pending.push([event, json]);
+    else write(event, json);
   });
   const heartbeat = setInterval(() => raw.write(": ping\n\n"), streamTiming.heartbeatMs);
   heartbeat.unref();
@@ -73,7 +75,7 @@ export async function openEventStream(
         if (!open) return;
         for (const event of events) write(event);
         replaying = false;
-        for (const event of pending.splice(0)) write(event);
+        for (const [event, json] of pending.splice(0)) write(event, json);
       })
       .catch(() => {
         // the page reconnects (retry) and reads the backlog again

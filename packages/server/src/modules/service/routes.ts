@@ -106,7 +106,8 @@ export function registerServiceRoutes(app: App, deps: AppDeps): void {
       const after = request.query.after;
       await openEventStream(request, reply, {
         bus: liveBusOf(deps.database),
-        accept: (event) => event.conversationId === conversation.id && event.userId === userId,
+        topic: conversation.id,
+        accept: (event) => event.userId === userId,
         ...(after !== undefined
           ? {
               backlog: async () =>

@@ -1,0 +1,73 @@
+// A staff reply's writes in one fixed statement: lock the conversation, add the message, move the
+// conversation on (claimed, nobody waiting, read by staff, one more unread for the shopper) and read back
+// what the desk shows. Through the query builder this was six statements (lock, insert, update, the queue
+// row, staff names) and Drizzle's per-call query building was the largest share of the server's CPU per
+// delivered message (bench/src/service-delivery.ts, BENCH_PROFILE=1). Nothing is written unless the
+// conversation is open and unassigned or the sender's: the caller tells which refusal from the `was*` columns.
+import type { Executor } from "../../db/client.ts";
+import { conversationMessages, conversations } from "../../db/schema/service.ts";
+import { columnsOf, nest, runStatement } from "../../db/statement.ts";
+import type { ConversationRow, MessageRow } from "./repo.ts";
+
+const REPLY = `with c as (
+    select id, user_id, status, assigned_staff_id, user_unread from conversations where id = $1 for update
+  ), ok as (
+    select id from c where status = 'open' and (assigned_staff_id is null or assigned_staff_id = $2)
+  ), m as (
+    insert into conversation_messages (conversation_id, sender, sender_id, body, image_url, created_at)
+    select ok.id, 'staff', $2, $3, $4, $5::timestamptz from ok
+    returning *
+  ), u as (
+    update conversations set assigned_staff_id = $2, needs_human = true, waiting_since = null,
+      staff_unread = 0, user_unread = conversations.user_unread + 1,
+      last_message_at = $5::timestamptz, last_message_preview = $6
+    from ok where conversations.id = ok.id
+    returning conversations.*
+  )
+  select c.status as "wasStatus", c.assigned_staff_id as "wasAssignedStaffId", c.user_unread as "wasUserUnread",
+    ${columnsOf(conversations, "u", "conversation.")}, ${columnsOf(conversationMessages, "m", "message.")},
+    us.nickname as "userNickname", us.phone as "userPhone"
+  from c join users us on us.id = c.user_id left join u on true left join m on true`;
+
+export type StaffReply = {
+  wasStatus: string;
+  wasAssignedStaffId: number | null;
+  wasUserUnread: number;
+  /** Null when refused (closed, or another staff member's). */
+  conversation: ConversationRow | null;
+  message: Omit<MessageRow, "senderName"> | null;
+  userNickname: string;
+  userPhone: string | null;
+};
+
+/** Undefined when there is no such conversation. */
+export async function writeStaffReply(
+  tx: Executor,
+  input: {
+    conversationId: number;
+    staffId: number;
+    body: string;
+    imageUrl: string | null;
+    at: Date;
+    preview: string;
+  },
+): Promise<StaffReply | undefined> {
+  const [row] = await runStatement<Record<string, unknown>>(tx, REPLY, [
+    input.conversationId,
+    input.staffId,
+    input.body,
+    input.imageUrl,
+    input.at.toISOString(),
+    input.preview,
+  ]);
+  if (!row) return undefined;
+  return {
+    wasStatus: row.wasStatus as string,
+    wasAssignedStaffId: row.wasAssignedStaffId as number | null,
+    wasUserUnread: row.wasUserUnread as number,
+    conversation: nest<ConversationRow>(row, "conversation", "id"),
+    message: nest<Omit<MessageRow, "senderName">>(row, "message", "id"),
+    userNickname: row.userNickname as string,
+    userPhone: row.userPhone as string | null,
+  };
+}
