@@ -1,10 +1,12 @@
 // For an active distributor, the product page's share button: a sheet with what they would earn (分享预计赚),
-// their short product link to copy, and the product poster drawn by the server to long-press and save.
+// their short product link to copy (the group challenge's link when the product is in one: it opens the
+// product with the challenge shown), and the product poster drawn by the server to long-press and save.
 import { Button, Popup, SpinLoading, Toast } from "antd-mobile";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 import { copyText } from "../lib/clipboard.ts";
+import { useShopActivities } from "../lib/marketing.ts";
 import { formatFen } from "../lib/money.ts";
 import { sharingApi } from "../lib/sharing-api.ts";
 import { storefrontApi } from "../lib/storefront-api.ts";
@@ -21,21 +23,24 @@ export function ShareButton({ productId }: { productId: number }) {
   const [share, setShare] = useState<Share | null>(null);
   const [open, setOpen] = useState(false);
   const [poster, setPoster] = useState<string | null | "loading">(null);
+  const challengeId = useShopActivities().find(
+    (a) => a.kind === "group_challenge" && a.skus.some((s) => s.productId === productId),
+  )?.id;
 
   useEffect(() => {
     if (!signedIn) return;
     let live = true;
-    sharingApi.share(productId).then(
+    sharingApi.share(productId, challengeId).then(
       (s) => live && setShare(s),
       () => live && setShare(null),
     );
     return () => {
       live = false;
     };
-  }, [signedIn, productId]);
+  }, [signedIn, productId, challengeId]);
 
   if (!share?.productLink) return null;
-  const link = share.productLink;
+  const link = share.activityLink ?? share.productLink;
   const estimate = share.estimate;
   const earn = estimate
     ? estimate.minFen === estimate.maxFen
@@ -84,6 +89,7 @@ export function ShareButton({ productId }: { productId: number }) {
             {t("share.estimate", { amount: earn })}
           </div>
         )}
+        {share.activityLink && <div className="small muted">{t("share.challengeLink")}</div>}
         <div className="dist-link small" data-testid="share-link">
           {link}
         </div>

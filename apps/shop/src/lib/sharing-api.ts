@@ -4,8 +4,13 @@ import { api, call } from "./api.ts";
 import { readToken } from "./storage.ts";
 
 export const sharingApi = {
-  share: (productId?: number) =>
-    call(api.GET("/api/v1/distribution/share", { params: { query: productId ? { productId } : {} } })),
+  /** With a running group challenge of the product, its link comes as `activityLink`. */
+  share: (productId?: number, challengeId?: number) =>
+    call(
+      api.GET("/api/v1/distribution/share", {
+        params: { query: { ...(productId ? { productId } : {}), ...(challengeId ? { challengeId } : {}) } },
+      }),
+    ),
   /** A group buy's (groupBuyId) or a group's (groupId) link carrying the distributor's code. */
   activity: (query: { groupBuyId: number } | { groupId: number }) =>
     call(api.GET("/api/v1/distribution/share", { params: { query } })),

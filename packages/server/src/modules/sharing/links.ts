@@ -1,5 +1,6 @@
 // A distributor's share links: short and readable (`/s/CODE` for the shop, `/s/CODE/p/12` for a product,
-// `/s/CODE/store` for their storefront, `/s/CODE/g/3` for a group-buy activity, `/s/CODE/t/9` for a group),
+// `/s/CODE/store` for their storefront, `/s/CODE/g/3` for a group-buy activity, `/s/CODE/t/9` for a group,
+// `/s/CODE/c/5` for a group challenge, which opens its product with the challenge shown),
 // answered by a redirect to the page with `?ref=CODE`, where the shop records the visit and the server
 // decides the binding. A code of the wrong shape is dropped on the way (the page still opens).
 
@@ -10,7 +11,9 @@ export type ShareTarget =
   | { kind: "product"; productId: number }
   | { kind: "storefront" }
   | { kind: "group_buy"; activityId: number }
-  | { kind: "group"; groupId: number };
+  | { kind: "group"; groupId: number }
+  /** The product is where the challenge is bought; the link carries only the challenge. */
+  | { kind: "challenge"; activityId: number; productId: number };
 
 /** The short path of a target after `/s/CODE`. */
 function suffixOf(target: ShareTarget): string {
@@ -25,6 +28,8 @@ function suffixOf(target: ShareTarget): string {
       return `/g/${target.activityId}`;
     case "group":
       return `/t/${target.groupId}`;
+    case "challenge":
+      return `/c/${target.activityId}`;
   }
 }
 
@@ -45,11 +50,14 @@ function pageOf(code: string, target: ShareTarget): string {
       return `/group-buys/${target.activityId}`;
     case "group":
       return `/groups/${target.groupId}`;
+    case "challenge":
+      return `/products/${target.productId}?challenge=${target.activityId}`;
   }
 }
 
 /** Where a short link sends the browser: the page, carrying the code when it has a code's shape. */
 export function landingOf(code: string, target: ShareTarget): string {
   const page = pageOf(code, target);
-  return CODE.test(code) ? `${page}?ref=${encodeURIComponent(code)}` : page;
+  if (!CODE.test(code)) return page;
+  return `${page}${page.includes("?") ? "&" : "?"}ref=${encodeURIComponent(code)}`;
 }

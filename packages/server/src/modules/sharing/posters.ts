@@ -10,6 +10,7 @@ import type { AppDeps } from "../../deps.ts";
 import { findLiveSkus } from "../catalog/repo.ts";
 import { getSettings } from "../settings/service.ts";
 import { recordServerEvent } from "../tracking/service.ts";
+import { runningChallengeOf } from "./challenge-links.ts";
 import { shareLink } from "./links.ts";
 import { posterBadge } from "./poster-badge.ts";
 import { createPosterCache, type PosterCache, posterCacheKey } from "./poster-cache.ts";
@@ -55,14 +56,22 @@ async function cachedDraw(deps: AppDeps, inputs: object, draw: () => Promise<Buf
 
 export type PosterOptions = { template?: PosterTemplateId };
 
-/** The product poster of `productId` for the signed-in distributor (off sale: PRODUCT_NOT_ON_SALE). */
+/**
+ * The product poster of `productId` for the signed-in distributor (off sale: PRODUCT_NOT_ON_SALE). A product
+ * in a running group challenge gets the challenge's link, so a scan lands on the challenge.
+ */
 export async function productPoster(deps: AppDeps, userId: number, productId: number) {
   const sharer = await activeSharer(deps, userId);
   const product = await shareableProduct(deps, productId);
   const skus = await findLiveSkus(deps.db, productId);
   const settings = await getSettings(deps.db, "posters");
   const shop = await getSettings(deps.db, "shop");
-  const link = shareLink(deps.config.publicUrl, sharer.inviteCode, { kind: "product", productId });
+  const challenge = await runningChallengeOf(deps, productId);
+  const link = shareLink(
+    deps.config.publicUrl,
+    sharer.inviteCode,
+    challenge ? { kind: "challenge", ...challenge } : { kind: "product", productId },
+  );
   const inputs = {
     kind: "product",
     badge: await posterBadge(

@@ -10,6 +10,8 @@ export const ShareQuery = z.strictObject({
   groupBuyId: fromDigits(z.number().int().positive()).optional(),
   /** One open group to invite people into. */
   groupId: fromDigits(z.number().int().positive()).optional(),
+  /** A group challenge (团购挑战) to share: 404 when there is none, CHALLENGE_ENDED once it has ended. */
+  challengeId: fromDigits(z.number().int().positive()).optional(),
 });
 
 export const ShareResponse = z.strictObject({
@@ -20,7 +22,7 @@ export const ShareResponse = z.strictObject({
   productLink: z.string().nullable(),
   /** `/s/CODE/store`: the distributor's storefront. */
   storefrontLink: z.string(),
-  /** `/s/CODE/g/ID` for a group buy, `/s/CODE/t/ID` for a group; null without one. */
+  /** `/s/CODE/g/ID` for a group buy, `/s/CODE/t/ID` for a group, `/s/CODE/c/ID` for a challenge; else null. */
   activityLink: z.string().nullable(),
   /** What one unit bought through the link would earn the distributor (level 1), cheapest to dearest SKU. */
   estimate: z.strictObject({ minFen: z.number(), maxFen: z.number() }).nullable(),

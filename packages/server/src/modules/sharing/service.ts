@@ -12,10 +12,16 @@ import { AppError } from "../../errors/app-error.ts";
 import { findLiveSkus, findProduct } from "../catalog/repo.ts";
 import { getDistributionSettings, planOf } from "../distribution/settings.ts";
 import { getGroupBuy } from "../group-buys/activities.ts";
+import { shareableChallenge } from "./challenge-links.ts";
 import { shareLink } from "./links.ts";
 import { findSharer, type Sharer } from "./repo.ts";
 
-type Deps = Pick<AppDeps, "db" | "config">;
+type Deps = Pick<AppDeps, "db" | "config" | "now">;
+type ActivityQuery = {
+  groupBuyId?: number | undefined;
+  groupId?: number | undefined;
+  challengeId?: number | undefined;
+};
 
 /** The signed-in shopper as an active distributor, or NOT_DISTRIBUTOR / DISTRIBUTOR_FROZEN. */
 export async function activeSharer(deps: Pick<AppDeps, "db">, userId: number): Promise<Sharer> {
@@ -39,25 +45,25 @@ const parseRule = (rule: unknown) => {
   return parsed.success ? (parsed.data as never) : undefined;
 };
 
-/** The activity link of a share: a group buy that exists (404 otherwise), or a group. */
-async function activityLinkOf(
-  deps: Deps,
-  code: string,
-  q: { groupBuyId?: number | undefined; groupId?: number | undefined },
-): Promise<string | null> {
+/** The activity link of a share: a group buy that exists (404 otherwise), a group, or a challenge not ended. */
+async function activityLinkOf(deps: Deps, code: string, q: ActivityQuery): Promise<string | null> {
   if (q.groupBuyId !== undefined) {
     await getGroupBuy(deps.db, q.groupBuyId);
     return shareLink(deps.config.publicUrl, code, { kind: "group_buy", activityId: q.groupBuyId });
   }
   if (q.groupId !== undefined)
     return shareLink(deps.config.publicUrl, code, { kind: "group", groupId: q.groupId });
+  if (q.challengeId !== undefined) {
+    const challenge = await shareableChallenge(deps.db, q.challengeId, deps.now());
+    return shareLink(deps.config.publicUrl, code, { kind: "challenge", ...challenge });
+  }
   return null;
 }
 
 export async function getShare(
   deps: Deps,
   userId: number,
-  q: { productId?: number | undefined; groupBuyId?: number | undefined; groupId?: number | undefined },
+  q: ActivityQuery & { productId?: number | undefined },
 ) {
   const sharer = await activeSharer(deps, userId);
   const productId = q.productId;
