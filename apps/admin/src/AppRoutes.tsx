@@ -73,6 +73,14 @@ const GroupBuyPage = lazy(() =>
 const ActivitiesPage = lazy(() =>
   import("./pages/marketing/ActivitiesPage.tsx").then((m) => ({ default: m.ActivitiesPage })),
 );
+const GroupChallengesPage = lazy(() =>
+  import("./pages/marketing/GroupChallengesPage.tsx").then((m) => ({ default: m.GroupChallengesPage })),
+);
+const GroupChallengeResultsPage = lazy(() =>
+  import("./pages/marketing/GroupChallengeResultsPage.tsx").then((m) => ({
+    default: m.GroupChallengeResultsPage,
+  })),
+);
 const CouponsPage = lazy(() =>
   import("./pages/marketing/CouponsPage.tsx").then((m) => ({ default: m.CouponsPage })),
 );
@@ -155,6 +163,8 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/group-buys", permission: "catalog.read", element: <GroupBuyPage /> },
   { path: "/flash-sales", permission: "marketing.read", element: <ActivitiesPage family="price" /> },
   { path: "/thresholds", permission: "marketing.read", element: <ActivitiesPage family="threshold" /> },
+  { path: "/group-challenges", permission: "marketing.read", element: <GroupChallengesPage /> },
+  { path: "/group-challenges/:id", permission: "marketing.read", element: <GroupChallengeResultsPage /> },
   { path: "/coupons", permission: "marketing.read", element: <CouponsPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },

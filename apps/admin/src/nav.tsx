@@ -28,6 +28,7 @@ import {
   TagsOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  TrophyOutlined,
   WalletOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -162,6 +163,13 @@ export const navGroups: NavGroup[] = [
         path: "/thresholds",
         label: "nav.thresholds",
         icon: <PercentageOutlined />,
+        permission: "marketing.read",
+      },
+      {
+        key: "group-challenges",
+        path: "/group-challenges",
+        label: "nav.groupChallenges",
+        icon: <TrophyOutlined />,
         permission: "marketing.read",
       },
       {

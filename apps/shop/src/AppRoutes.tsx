@@ -10,6 +10,7 @@ import { CartPage } from "./pages/Cart.tsx";
 import { CategoriesPage } from "./pages/Categories.tsx";
 import { ChangePhonePage } from "./pages/ChangePhone.tsx";
 import { CheckoutPage } from "./pages/Checkout.tsx";
+import { GroupChallengePage } from "./pages/challenges/GroupChallenge.tsx";
 import { CouponCentrePage } from "./pages/coupons/CouponCentre.tsx";
 import { MyCouponsPage } from "./pages/coupons/MyCoupons.tsx";
 import { DistributionCentrePage } from "./pages/distribution/Centre.tsx";
@@ -79,6 +80,7 @@ export function AppRoutes() {
       <Route path="service" element={guarded(<ChatPage />)} />
       <Route path="group-buys/:id" element={<GroupBuyPage />} />
       <Route path="groups/:id" element={<GroupPage />} />
+      <Route path="group-challenges/:id" element={<GroupChallengePage />} />
       <Route path="messages" element={guarded(<MessagesPage />)} />
       <Route path="coupons" element={guarded(<CouponCentrePage />)} />
       <Route path="me/coupons" element={guarded(<MyCouponsPage />)} />

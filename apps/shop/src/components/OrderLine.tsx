@@ -24,7 +24,8 @@ export function OrderLine({ line, extra }: { line: Line; extra?: ReactNode }) {
       </div>
       <div className="order-line-price">
         {line.unitPriceFen !== undefined && <div>{formatFen(line.unitPriceFen)}</div>}
-        <div className="muted small">{t("common.qty", { n: line.quantity })}</div>
+        {/* a line of no units (a price-difference refund) moved money, not goods */}
+        {line.quantity > 0 && <div className="muted small">{t("common.qty", { n: line.quantity })}</div>}
       </div>
     </div>
   );

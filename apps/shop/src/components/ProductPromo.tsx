@@ -1,8 +1,10 @@
 // The product page's activity strip: badge, activity price against the list price, the countdown to the end,
 // stock left and the per-person limit; below it the threshold discounts that cover the product.
+import { Link } from "react-router-dom";
 import { useI18n } from "../i18n/index.tsx";
 import type { ActivityPrice } from "../lib/marketing.ts";
 import { formatFen } from "../lib/money.ts";
+import "../pages/challenges/challenge.css";
 import { Countdown } from "./Countdown.tsx";
 import { PromoBadge } from "./PromoBadge.tsx";
 
@@ -28,6 +30,16 @@ export function ProductPromo({ deal, listFen }: { deal: ActivityPrice; listFen: 
             .join(" · ")}
         </div>
       </div>
+      {deal.kind === "group_challenge" && (
+        // the price falls as more join; the progress page shows by how much and when
+        <Link
+          to={`/group-challenges/${deal.activityId}`}
+          className="promo-strip-challenge"
+          data-testid="product-challenge-link"
+        >
+          {t("challenge.productCta")} ›
+        </Link>
+      )}
     </section>
   );
 }

@@ -50,6 +50,8 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
   const [carrier, setCarrier] = useState("");
   const [trackingNo, setTrackingNo] = useState("");
   const path = { params: { path: { id: row.id } } };
+  // the system's price difference (a group challenge's final tier): money back, no goods
+  const priceDifference = row.items.length > 0 && row.items.every((i) => i.quantity === 0);
 
   const cancel = async () => {
     if (!(await Dialog.confirm({ content: t("aftersale.cancelConfirm") }))) return;
@@ -68,10 +70,16 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
   };
 
   return (
-    <div className="card" data-testid="after-sale-row" data-status={row.status}>
+    <div
+      className="card"
+      data-testid="after-sale-row"
+      data-status={row.status}
+      data-price-difference={priceDifference}
+    >
       <div className="card-head">
         <Link to={`/orders/${row.orderId}`} className="small muted">
-          {t(`aftersale.kind.${row.kind}`)} · {formatTime(row.createdAt)}
+          {priceDifference ? t("aftersale.priceDifference") : t(`aftersale.kind.${row.kind}`)} ·{" "}
+          {formatTime(row.createdAt)}
         </Link>
         <span className="order-status">{t(`aftersale.status.${row.status}`)}</span>
       </div>
@@ -82,6 +90,7 @@ function AfterSaleCard({ row, onChanged }: { row: AfterSale; onChanged: (row: Af
       >
         {t("service.entry")}
       </Link>
+      {priceDifference && <div className="muted small">{row.reason}</div>}
       {row.items.map((item) => (
         <OrderLine key={item.orderItemId} line={item} />
       ))}

@@ -14,6 +14,7 @@ import { formatFen } from "../lib/money.ts";
 import { timelineNote } from "../lib/timeline-note.ts";
 import type { Order } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
+import { OrderChallengeCard } from "./challenges/OrderChallenge.tsx";
 
 export function OrderDetailPage() {
   const { t } = useI18n();
@@ -86,6 +87,9 @@ export function OrderDetailPage() {
           />
         ))}
       </div>
+      {order.items.some((i) => i.activityKind === "group_challenge") && (
+        <OrderChallengeCard orderId={order.id} />
+      )}
       <List className="card order-amounts">
         <List.Item extra={formatFen(order.goodsFen)}>{t("checkout.goods")}</List.Item>
         {order.discounts.map((d) => (

@@ -8,6 +8,9 @@ export type Activity = Json<paths["/api/admin/v1/activities"]["get"]["responses"
 export type ActivityBody = NonNullable<
   paths["/api/admin/v1/activities"]["post"]["requestBody"]
 >["content"]["application/json"];
+export type ChallengeResults = Json<
+  paths["/api/admin/v1/group-challenges/{id}/results"]["get"]["responses"][200]
+>;
 export type CouponTemplate = Json<paths["/api/admin/v1/coupon-templates"]["get"]["responses"][200]>[number];
 export type CouponTemplateBody = NonNullable<
   paths["/api/admin/v1/coupon-templates"]["post"]["requestBody"]
@@ -32,6 +35,8 @@ export const marketingApi = {
     call(api.PUT("/api/admin/v1/activities/{id}", { params: { path: { id } }, body })),
   stopActivity: (id: number) =>
     call(api.POST("/api/admin/v1/activities/{id}/stop", { params: { path: { id } } })),
+  challengeResults: (id: number) =>
+    call(api.GET("/api/admin/v1/group-challenges/{id}/results", { params: { path: { id } } })),
   coupons: () => call(api.GET("/api/admin/v1/coupon-templates")),
   createCoupon: (body: CouponTemplateBody) => call(api.POST("/api/admin/v1/coupon-templates", { body })),
   stopCoupon: (id: number) =>
