@@ -2,8 +2,11 @@
 // highest value first; a tie goes to whoever reached their value first (the moment of their last counted
 // order), then to the lower user id, so every ranking is total and a rerun gives the same one.
 
+import { type PrizeInKind, prizeInKindProblem } from "./prizes.ts";
+
 export type ContestMetric = "sales" | "commission" | "invites";
-export type ContestPrize = { rank: number; cashFen: number | null; item: string | null };
+/** Cash, a prize in kind (a coupon, a ¥0 order of a service SKU, or a physical item by its label), or both. */
+export type ContestPrize = { rank: number; cashFen: number | null } & PrizeInKind;
 
 export type ContestEntry = { userId: number; value: number; reachedAtMs: number };
 export type RankedEntry = ContestEntry & { rank: number; prize: ContestPrize | null };
@@ -29,7 +32,8 @@ export type ContestCheck =
   | { kind: "refuse"; reason: "CONTEST_INVALID"; message: string };
 
 /**
- * A contest needs start < end, ranks 1…n without gaps or repeats, each prize cash ≥ 0 or an item, and no
+ * A contest needs start < end, ranks 1…n without gaps or repeats, each prize cash ≥ 0 or an item (a prize in
+ * kind has its label and names a coupon template or a SKU, not both), and no
  * period overlapping another contest on the same metric. Example: two weekly sales contests on the same week
  * → CONTEST_OVERLAP.
  */
@@ -52,6 +56,10 @@ export function validateContest(
         reason: "CONTEST_INVALID",
         message: `rank ${p.rank}: cash ≥ 0 fen or an item`,
       };
+  for (const p of contest.prizes) {
+    const problem = prizeInKindProblem(p);
+    if (problem) return { kind: "refuse", reason: "CONTEST_INVALID", message: `rank ${p.rank}: ${problem}` };
+  }
   const clash = others.find(
     (o) => o.metric === contest.metric && o.startsAtMs < contest.endsAtMs && contest.startsAtMs < o.endsAtMs,
   );

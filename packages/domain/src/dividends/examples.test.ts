@@ -5,6 +5,7 @@ import { rankContest, validateContest } from "./contest.ts";
 import { planDividendGradeUpgrades } from "./grade-upgrade.ts";
 import { computePayoutRate } from "./payout-rate.ts";
 import { computeDynamicPool, computeStaticPool, validatePoolSettings } from "./pools.ts";
+import { prizeGrantOf } from "./prizes.ts";
 import { splitPool } from "./split-pool.ts";
 import {
   computeTeamDividends,
@@ -260,8 +261,9 @@ describe("tiered and volume bonuses", () => {
     const rule = { kind: "in_kind" as const, minReferredBuyers: 2, skuId: 42, prizeLabel: "¥199 体验课" };
     expect(computeVolumeBonus(rule, { ...none, referredBuyers: 2 })).toMatchObject({
       kind: "in_kind",
-      skuId: 42,
+      prizeLabel: "¥199 体验课",
     });
+    expect(prizeGrantOf({ ...rule, item: rule.prizeLabel })).toEqual({ kind: "order", skuId: 42 });
     expect(computeVolumeBonus(rule, { ...none, referredBuyers: 1 })).toEqual({ kind: "none" });
   });
 });

@@ -7,6 +7,7 @@ export * from "./payout-rate.ts";
 export * from "./periods.ts";
 export * from "./plan-run-approval.ts";
 export * from "./pools.ts";
+export * from "./prizes.ts";
 export * from "./split-pool.ts";
 export * from "./team-dividend.ts";
 export * from "./volume-bonus.ts";

@@ -3,14 +3,21 @@
 // step of paid amount (every ¥2,000 → ¥100), a rising commission rate applied as a top-up on the period's
 // commissions (10% → 12% → 15%), or a reward in kind (two referred buyers → a free ¥199 class).
 import { BPS_WHOLE } from "../money.ts";
+import { prizeInKindProblem } from "./prizes.ts";
 
 /** `productIds` limits what a rule counts to those products (the caller counts; empty or absent = all). */
 export type VolumeBonusRule = { productIds?: readonly number[] } & (
   | { kind: "units_tier"; tiers: { minUnits: number; bonusFen: number }[] }
   | { kind: "every_amount"; stepFen: number; bonusFen: number }
   | { kind: "rate_top_up"; baseRateBps: number; tiers: { minFen: number; rateBps: number }[] }
-  /** The prize is one unit of a service SKU, granted as a ¥0 order. */
-  | { kind: "in_kind"; minReferredBuyers: number; skuId: number; prizeLabel: string }
+  /** A prize in kind: one unit of a service SKU as a ¥0 order, a coupon of a template, or (neither) physical. */
+  | {
+      kind: "in_kind";
+      minReferredBuyers: number;
+      skuId?: number | null;
+      couponTemplateId?: number | null;
+      prizeLabel: string;
+    }
 );
 
 export type VolumeFacts = {
@@ -24,7 +31,7 @@ export type VolumeFacts = {
 
 export type VolumeBonus =
   | { kind: "cash"; amountFen: number; basis: string }
-  | { kind: "in_kind"; skuId: number; prizeLabel: string; basis: string }
+  | { kind: "in_kind"; prizeLabel: string; basis: string }
   | { kind: "none" };
 
 export type VolumeRuleCheck = { kind: "ok" } | { kind: "refuse"; reason: "TIERS_INVALID" | "CAP_NEGATIVE" };
@@ -60,7 +67,9 @@ export function validateVolumeBonusRule(rule: VolumeBonusRule): VolumeRuleCheck 
         ? { kind: "ok" }
         : { kind: "refuse", reason: "TIERS_INVALID" };
     case "in_kind":
-      return rule.minReferredBuyers >= 1 && Number.isSafeInteger(rule.minReferredBuyers)
+      return rule.minReferredBuyers >= 1 &&
+        Number.isSafeInteger(rule.minReferredBuyers) &&
+        prizeInKindProblem({ ...rule, item: rule.prizeLabel }) === null
         ? { kind: "ok" }
         : { kind: "refuse", reason: "TIERS_INVALID" };
   }
@@ -99,7 +108,6 @@ export function computeVolumeBonus(rule: VolumeBonusRule, facts: VolumeFacts): V
       return facts.referredBuyers >= rule.minReferredBuyers
         ? {
             kind: "in_kind",
-            skuId: rule.skuId,
             prizeLabel: rule.prizeLabel,
             basis: `referred buyers ${facts.referredBuyers} ≥ ${rule.minReferredBuyers}`,
           }

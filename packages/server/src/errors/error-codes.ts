@@ -141,6 +141,8 @@ export const errorCodes = [
   "CONTEST_OVERLAP",
   "CONTEST_INVALID",
   "CLAWBACK_OFF",
+  "PRIZE_INVALID",
+  "PRIZE_STATE_INVALID",
   // customer service
   "CONVERSATION_CLOSED",
   "CONVERSATION_TAKEN",

@@ -142,6 +142,9 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   CONTEST_OVERLAP: 409,
   CONTEST_INVALID: 422,
   CLAWBACK_OFF: 409,
+  // a prize naming a coupon template or SKU that cannot be granted; marking as sent what is not a physical prize
+  PRIZE_INVALID: 422,
+  PRIZE_STATE_INVALID: 409,
   // customer service
   CONVERSATION_CLOSED: 409,
   CONVERSATION_TAKEN: 409,

@@ -130,6 +130,8 @@ export const dividendRunLines = pgTable(
     primaryKey({ columns: [t.runId, t.userId, t.groupId] }),
     // a member's dividends by period (shop) and the caps' received-so-far
     index("dividend_run_lines_user_idx").on(t.userId, t.runId),
+    // prizes in kind are few among millions of pool lines: approval's grants and the fulfilment list read these
+    index("dividend_run_lines_prize_idx").on(t.runId, t.groupId, t.userId).where(sql`${t.item} is not null`),
     check("dividend_run_lines_money_check", sql`${t.amountFen} >= 0 and ${t.heldBackFen} >= 0`),
   ],
 );

@@ -4,14 +4,14 @@
 // merchant's dividend expense into each earner's available balance. The ledger key names the kind and
 // period, so a period is paid once; a second approval is refused (RUN_ALREADY_APPROVED) and changes nothing.
 import { planRunApproval } from "@liebian/domain";
-import type { Db, Tx } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
 import { postBatchTransaction } from "../ledger/post-batch.ts";
-import { grantServiceOrder } from "../service-goods/service.ts";
-import { findPayingLines, findPrizeLines, lockRun, moveRunIf, type RunRow } from "./repo.ts";
+import { grantPrizes } from "./prizes.ts";
+import { findPayingLines, lockRun, moveRunIf } from "./repo.ts";
 
 export async function approveRun(deps: { db: Db; now: () => Date }, actor: StaffActor, runId: number) {
   return inTransaction(deps.db, async (tx) => {
@@ -35,8 +35,8 @@ export async function approveRun(deps: { db: Db; now: () => Date }, actor: Staff
       }))
     )
       throw new Error(`dividend run ${run.id} did not move to approved`);
-    // what the approval caused: prizes in kind granted as ¥0 orders (once per run, member and rule)
-    const granted = run.kind === "bonus" ? await grantPrizesInKind(tx, run, now) : 0;
+    // what the approval caused: coupons and ¥0 orders of the prizes in kind (once per run, line and winner)
+    const granted = await grantPrizes(tx, run, now);
     if (plan.posting) await postBatchTransaction(tx, plan.posting);
     await recordAudit(tx, actor, {
       action: "dividend_run.approve",
@@ -69,20 +69,4 @@ export async function discardRun(deps: { db: Db; now: () => Date }, actor: Staff
     });
     return { ...run, status: "discarded" as const, decidedAt: now, decidedBy: actor.staffId };
   });
-}
-
-/** A bonus run's prizes in kind: each a ¥0 order of the rule's service SKU, keyed so a retry grants nothing new. */
-async function grantPrizesInKind(tx: Tx, run: RunRow, at: Date): Promise<number> {
-  const bonuses =
-    (run.statement as { settings?: { bonuses?: { kind: string; skuId?: number }[] } }).settings?.bonuses ??
-    [];
-  let granted = 0;
-  for (const line of await findPrizeLines(tx, run.id)) {
-    const skuId = bonuses[line.groupId - 1]?.skuId;
-    if (skuId === undefined) continue;
-    const key = `dividend:${run.kind}:${run.periodKey}:${line.groupId}:u:${line.userId}`;
-    const result = await grantServiceOrder(tx, { key, userId: line.userId, skuId, reason: line.item, at });
-    if (result.granted) granted++;
-  }
-  return granted;
 }

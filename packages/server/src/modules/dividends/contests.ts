@@ -1,7 +1,7 @@
 // Contests (冲刺活动): staff define a period, a metric and prizes by rank; no two contests on one metric may
 // overlap. The live standing shows who leads; once the period has ended, freezing writes the final ranking
 // (domain rankContest, completed orders only) as a contest run: cash prizes are paid when finance approves
-// it (approve-run.ts), prizes in kind are recorded on its lines for fulfilment.
+// it (approve-run.ts), coupons and ¥0 orders granted then, physical prizes recorded for fulfilment (prizes.ts).
 import { type ContestPrize, rankContest, validateContest } from "@liebian/domain";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
@@ -10,6 +10,7 @@ import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
+import { checkPrizeTargets, findMyContestPrize } from "./prizes.ts";
 import { findLiveRun, insertLines, insertRunOnce, type RunRow, sumTurnover } from "./repo.ts";
 import { findStandings, type Metric } from "./standings.ts";
 
@@ -31,6 +32,7 @@ export async function createContest(
 ) {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
+  await checkPrizeTargets(deps.db, input.prizes);
   return inTransaction(deps.db, async (tx) => {
     // one writer at a time decides overlaps: two overlapping contests saved at once cannot both pass
     await tx.execute(sqlLockContests);
@@ -115,8 +117,10 @@ export async function contestStanding(db: Db, id: number, userId?: number) {
     limit: Math.max(10, prizes.length),
     ...(userId ? { userId } : {}),
   });
+  const run = await findLiveRun(db, "contest", contestKey(id));
   return {
-    contest: contestView(row, await findLiveRun(db, "contest", contestKey(id))),
+    contest: contestView(row, run),
+    myPrize: userId ? await findMyContestPrize(db, run, userId) : null,
     standings: top.map((s) => ({
       rank: s.rank,
       userId: s.userId,
@@ -167,6 +171,8 @@ export async function freezeContest(deps: { db: Db; now: () => Date }, actor: St
           id,
           name: row.name,
           metric: row.metric,
+          // what approval grants for each rank, as it stood when the ranking was frozen
+          prizes,
           tieRule: "earlier reached first, then lower user id",
         },
       },

@@ -379,12 +379,22 @@ export async function findVolumeFacts(db: Executor, w: Window, productIds: reado
   }));
 }
 
-/** The lines of a run that carry a prize in kind (bonus runs' free classes). */
+/** The lines of a run that carry a prize in kind, with what approval granted for each so far. */
 export async function findPrizeLines(db: Executor, runId: number) {
-  const rows = await queryRows<{ userId: string | number; groupId: number; item: string }>(
+  const rows = await queryRows<{
+    userId: string | number;
+    groupId: number;
+    item: string;
+    grantRef: string | null;
+  }>(
     db,
-    sql`select user_id as "userId", group_id as "groupId", item from dividend_run_lines
+    sql`select user_id as "userId", group_id as "groupId", item, grant_ref as "grantRef" from dividend_run_lines
         where run_id = ${runId} and item is not null order by user_id, group_id`,
   );
-  return rows.map((r) => ({ userId: Number(r.userId), groupId: r.groupId, item: r.item }));
+  return rows.map((r) => ({
+    userId: Number(r.userId),
+    groupId: r.groupId,
+    item: r.item,
+    grantRef: r.grantRef,
+  }));
 }

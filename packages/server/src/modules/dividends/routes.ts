@@ -14,6 +14,7 @@ import { approveRun, discardRun } from "./approve-run.ts";
 import { contestStanding, createContest, freezeContest, listContests } from "./contests.ts";
 import { assignDividendGrade, createDividendGrade, getMyDividends, listDividendGrades } from "./grades.ts";
 import { previewRun } from "./preview-run.ts";
+import { listPhysicalPrizes, markPrizeSent } from "./prizes.ts";
 import { findRunLines, listRuns } from "./repo.ts";
 import {
   Contest,
@@ -29,6 +30,10 @@ import {
   LeaderboardQuery,
   MemberBody,
   MyDividends,
+  PhysicalPrize,
+  PhysicalPrizeList,
+  PrizeSentBody,
+  PrizesQuery,
   Run,
   RunBody,
   RunDetail,
@@ -193,6 +198,33 @@ function registerAdminRoutes(app: App, deps: AppDeps): void {
     `${base}/leaderboards`,
     { config: read, schema: { tags, querystring: LeaderboardQuery, response: { 200: Leaderboard } } },
     async (request) => leaderboard(deps, request.query),
+  );
+  registerPrizeRoutes(app, deps);
+}
+
+/** Physical prizes to send (发放登记): handing one over is fulfilment work, as shipping an order is. */
+function registerPrizeRoutes(app: App, deps: AppDeps): void {
+  const tags = ["admin: dividends"];
+  const base = "/api/admin/v1/dividends/prizes";
+  app.get(
+    base,
+    {
+      config: { permission: "distribution.read" },
+      schema: { tags, querystring: PrizesQuery, response: { 200: PhysicalPrizeList } },
+    },
+    async (request) => {
+      const { status, limit, cursor = 0 } = request.query;
+      const items = await listPhysicalPrizes(deps.db, { status, limit, offset: cursor });
+      return { items, nextCursor: items.length === limit ? cursor + limit : null };
+    },
+  );
+  app.post(
+    `${base}/sent`,
+    {
+      config: { permission: "orders.fulfil" },
+      schema: { tags, body: PrizeSentBody, response: { 200: PhysicalPrize } },
+    },
+    async (request) => markPrizeSent(deps, staffActor(request), request.body),
   );
 }
 

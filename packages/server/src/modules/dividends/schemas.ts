@@ -62,7 +62,9 @@ export const BonusRule = z.discriminatedUnion("kind", [
     kind: z.literal("in_kind"),
     ...ProductScope,
     minReferredBuyers: z.number().int(),
-    skuId: z.number().int().positive(),
+    /** A ¥0 order of this service SKU, or a coupon of this template; neither: a physical prize sent by staff. */
+    skuId: z.number().int().positive().nullable().optional(),
+    couponTemplateId: z.number().int().positive().nullable().optional(),
     prizeLabel: singleLine(1, 60),
   }),
 ]);
@@ -185,10 +187,13 @@ export const RunLinesQuery = z.strictObject({
   cursor: fromDigits(z.number().int().min(0)).optional(),
 });
 
+/** Cash and/or a prize in kind: `item` is its label; a coupon template or a service SKU, or neither (physical). */
 const Prize = z.strictObject({
   rank: z.number().int().min(1).max(100),
   cashFen: z.number().int().nullable(),
   item: z.string().max(60).nullable(),
+  couponTemplateId: z.number().int().positive().nullable().optional(),
+  skuId: z.number().int().positive().nullable().optional(),
 });
 
 export const ContestBody = z.strictObject({
@@ -232,8 +237,20 @@ export const Leaderboard = z.strictObject({
   mine: LeaderboardEntry.nullable(),
 });
 
+/** The caller's prize in a frozen contest and where it stands (shop; null for staff or a non-winner). */
+export const MyPrize = z.strictObject({
+  rank: z.number(),
+  cashFen: z.number(),
+  item: z.string().nullable(),
+  status: z.enum(["awaiting_approval", "granted", "to_send", "sent", "not_granted"]).nullable(),
+  orderId: z.number().nullable(),
+  couponId: z.number().nullable(),
+  sentAt: z.date().nullable(),
+});
+
 export const ContestStanding = z.strictObject({
   contest: Contest,
+  myPrize: MyPrize.nullable(),
   standings: z.array(LeaderboardEntry.extend({ prize: Prize.nullable() })),
 });
 
@@ -257,4 +274,33 @@ export const MyDividends = z.strictObject({
       paidAt: z.date().nullable(),
     }),
   ),
+});
+
+export const PrizesQuery = z.strictObject({
+  status: z.enum(["to_send", "sent"]).default("to_send"),
+  limit: fromDigits(z.number().int().min(1).max(100).default(50)),
+  cursor: fromDigits(z.number().int().min(0)).optional(),
+});
+
+/** A physical prize of an approved run: who won what, and who marked it sent when. */
+export const PhysicalPrize = z.strictObject({
+  runId: z.number(),
+  kind: z.string(),
+  periodKey: z.string(),
+  userId: z.number(),
+  nickname: z.string().nullable(),
+  groupId: z.number(),
+  item: z.string(),
+  fulfilledAt: z.date().nullable(),
+  fulfilledBy: z.string().nullable(),
+});
+export const PhysicalPrizeList = z.strictObject({
+  items: z.array(PhysicalPrize),
+  nextCursor: z.number().nullable(),
+});
+
+export const PrizeSentBody = z.strictObject({
+  runId: z.number().int().positive(),
+  userId: z.number().int().positive(),
+  groupId: z.number().int().min(0),
 });

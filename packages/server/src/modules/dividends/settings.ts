@@ -15,6 +15,7 @@ import { AppError } from "../../errors/app-error.ts";
 import { mayMoveMoney, moneyPermission } from "../../http/money-actions.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { recordAudit } from "../audit/service.ts";
+import { checkPrizeTargets } from "./prizes.ts";
 import { findDividendGrades, findSettingsRow, upsertSettingsRow } from "./repo.ts";
 import { DividendSettings } from "./schemas.ts";
 
@@ -63,6 +64,10 @@ export async function saveDividendSettings(
     throw new AppError("TIERS_INVALID", "A bonus rule's tiers must rise and its amounts be whole fen ≥ 0", {
       index: badBonus,
     });
+  await checkPrizeTargets(
+    deps.db,
+    input.bonuses.flatMap((rule) => (rule.kind === "in_kind" ? [{ ...rule, item: rule.prizeLabel }] : [])),
+  );
   return inTransaction(deps.db, async (tx) => {
     const grades = await findDividendGrades(tx);
     const pool = validatePoolSettings({

@@ -1,0 +1,1 @@
+CREATE INDEX "dividend_run_lines_prize_idx" ON "dividend_run_lines" USING btree ("run_id","group_id","user_id") WHERE "dividend_run_lines"."item" is not null;
