@@ -77,10 +77,14 @@ test("two shoppers cross a tier; at the end each is refunded the difference to t
   await fill(admin, "challenge-name", "龙井两人挑战");
   await admin.getByTestId("challenge-product").locator("input").fill("挑战明前");
   await admin.locator(".ant-select-item-option", { hasText: "挑战明前龙井" }).click();
+  // one tier as a share of the list price, then the owner switches to typing prices
   await fill(admin, "challenge-tier-participants-0", "1");
   await fill(admin, "challenge-tier-pay-0", "90");
+  await expect.poll(() => admin.getByTestId("challenge-tier-prices-0").textContent()).toContain("¥90.00");
+  await admin.locator(".ant-radio-wrapper", { hasText: "活动价" }).click();
+  await fill(admin, "challenge-tier-price-0", "90");
   await fill(admin, "challenge-tier-participants-1", "2");
-  await fill(admin, "challenge-tier-pay-1", "80");
+  await fill(admin, "challenge-tier-price-1", "80");
   await expect.poll(() => admin.getByTestId("challenge-tier-prices-1").textContent()).toContain("¥80.00");
   await screenshot(admin, "challenge-1-admin-editor");
   await admin.getByTestId("challenge-save").click();
@@ -130,6 +134,8 @@ test("two shoppers cross a tier; at the end each is refunded the difference to t
       { timeout: 30_000, interval: 1000 },
     )
     .toBe("ended");
+  await expect.poll(() => b.getByTestId("challenge-price").textContent()).toContain("¥80.00");
+  await screenshot(b, "challenge-7-ended");
   await a.goto(`${baseUrl}/orders/${orderA}`);
   const refund = a.getByTestId("order-challenge-refund");
   await expect
@@ -145,12 +151,12 @@ test("two shoppers cross a tier; at the end each is refunded the difference to t
   expect(await refund.textContent()).toContain("最终 8折，差价退款 ¥20.00");
   expect(await a.getByTestId("order-status").textContent()).toBe("待发货");
   await a.getByTestId("order-challenge").scrollIntoViewIfNeeded();
-  await screenshot(a, "challenge-7-order-refund");
+  await screenshot(a, "challenge-8-order-refund");
   await a.goto(`${baseUrl}/after-sales`);
   const difference = a.locator('[data-testid="after-sale-row"][data-price-difference="true"]');
   await expect.poll(() => difference.textContent()).toContain("差价退款");
   expect(await difference.textContent()).toContain("¥20.00");
-  await screenshot(a, "challenge-8-after-sales");
+  await screenshot(a, "challenge-9-after-sales");
 
   await b.goto(`${baseUrl}/orders/${orderB}`);
   await expect.poll(() => b.getByTestId("order-challenge-refund").textContent()).toContain("¥10.00");
@@ -161,7 +167,7 @@ test("two shoppers cross a tier; at the end each is refunded the difference to t
   expect(await admin.getByTestId("challenge-participants").textContent()).toBe("2");
   expect(await admin.getByTestId("challenge-tier").textContent()).toBe("8折");
   expect(await admin.getByTestId("challenge-refund-row").count()).toBe(2);
-  await screenshot(admin, "challenge-9-admin-results");
+  await screenshot(admin, "challenge-10-admin-results");
 }, 150_000);
 
 /** Cuts the challenge's window to end a second from now, keeping the rest as the owner saved it. */

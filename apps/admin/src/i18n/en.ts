@@ -367,6 +367,7 @@ export const en: Record<MessageKey, string> = {
     "Once participants (units) reach a target everyone pays that tier's price; each tier needs more people and costs less",
   "challenge.tierAt": "From",
   "challenge.people": "people",
+  "challenge.tierPrice": "each pays",
   "challenge.refundRule":
     "Each shopper pays the tier reached when ordering; at the end the difference to the final tier is refunded (a price-difference after-sale without goods)",
   "challenge.commissionNote":
@@ -480,6 +481,7 @@ export const en: Record<MessageKey, string> = {
   "afterSale.retryRefund": "Retry refund",
   "afterSale.sandboxRefunded": "Refunded in the sandbox (no real money moved)",
   "afterSaleKind.refund_only": "Refund only",
+  "afterSale.priceDifference": "price difference {amount}",
   "afterSaleKind.return_refund": "Return and refund",
   "afterSaleStatus.requested": "To review",
   "afterSaleStatus.approved": "Approved",

@@ -362,6 +362,7 @@ export const zh = {
   "challenge.tiersHint": "参与人数（件数）达到目标后，所有人按该档价格付款；每档人数更多、价格更低",
   "challenge.tierAt": "满",
   "challenge.people": "人",
+  "challenge.tierPrice": "每件",
   "challenge.refundRule":
     "每位顾客下单时按当时达到的档位付款；活动结束后按最终档位把差价原路退回（一笔不含商品的差价售后）",
   "challenge.commissionNote":
@@ -475,6 +476,7 @@ export const zh = {
   "afterSale.retryRefund": "重试退款",
   "afterSale.sandboxRefunded": "已通过沙箱退款（未发生真实资金变动）",
   "afterSaleKind.refund_only": "仅退款",
+  "afterSale.priceDifference": "差价 {amount}",
   "afterSaleKind.return_refund": "退货退款",
   "afterSaleStatus.requested": "待审核",
   "afterSaleStatus.approved": "已同意",

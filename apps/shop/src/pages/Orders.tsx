@@ -94,6 +94,13 @@ function OrderRow({ order, onChanged }: { order: OrderCard; onChanged: (o: Order
         <div className="order-row-total">
           {t("common.pieces", { n: pieces })} {t("order.payable")}{" "}
           <strong>{formatFen(order.payableFen)}</strong>
+          {/* a refund that kept the goods (a challenge's price difference) shows only here and on the order */}
+          {order.refundedFen > 0 && (
+            <span className="muted small" data-testid="order-row-refunded">
+              {" "}
+              · {t("order.refunded", { amount: formatFen(order.refundedFen) })}
+            </span>
+          )}
         </div>
       </Link>
       <OrderActions order={order} onChanged={onChanged} />

@@ -63,7 +63,12 @@ export function Details({ row }: { row: AfterSale }) {
       <Descriptions.Item label={t("afterSale.description")}>{row.description || "—"}</Descriptions.Item>
       <Descriptions.Item label={t("order.items")} span={2}>
         {row.items
-          .map((i) => `${i.title} ${i.skuLabel} ×${i.quantity} (${formatFen(i.refundFen)})`)
+          // a line of no units is a price difference the system refunded (a group challenge's final tier)
+          .map((i) =>
+            i.quantity > 0
+              ? `${i.title} ${i.skuLabel} ×${i.quantity} (${formatFen(i.refundFen)})`
+              : `${i.title} ${i.skuLabel} ${t("afterSale.priceDifference", { amount: formatFen(i.refundFen) })}`,
+          )
           .join("；")}
       </Descriptions.Item>
       <Descriptions.Item label={t("afterSale.returnParcel")}>

@@ -1,24 +1,27 @@
 // The editor of a 团购挑战: name, window, the product and which of its SKUs join, the tiers (from N participants
-// everyone pays X % of the list price, each tier more people and a lower price) with the price each SKU sells at,
-// and the per-person limit. Whether its orders pay commission is the 分销设置 switch, named here.
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space } from "antd";
+// everyone pays X % of the list price — or a price, when the chosen SKUs share one list price — each tier more
+// people and a lower price) with the price each SKU sells at, and the per-person limit. Whether its orders pay commission is the 分销设置 switch, named here.
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { PercentInput } from "../../components/MoneyInput.tsx";
+import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { formatFen } from "../../lib/money.ts";
 import { useNotify } from "../../lib/use-notify.ts";
+import { priceToPayBps, tierPriceFen } from "./challenge-price.ts";
 import { type Activity, marketingApi } from "./marketing-api.ts";
 import { ProductSelect } from "./ProductSelect.tsx";
 
 type SkuRow = { id: number; specValues: string[]; priceFen: number };
-type Tier = { participants?: number | null; payBps?: number | null };
+type Tier = { participants?: number | null; payBps?: number | null; priceFen?: number | null };
+type Mode = "percent" | "price";
 type Values = {
   name: string;
   window: [Dayjs, Dayjs];
   productId: number;
   skuIds: number[];
+  mode: Mode;
   tiers: Tier[];
   perPersonLimit: number | null;
 };
@@ -32,21 +35,23 @@ export type ChallengeArgs = {
 function initialValues(activity: Activity | null): Partial<Values> {
   // a new challenge starts now and runs a week: long enough for people to bring others
   if (!activity)
-    return { window: [dayjs(), dayjs().add(7, "day")], tiers: [{}, {}], perPersonLimit: 1, skuIds: [] };
+    return {
+      window: [dayjs(), dayjs().add(7, "day")],
+      mode: "percent",
+      tiers: [{}, {}],
+      perPersonLimit: 1,
+      skuIds: [],
+    };
   const args = activity.args as ChallengeArgs;
   return {
     name: activity.name,
     window: [dayjs(activity.startsAt), dayjs(activity.endsAt)],
     productId: activity.skus[0]?.productId,
     skuIds: args.items.map((i) => Number(i.skuId)),
+    mode: "percent",
     tiers: args.tiers,
     perPersonLimit: args.perPersonLimit,
   };
-}
-
-/** The unit price at a share of the list price, floored as the server prices it. */
-export function tierPriceFen(listFen: number, payBps: number): number {
-  return Math.floor((listFen * payBps) / 10_000);
 }
 
 export function GroupChallengeEditor({
@@ -67,6 +72,7 @@ export function GroupChallengeEditor({
   const productId = Form.useWatch("productId", form);
   const chosen: number[] = Form.useWatch("skuIds", form) ?? [];
   const tiers: Tier[] = Form.useWatch("tiers", form) ?? [];
+  const mode: Mode = Form.useWatch("mode", form) ?? "percent";
 
   useEffect(() => {
     if (!productId) return setSkus([]);
@@ -82,6 +88,16 @@ export function GroupChallengeEditor({
     }, failed);
   }, [productId, failed, form]);
 
+  const chosenSkus = skus.filter((s) => chosen.includes(s.id));
+  // a price is typed for one list price: offered when every chosen SKU has the same
+  const listPrices = [...new Set(chosenSkus.map((s) => s.priceFen))];
+  const priceable = listPrices.length === 1;
+  const bpsOf = (tier: Tier | undefined): number | null => {
+    if (mode === "percent") return tier?.payBps ?? null;
+    const price = tier?.priceFen;
+    return priceable && price != null && !Number.isNaN(price) ? priceToPayBps(listPrices[0]!, price) : null;
+  };
+
   async function save(v: Values) {
     const body = {
       kind: "group_challenge",
@@ -90,7 +106,7 @@ export function GroupChallengeEditor({
       endsAt: v.window[1].toISOString(),
       args: {
         items: v.skuIds.map((id) => ({ skuId: String(id) })),
-        tiers: v.tiers.map((tier) => ({ participants: tier.participants ?? 0, payBps: tier.payBps ?? 0 })),
+        tiers: v.tiers.map((tier) => ({ participants: tier.participants ?? 0, payBps: bpsOf(tier) ?? 0 })),
         perPersonLimit: v.perPersonLimit ?? null,
       },
     };
@@ -107,7 +123,6 @@ export function GroupChallengeEditor({
     }
   }
 
-  const chosenSkus = skus.filter((s) => chosen.includes(s.id));
   const pricesAt = (payBps: number | null | undefined) =>
     payBps && !Number.isNaN(payBps)
       ? chosenSkus
@@ -147,6 +162,14 @@ export function GroupChallengeEditor({
             />
           </Form.Item>
         )}
+        <Form.Item name="mode" label={t("promo.priceMode")}>
+          <Radio.Group>
+            <Radio value="percent">{t("promo.mode.percent")}</Radio>
+            <Radio value="price" disabled={!priceable} data-testid="challenge-mode-price">
+              {t("promo.mode.price")}
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
         <Form.Item label={t("challenge.tiers")} extra={t("challenge.tiersHint")} required>
           <Form.List name="tiers">
             {(fields, { add, remove }) => (
@@ -163,16 +186,27 @@ export function GroupChallengeEditor({
                           data-testid={`challenge-tier-participants-${i}`}
                         />
                       </Form.Item>
-                      <span>{t("promo.tierPay")}</span>
-                      <Form.Item name={[field.name, "payBps"]} noStyle rules={[{ required: true }]}>
-                        <PercentInput placeholder="80" data-testid={`challenge-tier-pay-${i}`} />
-                      </Form.Item>
+                      {mode === "percent" ? (
+                        <>
+                          <span>{t("promo.tierPay")}</span>
+                          <Form.Item name={[field.name, "payBps"]} noStyle rules={[{ required: true }]}>
+                            <PercentInput placeholder="80" data-testid={`challenge-tier-pay-${i}`} />
+                          </Form.Item>
+                        </>
+                      ) : (
+                        <>
+                          <span>{t("challenge.tierPrice")}</span>
+                          <Form.Item name={[field.name, "priceFen"]} noStyle rules={[{ required: true }]}>
+                            <MoneyInput data-testid={`challenge-tier-price-${i}`} />
+                          </Form.Item>
+                        </>
+                      )}
                       {fields.length > 1 && (
                         <Button onClick={() => remove(field.name)}>{t("common.delete")}</Button>
                       )}
                     </Space>
                     <div className="muted small" data-testid={`challenge-tier-prices-${i}`}>
-                      {pricesAt(tiers[i]?.payBps)}
+                      {pricesAt(bpsOf(tiers[i]))}
                     </div>
                   </div>
                 ))}
