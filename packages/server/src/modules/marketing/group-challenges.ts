@@ -2,7 +2,10 @@
 // group_challenge kind). When it ends, settleEndedChallenges fixes its final tier once (participants = units
 // kept in paid orders) and refunds each paid order the difference through the after-sale refund path: one
 // after-sale of no units per order, recorded in group_challenge_refunds so a second run — or two at once, which
-// queue on the activity's lock — refunds nobody twice. An order paid after the first run is refunded by the next.
+// queue on the activity's lock — refunds nobody twice. The tier is fixed at the first run after the end that finds
+// no challenge order awaiting payment (the close timer bounds that wait), so everyone who joined in the window
+// counts (an ended or stopped challenge prices no new order, so none can join later); a return after that does
+// not raise the tier back: nobody is charged again.
 import {
   computeChallengePayBps,
   computeChallengeUnitFen,
