@@ -1,4 +1,5 @@
-// Customer-service delivery benchmark: N open conversations (BENCH_CONVERSATIONS, default 1,000), each with
+// Customer-service delivery benchmark: N open conversations (BENCH_CONVERSATIONS, default "1000,300": a run
+// each, on a fresh server and database), each with
 // the shopper's page holding its live stream (server-sent events) open, and staff sending each conversation
 // one message a second for BENCH_SECONDS (default 10). Delivery latency is from the moment the reply's POST
 // is sent to the moment the shopper's stream carries it. PostgreSQL with WORKERS API processes (default 2),
@@ -6,7 +7,8 @@
 // Writes bench/results/service-delivery.json. Small run: BENCH_CONVERSATIONS=50 BENCH_SECONDS=5.
 // BENCH_PROFILE=1 runs the server under --cpu-prof and prints where its CPU went per message instead
 // (the figures under the profiler are not written). The load generator's own CPU is reported beside the
-// server's: it shares the cores.
+// server's: it shares the cores. BENCH_REPO=<another checkout> runs that checkout's server (an A/B on a busy
+// machine: interleave the two); its figures are printed, not written.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -18,10 +20,11 @@ import { writeResult } from "./lib/result.ts";
 import { OWNER_PASSWORD, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
 
-const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
+const COUNTS = (process.env.BENCH_CONVERSATIONS ?? "1000,300").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const PROFILE = process.env.BENCH_PROFILE === "1";
+const REPO = process.env.BENCH_REPO;
 const DB = "liebian_bench_service";
 
 type Stream = { conversationId: number; close: () => void };
@@ -69,11 +72,18 @@ async function register(base: string, i: number) {
 }
 
 export default async function run(): Promise<void> {
+  const runs = [];
+  for (const conversations of COUNTS) runs.push(await runOnce(conversations));
+  if (!PROFILE && !REPO) writeResult("service-delivery", { runs });
+}
+
+async function runOnce(conversations: number) {
   const url = createDatabase(DB);
   const profileDir = PROFILE ? mkdtempSync(path.join(os.tmpdir(), "liebian-prof-")) : null;
   const server = await startServer({
     databaseUrl: url,
     workers: WORKERS,
+    ...(REPO ? { repo: REPO } : {}),
     ...(profileDir ? { nodeArgs: ["--cpu-prof", "--cpu-prof-dir", profileDir] } : {}),
   }).catch((error: unknown) => {
     dropDatabase(DB);
@@ -81,6 +91,7 @@ export default async function run(): Promise<void> {
   });
   const streams: Stream[] = [];
   let measured = { sent: 0, seconds: 0 };
+  let result: Record<string, number> = {};
   try {
     const base = server.baseUrl;
     const { token: staff } = await must(base, "POST", "/api/admin/v1/auth/login", {
@@ -88,8 +99,8 @@ export default async function run(): Promise<void> {
       password: OWNER_PASSWORD,
     });
     const shoppers = [];
-    for (let i = 0; i < CONVERSATIONS; i += 10) {
-      const batch = Array.from({ length: Math.min(10, CONVERSATIONS - i) }, (_, k) => register(base, i + k));
+    for (let i = 0; i < conversations; i += 10) {
+      const batch = Array.from({ length: Math.min(10, conversations - i) }, (_, k) => register(base, i + k));
       shoppers.push(...(await Promise.all(batch)));
     }
     const latencies: number[] = [];
@@ -137,7 +148,7 @@ export default async function run(): Promise<void> {
     const elapsed = (performance.now() - started) / 1000;
     const client = process.cpuUsage(clientBefore);
     const sorted = [...latencies].sort((a, b) => a - b);
-    const result = {
+    result = {
       conversations: shoppers.length,
       seconds: SECONDS,
       workers: WORKERS,
@@ -153,7 +164,6 @@ export default async function run(): Promise<void> {
       loadGeneratorCpuMsPerMessage: round((client.user + client.system) / 1000 / Math.max(1, sent)),
     };
     console.log(result);
-    if (!PROFILE) writeResult("service-delivery", { runs: [result] });
     measured = { sent, seconds: (performance.now() - started) / 1000 };
   } finally {
     for (const s of streams) s.close();
@@ -168,4 +178,5 @@ export default async function run(): Promise<void> {
     console.log(`profiles: ${profileDir}`);
     report(profiles, measured.sent, measured.seconds, "message");
   }
+  return result;
 }

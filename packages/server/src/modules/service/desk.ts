@@ -8,7 +8,6 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { roleHas } from "../../http/permissions.ts";
 import type { StaffPrincipal } from "../../http/types.ts";
-import { notify } from "../notifications/service.ts";
 import { findAfterSaleOwner, findOrderCard, findProductBrief, findRecentOrders } from "./context-repo.ts";
 import { publishChange } from "./publish.ts";
 import { writeStaffReply } from "./reply-repo.ts";
@@ -156,42 +155,25 @@ export async function replyAsStaff(
   const now = deps.now();
   const body = input.text ?? "";
   const imageUrl = input.imageUrl ?? null;
-  const { reply, conversation, added } = await inTransaction(deps.db, async (tx) => {
-    const reply = await writeStaffReply(tx, {
-      conversationId: id,
-      staffId: me.id,
-      body,
-      imageUrl,
-      at: now,
-      preview: previewOf({ body, imageUrl }),
-    });
-    if (!reply) throw notFound("Conversation", { id });
-    if (reply.wasStatus !== "open") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
-    if (!reply.conversation || !reply.message) {
-      throw new AppError("CONVERSATION_TAKEN", "Another staff member handles this conversation", {
-        assignedStaffId: reply.wasAssignedStaffId,
-      });
-    }
-    const added = [{ ...reply.message, senderName: me.name }];
+  const reply = await writeStaffReply(deps.db, {
+    conversationId: id,
+    staffId: me.id,
+    body,
+    imageUrl,
+    at: now,
+    preview: previewOf({ body, imageUrl }),
     // the message centre hears of the first answer the shopper has not read, not of every line after it
-    if (reply.wasUserUnread === 0) {
-      await notify(
-        tx,
-        [
-          {
-            userId: reply.conversation.userId,
-            kind: "service_reply",
-            title: "客服回复了您",
-            body: previewOf(added[0]!),
-            link: "/service",
-            sourceKey: `service:${added[0]!.id}`,
-          },
-        ],
-        now,
-      );
-    }
-    return { reply, conversation: reply.conversation, added };
+    notice: { kind: "service_reply", title: "客服回复了您", link: "/service" },
   });
+  if (!reply) throw notFound("Conversation", { id });
+  if (reply.wasStatus !== "open") throw new AppError("CONVERSATION_CLOSED", "This conversation is closed");
+  const { conversation, message } = reply;
+  if (!conversation || !message) {
+    throw new AppError("CONVERSATION_TAKEN", "Another staff member handles this conversation", {
+      assignedStaffId: reply.wasAssignedStaffId,
+    });
+  }
+  const added = [{ ...message, senderName: me.name }];
   await publishChange(deps.database, conversation, added);
   // the desk's view of it from the same statement: the replier now holds it
   const view = staffConversationView(

@@ -1,9 +1,11 @@
-// A staff reply's writes in one fixed statement: lock the conversation, add the message, move the
-// conversation on (claimed, nobody waiting, read by staff, one more unread for the shopper) and read back
-// what the desk shows. Through the query builder this was six statements (lock, insert, update, the queue
-// row, staff names) and Drizzle's per-call query building was the largest share of the server's CPU per
-// delivered message (bench/src/service-delivery.ts, BENCH_PROFILE=1). Nothing is written unless the
-// conversation is open and unassigned or the sender's: the caller tells which refusal from the `was*` columns.
+// A staff reply's writes in one fixed statement, its own transaction: lock the conversation, add the
+// message, move the conversation on (claimed, nobody waiting, read by staff, one more unread for the
+// shopper), tell the message centre when it is the first answer the shopper has not read, and read back
+// what the desk shows. Through the query builder this was eight round trips (begin, lock, insert, update,
+// notice, commit, the queue row, staff names); Drizzle's query building was the largest share of the
+// server's CPU per delivered message, and on this machine each round trip's system calls cost more than
+// the rest (bench/src/service-delivery.ts, BENCH_PROFILE=1). Nothing is written unless the conversation is
+// open and unassigned or the sender's: the caller tells which refusal from the `was*` columns.
 import type { Executor } from "../../db/client.ts";
 import { conversationMessages, conversations } from "../../db/schema/service.ts";
 import { columnsOf, nest, runStatement } from "../../db/statement.ts";
@@ -23,6 +25,11 @@ const REPLY = `with c as (
       last_message_at = $5::timestamptz, last_message_preview = $6
     from ok where conversations.id = ok.id
     returning conversations.*
+  ), notice as (
+    -- what notify() (notifications/service.ts) writes, each cause once
+    insert into notifications (user_id, kind, title, body, link, source_key, created_at)
+    select c.user_id, $7, $8, $6, $9, 'service:' || m.id, $5::timestamptz from c, m where c.user_unread = 0
+    on conflict do nothing
   )
   select c.status as "wasStatus", c.assigned_staff_id as "wasAssignedStaffId", c.user_unread as "wasUserUnread",
     ${columnsOf(conversations, "u", "conversation.")}, ${columnsOf(conversationMessages, "m", "message.")},
@@ -42,7 +49,7 @@ export type StaffReply = {
 
 /** Undefined when there is no such conversation. */
 export async function writeStaffReply(
-  tx: Executor,
+  db: Executor,
   input: {
     conversationId: number;
     staffId: number;
@@ -50,15 +57,20 @@ export async function writeStaffReply(
     imageUrl: string | null;
     at: Date;
     preview: string;
+    /** The message-centre notice of the first unread answer (its body is the preview). */
+    notice: { kind: string; title: string; link: string };
   },
 ): Promise<StaffReply | undefined> {
-  const [row] = await runStatement<Record<string, unknown>>(tx, REPLY, [
+  const [row] = await runStatement<Record<string, unknown>>(db, REPLY, [
     input.conversationId,
     input.staffId,
     input.body,
     input.imageUrl,
     input.at.toISOString(),
     input.preview,
+    input.notice.kind,
+    input.notice.title,
+    input.notice.link,
   ]);
   if (!row) return undefined;
   return {
