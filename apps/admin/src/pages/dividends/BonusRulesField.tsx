@@ -49,6 +49,12 @@ export function BonusRulesField() {
                       <Form.Item name={[rule.name, "skuId"]} label={t("div.bonus.skuId")}>
                         <InputNumber min={1} precision={0} />
                       </Form.Item>
+                      <Form.Item
+                        name={[rule.name, "couponTemplateId"]}
+                        label={t("div.prize.couponTemplateId")}
+                      >
+                        <InputNumber min={1} precision={0} />
+                      </Form.Item>
                       <Form.Item name={[rule.name, "prizeLabel"]} label={t("div.bonus.prize")}>
                         <Input style={{ width: 160 }} />
                       </Form.Item>

@@ -1,7 +1,8 @@
-// Contests (冲刺活动): the editor (a period, a metric, prizes by rank — cash or a prize in kind), the list, the
+// Contests (冲刺活动): the editor (a period, a metric, prizes by rank — cash, and/or a prize in kind: a coupon
+// template, a course SKU given as a ¥0 order, or a physical item sent by staff), the list, the
 // live standing, and freezing an ended contest's ranking (completed orders only; ties go to who got there
 // first, then the lower user id) into a run that finance approves to pay the cash prizes.
-import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from "antd";
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { MoneyInput } from "../../components/MoneyInput.tsx";
 import { rowTestId } from "../../components/test-ids.ts";
@@ -24,7 +25,12 @@ type Values = {
   name: string;
   metric: (typeof metrics)[number];
   period: [{ toISOString(): string }, { toISOString(): string }];
-  prizes: { cashFen?: number | null; item?: string }[];
+  prizes: {
+    cashFen?: number | null;
+    item?: string;
+    couponTemplateId?: number | null;
+    skuId?: number | null;
+  }[];
 };
 
 export function ContestsTab() {
@@ -49,6 +55,8 @@ export function ContestsTab() {
       rank: i + 1,
       cashFen: p.cashFen ?? null,
       item: p.item?.trim() || null,
+      couponTemplateId: p.couponTemplateId ?? null,
+      skuId: p.skuId ?? null,
     }));
     try {
       await call(
@@ -81,7 +89,9 @@ export function ContestsTab() {
   }
 
   const prizeText = (p: Prize) =>
-    `#${p.rank} ${p.cashFen !== null ? formatFen(p.cashFen) : ""}${p.item ? ` ${p.item}` : ""}`;
+    `#${p.rank} ${p.cashFen !== null ? formatFen(p.cashFen) : ""}${p.item ? ` ${p.item}` : ""}${
+      p.couponTemplateId ? ` (${t("div.prize.kind.coupon")} #${p.couponTemplateId})` : ""
+    }${p.skuId ? ` (${t("div.prize.kind.order")} SKU #${p.skuId})` : ""}`;
   return (
     <>
       {editable && (
@@ -216,7 +226,16 @@ export function ContestsTab() {
                       <MoneyInput style={{ width: 120 }} />
                     </Form.Item>
                     <Form.Item name={[field.name, "item"]} label={t("div.contest.item")}>
-                      <Input style={{ width: 200 }} />
+                      <Input style={{ width: 160 }} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, "couponTemplateId"]}
+                      label={t("div.prize.couponTemplateId")}
+                    >
+                      <InputNumber min={1} precision={0} style={{ width: 100 }} />
+                    </Form.Item>
+                    <Form.Item name={[field.name, "skuId"]} label={t("div.bonus.skuId")}>
+                      <InputNumber min={1} precision={0} style={{ width: 100 }} />
                     </Form.Item>
                     <Button onClick={() => remove(field.name)}>{t("common.delete")}</Button>
                   </Space>

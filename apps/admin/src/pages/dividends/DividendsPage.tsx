@@ -1,11 +1,12 @@
 // 分红与奖励: the merchant's dividend settings (pools, caps, team dividends with the 团队计酬 notice), dividend
-// grades and members, run previews with approve / discard and the run history, contests and leaderboards.
+// grades and members, run previews with approve / discard and the run history, contests, physical prizes to send and leaderboards.
 import { Card, Tabs } from "antd";
 import { useI18n } from "../../i18n/index.tsx";
 import { ContestsTab } from "./ContestsTab.tsx";
 import { DividendGradesTab } from "./DividendGradesTab.tsx";
 import { DividendSettingsTab } from "./DividendSettingsTab.tsx";
 import { LeaderboardsTab } from "./LeaderboardsTab.tsx";
+import { PrizesTab } from "./PrizesTab.tsx";
 import { RunsTab } from "./RunsTab.tsx";
 
 export function DividendsPage() {
@@ -19,6 +20,7 @@ export function DividendsPage() {
           { key: "settings", label: t("div.tab.settings"), children: <DividendSettingsTab /> },
           { key: "grades", label: t("div.tab.grades"), children: <DividendGradesTab /> },
           { key: "contests", label: t("div.tab.contests"), children: <ContestsTab /> },
+          { key: "prizes", label: t("div.tab.prizes"), children: <PrizesTab /> },
           { key: "leaderboards", label: t("div.tab.leaderboards"), children: <LeaderboardsTab /> },
         ]}
       />

@@ -1,8 +1,10 @@
 // 分红与排行: my dividend grade and the conditions of the next one, my dividends by period, the leaderboards
 // (today / this week / this month by promoted sales, commission or invites) with my own rank, and the
-// current contests with their prizes and standings.
+// current contests with their prizes and standings, and once a contest is frozen, my prize and where it stands
+// (awaiting approval, granted with a link to the order or coupon, to be sent, sent).
 import { Button, ProgressBar, Selector, Skeleton, Tabs } from "antd-mobile";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { PageBar } from "../../components/PageBar.tsx";
 import { isMessageKey, useI18n } from "../../i18n/index.tsx";
 import { dividendsApi, type LeaderboardMetric, type LeaderboardPeriod } from "../../lib/dividends-api.ts";
@@ -163,11 +165,44 @@ function Contests() {
   );
 }
 
+type MyPrize = NonNullable<Awaited<ReturnType<typeof dividendsApi.contest>>["myPrize"]>;
+
+/** My prize once the ranking is frozen: the cash and where the prize in kind stands, with a link to it. */
+function MyPrizeRow({ prize }: { prize: MyPrize }) {
+  const { t } = useI18n();
+  const what = [prize.cashFen > 0 ? formatFen(prize.cashFen) : "", prize.item ?? ""]
+    .filter(Boolean)
+    .join(" + ");
+  const link = prize.orderId
+    ? { to: `/orders/${prize.orderId}`, label: t("div.prize.openOrder") }
+    : prize.couponId
+      ? { to: "/me/coupons", label: t("div.prize.openCoupons") }
+      : null;
+  return (
+    <div className="dist-row small" data-testid="contest-my-prize" data-status={prize.status ?? "cash"}>
+      <span>
+        {t("div.prize.mine", { rank: prize.rank })} {what}
+      </span>
+      <span>
+        {prize.status && t(`div.prize.status.${prize.status}`)}
+        {prize.sentAt && ` ${new Date(prize.sentAt).toLocaleDateString()}`}
+        {link && (
+          <>
+            {" "}
+            <Link to={link.to}>{link.label}</Link>
+          </>
+        )}
+      </span>
+    </div>
+  );
+}
+
 function Standing({ id, metric }: { id: number; metric: string }) {
   const [standing] = useLoad(() => dividendsApi.contest(id), id);
   if (!standing) return <Skeleton.Paragraph lineCount={3} animated />;
   return (
     <>
+      {standing.myPrize && <MyPrizeRow prize={standing.myPrize} />}
       {standing.standings.map((s) => (
         <div key={s.userId} className="dist-row small" data-testid="contest-standing">
           <span>
