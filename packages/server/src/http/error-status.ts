@@ -116,6 +116,8 @@ export const errorStatus: { readonly [Code in ErrorCode]: number } = {
   BOOKING_SLOT_FULL: 409,
   BOOKING_EXISTS: 409,
   BOOKING_CANCEL_TOO_LATE: 409,
+  BOOKING_SLOT_BELOW_BOOKED: 409,
+  BOOKING_SLOT_HAS_BOOKINGS: 409,
   ORDER_NOT_SERVICE: 422,
   // sharing and analytics
   WECHAT_JSSDK_UNAVAILABLE: 404,

@@ -42,6 +42,9 @@ describe("the referral welcome offer (首单9折)", () => {
     });
     const sharer = await distributor(ctx);
     const newcomer = await buyer(ctx, sharer.code);
+    const banner = await ctx.client.get("/api/v1/welcome-offer", newcomer.token);
+    expect(banner.body).toMatchObject({ offer: { activityId: offer.id, payBps: 9000 }, eligible: true });
+    expect((await ctx.client.get("/api/v1/welcome-offer")).body.eligible).toBeNull();
     const quote = await ctx.client.post(
       "/api/v1/checkout/quote",
       { items: [{ skuId: sku100, quantity: 1 }] },
@@ -73,7 +76,9 @@ describe("the referral welcome offer (首单9折)", () => {
     expect((await pay(ctx, first)).outcome).toBe("paid");
     expect((await order(newcomer, [{ skuId: sku100, quantity: 1 }])).body.payableFen).toBe(10000);
 
+    expect((await ctx.client.get("/api/v1/welcome-offer", newcomer.token)).body.eligible).toBe(false);
     const stranger = await shopperWithAddress(ctx);
+    expect((await ctx.client.get("/api/v1/welcome-offer", stranger.token)).body.eligible).toBe(false);
     expect((await order(stranger, [{ skuId: sku100, quantity: 1 }])).body.payableFen).toBe(10000);
     const results = await ctx.client.get("/api/admin/v1/activities?kind=welcome_offer", owner);
     expect(results.body.find((x: { id: number }) => x.id === offer.id).results).toMatchObject({
@@ -98,6 +103,13 @@ describe("gifts (买一送一)", () => {
         repeat: true,
         items: [{ skuId: String(giftSku), quantity: 1, stock: 3 }],
       },
+    });
+    const shown = (await ctx.client.get("/api/v1/activities")).body.find(
+      (a: { id: number }) => a.id === gift.id,
+    );
+    expect(shown).toMatchObject({
+      details: ["满1件赠 小样×1"],
+      scope: { type: "products", productIds: [main.id] },
     });
     const sharer = await distributor(ctx);
     const first = await buyer(ctx, sharer.code);
@@ -192,7 +204,7 @@ describe("有礼邀请 and the invite reward as a coupon", () => {
       await template("新人礼券"),
       await template("邀请奖励代金券"),
     ];
-    await createActivity({
+    const activity = await createActivity({
       kind: "invite_gift",
       name: "有礼邀请",
       args: { inviterTemplateId: forInviter, inviteeTemplateId: forInvitee },
@@ -225,6 +237,18 @@ describe("有礼邀请 and the invite reward as a coupon", () => {
     expect(done[0] + done[1] + (await completeDueOrders(ctx.deps, ctx.clock.now()))).toBe(2);
     expect(await mine(invitee.token)).toEqual(["新人礼券"]);
     expect(await mine(sharer.token)).toEqual(["邀请人礼券", "邀请奖励代金券"]);
+    const results = await ctx.client.get(`/api/admin/v1/activities/${activity.id}/invite-gifts`, owner);
+    expect(results.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ side: "invitee", userId: invitee.userId, templateName: "新人礼券" }),
+        expect.objectContaining({
+          side: "inviter",
+          inviteeUserId: invitee.userId,
+          templateName: "邀请人礼券",
+        }),
+      ]),
+    );
+    expect(results.body).toHaveLength(2);
     // The invite reward came as a coupon: no cash reward beside the commission.
     expect((await wallet(ctx, sharer.token)).availableFen).toBe(2000);
   });

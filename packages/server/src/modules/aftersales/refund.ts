@@ -19,6 +19,7 @@ import { findOrderItems, lockOrder, type OrderRow, updateOrderRow } from "../ord
 import { moveOrder, recordOrderEvent } from "../orders/timeline.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import { applyPointsOnRefund } from "../points/service.ts";
+import { releaseBookingOfRefundedOrder } from "../service-slots/service.ts";
 import {
   type AfterSaleRow,
   addRefundedToLine,
@@ -115,6 +116,7 @@ export async function completeAfterSaleRefund(
   }
   const orderRefunded = await recordOrderRefund(tx, order, afterSale, at);
   if (orderRefunded) await returnCouponOfRefundedOrder(tx, order.id);
+  if (orderRefunded) await releaseBookingOfRefundedOrder(tx, order.id, at);
   await returnAndClawPoints(tx, order, afterSale.id, orderRefunded, at);
 
   const commissions = await lockRefundedCommissions(tx, lines);

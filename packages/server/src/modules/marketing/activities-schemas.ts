@@ -55,9 +55,9 @@ export const ShopActivityResponse = z.object({
       stockLeft: z.number().nullable(),
     }),
   ),
-  /** "满200减50"-style lines for threshold kinds. */
+  /** "满200减50"-style lines for threshold kinds; "满1件赠 帆布袋×1" for gifts. */
   details: z.array(z.string()),
-  /** Which goods a threshold kind covers (null for price kinds): all, or chosen categories or products. */
+  /** Which goods a threshold or gift kind covers (null for price kinds): all, or chosen categories or products. */
   scope: z
     .object({
       type: z.enum(["all", "categories", "products"]),
@@ -66,4 +66,38 @@ export const ShopActivityResponse = z.object({
     })
     .nullable(),
   perPersonLimit: z.number().nullable(),
+});
+
+/** One coupon an invite-gift activity handed out: to whom, on which side, for which invitee, used or not. */
+export const InviteGiftGrant = z.object({
+  couponId: z.number(),
+  side: z.enum(["inviter", "invitee"]),
+  userId: z.number(),
+  nickname: z.string(),
+  inviteeUserId: z.number(),
+  /** Null when the invitee's own coupon is not in the list (it could not be given). */
+  inviteeNickname: z.string().nullable(),
+  templateId: z.number(),
+  templateName: z.string(),
+  status: z.enum(["available", "used"]),
+  grantedAt: z.date(),
+});
+
+/** The referral welcome offer running now and whether this shopper gets it (null: nobody logged in). */
+export const WelcomeOfferResponse = z.object({
+  offer: z
+    .object({
+      activityId: z.number(),
+      name: z.string(),
+      payBps: z.number(),
+      maxOffFen: z.number().nullable(),
+      endsAt: z.date(),
+      scope: z.object({
+        type: z.enum(["all", "categories", "products"]),
+        categoryIds: z.array(z.number()),
+        productIds: z.array(z.number()),
+      }),
+    })
+    .nullable(),
+  eligible: z.boolean().nullable(),
 });

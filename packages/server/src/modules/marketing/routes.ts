@@ -9,7 +9,9 @@ import {
   ActivityBody,
   ActivityKindQuery,
   ActivityResponse,
+  InviteGiftGrant,
   ShopActivityResponse,
+  WelcomeOfferResponse,
 } from "./activities-schemas.ts";
 import { createActivity, editActivity, getActivities, stopActivity } from "./activities-service.ts";
 import {
@@ -36,7 +38,9 @@ import {
   ChallengeResultsResponse,
   OrderChallengeResponse,
 } from "./group-challenges-schemas.ts";
+import { getInviteGiftResults } from "./invite-gifts.ts";
 import { getShopActivities } from "./shop-activities.ts";
+import { getWelcomeOffer } from "./welcome-offers.ts";
 
 export function registerMarketingRoutes(app: App, deps: AppDeps): void {
   const tags = ["admin: marketing"];
@@ -101,6 +105,22 @@ export function registerMarketingRoutes(app: App, deps: AppDeps): void {
     "/api/v1/activities",
     { schema: { tags: ["shop: marketing"], response: { 200: z.array(ShopActivityResponse) } } },
     async () => getShopActivities(deps),
+  );
+  app.get(
+    "/api/admin/v1/activities/:id/invite-gifts",
+    {
+      config: read,
+      schema: { tags, params: IdParams, response: { 200: z.array(InviteGiftGrant) } },
+    },
+    async (request) => getInviteGiftResults(deps.db, request.params.id),
+  );
+  app.get(
+    "/api/v1/welcome-offer",
+    {
+      config: { auth: "optional-user" },
+      schema: { tags: ["shop: marketing"], response: { 200: WelcomeOfferResponse } },
+    },
+    async (request) => getWelcomeOffer(deps, request.user?.id ?? null),
   );
   registerCouponRoutes(app, deps);
 }

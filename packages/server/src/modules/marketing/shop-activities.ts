@@ -1,6 +1,7 @@
 // What the shop shows of the activities running now: per SKU the activity price and stock left (for badges,
 // prices in lists and countdowns), and the threshold lines ("满200减50"). Read from the running-activities
-// cache plus one query for the list prices a 折 is taken of.
+// cache plus one query for the list prices a 折 is taken of; gifts (满1件赠) name their gift's product, one
+// more query while a gift activity runs.
 import {
   applyBps,
   bps,
@@ -8,11 +9,13 @@ import {
   fen,
   findPromotionKind,
   type GroupChallengeArgs,
+  giftKind,
   type LinePriceArgs,
+  thresholdText,
 } from "@liebian/domain";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { skus } from "../../db/schema/commerce.ts";
+import { products, skus } from "../../db/schema/commerce.ts";
 import { loadRunningActivities } from "./running-activities.ts";
 
 type Tier = { atLeast: number; offFen?: number; payBps?: number };
@@ -42,6 +45,32 @@ function thresholdLines(kind: string, args: ThresholdArgs): string[] {
   );
 }
 
+/** "满1件赠 帆布袋×1" per gift of each running gift activity, by activity id. */
+async function giftLines(db: Db, rows: { id: number; kind: string; args: unknown }[]) {
+  const gifts = rows
+    .filter((r) => r.kind === "gift")
+    .map((r) => ({ id: r.id, args: giftKind.args.parse(r.args) }));
+  const skuIds = [...new Set(gifts.flatMap((g) => g.args.items.map((i) => Number(i.skuId))))];
+  if (skuIds.length === 0) return new Map<number, string[]>();
+  const titles = new Map(
+    (
+      await db
+        .select({ id: skus.id, title: products.title })
+        .from(skus)
+        .innerJoin(products, eq(products.id, skus.productId))
+        .where(inArray(skus.id, skuIds))
+    ).map((s) => [String(s.id), s.title]),
+  );
+  return new Map(
+    gifts.map((g) => [
+      g.id,
+      g.args.items.map(
+        (i) => `${thresholdText(g.args.basis, g.args.atLeast)}赠 ${titles.get(i.skuId) ?? ""}×${i.quantity}`,
+      ),
+    ]),
+  );
+}
+
 export async function getShopActivities(deps: { db: Db; now: () => Date }) {
   const now = deps.now();
   const rows = (await loadRunningActivities(deps.db, now)).filter((r) => new Date(r.startsAt) <= now);
@@ -60,6 +89,7 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
               .where(inArray(skus.id, skuIds))
           ).map((s) => [s.id, s]),
         );
+  const gifts = await giftLines(deps.db, rows);
   return rows
     .filter((r) => findPromotionKind(r.kind)?.stage !== "coupon")
     .map((r) => {
@@ -93,8 +123,8 @@ export async function getShopActivities(deps: { db: Db; now: () => Date }) {
                 ];
               })
             : [],
-        details: stage === "order" ? thresholdLines(r.kind, args) : [],
-        scope: stage === "order" ? scopeOf(args) : null,
+        details: stage === "order" ? thresholdLines(r.kind, args) : (gifts.get(r.id) ?? []),
+        scope: stage === "order" || stage === "gift" ? scopeOf(args) : null,
         perPersonLimit: args.perPersonLimit ?? null,
       };
     });

@@ -1,7 +1,8 @@
 // Booking-slot queries: slots of a product, the guarded take and give-back of a place, an order's live booking.
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
-import { products } from "../../db/schema/commerce.ts";
+import { users } from "../../db/schema/accounts.ts";
+import { orders, products } from "../../db/schema/commerce.ts";
 import { serviceSlots, slotBookings } from "../../db/schema/service-goods.ts";
 
 export type SlotRow = typeof serviceSlots.$inferSelect;
@@ -16,7 +17,10 @@ export async function insertSlot(tx: Executor, values: typeof serviceSlots.$infe
   return row!;
 }
 
-/** A product's slots in time order; `after` keeps only those starting later (the shop's choice). */
+/**
+ * A product's slots in time order, deleted (stopped) ones left out; `after` keeps only those starting later
+ * (the shop's choice).
+ */
 export async function listSlots(db: Executor, productId: number, after: Date | null) {
   return db
     .select()
@@ -24,7 +28,8 @@ export async function listSlots(db: Executor, productId: number, after: Date | n
     .where(
       and(
         eq(serviceSlots.productId, productId),
-        after ? and(gt(serviceSlots.startsAt, after), eq(serviceSlots.status, "active")) : undefined,
+        eq(serviceSlots.status, "active"),
+        after ? gt(serviceSlots.startsAt, after) : undefined,
       ),
     )
     .orderBy(asc(serviceSlots.startsAt))
@@ -34,6 +39,61 @@ export async function listSlots(db: Executor, productId: number, after: Date | n
 export async function findSlot(db: Executor, id: number) {
   const [row] = await db.select().from(serviceSlots).where(eq(serviceSlots.id, id));
   return row ?? null;
+}
+
+export async function lockSlot(tx: Executor, id: number) {
+  const [row] = await tx.select().from(serviceSlots).where(eq(serviceSlots.id, id)).for("update");
+  return row ?? null;
+}
+
+export async function updateSlot(
+  tx: Executor,
+  id: number,
+  values: Partial<Pick<SlotRow, "startsAt" | "endsAt" | "capacity" | "cancelBeforeHours" | "status">>,
+) {
+  const [row] = await tx.update(serviceSlots).set(values).where(eq(serviceSlots.id, id)).returning();
+  return row!;
+}
+
+/** Whether any booking (live or cancelled) names the slot: such a slot is kept as history, not deleted. */
+export async function slotHasBookingRows(db: Executor, slotId: number) {
+  const [row] = await db
+    .select({ id: slotBookings.id })
+    .from(slotBookings)
+    .where(eq(slotBookings.slotId, slotId))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function deleteSlotRow(tx: Executor, id: number) {
+  await tx.delete(serviceSlots).where(eq(serviceSlots.id, id));
+}
+
+/** A product's bookings for staff, newest first, with the order and who booked. */
+export async function listProductBookings(db: Executor, productId: number) {
+  return db
+    .select({
+      id: slotBookings.id,
+      status: slotBookings.status,
+      bookedAt: slotBookings.bookedAt,
+      cancelledAt: slotBookings.cancelledAt,
+      orderId: slotBookings.orderId,
+      orderNo: orders.orderNo,
+      orderStatus: orders.status,
+      userId: slotBookings.userId,
+      nickname: users.nickname,
+      phone: users.phone,
+      slotId: serviceSlots.id,
+      startsAt: serviceSlots.startsAt,
+      endsAt: serviceSlots.endsAt,
+    })
+    .from(slotBookings)
+    .innerJoin(serviceSlots, eq(serviceSlots.id, slotBookings.slotId))
+    .innerJoin(orders, eq(orders.id, slotBookings.orderId))
+    .innerJoin(users, eq(users.id, slotBookings.userId))
+    .where(eq(serviceSlots.productId, productId))
+    .orderBy(desc(slotBookings.id))
+    .limit(500);
 }
 
 /** Takes one place when one is left: concurrent bookings queue on the row and never pass capacity. */

@@ -5,8 +5,25 @@ import type { AppDeps } from "../../deps.ts";
 import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import { IdParams } from "../../http/input-types.ts";
 import type { App } from "../../http/types.ts";
-import { BookBody, BookingResponse, ProductIdQuery, SlotBody, SlotResponse } from "./schemas.ts";
-import { bookSlot, cancelBooking, createSlot, getBooking, getSlots } from "./service.ts";
+import {
+  AdminBookingResponse,
+  BookBody,
+  BookingResponse,
+  ProductIdQuery,
+  SlotBody,
+  SlotEditBody,
+  SlotResponse,
+} from "./schemas.ts";
+import {
+  bookSlot,
+  cancelBooking,
+  createSlot,
+  deleteSlot,
+  editSlot,
+  getBooking,
+  getProductBookings,
+  getSlots,
+} from "./service.ts";
 
 export function registerServiceSlotRoutes(app: App, deps: AppDeps): void {
   const tags = ["admin: service goods"];
@@ -27,6 +44,30 @@ export function registerServiceSlotRoutes(app: App, deps: AppDeps): void {
       schema: { tags, querystring: ProductIdQuery, response: { 200: z.array(SlotResponse) } },
     },
     async (request) => getSlots(deps.db, request.query.productId, null),
+  );
+  app.put(
+    "/api/admin/v1/service-slots/:id",
+    {
+      config: { permission: "catalog.write" },
+      schema: { tags, params: IdParams, body: SlotEditBody, response: { 200: SlotResponse } },
+    },
+    async (request) => editSlot(deps, staffActor(request), request.params.id, request.body),
+  );
+  app.delete(
+    "/api/admin/v1/service-slots/:id",
+    {
+      config: { permission: "catalog.write" },
+      schema: { tags, params: IdParams, response: { 200: z.object({ deleted: z.boolean() }) } },
+    },
+    async (request) => deleteSlot(deps, staffActor(request), request.params.id),
+  );
+  app.get(
+    "/api/admin/v1/service-bookings",
+    {
+      config: { permission: "catalog.read" },
+      schema: { tags, querystring: ProductIdQuery, response: { 200: z.array(AdminBookingResponse) } },
+    },
+    async (request) => getProductBookings(deps.db, request.query.productId),
   );
   app.get(
     "/api/v1/products/:id/slots",

@@ -11,6 +11,10 @@ export const SlotBody = z.strictObject({
 });
 export type SlotInput = z.output<typeof SlotBody>;
 
+/** A slot's change: its time only while nobody holds a place, its places never below those taken. */
+export const SlotEditBody = SlotBody.omit({ productId: true });
+export type SlotEdit = z.output<typeof SlotEditBody>;
+
 export const SlotResponse = z.object({
   id: z.number(),
   productId: z.number(),
@@ -32,4 +36,21 @@ export const BookingResponse = z.object({
   status: z.enum(["booked", "cancelled"]),
   bookedAt: z.date(),
   slot: SlotResponse,
+});
+
+/** A booking as staff list it: the slot, the order and who booked (phone masked). */
+export const AdminBookingResponse = z.object({
+  id: z.number(),
+  status: z.enum(["booked", "cancelled"]),
+  bookedAt: z.date(),
+  cancelledAt: z.date().nullable(),
+  orderId: z.number(),
+  orderNo: z.string(),
+  orderStatus: z.string(),
+  userId: z.number(),
+  nickname: z.string(),
+  phone: z.string().nullable(),
+  slotId: z.number(),
+  startsAt: z.date(),
+  endsAt: z.date(),
 });
