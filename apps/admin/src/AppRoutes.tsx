@@ -84,6 +84,12 @@ const GroupChallengeResultsPage = lazy(() =>
 const CouponsPage = lazy(() =>
   import("./pages/marketing/CouponsPage.tsx").then((m) => ({ default: m.CouponsPage })),
 );
+const OffersPage = lazy(() =>
+  import("./pages/offers/OffersPage.tsx").then((m) => ({ default: m.OffersPage })),
+);
+const ServiceSlotsPage = lazy(() =>
+  import("./pages/offers/ServiceSlotsPage.tsx").then((m) => ({ default: m.ServiceSlotsPage })),
+);
 const RedemptionPage = lazy(() =>
   import("./pages/marketing/RedemptionPage.tsx").then((m) => ({ default: m.RedemptionPage })),
 );
@@ -166,6 +172,10 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/group-challenges", permission: "marketing.read", element: <GroupChallengesPage /> },
   { path: "/group-challenges/:id", permission: "marketing.read", element: <GroupChallengeResultsPage /> },
   { path: "/coupons", permission: "marketing.read", element: <CouponsPage /> },
+  { path: "/welcome-offers", permission: "marketing.read", element: <OffersPage kind="welcome_offer" /> },
+  { path: "/invite-gifts", permission: "marketing.read", element: <OffersPage kind="invite_gift" /> },
+  { path: "/gifts", permission: "marketing.read", element: <OffersPage kind="gift" /> },
+  { path: "/service-slots", permission: "catalog.read", element: <ServiceSlotsPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },

@@ -1,5 +1,5 @@
 // One product in a two-column feed: picture, title, price and sales; a running activity adds its badge and
-// activity price (the list price struck through), a threshold discount its "满200减50" line.
+// activity price (the list price struck through), a threshold discount its "满200减50" line, a gift its 赠 tag.
 import { Image } from "antd-mobile";
 import { Link } from "react-router-dom";
 import { useI18n } from "../i18n/index.tsx";
@@ -23,6 +23,11 @@ export function ProductTile({ product }: { product: ProductCard }) {
       {deal && <PromoBadge kind={deal.kind} className="product-tile-badge" />}
       <div className="product-tile-body">
         <div className="product-tile-title">{product.title}</div>
+        {promo.gifts.length > 0 && (
+          <div className="promo-lines" data-testid="product-card-gifts">
+            <span className="promo-badge gift-badge">{t("gift.badge")}</span>
+          </div>
+        )}
         {promo.thresholds.length > 0 && (
           <div className="promo-lines" data-testid="product-card-thresholds">
             {promo.thresholds.slice(0, 2).map((line) => (

@@ -1,8 +1,10 @@
-// What the server's checkout quote says: each line, goods, discounts, freight per template, payable.
+// What the server's checkout quote says: each line, the ¥0 gifts it earns, goods, discounts, freight per
+// template, payable.
 import { List } from "antd-mobile";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
 import { formatFen } from "../lib/money.ts";
 import type { Quote } from "../lib/types.ts";
+import { GiftTag } from "./GiftTag.tsx";
 import { OrderLine } from "./OrderLine.tsx";
 
 export function QuoteSummary({ quote }: { quote: Quote }) {
@@ -12,6 +14,13 @@ export function QuoteSummary({ quote }: { quote: Quote }) {
       <div className="card" data-testid="checkout-lines">
         {quote.lines.map((line) => (
           <OrderLine key={line.skuId} line={line} />
+        ))}
+        {quote.gifts.map((gift) => (
+          <OrderLine
+            key={`gift-${gift.activityId}-${gift.skuId}`}
+            line={{ ...gift, unitPriceFen: 0 }}
+            extra={<GiftTag detail={gift.detail} given={gift.given} originalFen={gift.originalUnitFen} />}
+          />
         ))}
       </div>
       <List className="card checkout-amounts">

@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { countdownParts, promotionOf, type ShopActivity } from "./marketing.ts";
+import {
+  countdownParts,
+  promotionOf,
+  type ShopActivity,
+  type WelcomeOffer,
+  welcomeFor,
+} from "./marketing.ts";
 
 const flash = (over: Partial<ShopActivity> = {}): ShopActivity => ({
   id: 1,
@@ -57,5 +63,39 @@ describe("countdownParts", () => {
     const p = countdownParts(1_000_000 + leftMs, 1_000_000);
     expect([p.days, p.hours, p.minutes, p.seconds]).toEqual(parts);
     expect(p.over).toBe(leftMs < 1000);
+  });
+});
+
+describe("gifts and the welcome offer", () => {
+  test("a gift covering the product is a gift line, not a threshold", () => {
+    const gift = { ...over200({ type: "products", categoryIds: [], productIds: [7] }), id: 3, kind: "gift" };
+    const promo = promotionOf([{ ...gift, details: ["满1件赠 小样×1"] }], { id: 7, categoryId: null });
+    expect([promo.gifts, promo.thresholds]).toEqual([["满1件赠 小样×1"], []]);
+  });
+  const answer = (eligible: boolean | null): WelcomeOffer => ({
+    offer: {
+      activityId: 5,
+      name: "新客首单9折",
+      payBps: 9000,
+      maxOffFen: null,
+      endsAt: "2026-12-31T00:00:00Z",
+      scope: { type: "products", categoryIds: [], productIds: [7] },
+    },
+    eligible,
+  });
+  test.each([
+    { label: "the server says yes", eligible: true, referred: false, product: 7, shown: true },
+    {
+      label: "the server says no, whatever the link",
+      eligible: false,
+      referred: true,
+      product: 7,
+      shown: false,
+    },
+    { label: "nobody logged in, came by a link", eligible: null, referred: true, product: 7, shown: true },
+    { label: "nobody logged in, no link", eligible: null, referred: false, product: 7, shown: false },
+    { label: "a product it does not cover", eligible: true, referred: true, product: 8, shown: false },
+  ])("$label → shown $shown", ({ eligible, referred, product, shown }) => {
+    expect(welcomeFor(answer(eligible), { id: product, categoryId: null }, referred) !== null).toBe(shown);
   });
 });

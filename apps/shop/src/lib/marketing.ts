@@ -54,6 +54,8 @@ export type ProductPromotion = {
   lowest: ActivityPrice | null;
   /** "满200减50" lines of the threshold activities that cover the product. */
   thresholds: string[];
+  /** "满1件赠 小样×1" lines of the gift activities (买赠 / 满赠) that cover the product. */
+  gifts: string[];
 };
 
 function covers(scope: ShopActivity["scope"], productId: number, categoryId: number | null): boolean {
@@ -73,6 +75,7 @@ export function promotionOf(
 ): ProductPromotion {
   const skuPrices = new Map<number, ActivityPrice>();
   const thresholds: string[] = [];
+  const gifts: string[] = [];
   for (const a of activities) {
     for (const s of a.skus) {
       if (s.productId !== product.id || s.stockLeft === 0) continue;
@@ -89,11 +92,46 @@ export function promotionOf(
         perPersonLimit: a.perPersonLimit,
       });
     }
-    if (covers(a.scope, product.id, product.categoryId)) thresholds.push(...a.details);
+    if (covers(a.scope, product.id, product.categoryId))
+      (a.kind === "gift" ? gifts : thresholds).push(...a.details);
   }
   let lowest: ActivityPrice | null = null;
   for (const p of skuPrices.values()) if (!lowest || p.priceFen < lowest.priceFen) lowest = p;
-  return { skuPrices, lowest, thresholds };
+  return { skuPrices, lowest, thresholds, gifts };
+}
+
+export type WelcomeOffer = Json<paths["/api/v1/welcome-offer"]["get"]["responses"][200]>;
+
+/**
+ * The welcome offer (新客首单礼) this shopper would get on this product: when it runs, covers the product, and
+ * the server says they qualify — or, nobody logged in, they arrived by a distributor's link (`referred`).
+ */
+export function welcomeFor(
+  answer: WelcomeOffer | null,
+  product: { id: number; categoryId: number | null },
+  referred: boolean,
+): NonNullable<WelcomeOffer["offer"]> | null {
+  const offer = answer?.offer;
+  if (!offer || !(answer.eligible ?? referred)) return null;
+  return covers(offer.scope, product.id, product.categoryId) ? offer : null;
+}
+
+/** The welcome offer running now and whether it applies to whoever is logged in; null until it arrives. */
+export function useWelcomeOffer(signedIn: boolean): WelcomeOffer | null {
+  const [answer, setAnswer] = useState<WelcomeOffer | null>(null);
+  // asked again when the shopper logs in or out: whether it applies is theirs
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    let current = true;
+    call(api.GET("/api/v1/welcome-offer")).then(
+      (a) => current && setAnswer(a),
+      () => current && setAnswer(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [signedIn]);
+  return answer;
 }
 
 /** Splits what is left of a window into days, hours, minutes and seconds (all zero once it has passed). */

@@ -3,6 +3,7 @@
 import { Button, Checkbox, Dialog, ErrorBlock, Image, Stepper, SwipeAction } from "antd-mobile";
 import { useCallback, useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { CartGiftNote } from "../components/OfferStrips.tsx";
 import { Price } from "../components/Price.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
@@ -170,6 +171,7 @@ function CartRow({
       <div className="cart-line-body">
         <div className="line-title">{line.title}</div>
         {line.specValues.length > 0 && <div className="line-spec">{line.specValues.join(" / ")}</div>}
+        <CartGiftNote productId={line.productId} />
         {line.problem && (
           <div className="cart-line-problem" data-testid="cart-line-problem">
             {t(`cart.problem.${line.problem}`, { n: line.stock })}

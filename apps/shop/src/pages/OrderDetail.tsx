@@ -3,6 +3,7 @@ import { List, Skeleton, Steps } from "antd-mobile";
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { AddressCard } from "../components/AddressCard.tsx";
+import { GiftTag } from "../components/GiftTag.tsx";
 import { OrderActions } from "../components/OrderActions.tsx";
 import { OrderLine } from "../components/OrderLine.tsx";
 import { PageBar } from "../components/PageBar.tsx";
@@ -14,6 +15,7 @@ import { formatFen } from "../lib/money.ts";
 import { timelineNote } from "../lib/timeline-note.ts";
 import type { Order } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
+import { BookingCard } from "./booking/BookingCard.tsx";
 import { OrderChallengeCard } from "./challenges/OrderChallenge.tsx";
 
 export function OrderDetailPage() {
@@ -67,6 +69,7 @@ export function OrderDetailPage() {
           </div>
         </div>
       )}
+      {order.delivery === "redemption" && <BookingCard order={order} />}
       {order.address && (
         <div className="card">
           <AddressCard address={order.address} />
@@ -78,11 +81,14 @@ export function OrderDetailPage() {
             key={item.id}
             line={item}
             extra={
-              item.refundedFen > 0 && (
-                <div className="cart-line-problem">
-                  {t("order.refunded", { amount: formatFen(item.refundedFen) })}
-                </div>
-              )
+              <>
+                {item.activityKind === "gift" && <GiftTag originalFen={item.originalUnitFen} />}
+                {item.refundedFen > 0 && (
+                  <div className="cart-line-problem">
+                    {t("order.refunded", { amount: formatFen(item.refundedFen) })}
+                  </div>
+                )}
+              </>
             }
           />
         ))}

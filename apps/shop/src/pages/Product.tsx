@@ -3,6 +3,7 @@
 import { Button, ErrorBlock, Image, Skeleton, Swiper, Toast } from "antd-mobile";
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { GiftLines, WelcomeBanner } from "../components/OfferStrips.tsx";
 import { PageBar } from "../components/PageBar.tsx";
 import { Price } from "../components/Price.tsx";
 import { ProductPromo, ThresholdLines } from "../components/ProductPromo.tsx";
@@ -13,7 +14,8 @@ import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { checkoutLink } from "../lib/checkout-link.ts";
-import { promotionOf, useShopActivities } from "../lib/marketing.ts";
+import { promotionOf, useShopActivities, useWelcomeOffer, welcomeFor } from "../lib/marketing.ts";
+import { pendingReferral } from "../lib/referral.ts";
 import { resumedChoice, resumeLink } from "../lib/resume-choice.ts";
 import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
 import { track } from "../lib/tracking.ts";
@@ -42,6 +44,7 @@ export function ProductPage() {
   });
   const [busy, setBusy] = useState(false);
   const activities = useShopActivities();
+  const welcomeAnswer = useWelcomeOffer(signedIn);
 
   useEffect(() => track({ kind: "page_view", productId: id, source: "product" }), [id]);
   useEffect(() => {
@@ -70,6 +73,7 @@ export function ProductPage() {
   const deal = sku ? (promo.skuPrices.get(sku.id) ?? null) : promo.lowest;
   const dealListFen = product.skus.find((s) => s.id === deal?.skuId)?.priceFen ?? range.min;
   const offSale = product.status !== "on_sale";
+  const welcome = welcomeFor(welcomeAnswer, product, pendingReferral() !== undefined);
 
   const toLogin = (back: string) => navigate(`/login?redirect=${encodeURIComponent(back)}`);
   // A visitor picks first; logging in comes at the confirm, and the choice travels through it.
@@ -129,6 +133,8 @@ export function ProductPage() {
         </h1>
         {product.subtitle && <div className="muted">{product.subtitle}</div>}
         <ThresholdLines lines={promo.thresholds} />
+        <GiftLines lines={promo.gifts} />
+        {welcome && <WelcomeBanner offer={welcome} priceFen={deal?.priceFen ?? sku?.priceFen ?? range.min} />}
         {product.purchaseLimit && (
           <div className="tag-limit">{t("product.limit", { n: product.purchaseLimit })}</div>
         )}

@@ -1,8 +1,10 @@
 // The cards of the distribution settings form: commission plan, binding, eligibility, withdrawals, rewards, fraud.
 import { Alert, App, Card, Form, InputNumber, Radio, Select, Space, Switch } from "antd";
+import { useEffect, useState } from "react";
 import { MoneyInput, PercentInput } from "../../components/MoneyInput.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { useAuth } from "../../lib/auth.tsx";
+import { marketingApi } from "../marketing/marketing-api.ts";
 import { liveActivityKinds } from "./activities.ts";
 
 /** The highest total cap the server accepts (30%): above it a purchase pays mostly for the network. */
@@ -303,6 +305,39 @@ function RewardFields({ name }: { name: "firstOrder" | "invite" }) {
   );
 }
 
+/** The invite reward is paid as cash or as a coupon (代金券) of a template the merchant picks. */
+function InviteRewardPayAs() {
+  const { t } = useI18n();
+  const payAs = Form.useWatch(["rewards", "invite", "payAs"]) ?? "cash";
+  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
+  useEffect(() => {
+    marketingApi
+      .coupons()
+      // staff without marketing.read see no templates, and no error for a list they may not read
+      .then((list) => setOptions(list.map((c) => ({ value: c.id, label: `${c.name}（${c.summary}）` }))))
+      .catch(() => setOptions([]));
+  }, []);
+  return (
+    <Space wrap align="start">
+      <Form.Item name={["rewards", "invite", "payAs"]} label={t("dist.invitePayAs")} initialValue="cash">
+        <Radio.Group data-testid="invite-pay-as">
+          <Radio value="cash">{t("dist.invitePayAs.cash")}</Radio>
+          <Radio value="coupon">{t("dist.invitePayAs.coupon")}</Radio>
+        </Radio.Group>
+      </Form.Item>
+      {payAs === "coupon" && (
+        <Form.Item
+          name={["rewards", "invite", "couponTemplateId"]}
+          label={t("dist.inviteCoupon")}
+          rules={[{ required: true }]}
+        >
+          <Select style={{ width: 280 }} options={options} />
+        </Form.Item>
+      )}
+    </Space>
+  );
+}
+
 export function RewardsAndFraudCard() {
   const { t } = useI18n();
   return (
@@ -310,6 +345,7 @@ export function RewardsAndFraudCard() {
       <Alert type="info" showIcon message={t("dist.noRecruitReward")} style={{ marginBottom: 16 }} />
       <RewardFields name="firstOrder" />
       <RewardFields name="invite" />
+      <InviteRewardPayAs />
       <Space wrap align="start">
         <Form.Item name={["fraud", "enabled"]} label={t("dist.fraud")} valuePropName="checked">
           <Switch />
