@@ -1,6 +1,6 @@
 // For an active distributor, the product page's share button: a sheet with what they would earn (分享预计赚),
 // their short product link to copy (the group challenge's link when the product is in one: it opens the
-// product with the challenge shown), and the product poster drawn by the server to long-press and save.
+// challenge), and the product poster drawn by the server to long-press and save.
 import { Button, Popup, SpinLoading, Toast } from "antd-mobile";
 import { useEffect, useState } from "react";
 import { useI18n } from "../i18n/index.tsx";

@@ -32,7 +32,7 @@ export async function recordReferralVisit(
     ? { ref: code, source: "product" as const, productId: Number(product[1]) }
     : /^\/store\//.test(path)
       ? { ref: code, source: "storefront" as const }
-      : /^\/(group-buys|groups)\//.test(path)
+      : /^\/(group-buys|groups|group-challenges)\//.test(path)
         ? { ref: code, source: "activity" as const }
         : { ref: code, source: "link" as const };
   const signedIn = readToken() !== null;

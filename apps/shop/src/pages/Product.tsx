@@ -21,7 +21,6 @@ import { type Choice, initialChoice, priceRange, skuOf } from "../lib/sku.ts";
 import { track } from "../lib/tracking.ts";
 import type { Product, Sku } from "../lib/types.ts";
 import { useFail } from "../lib/use-fail.ts";
-import { ChallengeNotice } from "./groups/ChallengeNotice.tsx";
 import { GroupBuyLink } from "./groups/GroupBuyLink.tsx";
 import { ProductReviews } from "./reviews/ProductReviews.tsx";
 
@@ -139,9 +138,6 @@ export function ProductPage() {
           <div className="tag-limit">{t("product.limit", { n: product.purchaseLimit })}</div>
         )}
       </section>
-      {Number(searchParams.get("challenge")) > 0 && (
-        <ChallengeNotice challengeId={Number(searchParams.get("challenge"))} />
-      )}
       <GroupBuyLink productId={product.id} />
       {product.specAxes.length > 0 && (
         <button

@@ -1,7 +1,7 @@
-// A distributor shares a group challenge (团购挑战): `/s/CODE/c/ID` opens the challenge's product with their
-// code and the challenge, the visit counts for them, and the product poster carries that link while the
-// challenge runs. An unknown or frozen code still opens the page and binds nobody (recorded); an ended
-// challenge cannot be shared, and one that does not exist opens the shop.
+// A distributor shares a group challenge (团购挑战): `/s/CODE/c/ID` opens the shop's challenge page with their
+// code, the visit counts for them, and the product poster carries that link while the challenge runs. An
+// unknown or frozen code still opens the page and binds nobody (recorded); an ended challenge cannot be shared
+// (its page says it has ended), and one that does not exist is 404.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createFreight, createProduct } from "../commerce/fixtures.ts";
 import { DAY, distributor, enableDistribution } from "../distribution/support.ts";
@@ -69,20 +69,22 @@ describe("a group challenge's share link", () => {
     expect([missing.status, missing.body.error.code]).toEqual([404, "NOT_FOUND"]);
   });
 
-  it("opens the challenge's product with the code; ended: the product, whose challenge says so; unknown: the shop", async () => {
+  it("opens the challenge's page with the code; the page's data says when it has ended or does not exist", async () => {
     const opened = await ctx.client.get(`/s/${a.code}/c/${running}`);
     expect([opened.status, opened.headers.location]).toEqual([
       302,
-      `/products/${tea.id}?challenge=${running}&ref=${a.code}`,
+      `/group-challenges/${running}?ref=${a.code}`,
     ]);
+    expect((await ctx.client.get(`/api/v1/group-challenges/${running}`)).body.skus[0].productId).toBe(tea.id);
     const ended = await ctx.client.get(`/s/${a.code}/c/${stopped}`);
-    expect(ended.headers.location).toMatch(
-      new RegExp(`^/products/\\d+\\?challenge=${stopped}&ref=${a.code}$`),
-    );
+    expect(ended.headers.location).toBe(`/group-challenges/${stopped}?ref=${a.code}`);
     expect((await ctx.client.get(`/api/v1/group-challenges/${stopped}`)).body.state).toBe("ended");
-    expect((await ctx.client.get(`/s/${a.code}/c/999999`)).headers.location).toBe(`/?ref=${a.code}`);
+    expect((await ctx.client.get(`/s/${a.code}/c/999999`)).headers.location).toBe(
+      `/group-challenges/999999?ref=${a.code}`,
+    );
+    expect((await ctx.client.get("/api/v1/group-challenges/999999")).status).toBe(404);
     const odd = await ctx.client.get(`/s/${encodeURIComponent("<b>")}/c/${running}`);
-    expect(odd.headers.location).toBe(`/products/${tea.id}?challenge=${running}`);
+    expect(odd.headers.location).toBe(`/group-challenges/${running}`);
   });
 
   it("a visit through it binds the shopper to the distributor; an unknown or frozen code binds nobody, recorded", async () => {
@@ -95,12 +97,12 @@ describe("a group challenge's share link", () => {
     const outcomes = [];
     for (const code of [a.code, "NOPE0000", frozen.code]) {
       const landing = new URL((await ctx.client.get(`/s/${code}/c/${running}`)).headers.location!, base);
-      expect(landing.pathname).toBe(`/products/${tea.id}`);
-      // what the shop does on arrival: record the visit of the product page with the code it carries
+      expect(landing.pathname).toBe(`/group-challenges/${running}`);
+      // what the shop does on arrival: record the visit of an activity page with the code it carries
       const shopper = await ctx.client.registerShopper();
       const visit = await ctx.client.post(
         "/api/v1/referrals/visit",
-        { ref: landing.searchParams.get("ref"), source: "product", productId: tea.id },
+        { ref: landing.searchParams.get("ref"), source: "activity" },
         shopper.token,
       );
       const referrer = await ctx.client.get("/api/v1/distribution/referrer", shopper.token);
@@ -112,7 +114,7 @@ describe("a group challenge's share link", () => {
       ["DISTRIBUTOR_FROZEN", null],
     ]);
     await settleTracking(ctx);
-    const opens = (await events(ctx)).filter((e) => e.kind === "link_open" && e.productId === tea.id);
+    const opens = (await events(ctx)).filter((e) => e.kind === "link_open" && e.source === "activity");
     expect(opens.map((e) => [e.refCode, e.distributorUserId, e.outcome])).toEqual([
       [a.code, a.userId, expect.any(String)],
       ["NOPE0000", null, "code_unknown"],

@@ -1,6 +1,6 @@
 // A distributor's share links: short and readable (`/s/CODE` for the shop, `/s/CODE/p/12` for a product,
 // `/s/CODE/store` for their storefront, `/s/CODE/g/3` for a group-buy activity, `/s/CODE/t/9` for a group,
-// `/s/CODE/c/5` for a group challenge, which opens its product with the challenge shown),
+// `/s/CODE/c/5` for a group challenge),
 // answered by a redirect to the page with `?ref=CODE`, where the shop records the visit and the server
 // decides the binding. A code of the wrong shape is dropped on the way (the page still opens).
 
@@ -12,8 +12,7 @@ export type ShareTarget =
   | { kind: "storefront" }
   | { kind: "group_buy"; activityId: number }
   | { kind: "group"; groupId: number }
-  /** The product is where the challenge is bought; the link carries only the challenge. */
-  | { kind: "challenge"; activityId: number; productId: number };
+  | { kind: "challenge"; activityId: number };
 
 /** The short path of a target after `/s/CODE`. */
 function suffixOf(target: ShareTarget): string {
@@ -51,13 +50,12 @@ function pageOf(code: string, target: ShareTarget): string {
     case "group":
       return `/groups/${target.groupId}`;
     case "challenge":
-      return `/products/${target.productId}?challenge=${target.activityId}`;
+      return `/group-challenges/${target.activityId}`;
   }
 }
 
 /** Where a short link sends the browser: the page, carrying the code when it has a code's shape. */
 export function landingOf(code: string, target: ShareTarget): string {
   const page = pageOf(code, target);
-  if (!CODE.test(code)) return page;
-  return `${page}${page.includes("?") ? "&" : "?"}ref=${encodeURIComponent(code)}`;
+  return CODE.test(code) ? `${page}?ref=${encodeURIComponent(code)}` : page;
 }

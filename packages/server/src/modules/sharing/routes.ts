@@ -7,7 +7,6 @@ import { AppError } from "../../errors/app-error.ts";
 import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import type { App } from "../../http/types.ts";
 import { getSettings } from "../settings/service.ts";
-import { challengeLanding } from "./challenge-links.ts";
 import { landingOf, type ShareTarget } from "./links.ts";
 import { savePosterSettings } from "./poster-settings-service.ts";
 import { invitePoster, previewProductPoster, productPoster, renderInvite } from "./posters.ts";
@@ -55,16 +54,8 @@ export function registerSharingRoutes(app: App, deps: AppDeps): void {
     ["/s/:code/store", () => ({ kind: "storefront" })],
     ["/s/:code/g/:id", (id: number) => ({ kind: "group_buy", activityId: id })],
     ["/s/:code/t/:id", (id: number) => ({ kind: "group", groupId: id })],
+    ["/s/:code/c/:id", (id: number) => ({ kind: "challenge", activityId: id })],
   ] as const;
-  app.get(
-    "/s/:code/c/:id",
-    { config: { auth: "public" }, schema: { tags, params: ShortActivityLinkParams } },
-    async (request, reply) =>
-      reply.redirect(
-        await challengeLanding(deps.db, request.params.code, request.params.id, deps.now()),
-        302,
-      ),
-  );
   for (const [path, target] of more)
     app.get(
       path,
