@@ -17,7 +17,8 @@ declare module "vitest" {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const OWNER_PASSWORD = "e2e-owner-pass";
 /** Sweeps the browser tests wait for, run every second instead of every minute / 15 s. */
-export const E2E_JOB_PERIODS = "release-commissions=1000,roll-up-tracking=1000,settle-group-challenges=1000";
+export const E2E_JOB_PERIODS =
+  "release-commissions=1000,roll-up-tracking=1000,settle-group-challenges=1000,complete-orders=1000";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

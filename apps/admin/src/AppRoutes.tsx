@@ -90,6 +90,9 @@ const OffersPage = lazy(() =>
 const ServiceSlotsPage = lazy(() =>
   import("./pages/offers/ServiceSlotsPage.tsx").then((m) => ({ default: m.ServiceSlotsPage })),
 );
+const PointsPage = lazy(() =>
+  import("./pages/marketing/PointsPage.tsx").then((m) => ({ default: m.PointsPage })),
+);
 const RedemptionPage = lazy(() =>
   import("./pages/marketing/RedemptionPage.tsx").then((m) => ({ default: m.RedemptionPage })),
 );
@@ -176,6 +179,7 @@ const pages: { path: string; permission: string | null; element: ReactNode }[] =
   { path: "/invite-gifts", permission: "marketing.read", element: <OffersPage kind="invite_gift" /> },
   { path: "/gifts", permission: "marketing.read", element: <OffersPage kind="gift" /> },
   { path: "/service-slots", permission: "catalog.read", element: <ServiceSlotsPage /> },
+  { path: "/points", permission: "marketing.read", element: <PointsPage /> },
   { path: "/service", permission: "service.reply", element: <ServiceDeskPage /> },
   { path: "/service/faq", permission: "service.reply", element: <FaqPage /> },
   { path: "/reviews", permission: "reviews.moderate", element: <ReviewsPage /> },

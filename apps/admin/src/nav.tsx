@@ -210,6 +210,13 @@ export const navGroups: NavGroup[] = [
         icon: <GiftOutlined />,
         permission: "marketing.read",
       },
+      {
+        key: "points",
+        path: "/points",
+        label: "nav.points",
+        icon: <AccountBookOutlined />,
+        permission: "marketing.read",
+      },
     ],
   },
   {

@@ -32,6 +32,8 @@ import { OrderDetailPage } from "./pages/OrderDetail.tsx";
 import { OrdersPage } from "./pages/Orders.tsx";
 import { PayResultPage } from "./pages/PayResult.tsx";
 import { ProductPage } from "./pages/Product.tsx";
+import { MyPointsPage } from "./pages/points/MyPoints.tsx";
+import { PointsShopPage } from "./pages/points/PointsShop.tsx";
 import { WriteReviewPage } from "./pages/reviews/WriteReview.tsx";
 import { SandboxPayPage } from "./pages/SandboxPay.tsx";
 import { SearchPage } from "./pages/Search.tsx";
@@ -84,6 +86,8 @@ export function AppRoutes() {
       <Route path="messages" element={guarded(<MessagesPage />)} />
       <Route path="coupons" element={guarded(<CouponCentrePage />)} />
       <Route path="me/coupons" element={guarded(<MyCouponsPage />)} />
+      <Route path="me/points" element={guarded(<MyPointsPage />)} />
+      <Route path="points-shop" element={<PointsShopPage />} />
       <Route path="orders/:id/review" element={guarded(<WriteReviewPage />)} />
       <Route path="*" element={<Navigate to="/" replace />} />
     </Routes>

@@ -9531,42 +9531,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/s/{code}/c/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/s/{code}/store": {
         parameters: {
             query?: never;
@@ -9639,6 +9603,42 @@ export interface paths {
         trace?: never;
     };
     "/s/{code}/t/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/s/{code}/c/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -14447,6 +14447,414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/v1/customers/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    beforeId?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: number;
+                            pending: number;
+                            rule: {
+                                enabled: boolean;
+                                pointsPerYuan: number;
+                                maxShareBps: number;
+                                earnBps: number;
+                            };
+                            history: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "spend" | "unspend" | "earn" | "release" | "return" | "claw";
+                                orderId: number | null;
+                                points: number;
+                                owed: number;
+                                pending: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            nextBeforeId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points-shop/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            skuId: number;
+                            productId: number;
+                            title: string;
+                            skuLabel: string;
+                            imageUrl: string | null;
+                            priceFen: number;
+                            kind: string;
+                            points: number;
+                            cashFen: number;
+                            stock: number;
+                            redeemed: number;
+                            perPersonLimit: number | null;
+                            onSale: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points-shop/items/{id}/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orderNo: string;
+                            /** @enum {string} */
+                            status: "pending_payment" | "paid" | "shipped" | "received" | "completed" | "cancelled" | "closed" | "refunded";
+                            activityKind: string | null;
+                            discounts: {
+                                kind: string;
+                                label: string;
+                                detail: string;
+                                amountFen: number;
+                                /** @enum {string} */
+                                target: "goods" | "freight";
+                            }[];
+                            goodsFen: number;
+                            discountFen: number;
+                            freightFen: number;
+                            payableFen: number;
+                            refundedFen: number;
+                            walletFen: number;
+                            /** @enum {string} */
+                            delivery: "shipping" | "redemption";
+                            address: {
+                                name: string;
+                                phone: string;
+                                provinceCode: string;
+                                cityCode: string;
+                                districtCode: string;
+                                regionText: string;
+                                detail: string;
+                            } | null;
+                            buyerRemark: string;
+                            /** Format: date-time */
+                            placedAt: string;
+                            /** Format: date-time */
+                            paidAt: string | null;
+                            /** Format: date-time */
+                            shippedAt: string | null;
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            endedAt: string | null;
+                            /** Format: date-time */
+                            closeDueAt: string | null;
+                            /** Format: date-time */
+                            autoReceiveDueAt: string | null;
+                            /** Format: date-time */
+                            completeDueAt: string | null;
+                            paymentProvider: string | null;
+                            items: {
+                                id: number;
+                                productId: number;
+                                skuId: number;
+                                title: string;
+                                skuLabel: string;
+                                imageUrl: string | null;
+                                unitPriceFen: number;
+                                quantity: number;
+                                listFen: number;
+                                discountFen: number;
+                                paidFen: number;
+                                refundedQuantity: number;
+                                refundedFen: number;
+                                activityKind: string | null;
+                                originalUnitFen: number | null;
+                                giftOf: number[] | null;
+                            }[];
+                            buyerUserId?: number;
+                            merchantRemark?: string;
+                            paymentTransactionId?: string | null;
+                            redemption: {
+                                code: string;
+                                /** @enum {string} */
+                                status: "issued" | "redeemed";
+                                /** Format: date-time */
+                                redeemedAt: string | null;
+                            } | null;
+                            parcels: {
+                                id: number;
+                                carrier: string;
+                                trackingNo: string;
+                                /** Format: date-time */
+                                shippedAt: string;
+                            }[];
+                            timeline: {
+                                kind: string;
+                                fromStatus: string | null;
+                                toStatus: string | null;
+                                actorKind: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/points/shop-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            skuId: number;
+                            productId: number;
+                            title: string;
+                            skuLabel: string;
+                            imageUrl: string | null;
+                            priceFen: number;
+                            kind: string;
+                            points: number;
+                            cashFen: number;
+                            stock: number;
+                            redeemed: number;
+                            perPersonLimit: number | null;
+                            onSale: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        skuId: number;
+                        points: number;
+                        /** @default 0 */
+                        cashFen?: number;
+                        stock: number;
+                        /** @default null */
+                        perPersonLimit?: number | null;
+                        /** @default true */
+                        onSale?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            skuId: number;
+                            productId: number;
+                            title: string;
+                            skuLabel: string;
+                            imageUrl: string | null;
+                            priceFen: number;
+                            kind: string;
+                            points: number;
+                            cashFen: number;
+                            stock: number;
+                            redeemed: number;
+                            perPersonLimit: number | null;
+                            onSale: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/v1/points/shop-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points?: number;
+                        cashFen?: number;
+                        stock?: number;
+                        perPersonLimit?: number | null;
+                        onSale?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            skuId: number;
+                            productId: number;
+                            title: string;
+                            skuLabel: string;
+                            imageUrl: string | null;
+                            priceFen: number;
+                            kind: string;
+                            points: number;
+                            cashFen: number;
+                            stock: number;
+                            redeemed: number;
+                            perPersonLimit: number | null;
+                            onSale: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/admin/v1/reports/dashboard": {
         parameters: {
             query?: never;
@@ -17186,7 +17594,7 @@ export interface components {
         ErrorResponse: {
             error: {
                 /** @enum {string} */
-                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "BOOKING_ORDER_NOT_BOOKABLE" | "BOOKING_SLOT_WRONG_PRODUCT" | "BOOKING_SLOT_PAST" | "BOOKING_SLOT_FULL" | "BOOKING_EXISTS" | "BOOKING_CANCEL_TOO_LATE" | "BOOKING_SLOT_BELOW_BOOKED" | "BOOKING_SLOT_HAS_BOOKINGS" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "STOREFRONT_COVER_INVALID" | "CHALLENGE_ENDED" | "CUSTOMER_TAG_TAKEN" | "CUSTOMER_TAG_UNKNOWN" | "CUSTOMER_TAGS_TOO_MANY" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CLAWBACK_OFF" | "PRIZE_INVALID" | "PRIZE_STATE_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "PROMOTION_KIND_UNKNOWN" | "ACTIVITY_OVERLAP" | "ACTIVITY_LIMIT_EXCEEDED" | "ACTIVITY_STOCK_INSUFFICIENT" | "COUPON_NOT_APPLICABLE" | "COUPON_EXPIRED" | "COUPON_USED" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_CLAIMABLE" | "POINTS_INSUFFICIENT" | "POINTS_DISABLED" | "GROUP_BUY_NOT_RUNNING" | "GROUP_SKU_NOT_IN_ACTIVITY" | "GROUP_PRICE_INVALID" | "GROUP_LIMIT_EXCEEDED" | "GROUP_NOT_OPEN" | "GROUP_EXPIRED" | "GROUP_FULL" | "GROUP_ALREADY_JOINED" | "GROUP_NOT_FORMED" | "REVIEW_NOT_ALLOWED" | "REVIEW_EXISTS" | "REVIEW_NOT_SHAREABLE" | "INTERNAL";
+                code: "MALFORMED_JSON" | "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_INVALID" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FORBIDDEN" | "ACCOUNT_DISABLED" | "PHONE_TAKEN" | "USERNAME_TAKEN" | "LAST_OWNER" | "WECHAT_LOGIN_FAILED" | "ACCOUNT_THROTTLED" | "PHONE_NOT_REGISTERED" | "SMS_CODE_TOO_SOON" | "SMS_DAILY_LIMIT" | "SMS_CODE_INVALID" | "SMS_CODE_EXPIRED" | "SMS_CODE_ATTEMPTS_EXCEEDED" | "SMS_SEND_FAILED" | "SETTINGS_SECTION_UNKNOWN" | "CATEGORY_NOT_EMPTY" | "CATEGORY_PARENT_INVALID" | "SPEC_MATRIX_INVALID" | "SKU_CODE_TAKEN" | "COMMISSION_RULE_INVALID" | "FREIGHT_TEMPLATE_IN_USE" | "UPLOAD_TYPE_INVALID" | "UPLOAD_TOO_LARGE" | "REGION_INVALID" | "ADDRESS_NOT_FOUND" | "PRODUCT_NOT_ON_SALE" | "STOCK_INSUFFICIENT" | "PURCHASE_LIMIT_EXCEEDED" | "CART_FULL" | "ORDER_STATE_INVALID" | "AFTER_SALE_NOT_ALLOWED" | "AFTER_SALE_STATE_INVALID" | "REFUND_NOTHING_REQUESTED" | "REFUND_LINE_UNKNOWN" | "REFUND_QUANTITY_EXCEEDED" | "REFUND_AMOUNT_EXCEEDED" | "LEDGER_KEY_CONFLICT" | "INSUFFICIENT_BALANCE" | "COMMISSION_RATES_OVER_CAP" | "COMMISSION_CAP_OVER_LIMIT" | "LEVELS_OUT_OF_RANGE" | "COMMISSION_AMOUNT_INVALID" | "BINDING_POLICY_INVALID" | "DISTRIBUTION_DISABLED" | "NOT_DISTRIBUTOR" | "ALREADY_DISTRIBUTOR" | "DISTRIBUTOR_FROZEN" | "ELIGIBILITY_NOT_MET" | "APPLICATION_REQUIRED" | "APPLICATION_PENDING" | "APPLICATION_STATE_INVALID" | "REFERRAL_CODE_UNKNOWN" | "BINDING_SELF" | "BINDING_CYCLE" | "BINDING_REFUSED" | "COMMISSION_STATE_INVALID" | "WITHDRAWAL_METHOD_DISABLED" | "WITHDRAWAL_AMOUNT_INVALID" | "WITHDRAWAL_BELOW_MINIMUM" | "WITHDRAWAL_DAILY_COUNT_EXCEEDED" | "WITHDRAWAL_DAILY_AMOUNT_EXCEEDED" | "WITHDRAWAL_CONSENT_REQUIRED" | "WITHDRAWAL_STATE_INVALID" | "GRADE_RANK_TAKEN" | "DISTRIBUTOR_STATE_INVALID" | "PAYMENT_PROVIDER_UNAVAILABLE" | "PAYMENT_PROVIDER_FAILED" | "PAY_LINK_INVALID" | "PAY_LINK_EXPIRED" | "PAYMENT_SETTINGS_INVALID" | "REFUND_STATE_INVALID" | "TEXT_CONTROL_CHARACTER" | "NOTHING_TO_UPDATE" | "DATABASE_VALUE_INVALID" | "REFERENCE_NOT_FOUND" | "STILL_REFERENCED" | "ALREADY_EXISTS" | "SERVICE_BUSY" | "REFUND_REASON_REQUIRED" | "WITHDRAWAL_AUTO_APPROVE_TOO_HIGH" | "MALFORMED_URL" | "URL_TOO_LONG" | "MALFORMED_MULTIPART" | "WALLET_PART_INVALID" | "WALLET_PART_FIXED" | "WITHDRAWAL_PAYEE_REQUIRED" | "ADDRESS_REQUIRED" | "ORDER_MIXES_SERVICE_GOODS" | "REDEMPTION_CODE_UNKNOWN" | "REDEMPTION_CODE_USED" | "ORDER_NOT_SERVICE" | "BOOKING_ORDER_NOT_BOOKABLE" | "BOOKING_SLOT_WRONG_PRODUCT" | "BOOKING_SLOT_PAST" | "BOOKING_SLOT_FULL" | "BOOKING_EXISTS" | "BOOKING_CANCEL_TOO_LATE" | "BOOKING_SLOT_BELOW_BOOKED" | "BOOKING_SLOT_HAS_BOOKINGS" | "WECHAT_JSSDK_UNAVAILABLE" | "WECHAT_API_FAILED" | "POSTER_BACKGROUND_NOT_FOUND" | "SHARE_URL_FOREIGN" | "REPORT_RANGE_TOO_LONG" | "STOREFRONT_TOO_MANY_PRODUCTS" | "STOREFRONT_COVER_INVALID" | "CHALLENGE_ENDED" | "CUSTOMER_TAG_TAKEN" | "CUSTOMER_TAG_UNKNOWN" | "CUSTOMER_TAGS_TOO_MANY" | "SHARES_OVER_TURNOVER" | "CAP_NEGATIVE" | "TEAM_DEPTH_OUT_OF_RANGE" | "TIERS_INVALID" | "PERIOD_INVALID" | "PERIOD_NOT_ENDED" | "DIVIDENDS_OFF" | "RUN_ALREADY_APPROVED" | "RUN_STATE_INVALID" | "CONTEST_OVERLAP" | "CONTEST_INVALID" | "CLAWBACK_OFF" | "PRIZE_INVALID" | "PRIZE_STATE_INVALID" | "CONVERSATION_CLOSED" | "CONVERSATION_TAKEN" | "MESSAGE_RATE_LIMITED" | "MESSAGE_IMAGE_INVALID" | "STAFF_CANNOT_SERVE" | "PROMOTION_KIND_UNKNOWN" | "ACTIVITY_OVERLAP" | "ACTIVITY_LIMIT_EXCEEDED" | "ACTIVITY_STOCK_INSUFFICIENT" | "COUPON_NOT_APPLICABLE" | "COUPON_EXPIRED" | "COUPON_USED" | "COUPON_SOLD_OUT" | "COUPON_LIMIT_REACHED" | "COUPON_NOT_CLAIMABLE" | "POINTS_INSUFFICIENT" | "POINTS_DISABLED" | "POINTS_ITEM_OFF_SALE" | "POINTS_ITEM_SOLD_OUT" | "POINTS_ITEM_LIMIT_REACHED" | "POINTS_ITEM_INVALID" | "GROUP_BUY_NOT_RUNNING" | "GROUP_SKU_NOT_IN_ACTIVITY" | "GROUP_PRICE_INVALID" | "GROUP_LIMIT_EXCEEDED" | "GROUP_NOT_OPEN" | "GROUP_EXPIRED" | "GROUP_FULL" | "GROUP_ALREADY_JOINED" | "GROUP_NOT_FORMED" | "REVIEW_NOT_ALLOWED" | "REVIEW_EXISTS" | "REVIEW_NOT_SHAREABLE" | "INTERNAL";
                 message: string;
                 details: {
                     [key: string]: unknown;

@@ -1,6 +1,6 @@
 // Checkout: the shipping address, the server's quote (lines, freight per template, payable; the client never
-// prices), the coupon (the one saving most is chosen first), a note, and "place order" with an Idempotency-Key
-// so a double tap places one order.
+// prices), the coupon (the one saving most is chosen first), points if switched on, a note, and "place order"
+// with an Idempotency-Key so a double tap places one order.
 import { Button, ErrorBlock, Input, List, Skeleton } from "antd-mobile";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
@@ -9,6 +9,7 @@ import { AddressChooser } from "../components/AddressChooser.tsx";
 import { bestCoupon, CouponPicker } from "../components/CouponPicker.tsx";
 import { PageBar } from "../components/PageBar.tsx";
 import { PayMethods } from "../components/PayMethods.tsx";
+import { PointsToggle } from "../components/PointsToggle.tsx";
 import { QuoteSummary } from "../components/QuoteSummary.tsx";
 import { WalletPay } from "../components/WalletPay.tsx";
 import { useI18n } from "../i18n/index.tsx";
@@ -40,6 +41,8 @@ export function CheckoutPage() {
   // "best": not chosen yet, the first quote's best applicable coupon is taken; null: no coupon.
   const [couponChoice, setCouponChoice] = useState<number | null | "best">("best");
   const couponId = typeof couponChoice === "number" ? couponChoice : undefined;
+  // points switched on ask for the most this cart may use (the last quote's offer); 0: none
+  const [points, setPoints] = useState(0);
   const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const { methods, provider, setProvider } = usePayMethods();
@@ -67,7 +70,12 @@ export function CheckoutPage() {
   useEffect(() => {
     if (items.length === 0 || !addressesLoaded) return;
     let current = true;
-    const body = { items, ...(addressId ? { addressId } : {}), ...(couponId ? { couponId } : {}) };
+    const body = {
+      items,
+      ...(addressId ? { addressId } : {}),
+      ...(couponId ? { couponId } : {}),
+      ...(points ? { points } : {}),
+    };
     call(api.POST("/api/v1/checkout/quote", { body })).then(
       (q) => {
         if (!current) return;
@@ -80,7 +88,7 @@ export function CheckoutPage() {
     return () => {
       current = false;
     };
-  }, [items, addressId, addressesLoaded, couponId, failureText]);
+  }, [items, addressId, addressesLoaded, couponId, points, failureText]);
 
   if (items.length === 0) return <ErrorBlock status="empty" title={t("cart.empty")} description="" />;
 
@@ -100,6 +108,7 @@ export function CheckoutPage() {
             items,
             ...(byCode || !addressId ? {} : { addressId }),
             ...(couponId ? { couponId } : {}),
+            ...(points ? { points: quote?.pointsUsed ?? points } : {}),
             buyerRemark: remark,
             fromCart,
           },
@@ -149,6 +158,13 @@ export function CheckoutPage() {
       {quote && quote.coupons.length > 0 && (
         <CouponPicker quote={quote} chosen={couponId ?? null} onChoose={setCouponChoice} />
       )}
+      {quote && (
+        <PointsToggle
+          quote={quote}
+          on={points > 0}
+          onChange={(on) => setPoints(on ? (quote.points?.maxUsable ?? 0) : 0)}
+        />
+      )}
       <WalletPay wallet={wallet} payableFen={quote?.payableFen ?? null} />
       {!(quote && wallet.choiceFor(quote.payableFen, null)) && (
         <PayMethods methods={methods} value={provider} onChange={setProvider} />
@@ -177,7 +193,11 @@ export function CheckoutPage() {
           className="checkout-submit"
           // the quote on screen is the one the order will be placed at: wait for the chosen coupon's
           disabled={
-            !quote || quoteError !== null || couponChoice === "best" || quote.couponId !== (couponId ?? null)
+            !quote ||
+            quoteError !== null ||
+            couponChoice === "best" ||
+            quote.couponId !== (couponId ?? null) ||
+            points > 0 !== quote.pointsUsed > 0
           }
           loading={busy}
           onClick={submit}

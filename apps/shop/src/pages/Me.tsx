@@ -1,5 +1,5 @@
-// "Me": profile, order shortcuts by status, the shop balance, addresses, after-sales, the distribution centre,
-// language, logout.
+// "Me": profile, order shortcuts by status, the shop balance, points (spendable, and pending), addresses,
+// after-sales, the distribution centre, language, logout.
 import { Avatar, Badge, Button, Dialog, List, Selector } from "antd-mobile";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -9,6 +9,7 @@ import { api, call } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { maskPhone } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
+import { pointsApi } from "../lib/points-api.ts";
 import { serviceApi } from "../lib/service-api.ts";
 import { useShop } from "../lib/shop.tsx";
 import { useLoad } from "../lib/use-load.ts";
@@ -43,6 +44,7 @@ export function MePage() {
   const shop = useShop();
   const navigate = useNavigate();
   const [wallet] = useLoad(async () => (signedIn ? walletApi.balance() : null), signedIn ? "in" : "out");
+  const [points] = useLoad(async () => (signedIn ? pointsApi.mine() : null), signedIn ? "in" : "out");
 
   const logout = async () => {
     if (await Dialog.confirm({ content: t("auth.logoutConfirm") })) await signOut();
@@ -108,10 +110,25 @@ export function MePage() {
           </List.Item>
         )}
         {signedIn && (
+          <List.Item
+            onClick={() => navigate("/me/points")}
+            description={
+              points && points.pending > 0 ? t("points.pendingN", { n: points.pending }) : undefined
+            }
+            extra={<span data-testid="me-points-balance">{points ? points.points : "—"}</span>}
+            data-testid="me-points"
+          >
+            {t("points.mine")}
+          </List.Item>
+        )}
+        {signedIn && (
           <List.Item onClick={() => navigate("/me/coupons")} data-testid="me-coupons">
             {t("coupon.mine")}
           </List.Item>
         )}
+        <List.Item onClick={() => navigate("/points-shop")} data-testid="me-points-shop">
+          {t("pointsShop.title")}
+        </List.Item>
         <List.Item onClick={() => navigate("/coupons")} data-testid="me-coupon-centre">
           {t("coupon.centre")}
         </List.Item>

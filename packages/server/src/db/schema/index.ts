@@ -12,6 +12,7 @@ export * from "./outbox.ts";
 export * from "./parcels.ts";
 export * from "./payments.ts";
 export * from "./platform.ts";
+export * from "./points-shop.ts";
 export * from "./reviews.ts";
 export * from "./service.ts";
 export * from "./service-goods.ts";

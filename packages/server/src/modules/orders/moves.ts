@@ -17,6 +17,7 @@ import { grantInviteGifts, returnPromotionsOfUnpaidOrder } from "../marketing/se
 import { enqueueOutbox } from "../outbox/service.ts";
 import { startTracking } from "../parcels/service.ts";
 import { releasePointsOfOrder, returnPointsOfUnpaidOrder } from "../points/service.ts";
+import { returnExchangeStock } from "../points-shop/repo.ts";
 import { moveStock } from "../stock/repo.ts";
 import { releaseWalletHold } from "../wallet/hold.ts";
 import {
@@ -54,6 +55,7 @@ async function endUnpaidOrder(tx: Tx, order: OrderRow, how: "cancel" | "close", 
   await returnPromotionsOfUnpaidOrder(tx, { orderId: order.id, items });
   if (((order.pricing as { pointsUsed?: number }).pointsUsed ?? 0) > 0)
     await returnPointsOfUnpaidOrder(tx, { userId: order.buyerUserId, orderId: order.id, at });
+  if (order.activityKind === "points_shop") await returnExchangeStock(tx, order.id);
   for (const item of items.sort((a, b) => a.skuId - b.skuId)) {
     await moveStock(tx, {
       skuId: item.skuId,

@@ -64,6 +64,7 @@ export async function writePlacedOrder(
 ) {
   const priced = await priceCheckout(tx, userId, input, { forPlacing: true, now, activity });
   const { quote, skus, address, delivery } = priced;
+  const pointsUsed = quote.pointsUsed + (activity?.points ?? 0);
   const dueDates = await loadDueDates(tx);
   const digits = String((await nextOrderSequence(tx)) % 100_000_000).padStart(8, "0");
   const order = await insertOrder(tx, {
@@ -79,7 +80,7 @@ export async function writePlacedOrder(
       discounts: quote.discounts,
       freight: quote.freight,
       freightWaivedFen: quote.freightWaivedFen,
-      pointsUsed: quote.pointsUsed,
+      pointsUsed,
     },
     delivery,
     address,
@@ -112,7 +113,7 @@ export async function writePlacedOrder(
     }),
   );
   await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
-  await spendPointsForOrder(tx, { userId, orderId: order.id, points: quote.pointsUsed, at: now });
+  await spendPointsForOrder(tx, { userId, orderId: order.id, points: pointsUsed, at: now });
   for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
     const left = await moveStock(tx, {
       skuId: item.skuId,

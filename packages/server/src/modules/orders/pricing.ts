@@ -49,6 +49,8 @@ export type CheckoutActivity = {
   discounts: OrderDiscount[];
   facts?: ActivityFacts;
   closeBy?: Date;
+  /** Points the order costs besides its price (a points-shop redemption), spent with any checkout points. */
+  points?: number;
 };
 
 /** "尺码:M / 颜色:红" — how a SKU reads on the order. */
