@@ -100,7 +100,8 @@ export default async function dividends(): Promise<void> {
     );
     const teamAgain = await refusedAgain(deps, teamRun.run.id);
     // the daily dividend-grade sweep over every user: a grade reached on 3 direct distributors and ¥10,000 of
-    // team orders within 3 levels (set-based pages of 100,000 users; moves written one statement per page)
+    // team orders within 3 levels (one set-based pass into a temporary table; moves written one statement per
+    // page of 100,000)
     await db.execute(sql`insert into dividend_grades (rank, name, rate_bps, tasks, updated_at)
       values (4, 'platinum', 0, '{"directDistributors": 3, "teamSpendFen": 1000000}', now())`);
     const upgraded = await time("dividend grade sweep (upgradeAllDividendGrades)", USERS, () =>
@@ -132,6 +133,7 @@ export default async function dividends(): Promise<void> {
         "Static: members read in user-id pages of 100,000 with their grade; the day cap's received-so-far is one grouped query over approved runs; the split is the domain's computeStaticPool; lines are written as JSON pages.",
         "Team: the tree (referral_bindings) is read in user-id pages of 100,000 with each member's counted sales of the month (correlated per page, served by orders_buyer_idx); roots are one query; the domain walks at most 3 uplines per sale.",
         "Approval: the paying lines are summed per earner in one query and posted as one ledger transaction (postBatchTransaction: one JSON parameter, one upsert of every earner's balance row).",
+        "Grade sweep: every shopper's facts in one statement (own orders grouped once; the 3-level team summed bottom-up over referral_bindings with whole-table hash joins) into a temporary table, read in pages of 100,000; the previous per-page query re-read the tree and every order once per page (575 s at 1,000,000 on a busy machine).",
       ],
     });
   } finally {
