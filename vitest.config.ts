@@ -1,10 +1,12 @@
 // Unit tests for the domain; integration tests for the server on PGlite and, when DATABASE_URL is set,
 // again on PostgreSQL. Browser tests live in e2e/ with their own config.
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 const serverTest = {
   include: ["packages/server/test/**/*.test.ts", "packages/server/src/**/*.test.ts"],
   globalSetup: ["packages/server/test/global-setup.ts"],
+  setupFiles: ["packages/server/test/support/warm-imports.ts"],
   testTimeout: 60_000,
   hookTimeout: 120_000,
   pool: "forks" as const,
@@ -16,6 +18,9 @@ const serverTest = {
 
 export default defineConfig({
   test: {
+    // Vitest's default (cores - 1) gave CI's 2-core machine one worker, and the other core idled through the
+    // PGlite files (each worker is one busy thread). Two at least; at most 4, as a worker holds 3-4 GB.
+    maxWorkers: Math.min(4, Math.max(2, os.availableParallelism() - 1)),
     projects: [
       // Property tests run hundreds of cases; on a busy 2-core machine one took 5.4 s and hit the 5 s default.
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"], testTimeout: 30_000 } },

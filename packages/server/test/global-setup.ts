@@ -33,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("the postgres test project needs DATABASE_URL");
-  const template = `liebian_tpl_${process.pid}_${Date.now()}`;
+  // Named after the run's own database, so whoever made that one can drop whatever a killed run left
+  // (.ci/run drops `<its database>_tpl_%` on exit); cut so the files' clone names fit PostgreSQL's 63 bytes.
+  const owner = new URL(url).pathname.slice(1).slice(0, 20);
+  const template = `${owner}_tpl_${process.pid}_${Date.now()}`;
   const admin = await openPostgres(adminUrl(url), 1);
   await admin.db.execute(sql.raw(`create database ${template}`));
   const database = await openPostgres(databaseUrlFor(url, template), 2);
