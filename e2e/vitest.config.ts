@@ -1,4 +1,5 @@
-// Browser tests: one real server on a fresh embedded database, driven by Debian's chromium.
+// Browser tests: real servers on fresh embedded databases, driven by Debian's chromium. Two files run at once,
+// each on its own worker's server (support/server.ts): one file at a time left a core of CI's two idle.
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,6 +8,6 @@ export default defineConfig({
     globalSetup: ["support/server.ts"],
     testTimeout: 90_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    maxWorkers: 2,
   },
 });

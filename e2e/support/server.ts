@@ -1,4 +1,6 @@
-// Starts the product as a newcomer would (embedded database, demo data) on a free port for the browser tests.
+// Starts the product as a newcomer would (embedded database, demo data) on a free port for the browser tests:
+// one server per worker, so two files run at once and each still has a server to itself (the files change
+// shop-wide settings and read shop-wide figures, which they could not share with a file running beside them).
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -9,7 +11,8 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    baseUrl: string;
+    /** One per worker; a test file reads its own through support/base-url.ts. */
+    baseUrls: string[];
     ownerPassword: string;
   }
 }
@@ -32,7 +35,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 180_000; // a loaded 2-core machine took 95 s
+  const deadline = Date.now() + 300_000; // a loaded 2-core machine took 95 s for one, more than 180 s for two
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
     try {
@@ -45,7 +48,8 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server did not become healthy:\n${log()}`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** A server on its own data folder and port; resolves once it answers, to its URL and how to stop it. */
+async function startServer(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "liebian-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -78,12 +82,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
   child.stderr?.on("data", (chunk) => {
     output += chunk;
   });
-  await waitForHealth(baseUrl, child, () => output);
-  project.provide("baseUrl", baseUrl);
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const workers = project.config.maxWorkers;
+  const servers = await Promise.all(Array.from({ length: workers }, startServer));
+  project.provide(
+    "baseUrls",
+    servers.map((s) => s.baseUrl),
+  );
   project.provide("ownerPassword", OWNER_PASSWORD);
   return async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(servers.map((s) => s.stop()));
   };
 }

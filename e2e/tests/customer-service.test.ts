@@ -4,10 +4,10 @@
 // without a reload (live stream).
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 const SUPPORT = { username: "kefu-chat", name: "客服小美", password: "support-pass-1" };
 const PHONE = "13700000711";
 let browser: Browser;

@@ -3,10 +3,10 @@
 // and filtering by the tag leaves only them.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {

@@ -5,10 +5,10 @@
 // period, their own rank on the invites leaderboard and the running contest's standing.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {

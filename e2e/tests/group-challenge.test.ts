@@ -5,10 +5,10 @@
 // refunds each the difference: ¥20 and ¥10, on the order page, in 我的售后 and in the owner's results.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 let owner: string;
 

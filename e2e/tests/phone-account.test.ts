@@ -4,10 +4,10 @@
 // staff login that keeps failing is told how long to wait. Screens are saved under e2e/screenshots/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { fill } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {

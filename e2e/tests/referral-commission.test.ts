@@ -5,10 +5,10 @@
 // clerk approves the withdrawal in the admin; 小林 sees it paid.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 const FINANCE = { username: "finance.wang", name: "财务小王", password: "finance-pass-1" };
 const DISTRIBUTOR = { phone: "13700000201", password: "distributor-pass" };
 let browser: Browser;

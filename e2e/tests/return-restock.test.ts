@@ -5,10 +5,10 @@
 // refunds less (¥100, with a reason) and 小林's commission shrinks by that share, as the dialog said.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, shopperToken } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 const SUPPORT = { username: "kefu-return", name: "客服小周", password: "support-pass-1" };
 const RETURN_TO = { name: "王仓管", phone: "0755-88886666", address: "深圳市南山区科技园仓库 3 号门" };
 let browser: Browser;

@@ -5,10 +5,10 @@
 // funnel, a distributor's own figures) is share-reports.test.ts: one file was long for the 90 s limit.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 const SHARER = { phone: "13700000301", password: "sharer-pass-01" };
 let browser: Browser;
 let ownerToken: string;

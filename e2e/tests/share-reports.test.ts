@@ -4,10 +4,10 @@
 // own trend and funnel in the distribution centre. The distributor's side is share-poster-storefront.test.ts.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 const SHARER = { phone: "13700002901", password: "sharer-pass-29" };
 let browser: Browser;
 let ownerToken: string;

@@ -1,9 +1,9 @@
 // The first minute of a newcomer: the shop's home page opens with the demo shop, and the owner logs into the admin.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {

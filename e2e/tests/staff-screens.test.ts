@@ -4,10 +4,10 @@
 // form says beside the amount what is wrong with −5, "abc", 0 or 12.905 instead of greying its button.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { baseUrl } from "../support/base-url.ts";
 import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api.ts";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 
 beforeAll(async () => {
