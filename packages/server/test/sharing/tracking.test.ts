@@ -115,7 +115,7 @@ describe("attribution of every event kind", () => {
 });
 
 describe("the daily roll-ups", () => {
-  it("give the same figures as the raw events, per day, kind, distributor, province and product", async () => {
+  it("give the same figures as the raw events, per day, kind, distributor, province, product and shop-wide", async () => {
     await settleTracking(ctx);
     const byRaw = await queryRows<Record<string, unknown>>(
       ctx.deps.db,
@@ -143,6 +143,20 @@ describe("the daily roll-ups", () => {
       sql`select kind, product_id::int as p, sum(amount_fen)::int as fen from tracking_daily_products group by 1, 2 order by 1, 2`,
     );
     expect(productRollup).toEqual(productRaw);
+
+    // the shop-wide totals (what the dashboard reads) are the same events without the distributor
+    const totalsRaw = await queryRows<Record<string, unknown>>(
+      ctx.deps.db,
+      sql`select (at at time zone 'Asia/Shanghai')::date::text as day, kind, coalesce(province_code, '') as p,
+            count(*)::int as events, count(distinct order_id)::int as orders, coalesce(sum(amount_fen), 0)::int as fen
+          from tracking_events group by 1, 2, 3 order by 1, 2, 3`,
+    );
+    const totals = await queryRows<Record<string, unknown>>(
+      ctx.deps.db,
+      sql`select day::text as day, kind, province_code as p, events, orders, amount_fen::int as fen
+          from tracking_daily_totals order by 1, 2, 3`,
+    );
+    expect(totals).toEqual(totalsRaw);
   });
 
   it("a redelivered outbox message is written once, and rolling a day again changes nothing", async () => {

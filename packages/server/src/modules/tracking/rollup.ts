@@ -1,5 +1,6 @@
 // The daily roll-ups: a day is re-aggregated whole from its raw events (delete, then insert … select), so a
-// late event only needs its day marked dirty, and rolling a day twice gives the same rows.
+// late event only needs its day marked dirty, and rolling a day twice gives the same rows. The shop-wide
+// totals are summed from the day's distributor rows in the same transaction.
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { queryRows } from "../../db/client.ts";
@@ -19,6 +20,7 @@ export async function rollUpDay(db: Db, day: string): Promise<void> {
   await inTransaction(db, async (tx) => {
     await tx.execute(sql`delete from tracking_daily where day = ${day}::date`);
     await tx.execute(sql`delete from tracking_daily_products where day = ${day}::date`);
+    await tx.execute(sql`delete from tracking_daily_totals where day = ${day}::date`);
     await tx.execute(sql`
       insert into tracking_daily (day, kind, distributor_user_id, province_code, events, orders, visitors, amount_fen)
       select ${day}::date, kind, coalesce(distributor_user_id, 0), coalesce(province_code, ''), count(*),
@@ -26,6 +28,12 @@ export async function rollUpDay(db: Db, day: string): Promise<void> {
              coalesce(sum(amount_fen), 0)
       from tracking_events where at >= ${from} and at < ${to}
       group by kind, coalesce(distributor_user_id, 0), coalesce(province_code, '')`);
+    // shop-wide: the day's rows just written, summed over distributors (an order has one distributor, so
+    // orders add up exactly; visitors add up as every report already sums them)
+    await tx.execute(sql`
+      insert into tracking_daily_totals (day, kind, province_code, events, orders, visitors, amount_fen)
+      select day, kind, province_code, sum(events), sum(orders), sum(visitors), sum(amount_fen)
+      from tracking_daily where day = ${day}::date group by day, kind, province_code`);
     await tx.execute(sql`
       insert into tracking_daily_products (day, kind, product_id, events, orders, quantity, amount_fen)
       select ${day}::date, e.kind, p.product_id, count(*), count(distinct e.order_id),
