@@ -5,14 +5,18 @@
 // timed over repeated calls (p50/p99); event ingestion through the real batched writer (events/s); and
 // posters drawn by the real renderer with a fresh link each (cold) and answered from the poster cache (cached).
 // Size: `npm run bench -- sharing 10000000` (or BENCH_EVENTS). Writes bench/results/sharing.json.
+// BENCH_KEEP_DB=<name> keeps the seeded database and, on the next run, reuses it (migrated again, not
+// reseeded; rolled up again only with BENCH_ROLLUP=1), so a query or index fix is re-measured in minutes.
 
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import QRCode from "qrcode";
 import {
   drawProductPoster,
   PRODUCT_CODE_PX,
 } from "../../packages/server/src/adapters/posters/product-poster.ts";
-import { openPostgres } from "../../packages/server/src/db/client.ts";
+import { openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
 import { runMigrations } from "../../packages/server/src/db/migrate.ts";
 import { dashboardReport, distributorRanking } from "../../packages/server/src/modules/reports/service.ts";
 import { createPosterCache, posterCacheKey } from "../../packages/server/src/modules/sharing/poster-cache.ts";
@@ -20,8 +24,8 @@ import { createEventBuffer } from "../../packages/server/src/modules/tracking/bu
 import { shanghaiDay } from "../../packages/server/src/modules/tracking/repo.ts";
 import { rollUpDay } from "../../packages/server/src/modules/tracking/rollup.ts";
 import { seedRandomTree } from "./lib/distribution-seed.ts";
-import { createDatabase, dropDatabase } from "./lib/postgres.ts";
-import { writeResult } from "./lib/result.ts";
+import { createDatabase, databaseUrl, dropDatabase, psql } from "./lib/postgres.ts";
+import { repoRoot, writeResult } from "./lib/result.ts";
 import { percentile, round } from "./lib/stats.ts";
 
 const EVENTS = Number(process.argv[3] ?? process.env.BENCH_EVENTS ?? 10_000_000);
@@ -36,6 +40,23 @@ async function timeIt<T>(work: () => Promise<T>): Promise<{ ms: number; out: T }
   return { ms: performance.now() - t0, out };
 }
 
+async function rollUpRows(db: Parameters<typeof rollUpDay>[0]) {
+  const [row] = await queryRows<{ daily: number; totals: number; products: number }>(
+    db,
+    sql`select (select count(*) from tracking_daily)::int as daily, (select count(*) from tracking_daily_totals)::int as totals,
+          (select count(*) from tracking_daily_products)::int as products`,
+  );
+  return row;
+}
+
+/** A reused database was seeded and rolled up by the last run: its figures for those steps carry over. */
+function seedFiguresOfLastRun(): Record<string, unknown> {
+  const file = path.join(repoRoot, "bench/results/sharing.json");
+  if (!existsSync(file)) return {};
+  const last = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  return last.events === EVENTS ? { seedSeconds: last.seedSeconds, rollUp: last.rollUp } : {};
+}
+
 async function latencies(runs: number, work: () => Promise<unknown>) {
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) ms.push((await timeIt(work)).ms);
@@ -43,11 +64,26 @@ async function latencies(runs: number, work: () => Promise<unknown>) {
   return { runs, p50Ms: percentile(ms, 50), p99Ms: percentile(ms, 99) };
 }
 
+const KEEP =
+  process.env.BENCH_KEEP_DB && /^[a-z0-9_]+$/.test(process.env.BENCH_KEEP_DB)
+    ? process.env.BENCH_KEEP_DB
+    : null;
+
+/** The instant a kept database was seeded at (its events are relative to it), or null for a fresh one. */
+function keptSeedInstant(name: string): Date | null {
+  if (psql(`select count(*) from pg_database where datname = '${name}'`) !== "1") return null;
+  const at =
+    psql("select to_regclass('bench_seeded') is not null", name) === "t" &&
+    psql("select at from bench_seeded", name);
+  return at ? new Date(at) : null;
+}
+
 export default async function sharing(): Promise<void> {
-  const name = `liebian_bench_sharing_${process.pid}`;
-  const database = await openPostgres(createDatabase(name), 10);
+  const name = KEEP ?? `liebian_bench_sharing_${process.pid}`;
+  const kept = KEEP ? keptSeedInstant(KEEP) : null;
+  const database = await openPostgres(kept ? databaseUrl(name) : createDatabase(name), 10);
   const db = database.db;
-  const now = new Date();
+  const now = kept ?? new Date();
   const result: Record<string, unknown> = {
     events: EVENTS,
     orders: ORDERS,
@@ -56,8 +92,12 @@ export default async function sharing(): Promise<void> {
   };
   try {
     await runMigrations(database);
-    await seedRandomTree(db, DISTRIBUTORS);
+    if (kept) {
+      console.log(`reusing ${name}, seeded at ${now.toISOString()}`);
+      Object.assign(result, seedFiguresOfLastRun(), { reusedDatabaseSeededAt: now.toISOString() });
+    } else await seedRandomTree(db, DISTRIBUTORS);
     const seed = await timeIt(async () => {
+      if (kept) return;
       // views, opens, shares, posters and carts: the events that are not orders
       const other = EVENTS - ORDERS * 2 - Math.floor(ORDERS / 20);
       await db.execute(sql`insert into tracking_events (kind, at, distributor_user_id, visitor_key, product_id, province_code, source)
@@ -65,14 +105,14 @@ export default async function sharing(): Promise<void> {
                ${now.toISOString()}::timestamptz - (random() * ${DAYS} * interval '1 day'),
                case when g % 3 = 0 then null else 1 + (g * 7919) % ${DISTRIBUTORS} end,
                'v' || (g % 500000), 1 + g % ${PRODUCTS}, null, 'bench'
-        from generate_series(1, ${other}) g`);
+        from generate_series(1::bigint, ${other}) g`);
       // each order: placed, then paid a few minutes later; one in twenty refunded in part
       await db.execute(sql`with o as (
           select g as id, ${now.toISOString()}::timestamptz - (random() * ${DAYS} * interval '1 day') as at,
                  case when g % 4 = 0 then null else 1 + (g * 104729) % ${DISTRIBUTORS} end as d,
                  1000 + (g * 31) % 99000 as fen, 1 + g % ${PRODUCTS} as p,
                  lpad(((11 + g % 31) * 10000)::text, 6, '0') as province
-          from generate_series(1, ${ORDERS}) g)
+          from generate_series(1::bigint, ${ORDERS}) g)
         insert into tracking_events (kind, at, distributor_user_id, visitor_user_id, order_id, amount_fen, items, province_code)
         select k.kind, o.at + k.lag, o.d, o.id, o.id, o.fen,
                jsonb_build_array(jsonb_build_object('productId', o.p, 'quantity', 1, 'fen', o.fen)), o.province
@@ -85,24 +125,31 @@ export default async function sharing(): Promise<void> {
           item_fen, base_fen, rate_bps, quantity, rate_source, amount_fen, status, created_at)
         select g, g, 1, 1 + (g * 104729) % ${DISTRIBUTORS}, 1, 10000, 10000, 1000, 1, 'plan', 1000, 'settled',
                ${now.toISOString()}::timestamptz - (random() * ${DAYS} * interval '1 day')
-        from generate_series(1, ${ORDERS}) g`);
+        from generate_series(1::bigint, ${ORDERS}) g`);
       await db.execute(sql`analyze`);
+      await db.execute(sql`create table bench_seeded as select ${now.toISOString()}::text as at`);
     });
-    result.seedSeconds = round(seed.ms / 1000, 1);
+    if (!kept) result.seedSeconds = round(seed.ms / 1000, 1);
     console.log(
       `seeded ${EVENTS} events, ${ORDERS} orders' events and commissions in ${result.seedSeconds} s`,
     );
 
-    const rollup = await timeIt(async () => {
-      for (let i = DAYS + 1; i >= 0; i--)
-        await rollUpDay(db, shanghaiDay(new Date(now.getTime() - i * 86_400_000)));
-    });
-    result.rollUp = {
-      days: DAYS + 2,
-      seconds: round(rollup.ms / 1000, 1),
-      eventsPerSecond: Math.round(EVENTS / (rollup.ms / 1000)),
-    };
-    console.log("roll-up", result.rollUp);
+    if (!kept || process.env.BENCH_ROLLUP === "1") {
+      const rollup = await timeIt(async () => {
+        for (let i = DAYS + 1; i >= 0; i--)
+          await rollUpDay(db, shanghaiDay(new Date(now.getTime() - i * 86_400_000)));
+      });
+      result.rollUp = {
+        days: DAYS + 2,
+        seconds: round(rollup.ms / 1000, 1),
+        eventsPerSecond: Math.round(EVENTS / (rollup.ms / 1000)),
+      };
+      console.log("roll-up", result.rollUp);
+      await db.execute(sql`analyze tracking_daily`);
+      await db.execute(sql`analyze tracking_daily_products`);
+    }
+    result.rollUpRows = await rollUpRows(db);
+    console.log("roll-up rows", result.rollUpRows);
 
     const deps = { db, now: () => now };
     result.dashboard = await latencies(20, () => dashboardReport(deps));
@@ -135,7 +182,7 @@ export default async function sharing(): Promise<void> {
     console.log("ingestion", result.ingestion);
   } finally {
     await database.close();
-    dropDatabase(name);
+    if (!KEEP) dropDatabase(name);
   }
 
   const posters = 40;
