@@ -1,6 +1,6 @@
 // Pickers for the marketing editors: on-sale products searched by title (one or several), and categories.
 import { Select } from "antd";
-import { useEffect, useState } from "react";
+import { type CSSProperties, useEffect, useState } from "react";
 import { useNotify } from "../../lib/use-notify.ts";
 import { marketingApi } from "./marketing-api.ts";
 
@@ -11,6 +11,7 @@ export function ProductSelect(props: {
   onChange?: (value: never) => void;
   multiple?: boolean;
   testId?: string;
+  style?: CSSProperties;
 }) {
   const { failed } = useNotify();
   const [query, setQuery] = useState("");
@@ -47,6 +48,7 @@ export function ProductSelect(props: {
       onChange={(v) => props.onChange?.(v as never)}
       options={merged}
       data-testid={props.testId}
+      style={props.style}
     />
   );
 }

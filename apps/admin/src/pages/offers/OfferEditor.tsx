@@ -274,7 +274,7 @@ export function OfferEditor({
                     <Space key={field.key} align="baseline" wrap style={{ marginBottom: 8 }}>
                       <span>{t("offer.gift")}</span>
                       <Form.Item name={[field.name, "productId"]} noStyle rules={[{ required: true }]}>
-                        <ProductSelect testId="gift-product" />
+                        <ProductSelect testId="gift-product" style={{ width: 220 }} />
                       </Form.Item>
                       <Form.Item name={[field.name, "skuId"]} noStyle rules={[{ required: true }]}>
                         <GiftSkuSelect productId={items[field.name]?.productId} />
