@@ -37,6 +37,7 @@ export * from "./marketing/kinds/line-price.ts";
 export { thresholdText } from "./marketing/kinds/tiers.ts";
 export * from "./marketing/kinds/welcome-offer.ts";
 export * from "./marketing/points.ts";
+export * from "./marketing/points-shop.ts";
 export * from "./marketing/pricing-engine.ts";
 export * from "./marketing/promotion.ts";
 export * from "./marketing/scope.ts";

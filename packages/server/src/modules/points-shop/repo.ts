@@ -34,10 +34,13 @@ export async function listPointsShopItems(db: Executor, onSaleOnly: boolean) {
     .limit(200);
 }
 
-/**
- * Takes one unit of exchange stock from an item on sale: the row lock makes concurrent redemptions queue and
- * each sees what the one before left. Null: off sale, sold out or unknown (nothing changed).
- */
+/** The item's row, locked: concurrent redemptions of it queue here and each sees what the one before left. */
+export async function lockPointsShopItem(tx: Executor, id: number) {
+  const [row] = await tx.select().from(pointsShopItems).where(eq(pointsShopItems.id, id)).for("update");
+  return row ?? null;
+}
+
+/** Takes one unit of exchange stock (guarded as well: never below zero, never off sale). Null: none taken. */
 export async function takeExchangeStock(tx: Executor, id: number) {
   const [row] = await tx
     .update(pointsShopItems)

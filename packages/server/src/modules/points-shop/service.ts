@@ -1,10 +1,10 @@
-// Points shop (积分商城) use cases. A redemption is one transaction: take a unit of the item's exchange stock
-// (guarded), check the shopper's limit (the buyer row lock queues one shopper's redemptions), then place an
+// Points shop (积分商城) use cases. A redemption is one transaction: lock the shopper and the item, let the
+// domain decide (off sale, sold out, over the limit; the cash and points parts), take the unit, then place an
 // order through the normal order path whose price is the cash part (the rest a `points_shop` discount, so
 // commissions see only cash) and which spends the points through the points ledger (`spend:<order>`, guarded:
 // concurrent redemptions never overdraw). A ¥0 order is paid at once by points; closing one unpaid gives the
 // points (points module) and the exchange unit back; refunds give points back by the points refund rule.
-import { fen } from "@liebian/domain";
+import { decidePointsRedemption, fen } from "@liebian/domain";
 import type { Executor, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
@@ -25,6 +25,7 @@ import {
   insertPointsShopItem,
   insertRedemption,
   listPointsShopItems,
+  lockPointsShopItem,
   type PointsShopItemRow,
   takeExchangeStock,
   updatePointsShopItem,
@@ -114,28 +115,25 @@ export async function editPointsShopItem(
   return (await itemViews(deps.db, [row]))[0]!;
 }
 
-/** Why an item could not give a unit: unknown, off sale or sold out. */
-async function refuseTake(tx: Executor, id: number): Promise<never> {
-  const item = await findPointsShopItem(tx, id);
-  if (!item) throw notFound("Points shop item", { id });
-  if (!item.onSale) throw new AppError("POINTS_ITEM_OFF_SALE", "This item is no longer offered for points");
-  throw new AppError("POINTS_ITEM_SOLD_OUT", "This item is sold out", { id });
-}
+const refusalMessages = {
+  POINTS_ITEM_OFF_SALE: "This item is no longer offered for points",
+  POINTS_ITEM_SOLD_OUT: "This item is sold out",
+  POINTS_ITEM_LIMIT_REACHED: "You have redeemed this item as often as allowed",
+} as const;
 
 async function writeRedemption(tx: Tx, now: Date, userId: number, itemId: number, addressId?: number) {
   if (!(await getPointsRule(tx)).enabled)
     throw new AppError("POINTS_DISABLED", "Points are not in use in this shop");
+  // the buyer's lock queues one shopper's redemptions (the limit), the item's lock everyone's (the stock)
   await lockBuyer(tx, userId);
-  const item = (await takeExchangeStock(tx, itemId)) ?? (await refuseTake(tx, itemId));
-  if (item.perPersonLimit !== null) {
-    const had = await countRedeemedBy(tx, itemId, userId);
-    if (had >= item.perPersonLimit)
-      throw new AppError("POINTS_ITEM_LIMIT_REACHED", "You have redeemed this item as often as allowed", {
-        limit: item.perPersonLimit,
-      });
-  }
+  const item = await lockPointsShopItem(tx, itemId);
+  if (!item) throw notFound("Points shop item", { id: itemId });
   const sku = await findSkuForSale(tx, item.skuId);
-  const offFen = Math.max(0, (sku?.priceFen ?? 0) - item.cashFen);
+  const redeemedBefore = item.perPersonLimit === null ? 0 : await countRedeemedBy(tx, itemId, userId);
+  const decision = decidePointsRedemption(item, { priceFen: fen(sku?.priceFen ?? 0), redeemedBefore });
+  if (!decision.ok) throw new AppError(decision.code, refusalMessages[decision.code], decision.details);
+  if (!(await takeExchangeStock(tx, itemId)))
+    throw new AppError("POINTS_ITEM_SOLD_OUT", refusalMessages.POINTS_ITEM_SOLD_OUT, { stock: 0 });
   const { order } = await writePlacedOrder(
     tx,
     now,
@@ -143,15 +141,15 @@ async function writeRedemption(tx: Tx, now: Date, userId: number, itemId: number
     { items: [{ skuId: item.skuId, quantity: 1 }], addressId, buyerRemark: "", fromCart: false },
     {
       kind: "points_shop",
-      discounts: [{ kind: "points_shop", label: "积分兑换", amountFen: fen(offFen) }],
-      points: item.points,
+      discounts: [{ kind: "points_shop", label: "积分兑换", amountFen: decision.offFen }],
+      points: decision.points,
     },
   );
   await insertRedemption(tx, {
     itemId,
     userId,
     orderId: order.id,
-    points: item.points,
+    points: decision.points,
     cashFen: order.payableFen,
     createdAt: now,
   });
