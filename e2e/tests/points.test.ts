@@ -152,7 +152,9 @@ test("the owner turns points on; a shopper pays with points at checkout and rede
   await screenshot(shop, "points-6-checkout");
   await shop.getByTestId("checkout-submit").click();
   await shop.getByTestId("sandbox-pay-page").waitFor({ timeout: 15_000 });
-  expect(await shop.getByTestId("sandbox-pay-page").textContent()).toContain("40.00");
+  await expect
+    .poll(() => shop.getByTestId("sandbox-pay-page").textContent(), { timeout: 15_000 })
+    .toContain("40.00");
   await shop.getByTestId("sandbox-pay").click();
   await shop.getByTestId("pay-result").waitFor({ timeout: 15_000 });
   expect((await api(baseUrl, "/api/v1/me/points", shopper.token)).points).toBe(8000);

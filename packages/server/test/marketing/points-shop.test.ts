@@ -139,6 +139,10 @@ describe("redeeming", () => {
     expect([third.status, third.body.error.code]).toEqual([409, "POINTS_ITEM_LIMIT_REACHED"]);
     expect((await myPoints(s)).points).toBe(1000);
     expect(await item(added.body.id)).toMatchObject({ stock: 1, redeemed: 2 });
+    // staff see the same balance and history (客户管理); a shopper's token does not open it
+    const staffView = await client.get(`/api/admin/v1/customers/${s.userId}/points`, owner);
+    expect(staffView.body).toEqual(await myPoints(s));
+    expect((await client.get(`/api/admin/v1/customers/${s.userId}/points`, s.token)).status).toBe(401);
     await auditPoints();
   });
 
