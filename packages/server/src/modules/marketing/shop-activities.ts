@@ -26,7 +26,8 @@ type ThresholdArgs = {
   scope?: { type: "all" | "categories" | "products"; categoryIds?: string[]; productIds?: string[] };
 };
 
-function scopeOf(args: ThresholdArgs) {
+/** Which goods an activity covers, ids as numbers: all, or chosen categories or products. */
+export function scopeOf(args: Pick<ThresholdArgs, "scope">) {
   const scope = args.scope ?? { type: "all" as const };
   return {
     type: scope.type,
@@ -36,7 +37,7 @@ function scopeOf(args: ThresholdArgs) {
 }
 
 function thresholdLines(kind: string, args: ThresholdArgs): string[] {
-  const at = (n: number) => (args.basis === "quantity" ? `满${n}件` : `满${n / 100}`);
+  const at = (n: number) => thresholdText(args.basis ?? "amount", n);
   if (kind === "threshold_free_shipping") return [`${at(args.atLeast ?? 0)}包邮`];
   return (args.tiers ?? []).map((t) =>
     t.offFen !== undefined

@@ -5,6 +5,7 @@ import { welcomeOfferKind } from "@liebian/domain";
 import type { Db } from "../../db/client.ts";
 import { findFirstOrderFacts } from "./activities-repo.ts";
 import { loadRunningActivities } from "./running-activities.ts";
+import { scopeOf } from "./shop-activities.ts";
 
 export async function getWelcomeOffer(deps: { db: Db; now: () => Date }, userId: number | null) {
   const now = deps.now();
@@ -19,11 +20,7 @@ export async function getWelcomeOffer(deps: { db: Db; now: () => Date }, userId:
     payBps: args.payBps,
     maxOffFen: args.maxOffFen,
     endsAt: new Date(row.endsAt),
-    scope: {
-      type: args.scope.type,
-      categoryIds: (args.scope.type === "categories" ? args.scope.categoryIds : []).map(Number),
-      productIds: (args.scope.type === "products" ? args.scope.productIds : []).map(Number),
-    },
+    scope: scopeOf(args),
   };
   // Nobody logged in: the shop decides from the link it remembers (a first visit has no orders).
   if (userId === null) return { offer, eligible: null };
