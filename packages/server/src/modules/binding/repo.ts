@@ -130,17 +130,28 @@ export async function findTeamSummary(db: Executor, userId: number) {
   return rows.map((r) => ({ level: Number(r.level), members: r.members, salesFen: Number(r.salesFen) }));
 }
 
-/** Members of one level of the team, newest binding first. */
+/**
+ * Members of one level of the team, newest binding first. Walks only down to the level above (the parents),
+ * then takes each parent's newest `limit` children from the (upline, bound_at) index and keeps the newest
+ * `limit` of those: a flat team's 98,000 level-3 members are never all sorted or joined to users.
+ */
 export async function findTeamMembers(db: Executor, userId: number, level: number, limit: number) {
   return queryRows<{ userId: number; nickname: string; boundAt: Date; level: number }>(
     db,
-    sql`with recursive down(id, level, bound_at) as (
-          select user_id, 1, bound_at from referral_bindings where upline_user_id = ${userId}
+    sql`with recursive parents(id, depth) as (
+          select ${userId}::bigint, 1
           union all
-          select b.user_id, down.level + 1, b.bound_at from down join referral_bindings b on b.upline_user_id = down.id
-          where down.level < ${level}
+          select b.user_id, parents.depth + 1 from parents join referral_bindings b on b.upline_user_id = parents.id
+          where parents.depth < ${level}
+        ),
+        newest as (
+          select c.user_id, c.bound_at from parents p cross join lateral (
+            select user_id, bound_at from referral_bindings b where b.upline_user_id = p.id
+            order by bound_at desc limit ${limit}) c
+          where p.depth = ${level}
+          order by c.bound_at desc, c.user_id desc limit ${limit}
         )
-        select d.id as "userId", u.nickname, d.bound_at as "boundAt", d.level from down d join users u on u.id = d.id
-        where d.level = ${level} order by d.bound_at desc limit ${limit}`,
+        select n.user_id as "userId", u.nickname, n.bound_at as "boundAt", ${level}::int as level
+        from newest n join users u on u.id = n.user_id order by n.bound_at desc, n.user_id desc`,
   );
 }
