@@ -1,5 +1,5 @@
-// Profiles the server under the checkout load: starts it on a throwaway PostgreSQL database with
-// --cpu-prof, runs 32 shoppers for BENCH_SECONDS (default 10) after a warm-up, stops it, and prints where
+// Profiles the server under the checkout load: starts it on a throwaway PostgreSQL database (or on PGlite
+// with BENCH_ENGINE=pglite: then the WASM, i.e. PostgreSQL itself, is one more area) with --cpu-prof, runs 32 shoppers for BENCH_SECONDS (default 10) after a warm-up, stops it, and prints where
 // its CPU went — self time by area (our code, Drizzle, pg, Fastify, zod, Node internals) and the top
 // functions. The .cpuprofile stays in PROFILE_DIR (default a temp folder) for a closer look.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -17,11 +17,12 @@ const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 32);
 export default async function checkoutProfile(): Promise<void> {
   const dbName = `liebian_profile_${process.pid}`;
   const dir = process.env.PROFILE_DIR ?? mkdtempSync(path.join(os.tmpdir(), "liebian-prof-"));
-  const url = createDatabase(dbName);
+  const pglite = process.env.BENCH_ENGINE === "pglite";
+  const url = pglite ? undefined : createDatabase(dbName);
   let orders = 0;
   try {
     const server = await startServer({
-      databaseUrl: url,
+      ...(url ? { databaseUrl: url } : {}),
       workers: 1,
       nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir],
     });
@@ -49,7 +50,7 @@ export default async function checkoutProfile(): Promise<void> {
       await server.stop();
     }
   } finally {
-    dropDatabase(dbName);
+    if (url) dropDatabase(dbName);
   }
   const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
   if (!file) throw new Error(`no profile in ${dir}`);

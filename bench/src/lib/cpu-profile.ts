@@ -15,6 +15,9 @@ export type Profile = {
 
 function area(url: string): string {
   if (!url) return "(native/gc/idle)";
+  if (url.startsWith("wasm://")) return "pglite wasm (postgres)";
+  if (url.includes("/@electric-sql/pglite/") || url.includes("/@electric-sql/pg-protocol/"))
+    return "pglite js";
   if (url.includes("/drizzle-orm/")) return "drizzle-orm";
   if (url.includes("/pg-protocol/") || url.includes("/pg/") || url.includes("/pg-")) return "pg driver";
   if (

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { nameStatementsOf } from "./named-statements.ts";
+import { wireClient } from "./pglite-wire.ts";
 import * as schema from "./schema/index.ts";
 
 export type Schema = typeof schema;
@@ -55,9 +56,13 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return pgliteDatabase(pglite);
 }
 
-/** A Database over an open PGlite instance (a new Drizzle instance each call; closing closes the instance). */
+/**
+ * A Database over an open PGlite instance (a new Drizzle instance each call; closing closes the instance).
+ * Drizzle's pglite driver is given pglite-wire.ts's client, not the instance: each statement is prepared once
+ * and then one call into the WASM.
+ */
 export function pgliteDatabase(pglite: PGlite): Database {
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite({ client: wireClient(pglite) as never, schema }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
 }
 
