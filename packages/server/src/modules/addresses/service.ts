@@ -1,13 +1,11 @@
 // A shopper's shipping addresses: region codes must nest in the bundled list; nobody sees or uses another's.
-import type { Db, Executor } from "../../db/client.ts";
-import type { AddressSnapshot } from "../../db/schema/commerce.ts";
+import type { Db } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { resolveRegion } from "../../lib/regions.ts";
 import {
   clearOtherDefaults,
   deleteOwnAddress,
-  findOwnAddress,
   insertAddress,
   listAddresses,
   updateOwnAddress,
@@ -30,7 +28,7 @@ function regionTextOf(input: AddressInput): string {
   return region.text;
 }
 
-function addressNotFound(id: number) {
+export function addressNotFound(id: number) {
   return new AppError("ADDRESS_NOT_FOUND", "No such address in your address book", { id });
 }
 
@@ -65,16 +63,4 @@ export async function updateAddress(db: Db, userId: number, id: number, input: A
 
 export async function deleteAddress(db: Db, userId: number, id: number): Promise<void> {
   if (!(await deleteOwnAddress(db, userId, id))) throw addressNotFound(id);
-}
-
-/** The shopper's own address as an order keeps it; anyone else's answers ADDRESS_NOT_FOUND. */
-export async function loadOwnAddressSnapshot(
-  db: Executor,
-  userId: number,
-  id: number,
-): Promise<AddressSnapshot> {
-  const row = await findOwnAddress(db, userId, id);
-  if (!row) throw addressNotFound(id);
-  const { name, phone, provinceCode, cityCode, districtCode, regionText, detail } = row;
-  return { name, phone, provinceCode, cityCode, districtCode, regionText, detail };
 }

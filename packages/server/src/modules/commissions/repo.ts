@@ -17,26 +17,32 @@ const OPEN_AFTER_SALE = sql.join(
   sql`, `,
 );
 
+export type ChainFactRow = { id: number; depth: number; status: string | null; ratesBps: unknown };
+
 /**
  * The buyer (depth 0) and their upline (at most 3, nearest first, over bindings active at `at`), each with
- * their distributor status and grade rates: what an order's snapshot freezes, in one query.
+ * their distributor status and grade rates, as SQL over the given parameters (`buyer` a bigint, `at` a
+ * timestamptz): what an order's snapshot freezes. Checkout's facts read embeds it.
  */
-export async function findChainFacts(db: Executor, buyerUserId: number, at: Date) {
-  return runStatement<{ id: number; depth: number; status: string | null; ratesBps: unknown }>(
-    db,
-    `with recursive up(id, depth) as (
+export function chainFactsSql(buyer: string, at: string): string {
+  return `with recursive up(id, depth) as (
           select b.upline_user_id, 1 from referral_bindings b
-          where b.user_id = $1 and (b.expires_at is null or b.expires_at > $2::timestamptz)
+          where b.user_id = ${buyer} and (b.expires_at is null or b.expires_at > ${at})
           union all
           select b.upline_user_id, up.depth + 1 from up join referral_bindings b on b.user_id = up.id
-          where (b.expires_at is null or b.expires_at > $2::timestamptz) and up.depth < 3
+          where (b.expires_at is null or b.expires_at > ${at}) and up.depth < 3
         ) cycle id set is_cycle using path,
-        chain as (select $1::bigint as id, 0 as depth union all select id, depth from up where not is_cycle)
+        chain as (select ${buyer} as id, 0 as depth union all select id, depth from up where not is_cycle)
         select c.id, c.depth, d.status, g.rates_bps as "ratesBps" from chain c
         left join distributors d on d.user_id = c.id left join distributor_grades g on g.id = d.grade_id
-        order by c.depth`,
-    [buyerUserId, at.toISOString()],
-  );
+        order by c.depth`;
+}
+
+const CHAIN_FACTS = chainFactsSql("$1::bigint", "$2::timestamptz");
+
+/** chainFactsSql on its own, in one query. */
+export async function findChainFacts(db: Executor, buyerUserId: number, at: Date) {
+  return runStatement<ChainFactRow>(db, CHAIN_FACTS, [buyerUserId, at.toISOString()]);
 }
 
 export async function insertSnapshot(db: Executor, row: typeof orderDistribution.$inferInsert) {

@@ -10,43 +10,51 @@ import {
   parseOrderSnapshot,
 } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
-import { getDistributionSettings, planOf } from "../distribution/settings.ts";
+import { planOf } from "../distribution/settings.ts";
+import type { DistributionSettingsValue } from "../distribution/settings-schema.ts";
 import type { PlacedOrder } from "../orders/events.ts";
 import type { OrderRow } from "../orders/repo.ts";
-import { findChainFacts, insertSnapshot, lockOrderWithSnapshot, type SnapshotRow } from "./repo.ts";
+import { type ChainFactRow, lockOrderWithSnapshot, type SnapshotRow } from "./repo.ts";
 
 /**
- * The buyer's upline (at most 3, nearest first, over bindings active at `at`) and, for the buyer and each
- * ancestor, whether they are an active distributor and their grade's rates — one query.
+ * The chain members from the chain read (commissions/repo.ts chainFactsSql: the buyer at depth 0, then the
+ * upline nearest first): the ancestors' ids in order and each member's active state and grade rates.
  */
-async function chainFacts(tx: Tx, buyerUserId: number, at: Date) {
-  const rows = await findChainFacts(tx, buyerUserId, at);
+function chainMembers(rows: readonly ChainFactRow[]) {
   const members = new Map<number, ChainMember>();
   for (const r of rows) {
     if (members.has(r.id)) continue;
+    const member = { userId: String(r.id), isActiveDistributor: r.status === "active" };
+    // only grade rates need the schema (a tuple of three, turned into the domain's levels)
     members.set(
       r.id,
-      chainMemberSchema.parse({
-        userId: String(r.id),
-        isActiveDistributor: r.status === "active",
-        gradeRatesBps: r.ratesBps ?? null,
-      }),
+      r.ratesBps == null ? member : chainMemberSchema.parse({ ...member, gradeRatesBps: r.ratesBps }),
     );
   }
   return { ancestors: rows.filter((r) => r.depth > 0).map((r) => r.id), members };
 }
 
 function parseRule(rule: unknown) {
+  if (rule == null) return undefined;
   const parsed = commissionOverrideSchema.safeParse(rule);
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Freezes the snapshot of a just-placed order (nothing when distribution is off). */
-export async function snapshotOrder(tx: Tx, order: PlacedOrder): Promise<void> {
-  const settings = await getDistributionSettings(tx);
-  if (!settings.plan.enabled) return;
-  const { ancestors, members } = await chainFacts(tx, order.buyerUserId, order.placedAt);
-  const snapshot = buildOrderSnapshot({
+/** What the placing writes of order_distribution (plan, chain, buyer, items, activity kind). */
+export type PlannedSnapshot = ReturnType<typeof buildOrderSnapshot>;
+
+/**
+ * The snapshot of a just-placed order, from the distribution settings and the buyer's chain as read with the
+ * order's other facts (null when distribution is off: no snapshot). Pure: the caller writes it.
+ */
+export function planSnapshot(
+  settings: DistributionSettingsValue,
+  chainRows: readonly ChainFactRow[],
+  order: Pick<PlacedOrder, "buyerUserId" | "items" | "activityKind">,
+): PlannedSnapshot | null {
+  if (!settings.plan.enabled) return null;
+  const { ancestors, members } = chainMembers(chainRows);
+  return buildOrderSnapshot({
     plan: planOf(settings),
     chain: ancestors.map((id) => members.get(id)!),
     buyer: members.get(order.buyerUserId)!,
@@ -61,12 +69,6 @@ export async function snapshotOrder(tx: Tx, order: PlacedOrder): Promise<void> {
       ...(i.activityKind !== undefined ? { activityKind: i.activityKind } : {}),
     })),
     activityKind: order.activityKind,
-  });
-  await insertSnapshot(tx, {
-    orderId: order.orderId,
-    buyerUserId: order.buyerUserId,
-    placedAt: order.placedAt,
-    ...snapshot,
   });
 }
 

@@ -1,6 +1,6 @@
 // Freight template queries, and their mapping to the domain's FreightTemplate for pricing.
 import { type FreightTemplate, fen } from "@liebian/domain";
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { type FreightRuleJson, freightTemplates, products } from "../../db/schema/commerce.ts";
 
@@ -44,16 +44,19 @@ const toRule = (r: FreightRuleJson) => ({
   additionalFeeFen: fen(r.additionalFeeFen),
 });
 
-/** The templates a cart's lines name, as the domain prices them (ids as strings). */
-export async function loadDomainFreightTemplates(db: Executor, ids: number[]): Promise<FreightTemplate[]> {
-  if (ids.length === 0) return [];
-  const rows = await db.select().from(freightTemplates).where(inArray(freightTemplates.id, ids));
-  return rows.map((t) => ({
+/** A template as the domain prices it (ids as strings); checkout reads the rows (orders/repo.ts). */
+export function domainFreightTemplate(
+  t: Pick<
+    FreightTemplateRow,
+    "id" | "mode" | "defaultRule" | "regionRules" | "freeOverFen" | "freeOverPieces"
+  >,
+): FreightTemplate {
+  return {
     id: String(t.id),
     mode: t.mode,
     default: toRule(t.defaultRule),
     regionRules: t.regionRules.map((r) => ({ regionCodes: r.regionCodes, rule: toRule(r.rule) })),
     freeOverFen: t.freeOverFen === null ? null : fen(t.freeOverFen),
     freeOverPieces: t.freeOverPieces,
-  }));
+  };
 }

@@ -2,22 +2,21 @@
 // two orders never wait on each other in a cycle), snapshots what was bought and where it goes, freezes the
 // distribution snapshot and writes `order.placed` to the outbox — all in one transaction, once per
 // Idempotency-Key.
-import { buildOrderNumber, COMMISSION_ACTIVITY_KINDS, type CommissionActivityKind } from "@liebian/domain";
+import { COMMISSION_ACTIVITY_KINDS, type CommissionActivityKind } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
-import { snapshotOrder } from "../commissions/snapshot.ts";
+import { planSnapshot } from "../commissions/snapshot.ts";
+import { getDistributionSettings } from "../distribution/settings.ts";
 import { promotionColumnsOf, reservePromotions } from "../marketing/service.ts";
-import { enqueueOutbox } from "../outbox/service.ts";
 import { spendPointsForOrder } from "../points/service.ts";
-import { moveStock } from "../stock/repo.ts";
 import { placeGifts } from "./gifts.ts";
 import { type CheckoutActivity, type CheckoutInput, priceCheckout, skuLabelOf } from "./pricing.ts";
-import { findUserPhone, insertOrder, insertOrderItems, nextOrderSequence } from "./repo.ts";
-import { loadDueDates, recordOrderEvent } from "./timeline.ts";
+import { insertPlacedOrder, writePlacing } from "./repo.ts";
+import { loadDueDates } from "./timeline.ts";
 import { loadOrderDetail, orderDetailView, type TimelineEntry } from "./views.ts";
 
 function commissionActivityOf(
@@ -54,6 +53,10 @@ export async function placeOrder(
  * Places an order inside the caller's transaction: prices it (with the activity's discounts, if it comes
  * from one), writes the order and its lines, reserves stock, snapshots distribution and tells the outbox.
  * The activity use cases (group buy) and reward grants call it too.
+ *
+ * A plain order costs three statements: one read of every fact pricing needs (with the buyer's referral
+ * chain), the order with its lines, then its stock, timeline, snapshot and outbox message. A coupon, an
+ * activity line, points, gifts and a cart add their own statements between and after.
  */
 export async function writePlacedOrder(
   tx: Tx,
@@ -62,42 +65,47 @@ export async function writePlacedOrder(
   input: PlaceOrderInput,
   activity: CheckoutActivity | null,
 ) {
-  const priced = await priceCheckout(tx, userId, input, { forPlacing: true, now, activity });
+  const distribution = await getDistributionSettings(tx);
+  const priced = await priceCheckout(tx, userId, input, {
+    forPlacing: true,
+    now,
+    activity,
+    chainAt: distribution.plan.enabled ? now : null,
+  });
   const { quote, skus, address, delivery } = priced;
+  const skuOf = new Map(skus.map((s) => [s.skuId, s]));
   const pointsUsed = quote.pointsUsed + (activity?.points ?? 0);
   const dueDates = await loadDueDates(tx);
-  const digits = String((await nextOrderSequence(tx)) % 100_000_000).padStart(8, "0");
-  const order = await insertOrder(tx, {
-    orderNo: buildOrderNumber(now.getTime(), digits),
-    buyerUserId: userId,
-    status: "pending_payment",
-    goodsFen: quote.goodsTotalFen,
-    discountFen: quote.discountTotalFen,
-    freightFen: quote.freightFen,
-    payableFen: quote.payableFen,
-    activityKind: activity?.kind ?? quote.activityKind,
-    pricing: {
-      discounts: quote.discounts,
-      freight: quote.freight,
-      freightWaivedFen: quote.freightWaivedFen,
-      pointsUsed,
-    },
-    delivery,
-    address,
-    contactPhone: address?.phone ?? (await findUserPhone(tx, userId)) ?? "",
-    buyerRemark: input.buyerRemark,
-    placedAt: now,
-    closeDueAt: new Date(
-      Math.min(dueDates.closeDueAt(now.getTime()), activity?.closeBy?.getTime() ?? Number.POSITIVE_INFINITY),
-    ),
-    updatedAt: now,
-  });
-  const items = await insertOrderItems(
+  const { order, items } = await insertPlacedOrder(
     tx,
+    {
+      buyerUserId: userId,
+      goodsFen: quote.goodsTotalFen,
+      discountFen: quote.discountTotalFen,
+      freightFen: quote.freightFen,
+      payableFen: quote.payableFen,
+      activityKind: activity?.kind ?? quote.activityKind,
+      pricing: {
+        discounts: quote.discounts,
+        freight: quote.freight,
+        freightWaivedFen: quote.freightWaivedFen,
+        pointsUsed,
+      },
+      delivery,
+      address,
+      contactPhone: address?.phone ?? priced.buyerPhone ?? "",
+      buyerRemark: input.buyerRemark,
+      placedAt: now,
+      closeDueAt: new Date(
+        Math.min(
+          dueDates.closeDueAt(now.getTime()),
+          activity?.closeBy?.getTime() ?? Number.POSITIVE_INFINITY,
+        ),
+      ),
+    },
     quote.lines.map((line, i) => {
       const sku = skus[i]!;
       return {
-        orderId: order.id,
         productId: sku.productId,
         skuId: sku.skuId,
         title: sku.title,
@@ -114,16 +122,37 @@ export async function writePlacedOrder(
   );
   await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
   await spendPointsForOrder(tx, { userId, orderId: order.id, points: pointsUsed, at: now });
-  for (const item of [...items].sort((a, b) => a.skuId - b.skuId)) {
-    const left = await moveStock(tx, {
-      skuId: item.skuId,
-      delta: -item.quantity,
-      reason: "order_placed",
-      orderId: order.id,
-      userId,
-    });
-    if (left === null) throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: item.skuId });
-  }
+  const short = await writePlacing(tx, {
+    orderId: order.id,
+    buyerUserId: userId,
+    payableFen: order.payableFen,
+    at: now,
+    lines: items.map((item) => ({ skuId: item.skuId, quantity: item.quantity })),
+    snapshot: planSnapshot(distribution, priced.chain, {
+      buyerUserId: userId,
+      // the snapshot keeps the kinds the commission switches know; a reward grant is none of them
+      activityKind: commissionActivityOf(activity) ?? quote.activityKind,
+      items: items.map((item) => {
+        const sku = skuOf.get(item.skuId)!;
+        return {
+          orderItemId: item.id,
+          productId: item.productId,
+          skuId: item.skuId,
+          quantity: item.quantity,
+          listFen: item.listFen,
+          paidFen: item.paidFen,
+          // A line the engine priced answers for itself; under a caller's activity (group buy) the order's kind stands.
+          activityKind:
+            activity && !item.activityId
+              ? undefined
+              : commissionActivityOf({ kind: item.activityKind ?? "" }),
+          skuCommissionRule: sku.skuCommissionRule ?? null,
+          productCommissionRule: sku.productCommissionRule ?? null,
+        };
+      }),
+    }),
+  });
+  if (short.length > 0) throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: short[0]! });
   const gifts = await placeGifts(
     tx,
     { id: order.id, userId },
@@ -131,7 +160,6 @@ export async function writePlacedOrder(
     quote.lines.map((l) => l.skuId),
     items,
   );
-  await recordOrderEvent(tx, order.id, "place", { actor: { kind: "user", id: userId }, at: now });
   const placedEvent: TimelineEntry = {
     kind: "place",
     fromStatus: null,
@@ -146,35 +174,6 @@ export async function writePlacedOrder(
       userId,
       items.map((i) => i.skuId),
     );
-  await snapshotOrder(tx, {
-    orderId: order.id,
-    orderNo: order.orderNo,
-    buyerUserId: userId,
-    placedAt: now,
-    // the snapshot keeps the kinds the commission switches know; a reward grant is none of them
-    activityKind: commissionActivityOf(activity) ?? quote.activityKind,
-    items: items.map((item) => {
-      const sku = skus.find((s) => s.skuId === item.skuId)!;
-      return {
-        orderItemId: item.id,
-        productId: item.productId,
-        skuId: item.skuId,
-        quantity: item.quantity,
-        listFen: item.listFen,
-        paidFen: item.paidFen,
-        // A line the engine priced answers for itself; under a caller's activity (group buy) the order's kind stands.
-        activityKind:
-          activity && !item.activityId ? undefined : commissionActivityOf({ kind: item.activityKind ?? "" }),
-        skuCommissionRule: sku.skuCommissionRule ?? null,
-        productCommissionRule: sku.productCommissionRule ?? null,
-      };
-    }),
-  });
-  await enqueueOutbox(tx, {
-    topic: "order.placed",
-    at: now,
-    payload: { orderId: order.id, buyerUserId: userId, payableFen: order.payableFen },
-  });
   // What the order is now, from the rows just written (the snapshot does not change the order row).
   return {
     order,

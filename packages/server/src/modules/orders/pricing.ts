@@ -12,10 +12,17 @@ import {
 import type { Executor } from "../../db/client.ts";
 import type { AddressSnapshot } from "../../db/schema/commerce.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { loadOwnAddressSnapshot } from "../addresses/service.ts";
-import { loadDomainFreightTemplates } from "../freight/repo.ts";
+import { addressNotFound } from "../addresses/service.ts";
+import type { ChainFactRow } from "../commissions/repo.ts";
+import { domainFreightTemplate } from "../freight/repo.ts";
 import { type PromotedCart, priceWithPromotions } from "../marketing/service.ts";
-import { findBoughtQuantities, findSkusForSale, lockBuyer, type SkuForSale } from "./repo.ts";
+import {
+  findBoughtQuantities,
+  findSkusForSale,
+  loadCheckoutFacts,
+  lockBuyer,
+  type SkuForSale,
+} from "./repo.ts";
 
 export type CheckoutItem = { skuId: number; quantity: number };
 export type CheckoutInput = {
@@ -36,6 +43,10 @@ export type PricedCheckout = {
   /** Service goods are delivered by a redemption code: no address, no freight. */
   delivery: Delivery;
   address: AddressSnapshot | null;
+  /** The buyer's phone (the contact of an order without an address). */
+  buyerPhone: string | null;
+  /** The buyer and their upline as of `chainAt` (empty when not asked for). */
+  chain: ChainFactRow[];
 };
 
 /**
@@ -66,19 +77,25 @@ function mergeItems(items: CheckoutItem[]): CheckoutItem[] {
 
 /**
  * `forPlacing` locks the buyer while a purchase limit is checked (the stock itself is enforced later by
- * the guarded decrement); a quote only reads.
+ * the guarded decrement); a quote only reads. `chainAt` also reads the buyer's referral chain as of then
+ * (placing with distribution on). The facts come in one read (orders/repo.ts loadCheckoutFacts); purchase
+ * limits, limited activities, a first-order offer, a coupon, points and gifts add their own reads only when
+ * the cart has them.
  */
 export async function priceCheckout(
   tx: Executor,
   userId: number,
   input: CheckoutInput,
-  options: { forPlacing: boolean; now: Date; activity?: CheckoutActivity | null },
+  options: { forPlacing: boolean; now: Date; activity?: CheckoutActivity | null; chainAt?: Date | null },
 ): Promise<PricedCheckout> {
   const items = mergeItems(input.items);
-  const found = await findSkusForSale(
-    tx,
-    items.map((i) => i.skuId),
-  );
+  const facts = await loadCheckoutFacts(tx, {
+    userId,
+    skuIds: items.map((i) => i.skuId),
+    addressId: input.addressId ?? null,
+    chainAt: options.chainAt ?? null,
+  });
+  const found = facts.skus;
   const skus = items.map((item) => {
     const sku = found.find((s) => s.skuId === item.skuId);
     if (!sku || sku.archived || sku.status !== "on_sale") {
@@ -120,15 +137,11 @@ export async function priceCheckout(
   const delivery = decideDelivery(skus.map((s) => s.kind));
   if (!delivery.ok) throw new AppError(delivery.code, "Service goods are ordered on their own");
   const shipped = delivery.delivery === "shipping";
-  const address =
-    input.addressId === undefined || !shipped
-      ? null
-      : await loadOwnAddressSnapshot(tx, userId, input.addressId);
+  // someone else's address (or none by that id) answers ADDRESS_NOT_FOUND, as the address book does
+  if (input.addressId !== undefined && shipped && !facts.address) throw addressNotFound(input.addressId);
+  const address = shipped ? facts.address : null;
   if (options.forPlacing && shipped && !address)
     throw new AppError("ADDRESS_REQUIRED", "Goods that are shipped need an address");
-  const templateIds = [
-    ...new Set(skus.flatMap((s) => (s.freightTemplateId === null ? [] : [s.freightTemplateId]))),
-  ];
   const quote = await priceWithPromotions(tx, {
     userId,
     now: options.now,
@@ -150,11 +163,19 @@ export async function priceCheckout(
     }),
     callerDiscounts: options.activity?.discounts ?? [],
     freight: {
-      templates: await loadDomainFreightTemplates(tx, templateIds),
+      templates: facts.freightTemplates.map(domainFreightTemplate),
       regionCode: address?.districtCode ?? null,
     },
   });
-  return { quote, skus, gifts: await loadGifts(tx, quote), delivery: delivery.delivery, address };
+  return {
+    quote,
+    skus,
+    gifts: await loadGifts(tx, quote),
+    delivery: delivery.delivery,
+    address,
+    buyerPhone: facts.buyerPhone,
+    chain: facts.chain,
+  };
 }
 
 /** The gift SKUs the engine named; one archived since reads as no gift, one short of stock as not given. */

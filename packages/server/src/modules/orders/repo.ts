@@ -1,10 +1,13 @@
 // Order queries: the SKU facts checkout prices from, orders with their lines, parcels and timeline,
 // guarded status moves (compare-and-set on the status) and the sweeps' SKIP LOCKED batches.
+import { buildShanghaiTimestamp } from "@liebian/domain";
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
 import {
+  type AddressSnapshot,
   afterSales,
+  type freightTemplates,
   orderEvents,
   orderItems,
   orders,
@@ -13,6 +16,7 @@ import {
   skus,
 } from "../../db/schema/commerce.ts";
 import { columnsOf, insertRows, runStatement, updateStatement } from "../../db/statement.ts";
+import { type ChainFactRow, chainFactsSql } from "../commissions/repo.ts";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -70,12 +74,6 @@ export async function findSkusForSale(db: Executor, skuIds: number[]): Promise<S
   );
 }
 
-/** The buyer's phone, the contact of an order that has no address (service goods). */
-export async function findUserPhone(db: Executor, userId: number): Promise<string | null> {
-  const [row] = await db.select({ phone: users.phone }).from(users).where(eq(users.id, userId));
-  return row?.phone ?? null;
-}
-
 /** Serialises one shopper's orders while a purchase limit is checked, so two tabs cannot both pass it. */
 export async function lockBuyer(tx: Executor, userId: number): Promise<void> {
   await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
@@ -90,16 +88,222 @@ export async function findBoughtQuantities(db: Executor, userId: number, product
     .where(and(eq(orders.buyerUserId, userId), inArray(orderItems.productId, productIds)));
 }
 
-export async function nextOrderSequence(tx: Executor): Promise<number> {
-  const result = (await tx.execute(sql`select nextval('order_no_seq') as n`)) as unknown as {
-    rows: { n: number | string }[];
-  };
-  return Number(result.rows[0]!.n);
+export type CheckoutFreightTemplate = Pick<
+  typeof freightTemplates.$inferSelect,
+  "id" | "mode" | "defaultRule" | "regionRules" | "freeOverFen" | "freeOverPieces"
+>;
+
+/** Everything a checkout prices and places from, read together (loadCheckoutFacts). */
+export type CheckoutFacts = {
+  skus: SkuForSale[];
+  /** The shopper's own address of that id; null when none was asked for or it is not theirs. */
+  address: AddressSnapshot | null;
+  /** The freight templates the SKUs' products name. */
+  freightTemplates: CheckoutFreightTemplate[];
+  /** The buyer's phone: the contact of an order that has no address (service goods). */
+  buyerPhone: string | null;
+  /** The buyer (depth 0) and their upline, when asked for (placing with distribution on); else empty. */
+  chain: ChainFactRow[];
+};
+
+/**
+ * Checkout's one read: the SKUs with their products, the shopper's address, the products' freight templates,
+ * the buyer's phone and (for a placing with distribution on) the buyer's referral chain as of `$5`, each part
+ * a JSON column, so pricing costs one round trip. Running activities and settings come from the process's
+ * copies (marketing/running-activities.ts, settings/service.ts).
+ */
+const CHECKOUT_FACTS = `select
+  -- the SKUs as they are now, with their products (findSkusForSale's columns)
+  (select coalesce(json_agg(x), '[]'::json) from (
+     select ${SKU_FOR_SALE_COLUMNS} from skus s join products p on p.id = s.product_id
+     where s.id = any($1::bigint[])) x) as skus,
+  -- the shopper's own address (another shopper's reads as none)
+  (select row_to_json(a) from (
+     select name, phone, province_code as "provinceCode", city_code as "cityCode",
+            district_code as "districtCode", region_text as "regionText", detail
+     from addresses where id = $3::bigint and user_id = $2::bigint) a) as address,
+  -- the freight templates those products name
+  (select coalesce(json_agg(t), '[]'::json) from (
+     select id, mode, default_rule as "defaultRule", region_rules as "regionRules",
+            free_over_fen as "freeOverFen", free_over_pieces as "freeOverPieces"
+     from freight_templates where id in (
+       select p.freight_template_id from skus s join products p on p.id = s.product_id
+       where s.id = any($1::bigint[]))) t) as "freightTemplates",
+  -- the buyer's phone
+  (select phone from users where id = $2::bigint) as "buyerPhone",
+  -- the buyer and their upline for the distribution snapshot, only when asked for
+  (select coalesce(json_agg(c), '[]'::json) from (${chainFactsSql("$2::bigint", "$5::timestamptz")}) c
+   where $4::boolean) as chain`;
+
+export async function loadCheckoutFacts(
+  db: Executor,
+  q: { userId: number; skuIds: number[]; addressId: number | null; chainAt: Date | null },
+): Promise<CheckoutFacts> {
+  const [row] = await runStatement<CheckoutFacts>(db, CHECKOUT_FACTS, [
+    `{${q.skuIds.map((id) => Math.trunc(id)).join(",")}}`,
+    q.userId,
+    q.addressId,
+    q.chainAt !== null,
+    (q.chainAt ?? new Date(0)).toISOString(),
+  ]);
+  return row!;
 }
 
-export async function insertOrder(tx: Executor, values: typeof orders.$inferInsert): Promise<OrderRow> {
-  const [row] = await insertRows<OrderRow>(tx, orders, [values], `returning ${ORDER_COLUMNS}`);
-  return row!;
+type NewOrder = Pick<
+  typeof orders.$inferInsert,
+  | "buyerUserId"
+  | "activityKind"
+  | "goodsFen"
+  | "discountFen"
+  | "freightFen"
+  | "payableFen"
+  | "pricing"
+  | "delivery"
+  | "address"
+  | "contactPhone"
+  | "buyerRemark"
+  | "closeDueAt"
+> & { placedAt: Date };
+type NewOrderItem = Omit<typeof orderItems.$inferInsert, "id" | "orderId" | "giftOf">;
+
+/**
+ * A new order and its lines in one statement. The number is the Shanghai time (`$1`, domain
+ * buildShanghaiTimestamp) and the order sequence's next value in 8 digits (domain buildOrderNumber's form);
+ * the lines arrive as one JSON array. Returns the order row and its lines as written.
+ */
+const INSERT_PLACED_ORDER = `with
+  placed as (
+    insert into orders (order_no, buyer_user_id, status, activity_kind, goods_fen, discount_fen, freight_fen,
+                        payable_fen, pricing, delivery, address, contact_phone, buyer_remark, placed_at,
+                        close_due_at, updated_at)
+    values ($1::text || lpad((nextval('order_no_seq') % 100000000)::text, 8, '0'), $2::bigint, 'pending_payment',
+            $3::text, $4::bigint, $5::bigint, $6::bigint, $7::bigint, $8::text::jsonb, $9::text, $10::text::jsonb,
+            $11::text, $12::text, $13::timestamptz, $14::timestamptz, $13::timestamptz)
+    returning ${ORDER_COLUMNS}),
+  lines as (
+    insert into order_items (order_id, product_id, sku_id, title, sku_label, image_url, unit_price_fen, quantity,
+                             list_fen, discount_fen, paid_fen, activity_id, activity_kind, original_unit_fen)
+    select placed.id, r.product_id, r.sku_id, r.title, r.sku_label, r.image_url, r.unit_price_fen, r.quantity,
+           r.list_fen, r.discount_fen, r.paid_fen, r.activity_id, r.activity_kind, r.original_unit_fen
+    from placed, jsonb_to_recordset($15::text::jsonb) as r(
+      product_id bigint, sku_id bigint, title text, sku_label text, image_url text, unit_price_fen bigint,
+      quantity int, list_fen bigint, discount_fen bigint, paid_fen bigint, activity_id bigint, activity_kind text,
+      original_unit_fen bigint)
+    returning ${ORDER_ITEM_COLUMNS})
+select placed.*, (select json_agg(lines order by lines.id) from lines) as items from placed`;
+
+export async function insertPlacedOrder(
+  tx: Executor,
+  order: NewOrder,
+  lines: NewOrderItem[],
+): Promise<{ order: OrderRow; items: OrderItemRow[] }> {
+  const [row] = await runStatement<OrderRow & { items: OrderItemRow[] }>(tx, INSERT_PLACED_ORDER, [
+    buildShanghaiTimestamp(order.placedAt.getTime()),
+    order.buyerUserId,
+    order.activityKind ?? null,
+    order.goodsFen,
+    order.discountFen,
+    order.freightFen,
+    order.payableFen,
+    JSON.stringify(order.pricing),
+    order.delivery ?? "shipping",
+    order.address == null ? null : JSON.stringify(order.address),
+    order.contactPhone,
+    order.buyerRemark ?? "",
+    order.placedAt.toISOString(),
+    order.closeDueAt?.toISOString() ?? null,
+    JSON.stringify(
+      lines.map((l) => ({
+        product_id: l.productId,
+        sku_id: l.skuId,
+        title: l.title,
+        sku_label: l.skuLabel,
+        image_url: l.imageUrl ?? null,
+        unit_price_fen: l.unitPriceFen,
+        quantity: l.quantity,
+        list_fen: l.listFen,
+        discount_fen: l.discountFen,
+        paid_fen: l.paidFen,
+        activity_id: l.activityId ?? null,
+        activity_kind: l.activityKind ?? null,
+        original_unit_fen: l.originalUnitFen ?? null,
+      })),
+    ),
+  ]);
+  const { items, ...placed } = row!;
+  return { order: placed as OrderRow, items };
+}
+
+/**
+ * What follows a new order's rows, in one statement, each part a named step:
+ * - `locked`, `moved`, `logged`: the stock of each line, its SKU rows locked in id order first (two orders
+ *   never wait on each other in a cycle; `no key update`, the lock the update itself takes, which the order
+ *   lines' foreign keys of concurrent orders do not block), then a guarded decrement that moves only a SKU with enough left
+ *   (stock/repo.ts moveStock's rule) and its stock log row. The rows returned are the SKUs moved; one
+ *   missing means too little stock, and the caller refuses the order (its transaction writes nothing).
+ * - `placed_event`: the order's timeline starts with its placing.
+ * - `snapshot`: the distribution snapshot (commissions/snapshot.ts planSnapshot), when there is one.
+ * - `message`: `order.placed` for the outbox.
+ */
+const WRITE_PLACING = `with
+  wanted as (select * from jsonb_to_recordset($1::text::jsonb) as m(sku_id bigint, quantity int)),
+  locked as (select id from skus where id in (select sku_id from wanted) order by id for no key update),
+  moved as (
+    update skus s set stock = s.stock - w.quantity from wanted w
+    where s.id = w.sku_id and s.id in (select id from locked) and s.stock - w.quantity >= 0
+    returning s.id, s.stock, w.quantity),
+  logged as (
+    insert into stock_logs (sku_id, delta, stock_after, reason, order_id, user_id)
+    select id, -quantity, stock, 'order_placed', $2::bigint, $3::bigint from moved),
+  placed_event as (
+    insert into order_events (order_id, kind, actor_kind, actor_id, at)
+    values ($2::bigint, 'place', 'user', $3::bigint, $4::timestamptz)),
+  snapshot as (
+    insert into order_distribution (order_id, buyer_user_id, placed_at, plan, chain, buyer, items, activity_kind)
+    select $2::bigint, $3::bigint, $4::timestamptz, d.plan, d.chain, d.buyer, d.items, d.activity_kind
+    from jsonb_to_record($5::text::jsonb) as d(plan jsonb, chain jsonb, buyer jsonb, items jsonb, activity_kind text)
+    where $5::text is not null
+    on conflict do nothing),
+  message as (
+    insert into outbox (topic, payload, created_at, next_attempt_at)
+    values ('order.placed', $6::text::jsonb, $4::timestamptz, $4::timestamptz))
+select id as "skuId", stock from moved`;
+
+/**
+ * Takes a placed order's stock, starts its timeline, writes its distribution snapshot and its `order.placed`
+ * message (WRITE_PLACING). Returns the SKUs whose stock was too short (none: all taken), in id order.
+ */
+export async function writePlacing(
+  tx: Executor,
+  placing: {
+    orderId: number;
+    buyerUserId: number;
+    payableFen: number;
+    at: Date;
+    lines: { skuId: number; quantity: number }[];
+    snapshot: {
+      plan: unknown;
+      chain: unknown;
+      buyer: unknown;
+      items: unknown;
+      activityKind: string | null;
+    } | null;
+  },
+): Promise<number[]> {
+  const { orderId, buyerUserId, snapshot } = placing;
+  const moved = await runStatement<{ skuId: number; stock: number }>(tx, WRITE_PLACING, [
+    JSON.stringify(placing.lines.map((l) => ({ sku_id: l.skuId, quantity: l.quantity }))),
+    orderId,
+    buyerUserId,
+    placing.at.toISOString(),
+    snapshot && JSON.stringify({ ...snapshot, activity_kind: snapshot.activityKind }),
+    JSON.stringify({ orderId, buyerUserId, payableFen: placing.payableFen }),
+  ]);
+  const taken = new Set(moved.map((m) => m.skuId));
+  return placing.lines
+    .map((l) => l.skuId)
+    .filter((id) => !taken.has(id))
+    .sort((a, b) => a - b);
 }
 
 export async function insertOrderItems(
