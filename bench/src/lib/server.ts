@@ -1,7 +1,7 @@
 // Starts the real server (packages/server/src/main.ts) as a child process on a free loopback port and
 // stops it by its own pid. PostgreSQL when databaseUrl is given, otherwise PGlite in a temp DATA_DIR.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -100,6 +100,8 @@ export async function startServer(options: {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // BENCH_SERVER_STDOUT=<file> keeps what the server prints (e.g. with --trace-opt in nodeArgs).
+  if (process.env.BENCH_SERVER_STDOUT) child.stdout?.pipe(createWriteStream(process.env.BENCH_SERVER_STDOUT));
   const baseUrl = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     let out = "";

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { sessions, staff, users } from "../db/schema/accounts.ts";
 import { AppError } from "../errors/app-error.ts";
 import { hashToken } from "../lib/tokens.ts";
-import { roleHas } from "./permissions.ts";
+import { type Permission, roleHas } from "./permissions.ts";
 import { type CachedSession, cachedSession, rememberSession } from "./session-cache.ts";
 import type { App, StaffActor } from "./types.ts";
 
@@ -17,13 +17,8 @@ function bearerToken(request: FastifyRequest): string | null {
   return token.length > 0 && token.length < 200 ? token : null;
 }
 
-/**
- * The live session of a token with the staff member or shopper behind it: from this process's cache
- * (session-cache.ts), else in one round trip.
- */
-async function findSession(db: Db, tokenHash: string, now: Date): Promise<CachedSession | null> {
-  const cached = cachedSession(tokenHash, now);
-  if (cached) return cached;
+/** The live session of a token with the staff member or shopper behind it, in one round trip (then remembered). */
+async function lookUpSession(db: Db, tokenHash: string, now: Date): Promise<CachedSession | null> {
   const [row] = await db
     .select({
       kind: sessions.subjectKind,
@@ -59,37 +54,61 @@ export function installAuthentication(app: App, db: Db, now: () => Date): void {
     }
   });
 
-  app.addHook("onRequest", async (request) => {
+  // Callback-style, not async: public routes and sessions this process remembers (session-cache.ts) decide
+  // without a promise; only a session looked up in the database waits for it.
+  app.addHook("onRequest", (request, _reply, done) => {
     const config = request.routeOptions.config;
     const permission = config?.permission;
     const auth = config?.auth ?? "public";
-    if (!permission && auth === "public") return;
-    const token = bearerToken(request);
-    const tokenHash = token ? hashToken(token) : null;
-    const session = tokenHash ? await findSession(db, tokenHash, now()) : null;
-    if (session) request.sessionTokenHash = tokenHash;
-
-    if (permission) {
-      if (session?.kind !== "staff") throw new AppError("UNAUTHENTICATED", "Staff login required");
-      const { staffId, staffUsername, staffName, staffRole, staffDisabled } = session;
-      if (
-        staffId === null ||
-        staffUsername === null ||
-        staffName === null ||
-        staffRole === null ||
-        staffDisabled
-      ) {
-        throw new AppError("ACCOUNT_DISABLED", "This staff account is disabled");
-      }
-      request.staff = { id: staffId, username: staffUsername, name: staffName, role: staffRole };
-      if (!roleHas(staffRole, permission)) {
-        throw new AppError("FORBIDDEN", `Role ${staffRole} may not ${permission}`, { permission });
-      }
+    if (!permission && auth === "public") {
+      done();
       return;
     }
-    if (session?.userId != null && !session.userDisabled) request.user = { id: session.userId };
-    if (auth === "user" && !request.user) throw new AppError("UNAUTHENTICATED", "Please log in");
+    const token = bearerToken(request);
+    const tokenHash = token ? hashToken(token) : null;
+    const at = now();
+    const cached = tokenHash ? cachedSession(tokenHash, at) : null;
+    if (cached || !tokenHash) {
+      done(decide(request, tokenHash, cached, permission, auth));
+      return;
+    }
+    lookUpSession(db, tokenHash, at).then(
+      (session) => done(decide(request, tokenHash, session, permission, auth)),
+      done,
+    );
   });
+}
+
+/** Who is calling (set on the request), and the refusal when they may not call this route. */
+function decide(
+  request: FastifyRequest,
+  tokenHash: string | null,
+  session: CachedSession | null,
+  permission: Permission | undefined,
+  auth: string,
+): AppError | undefined {
+  if (session) request.sessionTokenHash = tokenHash;
+  if (permission) {
+    if (session?.kind !== "staff") return new AppError("UNAUTHENTICATED", "Staff login required");
+    const { staffId, staffUsername, staffName, staffRole, staffDisabled } = session;
+    if (
+      staffId === null ||
+      staffUsername === null ||
+      staffName === null ||
+      staffRole === null ||
+      staffDisabled
+    ) {
+      return new AppError("ACCOUNT_DISABLED", "This staff account is disabled");
+    }
+    request.staff = { id: staffId, username: staffUsername, name: staffName, role: staffRole };
+    if (!roleHas(staffRole, permission)) {
+      return new AppError("FORBIDDEN", `Role ${staffRole} may not ${permission}`, { permission });
+    }
+    return undefined;
+  }
+  if (session?.userId != null && !session.userDisabled) request.user = { id: session.userId };
+  if (auth === "user" && !request.user) return new AppError("UNAUTHENTICATED", "Please log in");
+  return undefined;
 }
 
 /** The logged-in shopper of a route declared with `auth: "user"`. */

@@ -24,7 +24,44 @@ type Finding = { path: string; kind: "control" | "depth" };
 
 /** The first string (or object key) with a control character, or the first value nested too deep. */
 export function findRefusedInput(value: unknown): Finding | null {
+  // Every request passes through here and nearly all are clean: a walk that builds no paths says so, and
+  // only a refusal is walked again to name where.
+  return isClean(value) ? null : locateRefusedInput(value);
+}
+
+function isClean(value: unknown): boolean {
+  if (typeof value === "string") return !CONTROL.test(value);
+  if (typeof value !== "object" || value === null) return true;
   // Iterative: a recursive walk would overflow on the deeply nested JSON a prober sends.
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const item = values.pop() as object;
+    const depth = depths.pop()!;
+    if (depth >= MAX_INPUT_DEPTH) return false;
+    const isArray = Array.isArray(item);
+    const keys = isArray ? null : Object.keys(item);
+    const count = isArray ? item.length : keys!.length;
+    for (let i = 0; i < count; i++) {
+      let child: unknown;
+      if (isArray) child = item[i];
+      else {
+        const key = keys![i]!;
+        if (CONTROL.test(key)) return false;
+        child = (item as Record<string, unknown>)[key];
+      }
+      if (typeof child === "string") {
+        if (CONTROL.test(child)) return false;
+      } else if (typeof child === "object" && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
+
+function locateRefusedInput(value: unknown): Finding | null {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: "", depth: 0 }];
   while (stack.length > 0) {
     const item = stack.pop()!;

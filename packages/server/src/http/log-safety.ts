@@ -100,3 +100,70 @@ export function safeLoggerOptions(logger: FastifyServerOptions["logger"]): Fasti
     serializers: { err: loggableError, error: loggableError, req: loggableRequest } as never,
   };
 }
+
+type PinoLike = {
+  level: string;
+  isLevelEnabled(level: string): boolean;
+  child(bindings: Record<string, unknown>, options?: object): PinoLike;
+} & Record<"fatal" | "error" | "warn" | "info" | "debug" | "trace", (...args: unknown[]) => void>;
+
+/**
+ * A request's logger that makes pino's child (with the request id) only when a line is written: every request
+ * got one before, and at the default level almost none writes a line. Lines written say the same.
+ */
+class LazyRequestLogger {
+  #parent: PinoLike;
+  #bindings: Record<string, unknown>;
+  #child: PinoLike | null = null;
+  constructor(parent: PinoLike, bindings: Record<string, unknown>) {
+    this.#parent = parent;
+    this.#bindings = bindings;
+  }
+  #real(): PinoLike {
+    this.#child ??= this.#parent.child(this.#bindings);
+    return this.#child;
+  }
+  get level(): string {
+    return (this.#child ?? this.#parent).level;
+  }
+  set level(level: string) {
+    this.#real().level = level;
+  }
+  isLevelEnabled(level: string): boolean {
+    return (this.#child ?? this.#parent).isLevelEnabled(level);
+  }
+  child(bindings: Record<string, unknown>, options?: object): PinoLike {
+    return this.#real().child(bindings, options);
+  }
+  fatal(...args: unknown[]) {
+    if (this.isLevelEnabled("fatal")) this.#real().fatal(...args);
+  }
+  error(...args: unknown[]) {
+    if (this.isLevelEnabled("error")) this.#real().error(...args);
+  }
+  warn(...args: unknown[]) {
+    if (this.isLevelEnabled("warn")) this.#real().warn(...args);
+  }
+  info(...args: unknown[]) {
+    if (this.isLevelEnabled("info")) this.#real().info(...args);
+  }
+  debug(...args: unknown[]) {
+    if (this.isLevelEnabled("debug")) this.#real().debug(...args);
+  }
+  trace(...args: unknown[]) {
+    if (this.isLevelEnabled("trace")) this.#real().trace(...args);
+  }
+  silent() {}
+}
+
+/** Fastify's childLoggerFactory: a lazy child for pino (see LazyRequestLogger), the usual child otherwise. */
+export function lazyChildLogger(
+  logger: unknown,
+  bindings: Record<string, unknown>,
+  options: object,
+): unknown {
+  const parent = logger as PinoLike;
+  if (typeof parent.isLevelEnabled !== "function" || Object.keys(options).length > 0)
+    return parent.child(bindings, options);
+  return new LazyRequestLogger(parent, bindings);
+}

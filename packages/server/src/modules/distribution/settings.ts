@@ -18,11 +18,22 @@ export async function getDistributionSettings(db: Executor): Promise<Distributio
   return getSettings(db, "distribution");
 }
 
+/**
+ * Plans by the settings value they came from: getSettings hands out one parsed value per section until it is
+ * saved or its cached copy expires, and paying asked for the plan up to five times per order.
+ */
+const plans = new WeakMap<DistributionSettingsValue, CommissionPlan>();
+
 /** The plan as the engine takes it (validated on save, so a stored plan is always valid). */
 export function planOf(settings: DistributionSettingsValue): CommissionPlan {
-  const result = validateCommissionPlan(settings.plan);
-  if (result.kind !== "ok") throw new Error(`stored commission plan is invalid: ${result.reason}`);
-  return result.plan;
+  let plan = plans.get(settings);
+  if (!plan) {
+    const result = validateCommissionPlan(settings.plan);
+    if (result.kind !== "ok") throw new Error(`stored commission plan is invalid: ${result.reason}`);
+    plan = result.plan;
+    plans.set(settings, plan);
+  }
+  return plan;
 }
 
 /**
