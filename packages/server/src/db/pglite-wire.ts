@@ -374,7 +374,7 @@ class Wire {
     throw error;
   }
 
-  private async prepare(text: string, params: unknown[]): Promise<Prepared> {
+  private async prepare(text: string, params: unknown[] | undefined): Promise<Prepared> {
     const name = `lb${this.nextName++}`;
     const w = this.writer;
     if (this.prepared.size >= PREPARED_PER_INSTANCE) {
@@ -400,8 +400,10 @@ class Wire {
     options: QueryOptions | undefined,
   ): Promise<Results> {
     const w = this.writer;
-    if (!params || params.length === 0) {
-      // nothing to type: parse, bind and run unnamed in one exchange (texts without parameters often embed values)
+    let statement = this.prepared.get(text);
+    if (!statement && (!params || params.length === 0) && !this.seenOnce(text)) {
+      // nothing to type: parse, bind and run unnamed in one exchange; a text without parameters is prepared
+      // only when it comes again (many embed their values and never do)
       w.parse("", text);
       w.bind("", []);
       w.describePortal();
@@ -411,16 +413,16 @@ class Wire {
       if (answer.error) this.fail(answer.error, text, params);
       return toResults(answer.sets[0], answer.fields, this.inside.parsers, options);
     }
-    let statement = this.prepared.get(text);
     if (statement) {
       // most recently used last: the map's first entry is the one to close
       this.prepared.delete(text);
       this.prepared.set(text, statement);
     } else statement = await this.prepare(text, params);
-    const values: (string | null)[] = new Array(params.length);
+    const count = params?.length ?? 0;
+    const values: (string | null)[] = new Array(count);
     const serializers = this.inside.serializers;
-    for (let i = 0; i < params.length; i++) {
-      const v = params[i];
+    for (let i = 0; i < count; i++) {
+      const v = params![i];
       if (v === null || v === undefined) values[i] = null;
       else {
         const serialize = serializers[statement.paramTypes[i]!];
@@ -437,6 +439,16 @@ class Wire {
       this.fail(answer.error, text, params);
     }
     return toResults(answer.sets[0], statement.fields, this.inside.parsers, options);
+  }
+
+  /** Parameterless texts run once so far (forgotten in bulk past a bound). */
+  private readonly once = new Set<string>();
+
+  private seenOnce(text: string): boolean {
+    if (this.once.has(text)) return true;
+    if (this.once.size >= 4096) this.once.clear();
+    this.once.add(text);
+    return false;
   }
 
   /** Closed with the next statement prepared. */
