@@ -6,7 +6,9 @@
 // node_modules linked) runs a second server from there and alternates the two, BENCH_ROUNDS (3) times each,
 // so both see the same neighbours: an A/B of CPU per order on a busy machine. BENCH_PERF=<file> also
 // records this checkout's server with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
-// read with `perf report -i <file> --no-children --sort sym`). `npm run bench -- checkout-cpu`; prints only.
+// read with `perf report -i <file> --no-children --sort sym`). BENCH_NODE_ARGS (space-separated) go to this
+// checkout's server only: BENCH_COMPARE=. with e.g. BENCH_NODE_ARGS=--max-semi-space-size=64 A/Bs a node
+// flag on the same code. `npm run bench -- checkout-cpu`; prints only.
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
@@ -129,6 +131,10 @@ export default async function checkoutCpu(): Promise<void> {
   const repos: { label: string; repo?: string }[] = [{ label: "this checkout" }];
   if (process.env.BENCH_COMPARE)
     repos.push({ label: process.env.BENCH_COMPARE, repo: process.env.BENCH_COMPARE });
+  const thisNodeArgs = [
+    ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    ...(perfFile ? ["--perf-basic-prof-only-functions"] : []),
+  ];
   const sides: Side[] = [];
   try {
     for (const { label, repo } of repos) {
@@ -138,7 +144,7 @@ export default async function checkoutCpu(): Promise<void> {
         databaseUrl: serverDatabaseUrl(db).url,
         workers: WORKERS,
         ...(repo ? { repo } : {}),
-        ...(perfFile && !repo ? { nodeArgs: ["--perf-basic-prof-only-functions"] } : {}),
+        ...(repo ? {} : { nodeArgs: thisNodeArgs }),
       });
       const zero = () => ({ user: 0, sys: 0 });
       const totals = { orders: 0, errors: 0, seconds: 0, server: zero(), backends: zero(), loader: 0 };

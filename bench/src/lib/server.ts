@@ -17,6 +17,13 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
+/**
+ * The node flags `npm run serve` starts the server with (package.json), so a bench measures what a shop runs:
+ * a 64 MB young generation (V8's default is 16 MB) scavenges a quarter as often; server CPU per placed + paid
+ * order 9.06 -> 7.35 ms in a same-run A/B on a busy machine (load 15-16).
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
+
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 /** A process and its descendants (cluster workers), from the kernel's children lists. */
@@ -93,7 +100,7 @@ export async function startServer(options: {
   else delete env.DATABASE_URL;
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), "--import", "tsx", "packages/server/src/main.ts"],
+    [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), "--import", "tsx", "packages/server/src/main.ts"],
     {
       cwd: options.repo ?? repoRoot,
       env,
