@@ -4,6 +4,7 @@
 import { type GradeTasks, WITHDRAWAL_METHODS } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -247,21 +248,43 @@ export const commissions = pgTable(
   (t) => [
     // exactly one commission per (order item, level), however often payment is reported
     uniqueIndex("commissions_item_level_key").on(t.orderItemId, t.level),
-    // the release sweep: frozen and due
-    index("commissions_due_idx").on(t.dueAt).where(sql`${t.status} = 'frozen'`),
     // an earner's records, newest first
     index("commissions_earner_idx").on(t.earnerUserId, t.id),
     // an order's commissions (refunds, release dates)
     index("commissions_order_idx").on(t.orderId),
-    // the staff's held queue; other statuses are common enough to find walking the primary key. Partial, so
-    // the release sweep's status move (1,000,000 rows at a time) maintains one index fewer
-    index("commissions_held_idx").on(t.id).where(sql`${t.status} = 'held'`),
+    // No index names `status`, not even in a predicate: the release sweep's frozen → settled move is then a
+    // heap-only (HOT) update that writes no index entry (the table's fillfactor leaves it room, migration
+    // 0045). What is still open — the sweep's due rows, the staff's held list — is commission_queue.
     check("commissions_level_check", sql`${t.level} between 0 and 3`),
     check(
       "commissions_money_check",
       sql`${t.amountFen} > 0 and ${t.clawedBackFen} between 0 and ${t.amountFen} and ${t.baseFen} >= 0`,
     ),
     check("commissions_status_check", sql`${t.status} in ('frozen', 'settled', 'cancelled', 'held')`),
+  ],
+);
+
+/**
+ * The commissions still open (frozen or held), kept by triggers on commissions (migration 0045): a row
+ * arrives with its commission and leaves when it is cancelled, or when the release sweep settles it (the
+ * sweep deletes it in the statement that moves the commission). The sweep finds what is due here, by due
+ * date, and then every other due row of the same earners (so an earner gets one pair of ledger lines per
+ * sweep however many of their commissions are due); staff find the held ones here.
+ */
+export const commissionQueue = pgTable(
+  "commission_queue",
+  {
+    earnerUserId: ref("earner_user_id").notNull(),
+    commissionId: ref("commission_id").notNull(),
+    held: boolean("held").notNull(),
+    dueAt: at("due_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.earnerUserId, t.commissionId] }),
+    index("commission_queue_due_idx")
+      .on(t.dueAt, t.commissionId)
+      .where(sql`not ${t.held} and ${t.dueAt} is not null`),
+    index("commission_queue_held_idx").on(t.commissionId).where(sql`${t.held}`),
   ],
 );
 

@@ -2,6 +2,7 @@
 // release/cancel of held ones. (Clawbacks on refunds: refund-clawback.ts, applied by the refund use case.)
 import {
   buildCommissionCancelledPosting,
+  buildCommissionsReleasedLines,
   commissionReleaseDueAt,
   decideCommissionTransition,
   planRelease,
@@ -16,12 +17,16 @@ import { postLedgerTransaction } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import {
+  type DueCursor,
+  findDueEarners,
   lockCommission,
-  lockDueBatch,
+  lockDueOfOrder,
   lockSnapshot,
   moveCommissionIf,
+  type SettledCommission,
   setDueAtForOrder,
   settleCommissionsIf,
+  settleDueOfEarners,
   updateSnapshot,
 } from "./repo.ts";
 import { readSnapshot } from "./snapshot.ts";
@@ -39,38 +44,59 @@ export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void
 }
 
 /**
- * The release sweep: frozen commissions due by `now` and with no open after-sale on their item, in batches
- * taken FOR UPDATE SKIP LOCKED, so any number of sweepers share the work; a second run finds nothing.
- * Each batch is one transaction with a fixed number of statements, so time and memory stay flat with the backlog.
+ * The release sweep: frozen commissions due by `now` and with no open after-sale on their item. It walks the
+ * due queue (commission_queue) in (due date, id) order, `batchSize` rows at a time; each batch settles those
+ * rows' earners with ALL their due rows, so an earner is in one batch of a sweep and gets one pair of ledger
+ * lines, however many of their commissions are due. Rows are locked FOR UPDATE SKIP LOCKED, so any number of
+ * sweepers share the work; a second run finds nothing. Each batch is one transaction of four statements, so
+ * time and memory stay flat with the backlog.
  */
 export async function releaseDueCommissions(
   deps: { db: Db },
   now: Date,
-  options: { batchSize?: number; orderId?: number } = {},
+  options: { batchSize?: number } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? RELEASE_BATCH;
   let moved = 0;
+  let cursor: DueCursor | null = null;
   for (;;) {
-    const batch = await inTransaction(deps.db, async (tx) =>
-      releaseBatch(tx, now, batchSize, options.orderId),
+    const from: DueCursor | null = cursor;
+    const batch: Awaited<ReturnType<typeof releaseDueBatch>> = await inTransaction(deps.db, (tx) =>
+      releaseDueBatch(tx, now, batchSize, from),
     );
     moved += batch.settled;
-    // A full batch of which nothing settled would be taken again forever; stop and let the next run look.
-    if (batch.taken < batchSize || batch.settled === 0) return moved;
+    // The cursor passes rows that wait (an open after-sale, another sweeper's lock): the walk always ends.
+    if (batch.seeds < batchSize || batch.cursor === null) return moved;
+    cursor = batch.cursor;
   }
 }
 
-/** Rows per sweep transaction: big enough that per-transaction costs vanish, small enough to hold few locks. */
+/**
+ * One batch of the sweep, inside `tx`: the next `batchSize` due queue rows after `cursor` name the earners,
+ * and all of those earners' due commissions settle and post together. Returns how many seeds were read,
+ * how many commissions settled and the cursor for the next batch.
+ */
+export async function releaseDueBatch(
+  tx: Tx,
+  now: Date,
+  batchSize: number,
+  cursor: DueCursor | null,
+): Promise<{ seeds: number; cursor: DueCursor | null; settled: number }> {
+  const seeds = await findDueEarners(tx, now, batchSize, cursor);
+  const settled = seeds.seeds === 0 ? [] : await settleDueOfEarners(tx, now, seeds.earners);
+  await postReleased(tx, now, settled);
+  return { seeds: seeds.seeds, cursor: seeds.cursor, settled: settled.length };
+}
+
+/** Queue rows per batch (seeds): with their earners' other due rows a batch moves up to a few times that. */
 const RELEASE_BATCH = 5000;
 
 /**
- * One batch, inside `tx`: lock what is due, let planRelease decide, move the decided rows frozen → settled
- * in one statement, and post the batch as ONE ledger transaction (one line per touched account). The rows'
- * own move is the per-commission marker: it commits with the posting or not at all, and a settled row is
- * never taken again, so a rerun adds nothing. The ledger key names the batch by its smallest commission id.
+ * An order's due commissions, inside `tx` (an order completing releases what of it is due): locked, decided
+ * by planRelease, moved frozen → settled by compare-and-set, posted. Returns how many settled.
  */
-export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId?: number) {
-  const due = await lockDueBatch(tx, now, batchSize, orderId);
+export async function releaseBatch(tx: Tx, now: Date, orderId: number): Promise<number> {
+  const due = await lockDueOfOrder(tx, now, orderId);
   const plan = planRelease(
     due.map((row) => ({ ...row, dueAtMs: row.dueAt?.getTime() ?? null, hasOpenAfterSale: false })),
     now.getTime(),
@@ -78,33 +104,55 @@ export async function releaseBatch(tx: Tx, now: Date, batchSize: number, orderId
   const moved = await settleCommissionsIf(tx, plan.settle, now);
   // The rows are locked by this transaction: a move that did not happen would post money for nothing.
   if (moved !== plan.settle.length) throw new Error(`release moved ${moved} of ${plan.settle.length} rows`);
-  if (plan.settle.length > 0) {
-    const settled = new Set(plan.settle);
-    await enqueueOutbox(tx, {
-      topic: "commission.released",
-      at: now,
-      payload: {
-        commissions: due
-          .filter((row) => settled.has(row.id))
-          .map((row) => ({
-            commissionId: row.id,
-            orderId: row.orderId,
-            earnerUserId: row.earnerUserId,
-            amountFen: row.amountFen - row.clawedBackFen,
-          })),
-      },
-    });
+  const settled = new Set(plan.settle);
+  await postReleased(
+    tx,
+    now,
+    due
+      .filter((row) => settled.has(row.id))
+      .map((row) => ({ ...row, leftFen: row.amountFen - row.clawedBackFen })),
+  );
+  return moved;
+}
+
+/**
+ * What settled in this transaction, posted as ONE ledger transaction — per earner, what is left of their
+ * commissions moves from frozen to available (one pair of lines per earner) — with one `commission.released`
+ * message naming each commission. The rows' own move is the per-commission marker: it commits with the
+ * posting or not at all, and a settled row is never taken again, so a rerun adds nothing; the transaction's
+ * meta lists the commissions it settled, and its key names it by the smallest of them (unique for the same
+ * reason).
+ */
+async function postReleased(tx: Tx, now: Date, settled: SettledCommission[]): Promise<void> {
+  if (settled.length === 0) return;
+  const leftFenByEarner = new Map<number, number>();
+  let first = settled[0]!.id;
+  for (const row of settled) {
+    leftFenByEarner.set(row.earnerUserId, (leftFenByEarner.get(row.earnerUserId) ?? 0) + row.leftFen);
+    if (row.id < first) first = row.id;
   }
-  if (plan.lines.length > 0) {
+  await enqueueOutbox(tx, {
+    topic: "commission.released",
+    at: now,
+    payload: {
+      commissions: settled.map((row) => ({
+        commissionId: row.id,
+        orderId: row.orderId,
+        earnerUserId: row.earnerUserId,
+        amountFen: row.leftFen,
+      })),
+    },
+  });
+  const lines = buildCommissionsReleasedLines(leftFenByEarner);
+  if (lines.length > 0) {
     await postBatchTransaction(tx, {
-      key: `release:${plan.settle.reduce((a, b) => Math.min(a, b))}`,
+      key: `release:${first}`,
       kind: "commission_settled",
-      entries: plan.lines,
-      meta: { commissionIds: plan.settle },
+      entries: lines,
+      meta: { commissionIds: settled.map((row) => row.id) },
       at: now,
     });
   }
-  return { taken: due.length, settled: moved };
 }
 
 /** Staff decide a held commission: release (back to frozen, settles when due) or cancel (money back). */

@@ -1,11 +1,16 @@
 // Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
 // moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
 import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
-import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { users } from "../../db/schema/accounts.ts";
 import { orders } from "../../db/schema/commerce.ts";
-import { type CommissionRowStatus, commissions, orderDistribution } from "../../db/schema/distribution.ts";
+import {
+  type CommissionRowStatus,
+  commissionQueue,
+  commissions,
+  orderDistribution,
+} from "../../db/schema/distribution.ts";
 import { columnsOf, insertRows, nest, runStatement, without } from "../../db/statement.ts";
 
 export type CommissionRow = typeof commissions.$inferSelect;
@@ -156,49 +161,136 @@ export type DueCommission = Pick<
   "id" | "orderId" | "earnerUserId" | "amountFen" | "clawedBackFen" | "status" | "dueAt"
 >;
 
-/** Frozen commissions due at `now` with no open after-sale on their item, locked; others' locks skipped. */
-export async function lockDueBatch(
+/** Where a sweep's walk of the due queue stands: the last seed row taken, in (due date, id) order. */
+export type DueCursor = { dueAt: string; commissionId: number };
+
+const DUE_COLUMNS = `c.id, c.order_id as "orderId", c.earner_user_id as "earnerUserId", c.amount_fen as "amountFen",
+  c.clawed_back_fen as "clawedBackFen", c.status, c.due_at as "dueAt"`;
+const NO_OPEN_AFTER_SALE = sql`not exists (select 1 from after_sale_items ai join after_sales a on a.id = ai.after_sale_id
+  where ai.order_item_id = c.order_item_id and a.status in (${OPEN_AFTER_SALE}))`;
+
+/**
+ * The next seeds of a sweep: up to `limit` due queue rows after `cursor` in (due date, id) order, as the
+ * distinct earners they belong to, and where the walk now stands (null when nothing was left).
+ */
+export async function findDueEarners(
   db: Executor,
   now: Date,
   limit: number,
-  orderId?: number,
-): Promise<DueCommission[]> {
-  const c = commissions;
-  return db
-    .select({
-      id: c.id,
-      orderId: c.orderId,
-      earnerUserId: c.earnerUserId,
-      amountFen: c.amountFen,
-      clawedBackFen: c.clawedBackFen,
-      status: c.status,
-      dueAt: c.dueAt,
-    })
-    .from(c)
-    .where(
-      and(
-        eq(c.status, "frozen"),
-        lte(c.dueAt, now),
-        orderId === undefined ? undefined : eq(c.orderId, orderId),
-        sql`not exists (select 1 from after_sale_items ai join after_sales a on a.id = ai.after_sale_id
-                        where ai.order_item_id = ${c.orderItemId} and a.status in (${OPEN_AFTER_SALE}))`,
-      ),
-    )
-    .orderBy(asc(c.dueAt), asc(c.id))
-    .limit(limit)
-    .for("update", { skipLocked: true });
+  cursor: DueCursor | null,
+): Promise<{ earners: string; seeds: number; cursor: DueCursor | null }> {
+  const [row] = await queryRows<{
+    earners: string | null;
+    seeds: number;
+    dueAt: string;
+    commissionId: number;
+  }>(
+    db,
+    sql`with seed as (
+          select earner_user_id, due_at, commission_id from commission_queue
+          where not held and due_at is not null and due_at <= ${now.toISOString()}
+          ${cursor === null ? sql`` : sql`and (due_at, commission_id) > (${cursor.dueAt}::timestamptz, ${cursor.commissionId})`}
+          order by due_at, commission_id limit ${limit}),
+        last as (select due_at::text as "dueAt", commission_id as "commissionId" from seed
+                 order by due_at desc, commission_id desc limit 1)
+        select (select array_agg(distinct earner_user_id)::text from seed) as earners,
+               (select count(*)::int from seed) as seeds, last.* from (select 1) one left join last on true`,
+  );
+  return {
+    earners: row!.earners ?? "{}",
+    seeds: Number(row!.seeds),
+    cursor: row!.dueAt ? { dueAt: row!.dueAt, commissionId: Number(row!.commissionId) } : null,
+  };
 }
 
-/** frozen → settled by compare-and-set for many rows (L7), in one statement; returns how many this call moved. */
+/** A settled row: what the posting and the message need. */
+export type SettledCommission = { id: number; orderId: number; earnerUserId: number; leftFen: number };
+
+/**
+ * Settles, in ONE statement, every frozen commission of `earners` (a bigint[] literal) that is due at `now`
+ * with no open after-sale on its item: found through the queue (an earner's open rows, not their history),
+ * locked FOR UPDATE SKIP LOCKED (rows another transaction holds wait for the next run), moved frozen →
+ * settled (a heap-only update: no index names `status`) and taken off the queue. This is planRelease's rule
+ * (decideCommissionSettlement: frozen, due, no open after-sale) applied set-based; returns the rows moved,
+ * each with what is left of it after clawbacks.
+ */
+export async function settleDueOfEarners(
+  db: Executor,
+  now: Date,
+  earners: string,
+): Promise<SettledCommission[]> {
+  const at = now.toISOString();
+  const rows = await queryRows<SettledCommission>(
+    db,
+    sql`with due as (
+          select c.id, q.queued from (
+            -- in commission order, so the commissions' pages are read (and moved) in order
+            select commission_id, ctid as queued from commission_queue
+            where earner_user_id = any(${earners}::bigint[]) and not held and due_at <= ${at}
+            order by commission_id) q
+          join commissions c on c.id = q.commission_id
+          where c.status = 'frozen' and c.due_at <= ${at} and ${NO_OPEN_AFTER_SALE}
+          for update of c skip locked),
+        moved as (
+          update commissions c set status = 'settled', settled_at = ${at}
+          from due where c.id = due.id and c.status = 'frozen'
+          returning c.id, c.order_id, c.earner_user_id, c.amount_fen - c.clawed_back_fen as left_fen, due.queued),
+        -- by the queue row's address: no index lookup (a row whose release date moved meanwhile would keep a
+        -- queue row that points at a settled commission, never taken again)
+        gone as (delete from commission_queue where ctid = any(array(select queued from moved)))
+        select id, order_id as "orderId", earner_user_id as "earnerUserId", left_fen as "leftFen" from moved`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    orderId: Number(r.orderId),
+    earnerUserId: Number(r.earnerUserId),
+    leftFen: Number(r.leftFen),
+  }));
+}
+
+/** The same for one order's commissions (an order completing releases what of it is due). */
+export async function lockDueOfOrder(db: Executor, now: Date, orderId: number): Promise<DueCommission[]> {
+  const rows = await queryRows<DueCommission>(
+    db,
+    sql`select ${sql.raw(DUE_COLUMNS)} from commissions c
+        where c.order_id = ${orderId} and c.status = 'frozen' and c.due_at <= ${now.toISOString()}
+          and ${NO_OPEN_AFTER_SALE}
+        order by c.id for update of c skip locked`,
+  );
+  return rows.map(dueRow);
+}
+
+// raw rows: bigint columns may come as text, timestamps as engine text on PGlite
+function dueRow(r: DueCommission): DueCommission {
+  return {
+    ...r,
+    id: Number(r.id),
+    orderId: Number(r.orderId),
+    earnerUserId: Number(r.earnerUserId),
+    amountFen: Number(r.amountFen),
+    clawedBackFen: Number(r.clawedBackFen),
+    dueAt: r.dueAt === null ? null : new Date(r.dueAt),
+  };
+}
+
+/**
+ * frozen → settled by compare-and-set for many rows (L7), in one statement that also takes them out of the
+ * queue; returns how many this call moved. No index names `status`, so the move is a heap-only update.
+ */
 export async function settleCommissionsIf(db: Executor, ids: number[], now: Date): Promise<number> {
   if (ids.length === 0) return 0;
-  const rows = await queryRows<{ id: number }>(
+  const [row] = await queryRows<{ moved: number }>(
     db,
-    sql`update commissions set status = 'settled', settled_at = ${now.toISOString()}
-        where id = any(${`{${ids.join(",")}}`}::bigint[]) and status = 'frozen'
-        returning id`,
+    sql`with moved as (
+          update commissions set status = 'settled', settled_at = ${now.toISOString()}
+          where id = any(${`{${ids.join(",")}}`}::bigint[]) and status = 'frozen'
+          returning id, earner_user_id),
+        gone as (
+          delete from commission_queue q using moved m
+          where q.earner_user_id = m.earner_user_id and q.commission_id = m.id)
+        select count(*)::int as moved from moved`,
   );
-  return rows.length;
+  return Number(row!.moved);
 }
 
 /** A search text taken literally inside LIKE: its own % and _ match only themselves. */
@@ -246,6 +338,16 @@ export async function findCommissions(
       and(
         filter.earnerUserId === undefined ? undefined : eq(commissions.earnerUserId, filter.earnerUserId),
         filter.status === undefined ? undefined : eq(commissions.status, filter.status),
+        // held ones are few among millions: found through the queue's held index, not the primary key
+        filter.status === "held"
+          ? inArray(
+              commissions.id,
+              db
+                .select({ id: commissionQueue.commissionId })
+                .from(commissionQueue)
+                .where(sql`${commissionQueue.held}`),
+            )
+          : undefined,
         filter.orderId === undefined ? undefined : eq(commissions.orderId, filter.orderId),
         filter.orderNo === undefined ? undefined : eq(orders.orderNo, filter.orderNo),
         filter.earner === undefined

@@ -225,7 +225,7 @@ export function completeDueOrders(deps: OrderDeps, now: Date, batchSize = 100): 
       values: { completedAt: now, completeDueAt: null },
     });
     // The sweep already waited for the after-sale window: what is due settles with the order.
-    await releaseBatch(tx, now, 1000, order.id);
+    await releaseBatch(tx, now, order.id);
     const moment = { orderId: order.id, buyerUserId: order.buyerUserId, at: now };
     await grantCompletionRewards(tx, moment);
     await releasePointsOfOrder(tx, { userId: order.buyerUserId, orderId: order.id, at: now });

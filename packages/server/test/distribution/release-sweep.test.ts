@@ -1,0 +1,131 @@
+// The release sweep over a backlog, batch by batch: an earner's due commissions settle together (one pair of
+// ledger lines per earner, whichever batch found them), a batch that dies halfway leaves nothing behind and
+// the next run settles it once, a rerun adds nothing, held and cancelled commissions stay, each wallet is
+// right, the queue of open commissions matches the commissions, and the ledger audit is clean.
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
+import { inTransaction } from "../../src/db/transaction.ts";
+import { releaseDueBatch, releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
+import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts";
+import { createFreight, createProduct, pay, placeOrder } from "../commerce/fixtures.ts";
+import { startTestApp, type TestContext } from "../support/test-app.ts";
+import { buyer, DAY, distributor, enableDistribution, shipAndReceive, wallet } from "./support.ts";
+
+let ctx: TestContext;
+let owner: string;
+
+const ledgerCount = async () => {
+  const [row] = await queryRows<{ transactions: number; entries: number }>(
+    ctx.deps.db,
+    sql`select (select count(*) from ledger_transactions)::int as transactions,
+               (select count(*) from ledger_entries)::int as entries`,
+  );
+  return { transactions: Number(row!.transactions), entries: Number(row!.entries) };
+};
+
+/** Open commissions (frozen or held) and queue rows that do not match one another: none. */
+const queueMismatches = async () =>
+  queryRows<{ id: number }>(
+    ctx.deps.db,
+    sql`select coalesce(c.id, q.commission_id) as id
+        from (select id, earner_user_id, status = 'held' as held, due_at from commissions
+              where status in ('frozen', 'held')) c
+        full join commission_queue q on q.commission_id = c.id
+        where c.id is null or q.commission_id is null or q.held <> c.held
+           or q.due_at is distinct from c.due_at or q.earner_user_id <> c.earner_user_id`,
+  );
+
+describe("release sweep over a backlog", () => {
+  beforeAll(async () => {
+    ctx = await startTestApp();
+    owner = await ctx.client.loginOwner();
+    await enableDistribution(ctx, owner);
+    await createFreight(ctx, owner);
+  });
+
+  it("settles each earner's due commissions once, in one posting per batch, after a batch dies halfway", async () => {
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    // A earns 10% on three orders of their buyers and 5% on two of B's; B earns 10% on those two.
+    const a = await distributor(ctx);
+    const b = await distributor(ctx, a.code);
+    const orders: { id: number; buyer: { token: string } }[] = [];
+    for (const upline of [a, a, b, a, b]) {
+      const shopper = await buyer(ctx, upline.code);
+      const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+      await pay(ctx, order);
+      orders.push({ id: order.id, buyer: shopper });
+    }
+    for (const o of orders) await shipAndReceive(ctx, owner, o, o.buyer.token);
+    expect(await queueMismatches()).toEqual([]);
+    ctx.clock.advance(7 * DAY + 60_000);
+    const now = ctx.deps.now();
+
+    // A batch that dies before its commit (here: thrown after posting) leaves every row frozen and queued.
+    const before = await ledgerCount();
+    await expect(
+      inTransaction(ctx.deps.db, async (tx) => {
+        const batch = await releaseDueBatch(tx, now, 1, null);
+        expect(batch.settled).toBeGreaterThan(0);
+        throw new Error("crash");
+      }),
+    ).rejects.toThrow("crash");
+    expect(await ledgerCount()).toEqual(before);
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 4000, availableFen: 0 });
+    expect(await queueMismatches()).toEqual([]);
+
+    // Batches of one seed: each takes its earner with every due row of theirs.
+    expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 1 })).toBe(7);
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 4000 });
+    expect(await wallet(ctx, b.token)).toMatchObject({ frozenFen: 0, availableFen: 2000 });
+    const added = await ledgerCount();
+    // two postings at most (one per earner here), each one pair of lines per earner
+    expect(added.transactions - before.transactions).toBe(2);
+    expect(added.entries - before.entries).toBe(4);
+    const postings = await queryRows<{ meta: { commissionIds: number[] } }>(
+      ctx.deps.db,
+      sql`select meta from ledger_transactions where kind = 'commission_settled' order by id`,
+    );
+    expect(postings.flatMap((p) => p.meta.commissionIds)).toHaveLength(7);
+
+    // A rerun finds nothing and posts nothing; the queue holds no settled commission.
+    expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 1 })).toBe(0);
+    expect(await ledgerCount()).toEqual(added);
+    expect(await queueMismatches()).toEqual([]);
+    expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
+  });
+
+  it("held commissions stay out of the sweep and in the staff's held list until released", async () => {
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    const a = await distributor(ctx);
+    const shopper = await buyer(ctx, a.code);
+    const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+    await pay(ctx, order);
+    const [row] = await queryRows<{ id: number }>(
+      ctx.deps.db,
+      sql`select id from commissions where order_id = ${order.id}`,
+    );
+    // held by staff's fraud review (as fraud.ts decides it at payment)
+    await ctx.deps.db.execute(sql`update commissions set status = 'held' where id = ${row!.id}`);
+    await shipAndReceive(ctx, owner, order, shopper.token);
+    expect(await queueMismatches()).toEqual([]);
+    ctx.clock.advance(7 * DAY + 60_000);
+    expect(await releaseDueCommissions(ctx.deps, ctx.deps.now())).toBe(0);
+    const held = await ctx.client.get("/api/admin/v1/distribution/commissions?status=held", owner);
+    expect(held.body.items.map((c: { id: number }) => c.id)).toContain(row!.id);
+    const released = await ctx.client.post(
+      `/api/admin/v1/distribution/commissions/${row!.id}/held`,
+      { action: "release", reason: "人工核实" },
+      owner,
+    );
+    expect(released.body.status).toBe("frozen");
+    expect(await queueMismatches()).toEqual([]);
+    expect(await releaseDueCommissions(ctx.deps, ctx.deps.now())).toBe(1);
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 1000 });
+    expect(await queueMismatches()).toEqual([]);
+  });
+});
