@@ -19,6 +19,9 @@ declare module "vitest" {
   }
 }
 
+/** Connections that drop the files' databases at the end of the run (they share checkpoints). */
+const DROP_CONNECTIONS = 16;
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const engine = project.config.provide?.engine === "postgres" ? "postgres" : "pglite";
   if (engine === "pglite") {
@@ -49,9 +52,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       admin.db,
       sql`select datname from pg_database where datname like ${`${template}\\_t\\_%`}`,
     );
-    for (const { datname } of clones)
-      await admin.db.execute(sql.raw(`drop database if exists ${datname} with (force)`));
-    await admin.db.execute(sql.raw(`drop database if exists ${template} with (force)`));
     await admin.close();
+    // Each DROP DATABASE waits for a checkpoint (1-2 s on a quiet machine, more on a busy one): one after
+    // another, a run's hundred-odd databases took 240 s at the end of the suite. Drops waiting at the same
+    // time share a checkpoint, so a few connections drop them all in seconds.
+    const dropper = await openPostgres(adminUrl(url), DROP_CONNECTIONS);
+    const names = clones.map((c) => c.datname);
+    await Promise.all(
+      Array.from({ length: DROP_CONNECTIONS }, async () => {
+        for (let name = names.pop(); name; name = names.pop())
+          await dropper.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      }),
+    );
+    await dropper.db.execute(sql.raw(`drop database if exists ${template} with (force)`));
+    await dropper.close();
   };
 }

@@ -5,7 +5,8 @@
 // emptied, identities restart and tables made since the template (monthly partitions) are dropped. The next
 // file gets the same contents a fresh copy of the template has, behind a new Drizzle instance (caches keyed
 // by it start empty). A file that holds two databases at once gets a second instance.
-// PostgreSQL: a database cloned from the run's template, dropped when the run ends.
+// PostgreSQL: a database cloned from the run's template (commits not waiting for the disk), dropped when the run
+// ends.
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -92,6 +93,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${template}_t_${randomBytes(6).toString("hex")}`;
   const admin = await openPostgres(adminUrl(url), 1);
   await admin.db.execute(sql.raw(`create database ${name} template ${template}`));
+  // A commit returns before its WAL reaches the disk (1.6-2.1 ms less per commit here, measured with psql):
+  // only a crash of PostgreSQL itself could lose such a commit, which no test does (the crash test kills the
+  // server and cuts its connections; committed rows stay committed). Set on the database, so the server
+  // processes some files start inherit it.
+  await admin.db.execute(sql.raw(`alter database ${name} set synchronous_commit = off`));
   await admin.close();
   const database = await openPostgres(databaseUrlFor(url, name), 20);
   return { ...database, url: databaseUrlFor(url, name) };
