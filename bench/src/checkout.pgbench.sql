@@ -6,7 +6,7 @@
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 28 statements for a 2-SKU order, 7 of them POST /orders (40 and 19 before it read its facts
+-- pgbench expressions. 27 statements for a 2-SKU order, 6 of them POST /orders (40 and 17 before it read its facts
 -- in one statement and wrote in two) (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
@@ -98,7 +98,7 @@ FROM placed \gset
 \set n22 -:c22
 \set npayable -:payable
 -- the stock (SKU rows locked in id order, guarded decrements, stock logs), the timeline's first event, the
--- distribution snapshot and the outbox message in one statement
+-- distribution snapshot, the outbox message and the answer under the Idempotency-Key in one statement
 WITH wanted AS (
   SELECT * FROM (VALUES (:lo::bigint, :qlo::int), (:hi::bigint, :qhi::int)) v(sku_id, quantity) WHERE :two = 1 OR sku_id = :lo),
 locked AS (SELECT id FROM skus WHERE id IN (SELECT sku_id FROM wanted) ORDER BY id FOR NO KEY UPDATE),
@@ -123,10 +123,11 @@ snapshot AS (
   ON CONFLICT DO NOTHING),
 message AS (
   INSERT INTO outbox (topic, payload, created_at, next_attempt_at)
-  VALUES ('order.placed', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'payableFen', :payable::bigint), now(), now()))
+  VALUES ('order.placed', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'payableFen', :payable::bigint), now(), now())),
+answer AS (
+  UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', :oid::bigint)
+  WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey)
 SELECT id AS sku, stock FROM moved;
-UPDATE idempotency_keys SET status_code = 201, response_body = jsonb_build_object('orderId', :oid::bigint)
-  WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey;
 COMMIT;
 -- POST /api/v1/orders/:orderNo/pay
 SELECT id, order_no, buyer_user_id, status, payable_fen, wallet_fen, close_due_at, (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = orders.id) AS first_title,

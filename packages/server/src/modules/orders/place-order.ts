@@ -7,7 +7,7 @@ import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { type IdempotencyRequest, runIdempotent } from "../../http/idempotency.ts";
+import { type IdempotencyRequest, runIdempotent, storeAnswerParams } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
 import { planSnapshot } from "../commissions/snapshot.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
@@ -38,9 +38,10 @@ export async function placeOrder(
     // The key stores only the order id; a replay answers with the order as it is now.
     let fresh: ReturnType<typeof orderDetailView> | null = null;
     const placed = await runIdempotent(tx, idempotency, async () => {
-      const written = await writePlacedOrder(tx, deps.now(), userId, input, null);
+      // the answer under the key is written with the order's last statement
+      const written = await writePlacedOrder(tx, deps.now(), userId, input, null, idempotency);
       fresh = written.view;
-      return { status: 201, body: { orderId: written.order.id } };
+      return { status: 201, body: { orderId: written.order.id }, stored: true };
     });
     return {
       replayed: placed.replayed,
@@ -64,6 +65,8 @@ export async function writePlacedOrder(
   userId: number,
   input: PlaceOrderInput,
   activity: CheckoutActivity | null,
+  /** POST /orders' key: its answer (201, the order id) is stored with the order's effects. */
+  answerUnder: IdempotencyRequest | null = null,
 ) {
   const distribution = await getDistributionSettings(tx);
   const priced = await priceCheckout(tx, userId, input, {
@@ -123,6 +126,7 @@ export async function writePlacedOrder(
   await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
   await spendPointsForOrder(tx, { userId, orderId: order.id, points: pointsUsed, at: now });
   const short = await writePlacing(tx, {
+    answer: storeAnswerParams(answerUnder, { status: 201, body: { orderId: order.id } }),
     orderId: order.id,
     buyerUserId: userId,
     payableFen: order.payableFen,

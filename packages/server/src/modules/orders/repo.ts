@@ -16,7 +16,9 @@ import {
   skus,
 } from "../../db/schema/commerce.ts";
 import { columnsOf, insertRows, runStatement, updateStatement } from "../../db/statement.ts";
+import { type storeAnswerParams, storeAnswerSql } from "../../http/idempotency.ts";
 import { type ChainFactRow, chainFactsSql } from "../commissions/repo.ts";
+import type { PlannedSnapshot } from "../commissions/snapshot.ts";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -112,11 +114,13 @@ export type CheckoutFacts = {
  * a JSON column, so pricing costs one round trip. Running activities and settings come from the process's
  * copies (marketing/running-activities.ts, settings/service.ts).
  */
-const CHECKOUT_FACTS = `select
+const CHECKOUT_FACTS = `with
   -- the SKUs as they are now, with their products (findSkusForSale's columns)
-  (select coalesce(json_agg(x), '[]'::json) from (
-     select ${SKU_FOR_SALE_COLUMNS} from skus s join products p on p.id = s.product_id
-     where s.id = any($1::bigint[])) x) as skus,
+  picked as materialized (
+    select ${SKU_FOR_SALE_COLUMNS} from skus s join products p on p.id = s.product_id
+    where s.id = any($1::bigint[]))
+select
+  (select coalesce(json_agg(picked), '[]'::json) from picked) as skus,
   -- the shopper's own address (another shopper's reads as none)
   (select row_to_json(a) from (
      select name, phone, province_code as "provinceCode", city_code as "cityCode",
@@ -126,9 +130,7 @@ const CHECKOUT_FACTS = `select
   (select coalesce(json_agg(t), '[]'::json) from (
      select id, mode, default_rule as "defaultRule", region_rules as "regionRules",
             free_over_fen as "freeOverFen", free_over_pieces as "freeOverPieces"
-     from freight_templates where id in (
-       select p.freight_template_id from skus s join products p on p.id = s.product_id
-       where s.id = any($1::bigint[]))) t) as "freightTemplates",
+     from freight_templates where id in (select "freightTemplateId" from picked)) t) as "freightTemplates",
   -- the buyer's phone
   (select phone from users where id = $2::bigint) as "buyerPhone",
   -- the buyer and their upline for the distribution snapshot, only when asked for
@@ -244,6 +246,7 @@ export async function insertPlacedOrder(
  * - `placed_event`: the order's timeline starts with its placing.
  * - `snapshot`: the distribution snapshot (commissions/snapshot.ts planSnapshot), when there is one.
  * - `message`: `order.placed` for the outbox.
+ * - `answer`: the request's answer under its Idempotency-Key (http/idempotency.ts), when it has one.
  */
 const WRITE_PLACING = `with
   wanted as (select * from jsonb_to_recordset($1::text::jsonb) as m(sku_id bigint, quantity int)),
@@ -266,7 +269,8 @@ const WRITE_PLACING = `with
     on conflict do nothing),
   message as (
     insert into outbox (topic, payload, created_at, next_attempt_at)
-    values ('order.placed', $6::text::jsonb, $4::timestamptz, $4::timestamptz))
+    values ('order.placed', $6::text::jsonb, $4::timestamptz, $4::timestamptz)),
+  answer as (${storeAnswerSql(7)})
 select id as "skuId", stock from moved`;
 
 /**
@@ -281,13 +285,9 @@ export async function writePlacing(
     payableFen: number;
     at: Date;
     lines: { skuId: number; quantity: number }[];
-    snapshot: {
-      plan: unknown;
-      chain: unknown;
-      buyer: unknown;
-      items: unknown;
-      activityKind: string | null;
-    } | null;
+    snapshot: PlannedSnapshot | null;
+    /** storeAnswerParams of the request's answer (all null: none to store). */
+    answer: ReturnType<typeof storeAnswerParams>;
   },
 ): Promise<number[]> {
   const { orderId, buyerUserId, snapshot } = placing;
@@ -296,8 +296,16 @@ export async function writePlacing(
     orderId,
     buyerUserId,
     placing.at.toISOString(),
-    snapshot && JSON.stringify({ ...snapshot, activity_kind: snapshot.activityKind }),
+    snapshot &&
+      JSON.stringify({
+        plan: snapshot.plan,
+        chain: snapshot.chain,
+        buyer: snapshot.buyer,
+        items: snapshot.items,
+        activity_kind: snapshot.activityKind,
+      }),
     JSON.stringify({ orderId, buyerUserId, payableFen: placing.payableFen }),
+    ...placing.answer,
   ]);
   const taken = new Set(moved.map((m) => m.skuId));
   return placing.lines
