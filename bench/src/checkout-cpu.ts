@@ -8,7 +8,8 @@
 // records this checkout's server with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
 // read with `perf report -i <file> --no-children --sort sym`). BENCH_NODE_ARGS (space-separated) go to this
 // checkout's server only: BENCH_COMPARE=. with e.g. BENCH_NODE_ARGS=--max-semi-space-size=64 A/Bs a node
-// flag on the same code. `npm run bench -- checkout-cpu`; prints only.
+// flag on the same code. BENCH_ENGINE=pglite runs the servers on the embedded engine instead (a temp data
+// folder each; no backends: the database runs inside the server's CPU). `npm run bench -- checkout-cpu`; prints only.
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { checkoutAndPay, drawItems } from "./lib/checkout-flow.ts";
@@ -20,6 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SHOPPERS = Number(process.env.BENCH_SHOPPERS ?? 32);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (process.env.BENCH_COMPARE ? 3 : 1));
+const PGLITE = process.env.BENCH_ENGINE === "pglite";
 const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim());
 
 type Cpu = { user: number; sys: number };
@@ -57,12 +59,12 @@ type Side = { label: string; db: string; server: RunningServer; shop: BenchShop;
 type Totals = { orders: number; errors: number; seconds: number; server: Cpu; backends: Cpu; loader: number };
 
 async function run(side: Side, seconds: number, measure: boolean, perfFile?: string) {
-  const backends = psql(
-    `select pid from pg_stat_activity where datname = '${side.db}' and pid <> pg_backend_pid()`,
-  )
-    .split("\n")
-    .filter(Boolean)
-    .map(Number);
+  const backends = PGLITE
+    ? []
+    : psql(`select pid from pg_stat_activity where datname = '${side.db}' and pid <> pg_backend_pid()`)
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
   const serverPids = tree(side.server.pid);
   const s0 = cpu(serverPids);
   const p0 = cpu(backends);
@@ -139,9 +141,9 @@ export default async function checkoutCpu(): Promise<void> {
   try {
     for (const { label, repo } of repos) {
       const db = `liebian_cpu_${process.pid}_${sides.length}`;
-      createDatabase(db);
+      if (!PGLITE) createDatabase(db);
       const server = await startServer({
-        databaseUrl: serverDatabaseUrl(db).url,
+        ...(PGLITE ? {} : { databaseUrl: serverDatabaseUrl(db).url }),
         workers: WORKERS,
         ...(repo ? { repo } : {}),
         ...(repo ? {} : { nodeArgs: thisNodeArgs }),
@@ -155,13 +157,13 @@ export default async function checkoutCpu(): Promise<void> {
       for (const side of sides)
         await run(side, SECONDS, true, round === 0 && side === sides[0] ? perfFile : undefined);
     console.log(
-      `${SHOPPERS} shoppers, WORKERS=${WORKERS}, ${ROUNDS} × ${SECONDS} s each, load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+      `${PGLITE ? "PGlite, " : ""}${SHOPPERS} shoppers, WORKERS=${WORKERS}, ${ROUNDS} × ${SECONDS} s each, load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
     );
     for (const side of sides) report(side);
   } finally {
     for (const side of sides) {
       await side.server.stop();
-      dropDatabase(side.db);
+      if (!PGLITE) dropDatabase(side.db);
     }
   }
 }
