@@ -7,7 +7,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyServerOptions, LogController } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { AppError } from "../errors/app-error.ts";
@@ -18,6 +18,7 @@ import { guardedValidatorCompiler } from "./input-guard.ts";
 import { lazyChildLogger, safeLoggerOptions } from "./log-safety.ts";
 import { registerRoutes } from "./routes.ts";
 import { applySecurityHeaders, HELMET_OPTIONS, securityHeadersOf } from "./security-headers.ts";
+import { serializerCompiler } from "./serializer.ts";
 import type { App } from "./types.ts";
 
 export async function buildApp(

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { orderStatuses } from "../../db/schema/commerce.ts";
 import { fromDigits, Id, TrackingNo } from "../../http/input-types.ts";
+import { fastSerialized } from "../../http/serializer.ts";
 
 export const OrderStatus = z.enum(orderStatuses);
 const Items = z
@@ -200,6 +201,8 @@ export const OrderDetail = OrderCard.extend({
     }),
   ),
 });
+// Placing an order answers with it: written by generated code, not parsed again (http/serializer.ts).
+fastSerialized.add(OrderDetail);
 export const OrderPage = z.object({ items: z.array(OrderCard), nextCursor: z.number().nullable() });
 
 export const ShopperOrderQuery = z.strictObject({

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
+import { fastSerialized } from "../../http/serializer.ts";
 import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";
 import { registerPaymentMethodRoutes } from "./methods-routes.ts";
@@ -39,6 +40,10 @@ const LinkReply = z.object({
 });
 const CompleteBody = LinkQuery.extend({ result: z.enum(["paid", "failed"]) });
 const CompleteReply = z.object({ orderNo: z.string(), status: z.string(), paid: z.boolean() });
+
+// The checkout's pay and sandbox-complete answers: written by generated code, not parsed again (http/serializer.ts).
+fastSerialized.add(PayReply);
+fastSerialized.add(CompleteReply);
 
 const NOTIFY_BODY_LIMIT = 64 * 1024;
 
