@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // A worker loads playwright-core and the support modules once, not once per file (3-4 s a file on the busy
+    // machine). Each file still has its own module scope, browser and shopper; support/ keeps no state but the
+    // worker's server address.
+    isolate: false,
   },
 });
