@@ -1,7 +1,7 @@
 -- One whole checkout on OUR schema: exactly the statements the server sends for one order placed and paid
 -- (captured with log_statement=all on a throwaway database), in the same order, one round trip each, with
--- the same transactions: POST /orders (1 transaction), POST /orders/:no/pay (2 autocommit), POST
--- /pay/sandbox/complete (2 autocommit reads around the signed notification's transaction, applied in-process).
+-- the same transactions: POST /orders (1 transaction), POST /orders/:no/pay (1 autocommit), POST
+-- /pay/sandbox/complete (1 autocommit read before the signed notification's transaction, applied in-process).
 -- Sessions and settings come from the server's in-process copies (5 s and 2 s), so they send no statement.
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
@@ -129,77 +129,111 @@ answer AS (
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey)
 SELECT id AS sku, stock FROM moved;
 COMMIT;
--- POST /api/v1/orders/:orderNo/pay
-SELECT id, order_no, buyer_user_id, status, payable_fen, wallet_fen, close_due_at, (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = orders.id) AS first_title,
-       (SELECT count(*)::int FROM order_items i WHERE i.order_id = orders.id) AS item_count
-  FROM orders WHERE order_no = :ono;
-INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
-  SELECT :oid, :ono, 'sandbox', :ono, :payable, 'pending', now()
-  WHERE NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending');
+-- POST /api/v1/orders/:orderNo/pay: the order read and its pending trade started in one statement
+WITH o AS (
+  SELECT o.id, o.order_no, o.buyer_user_id, o.status, o.payable_fen, o.wallet_fen, o.close_due_at,
+         (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = o.id) AS first_title,
+         (SELECT count(*)::int FROM order_items i WHERE i.order_id = o.id) AS item_count
+  FROM orders o WHERE o.order_no = :ono),
+started AS (
+  INSERT INTO payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
+  SELECT id, order_no, 'sandbox', order_no, payable_fen, 'pending', now() FROM o
+  WHERE buyer_user_id = :uid AND status = 'pending_payment' AND close_due_at > now() AND wallet_fen = 0
+    AND NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND out_trade_no = o.order_no AND status = 'pending')
+  RETURNING id)
+SELECT o.*, (SELECT id FROM started) AS started_id FROM o;
 -- POST /api/v1/pay/sandbox/complete, which delivers the signed notification to POST /api/v1/payments/notify/sandbox
+-- (the order's status after it comes from the payment's own outcome: no read after the commit)
 SELECT id, order_no, buyer_user_id, status, paid_at FROM orders WHERE order_no = :ono;
 BEGIN;
-SELECT o.*, d.* FROM orders o LEFT JOIN order_distribution d ON d.order_id = o.id WHERE o.order_no = :ono FOR UPDATE OF o;
-UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
+-- lock and load in one statement: the order, its snapshot, the fraud facts of the buyer and the snapshot's
+-- chain, and the buyer's uplines share-locked link by link (for the team counters)
+WITH target AS (
+  SELECT o.id, o.buyer_user_id, d.chain FROM orders o JOIN order_distribution d ON d.order_id = o.id
+  WHERE o.order_no = :ono AND o.status = 'pending_payment' AND o.paid_at IS NULL),
+people AS (SELECT buyer_user_id AS id FROM target
+           UNION SELECT (m->>'userId')::bigint FROM target, jsonb_array_elements(target.chain) m),
+fraud AS (
+  SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id = any(array(SELECT id FROM people))
+  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id = any(array(SELECT id FROM people))
+  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id = any(array(SELECT id FROM people))
+  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id = any(array(SELECT id FROM people))
+  UNION ALL SELECT buyer_user_id, 'order_phone', contact_phone FROM orders WHERE id = (SELECT id FROM target)
+  UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = (SELECT id FROM target)
+  UNION ALL SELECT user_id, 'orders', sum(orders)::text FROM earner_order_counts WHERE user_id = any(array(SELECT id FROM people)) GROUP BY user_id
+  UNION ALL SELECT user_id, 'refunded', sum(refunded_orders)::text FROM earner_order_counts WHERE user_id = any(array(SELECT id FROM people)) GROUP BY user_id
+  UNION ALL SELECT upline_user_id, 'bind', floor(extract(epoch FROM at) * 1000)::bigint::text FROM (
+    SELECT upline_user_id, at, row_number() OVER (PARTITION BY upline_user_id ORDER BY at DESC) AS n
+    FROM referral_binding_history WHERE upline_user_id = any(array(SELECT id FROM people)) AND at > now() - interval '1 hour') b
+  WHERE n <= 1000),
+b1 AS (SELECT upline_user_id AS id FROM referral_bindings WHERE user_id = (SELECT buyer_user_id FROM orders WHERE order_no = :ono) FOR SHARE),
+b2 AS (SELECT upline_user_id AS id FROM referral_bindings WHERE user_id = (SELECT id FROM b1) FOR SHARE),
+b3 AS (SELECT upline_user_id AS id FROM referral_bindings WHERE user_id = (SELECT id FROM b2) FOR SHARE)
+SELECT o.*, d.*,
+  (SELECT coalesce(jsonb_agg(jsonb_build_array(f."userId", f.kind, f.value)), '[]') FROM fraud f) AS fraud_facts,
+  array_remove(ARRAY[(SELECT id FROM b1), (SELECT id FROM b2), (SELECT id FROM b3)], NULL) AS uplines
+FROM orders o LEFT JOIN order_distribution d ON d.order_id = o.id WHERE o.order_no = :ono FOR UPDATE OF o;
+-- everything the payment caused, in one statement: payment row, order move and its timeline, snapshot stamp,
+-- commission rows, earner counters, team sales slots, product sales slots, outbox
+WITH filled AS (
+  UPDATE payments SET transaction_id = 'sbx_tx_' || :oid::text, status = 'paid', paid_at = now()
   WHERE id = (SELECT id FROM payments WHERE provider = 'sandbox' AND out_trade_no = :ono AND status = 'pending'
               AND amount_fen = :payable ORDER BY id LIMIT 1)
     AND NOT EXISTS (SELECT 1 FROM payments WHERE provider = 'sandbox' AND transaction_id = 'sbx_tx_' || :oid::text)
-  RETURNING id;
-UPDATE orders SET status = 'paid', payment_provider = 'sandbox', payment_transaction_id = 'sbx_tx_' || :oid::text, paid_at = now(),
-                  close_due_at = NULL, updated_at = now()
-  WHERE id = :oid AND status = 'pending_payment' RETURNING *;
-INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
-  VALUES (:oid, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now());
-UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = :oid;
--- fraud facts in one query: buyer's and earners' marks, earners' refund counters and recent bindings
--- (sessions and settings come from the server's in-process copies, not statements)
-SELECT id AS "userId", 'phone' AS kind, phone AS value FROM users WHERE id IN (:uid, :l1, :top)
-  UNION ALL SELECT user_id, 'phone', phone FROM addresses WHERE user_id IN (:uid, :l1, :top)
-  UNION ALL SELECT user_id, 'address', region_text || detail FROM addresses WHERE user_id IN (:uid, :l1, :top)
-  UNION ALL SELECT user_id, 'payout', account_hash FROM withdrawals WHERE user_id IN (:uid, :l1, :top)
-  UNION ALL SELECT buyer_user_id, 'order_phone', contact_phone FROM orders WHERE id = :oid
-  UNION ALL SELECT buyer_user_id, 'order_address', (address->>'regionText') || (address->>'detail') FROM orders WHERE id = :oid
-  UNION ALL SELECT user_id, 'orders', sum(orders)::text FROM earner_order_counts WHERE user_id IN (:l1, :top) GROUP BY user_id
-  UNION ALL SELECT user_id, 'refunded', sum(refunded_orders)::text FROM earner_order_counts WHERE user_id IN (:l1, :top) GROUP BY user_id
-  UNION ALL SELECT upline_user_id, 'bind', floor(extract(epoch FROM at) * 1000)::bigint::text FROM (
-    SELECT upline_user_id, at, row_number() OVER (PARTITION BY upline_user_id ORDER BY at DESC) AS n
-    FROM referral_binding_history WHERE upline_user_id IN (:l1, :top) AND at > now() - interval '1 hour') b
-  WHERE n <= 1000;
--- the commission rows, one per (item, level), in one statement
-WITH c AS (
+  RETURNING id),
+inserted AS (
+  INSERT INTO payments (order_id, order_no, provider, out_trade_no, transaction_id, amount_fen, status, created_at, paid_at)
+  SELECT :oid, :ono, 'sandbox', :ono, 'sbx_tx_' || :oid::text, :payable, 'paid', now(), now()
+  WHERE NOT EXISTS (SELECT 1 FROM filled)
+  ON CONFLICT (provider, transaction_id) DO NOTHING RETURNING id),
+paid AS (SELECT id FROM filled UNION ALL SELECT id FROM inserted),
+moved AS (
+  UPDATE orders SET status = 'paid', paid_at = now(), payment_provider = 'sandbox', payment_transaction_id = 'sbx_tx_' || :oid::text,
+                    close_due_at = NULL, updated_at = now()
+  WHERE id = :oid AND status = 'pending_payment' AND EXISTS (SELECT 1 FROM paid) RETURNING id),
+timeline AS (
+  INSERT INTO order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
+  SELECT id, 'pay', 'pending_payment', 'paid', 'system', NULL, 'sandbox sbx_tx_' || :oid::text, now() FROM moved),
+stamped AS (
+  UPDATE order_distribution SET paid_at = coalesce(paid_at, now()) WHERE order_id = (SELECT id FROM moved)),
+commission AS (
   INSERT INTO commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen, rate_bps,
                            fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
-  SELECT :oid, v.item, v.level, v.earner, :uid, v.paid, v.paid, v.rate, NULL, v.q, 'plan', v.amount, 'frozen', '[]', NULL, now()
+  SELECT (SELECT id FROM moved), v.item, v.level, v.earner, :uid, v.paid, v.paid, v.rate, NULL, v.q, 'plan', v.amount, 'frozen', '[]', NULL, now()
   FROM (VALUES (:item1::bigint, 1, :l1::bigint, :paid1::bigint, 1000, :qlo::int, :c11::bigint),
                (:item1::bigint, 2, :top::bigint, :paid1::bigint, 500, :qlo::int, :c12::bigint),
                (:item2::bigint, 1, :l1::bigint, :paid2::bigint, 1000, :qhi::int, :c21::bigint),
                (:item2::bigint, 2, :top::bigint, :paid2::bigint, 500, :qhi::int, :c22::bigint))
        v(item, level, earner, paid, rate, q, amount)
-  WHERE v.paid > 0
-  ON CONFLICT DO NOTHING RETURNING *)
-SELECT min(id) AS cid1, max(id) AS cid2 FROM c \gset
-INSERT INTO earner_order_counts (user_id, slot, orders)
-  SELECT id, pg_backend_pid() % 32, 1 FROM unnest(ARRAY[:l1::bigint, :top::bigint]) AS e(id) ORDER BY id
-  ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1;
--- "my team" counters: the buyer's uplines, each link share-locked before the next is read, then one upsert of
--- this connection's sales slot rows
-SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :uid FOR SHARE;
-SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :l1 FOR SHARE;
-SELECT upline_user_id AS upline FROM referral_bindings WHERE user_id = :top FOR SHARE;
-INSERT INTO team_sales_slots (user_id, level, slot, sales_fen)
+  WHERE v.paid > 0 AND EXISTS (SELECT 1 FROM moved)
+  ON CONFLICT DO NOTHING RETURNING id, earner_user_id, level, amount_fen, status),
+counted AS (
+  INSERT INTO earner_order_counts (user_id, slot, orders)
+  SELECT e, pg_backend_pid() % 32, 1 FROM (SELECT DISTINCT earner_user_id AS e FROM commission) e ORDER BY e
+  ON CONFLICT (user_id, slot) DO UPDATE SET orders = earner_order_counts.orders + 1),
+team AS (
+  INSERT INTO team_sales_slots (user_id, level, slot, sales_fen)
   SELECT d."userId", d.level, pg_backend_pid() % 64, d."salesFen" FROM jsonb_to_recordset(jsonb_build_array(
       jsonb_build_object('userId', :top::bigint, 'level', 2, 'members', 0, 'salesFen', :payable::bigint),
       jsonb_build_object('userId', :l1::bigint, 'level', 1, 'members', 0, 'salesFen', :payable::bigint)))
     AS d ("userId" bigint, level smallint, "salesFen" bigint)
+  WHERE EXISTS (SELECT 1 FROM moved)
   ORDER BY 1, 2
-  ON CONFLICT (user_id, level, slot) DO UPDATE SET sales_fen = team_sales_slots.sales_fen + excluded.sales_fen;
-INSERT INTO product_sales_slots (product_id, slot, quantity)
-  SELECT product_id, pg_backend_pid() % 16, sum(quantity)::int FROM order_items WHERE order_id = :oid
+  ON CONFLICT (user_id, level, slot) DO UPDATE SET sales_fen = team_sales_slots.sales_fen + excluded.sales_fen),
+sold AS (
+  INSERT INTO product_sales_slots (product_id, slot, quantity)
+  SELECT product_id, pg_backend_pid() % 16, sum(quantity)::int FROM order_items WHERE order_id = (SELECT id FROM moved)
   GROUP BY product_id ORDER BY product_id
-  ON CONFLICT (product_id, slot) DO UPDATE SET quantity = product_sales_slots.quantity + excluded.quantity;
-INSERT INTO outbox (topic, payload, created_at, next_attempt_at)
-  VALUES ('order.paid', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'provider', 'sandbox', 'amountFen', :payable::bigint), now(), now()),
-         ('commission.created', jsonb_build_object('orderId', :oid::bigint, 'commissions', jsonb_build_array(:cid1::bigint, :cid2::bigint)), now(), now());
+  ON CONFLICT (product_id, slot) DO UPDATE SET quantity = product_sales_slots.quantity + excluded.quantity),
+message AS (
+  INSERT INTO outbox (topic, payload, created_at, next_attempt_at)
+  SELECT 'order.paid', jsonb_build_object('orderId', :oid::bigint, 'buyerUserId', :uid::bigint, 'provider', 'sandbox', 'amountFen', :payable::bigint), now(), now()
+  FROM moved
+  UNION ALL
+  SELECT 'commission.created', jsonb_build_object('orderId', :oid::bigint, 'commissions', jsonb_agg(jsonb_build_object(
+      'commissionId', id, 'earnerUserId', earner_user_id, 'level', level, 'amountFen', amount_fen, 'status', status) ORDER BY id)), now(), now()
+  FROM commission HAVING count(*) > 0)
+SELECT EXISTS (SELECT 1 FROM paid) AS paid, EXISTS (SELECT 1 FROM moved) AS moved;
 -- every ledger transaction of the order in two statements
 WITH account AS (
   INSERT INTO ledger_accounts (code)
@@ -211,10 +245,10 @@ WITH account AS (
 t AS (
   INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
   SELECT k, kind, meta, now() FROM (VALUES
-      ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('commissionId', :cid1::bigint, 'orderId', :oid::bigint), :c11::bigint),
-      ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('commissionId', :cid1::bigint, 'orderId', :oid::bigint), :c12::bigint),
-      ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('commissionId', :cid2::bigint, 'orderId', :oid::bigint), :c21::bigint),
-      ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('commissionId', :cid2::bigint, 'orderId', :oid::bigint), :c22::bigint),
+      ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('level', 1, 'orderId', :oid::bigint, 'orderItemId', :item1::bigint), :c11::bigint),
+      ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('level', 2, 'orderId', :oid::bigint, 'orderItemId', :item1::bigint), :c12::bigint),
+      ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('level', 1, 'orderId', :oid::bigint, 'orderItemId', :item2::bigint), :c21::bigint),
+      ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('level', 2, 'orderId', :oid::bigint, 'orderItemId', :item2::bigint), :c22::bigint),
       ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'payment', jsonb_build_object('orderNo', :ono::text), :payable::bigint))
     v(k, kind, meta, amount) WHERE amount > 0
   ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key)
@@ -251,4 +285,3 @@ WHERE line.amount_fen <> 0;
 INSERT INTO provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen, received_at)
   VALUES ('sandbox', 'evt_' || :oid::text, 'payment', 'paid', NULL, :ono, 'sbx_tx_' || :oid::text, :payable, now());
 COMMIT;
-SELECT id, order_no, buyer_user_id, status, paid_at FROM orders WHERE id = :oid;

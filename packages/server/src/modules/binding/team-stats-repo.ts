@@ -96,6 +96,9 @@ export async function addToTeamStats(db: Executor, deltas: TeamStatsDelta[]): Pr
       sales_fen = team_stats.sales_fen + excluded.sales_fen`);
 }
 
+/** Slot rows per (upline, level) for team sales: each connection adds to its own. */
+export const TEAM_SALES_SLOTS = 64;
+
 /**
  * Adds payments' and refunds' sales deltas to this connection's slot rows (members never change here), rows
  * taken in (user, level) order so two payments never wait on each other in a cycle.
@@ -105,7 +108,7 @@ export async function addToTeamSales(db: Executor, deltas: TeamStatsDelta[]): Pr
   await runStatement(
     db,
     `insert into team_sales_slots (user_id, level, slot, sales_fen)
-     select d."userId", d.level, pg_backend_pid() % 64, d."salesFen" from jsonb_to_recordset($1::text::jsonb)
+     select d."userId", d.level, pg_backend_pid() % ${TEAM_SALES_SLOTS}, d."salesFen" from jsonb_to_recordset($1::text::jsonb)
        as d ("userId" bigint, level smallint, "salesFen" bigint)
      order by 1, 2
      on conflict (user_id, level, slot) do update set sales_fen = team_sales_slots.sales_fen + excluded.sales_fen`,

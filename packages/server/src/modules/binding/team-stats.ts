@@ -1,9 +1,9 @@
 // Keeps "my team" counters in step with the tree and the team's sales, inside the transaction that changes
 // them: a bind or rebind moves the member's weight from the old uplines to the new; a paid or refunded order
 // adds or takes its net amount on the buyer's uplines. The team screen then reads three rows.
-import { computeTeamStatsDeltas } from "@liebian/domain";
+import { computeTeamStatsDeltas, type TeamStatsDelta } from "@liebian/domain";
 import type { Executor, Tx } from "../../db/client.ts";
-import type { PaidOrder, RefundedItems } from "../orders/events.ts";
+import type { RefundedItems } from "../orders/events.ts";
 import {
   addToTeamSales,
   addToTeamStats,
@@ -43,10 +43,12 @@ export async function addTeamSales(tx: Executor, buyerUserId: number, deltaFen: 
 
 /**
  * At payment (confirm-payment): the order's payable total (every provider's part, from the order row the use
- * case holds locked) joins the team sales.
+ * case holds locked) joins the team sales of the buyer's uplines, which the use case's lock statement read
+ * and share-locked (as lockUplines does); it writes the deltas in its own statement.
  */
-export async function countPaidOrderInTeams(tx: Tx, paid: PaidOrder & { payableFen: number }): Promise<void> {
-  await addTeamSales(tx, paid.buyerUserId, paid.payableFen);
+export function teamSalesOfPaidOrder(uplines: readonly number[], payableFen: number): TeamStatsDelta[] {
+  if (payableFen === 0) return [];
+  return computeTeamStatsDeltas([{ members: 0, salesFen: payableFen }], [], uplines);
 }
 
 /** At a refund (completeAfterSaleRefund): the after-sale's refund (goods and freight, as the order's refunded total) leaves them. */

@@ -1,59 +1,53 @@
 // A paid order's commission rows, as planPayment decided them: one `frozen` (or `held`, when fraud review
-// says so) row per (item, level), due when the plan's release rule says. Called by the confirm-payment use
-// case after the payment row and the order move; their ledger postings are the plan's, posted by it, and
-// so is the `commission.created` message answered here (one outbox statement for the whole payment).
+// says so) row per (item, level), due when the plan's release rule says. The confirm-payment use case writes
+// them in its one statement of what the payment caused (payments/repo.ts recordPaidOrder: the rows, their
+// earners' order counters and the `commission.created` message), after the payment row and the order move;
+// their ledger postings are the plan's, posted by it. What a paid order changes for the buyer's own binding
+// and distributor status follows here.
 import type { PlannedCommission } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
 import { extendBindingAfterOrder } from "../binding/service.ts";
+import type { DistributionSettingsValue } from "../distribution/settings-schema.ts";
 import { grantIfEligibleAfterPurchase } from "../distributors/service.ts";
 import type { PaidOrder } from "../orders/events.ts";
-import type { OutboxMessage } from "../outbox/service.ts";
-import { recordEarnerOrder } from "./earner-counts.ts";
-import { holdReasonsByEarner } from "./fraud.ts";
-import { insertCommissionsOnce, stampSnapshotPaid } from "./repo.ts";
+import { type FraudFact, holdReasonsByEarner, readFraudFacts } from "./fraud.ts";
 
-export async function createCommissions(
+/** A commission row as the payment's statement inserts it (the order, buyer and time are the payment's). */
+export type CommissionInsert = PlannedCommission & {
+  status: "frozen" | "held";
+  holdReasons: string[];
+  dueAt: Date | null;
+};
+
+/**
+ * The planned lines as rows, each `held` with its reasons when the fraud check says so. `facts` are the
+ * lock statement's (buyer and snapshot chain); an earner outside them is read here (not seen so far).
+ */
+export async function commissionRows(
   tx: Tx,
-  paid: PaidOrder,
-  plan: { commissions: PlannedCommission[]; dueAtMs: number | null; snapshotted: boolean },
-): Promise<OutboxMessage[]> {
-  if (plan.snapshotted) await stampSnapshotPaid(tx, paid.orderId, paid.paidAt);
-  const messages: OutboxMessage[] = [];
-  if (plan.commissions.length > 0) {
-    const earners = [...new Set(plan.commissions.map((line) => line.earnerUserId))];
-    const holds = await holdReasonsByEarner(tx, paid, earners);
-    const rows = await insertCommissionsOnce(
-      tx,
-      plan.commissions.map((line) => {
-        const reasons = holds.get(line.earnerUserId)!;
-        return {
-          ...line,
-          orderId: paid.orderId,
-          buyerUserId: paid.buyerUserId,
-          status: reasons.length > 0 ? ("held" as const) : ("frozen" as const),
-          holdReasons: reasons,
-          dueAt: plan.dueAtMs === null ? null : new Date(plan.dueAtMs),
-          createdAt: paid.paidAt,
-        };
-      }),
-    );
-    await recordEarnerOrder(tx, [...new Set(rows.map((row) => row.earnerUserId))]);
-    if (rows.length > 0)
-      messages.push({
-        topic: "commission.created",
-        payload: {
-          orderId: paid.orderId,
-          commissions: rows.map((row) => ({
-            commissionId: row.id,
-            earnerUserId: row.earnerUserId,
-            level: row.level,
-            amountFen: row.amountFen,
-            status: row.status,
-          })),
-        },
-      });
+  settings: DistributionSettingsValue,
+  paid: Pick<PaidOrder, "orderId" | "buyerUserId" | "paidAt">,
+  plan: { commissions: PlannedCommission[]; dueAtMs: number | null },
+  facts: FraudFact[] | null,
+): Promise<CommissionInsert[]> {
+  if (plan.commissions.length === 0) return [];
+  const earners = [...new Set(plan.commissions.map((line) => line.earnerUserId))];
+  let known = facts;
+  if (settings.fraud.enabled) {
+    const people = new Set([paid.buyerUserId, ...(facts ?? []).map((f) => Number(f.userId))]);
+    if (known === null || earners.some((e) => !people.has(e)))
+      known = [...(known ?? []), ...(await readFraudFacts(tx, paid, earners))];
   }
+  const holds = holdReasonsByEarner(settings, paid, earners, known);
+  const dueAt = plan.dueAtMs === null ? null : new Date(plan.dueAtMs);
+  return plan.commissions.map((line) => {
+    const reasons = holds.get(line.earnerUserId)!;
+    return { ...line, status: reasons.length > 0 ? "held" : "frozen", holdReasons: reasons, dueAt };
+  });
+}
+
+/** After the payment's rows: the buyer's binding may be extended and the buyer may become a distributor. */
+export async function afterPaidOrder(tx: Tx, paid: Pick<PaidOrder, "buyerUserId" | "paidAt">): Promise<void> {
   await extendBindingAfterOrder(tx, paid.buyerUserId, paid.paidAt);
   await grantIfEligibleAfterPurchase(tx, paid.buyerUserId, paid.paidAt);
-  return messages;
 }

@@ -12,6 +12,7 @@ import {
   orderDistribution,
 } from "../../db/schema/distribution.ts";
 import { columnsOf, insertRows, nest, runStatement, without } from "../../db/statement.ts";
+import { fraudFactsQuery } from "./fraud.ts";
 
 export type CommissionRow = typeof commissions.$inferSelect;
 export type SnapshotRow = typeof orderDistribution.$inferSelect;
@@ -64,21 +65,78 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
 }
 
 /**
- * Locks an order by number and reads its snapshot in the same statement (confirm-payment's lock and load).
- * The snapshot row is read as of the statement's start, not after the lock wait: a pending order's snapshot
- * is written by the transaction that placed it and changed only by the payment holding this lock, whose
- * commit leaves the order no longer payable — so a payable order's snapshot is never stale.
+ * Locks an order by number and reads, in the same statement, all the payment's plan needs (confirm-payment's
+ * lock and load): the order, its snapshot, the fraud check's facts (`fraudFacts`: fraudFactsQuery's text
+ * for the buyer and the snapshot's chain, its bind window from $2; null when the check is off) and the
+ * buyer's uplines, share-locked. The snapshot and the facts are read as of the statement's start, not
+ * after the lock wait: a pending order's snapshot is written by the transaction that placed it and changed only by the
+ * payment holding this lock, whose commit leaves the order no longer payable — so a payable order's
+ * snapshot is never stale (and facts read for an order another payment took are not used).
  */
-const LOCK_ORDER_WITH_SNAPSHOT = `select ${columnsOf(orders, "o")}, ${columnsOf(orderDistribution, "d", "snapshot.")}
+function lockOrderForPaymentText(fraudFacts: string | null) {
+  return `with
+    -- the order as it was when the statement began, if it was payable: whose facts the plan may need
+    target as (select o.id, o.buyer_user_id, d.chain from orders o
+               join order_distribution d on d.order_id = o.id
+               where o.order_no = $1 and o.status = 'pending_payment' and o.paid_at is null),
+    -- the fraud check's people: the buyer and the snapshot's chain, among whom are the plan's earners
+    people as (select buyer_user_id as id from target
+               union select (m->>'userId')::bigint from target, jsonb_array_elements(target.chain) m),
+${
+  fraudFacts
+    ? `    -- the fraud check's facts of those people
+    fraud as (${fraudFacts}),
+`
+    : ""
+}    -- the buyer's uplines for the team counters, each link share-locked before the next is read, so a
+    -- rebind (which updates the link) waits for this payment or this payment counts along the new chain
+    b1 as (select upline_user_id as id from referral_bindings
+           where user_id = (select buyer_user_id from orders where order_no = $1) for share),
+    b2 as (select upline_user_id as id from referral_bindings where user_id = (select id from b1) for share),
+    b3 as (select upline_user_id as id from referral_bindings where user_id = (select id from b2) for share)
+  select ${columnsOf(orders, "o")}, ${columnsOf(orderDistribution, "d", "snapshot.")},
+    ${fraudFacts ? `(select coalesce(jsonb_agg(jsonb_build_array(f."userId", f.kind, f.value)), '[]') from fraud f)` : "null::jsonb"} as "fraudFacts",
+    array_remove(array[(select id from b1), (select id from b2), (select id from b3)], null) as uplines
   from orders o left join order_distribution d on d.order_id = o.id where o.order_no = $1 for update of o`;
+}
 
-export async function lockOrderWithSnapshot(
+/** The statement's two texts, made once: with the fraud check's facts, and without. */
+const lockTexts = {
+  checked: lockOrderForPaymentText(
+    fraudFactsQuery("array(select id from people)", "(select id from target)", "$2::timestamptz"),
+  ),
+  unchecked: lockOrderForPaymentText(null),
+};
+
+export type LockedForPayment = {
+  order: typeof orders.$inferSelect;
+  snapshot: SnapshotRow | null;
+  /** [userId, kind, value] rows of the fraud facts (null when the check is off; none when not payable). */
+  fraudFacts: [number, string, string | null][] | null;
+  /** The buyer's uplines, nearest first (at most 3), share-locked. */
+  uplines: number[];
+};
+
+/** See lockOrderForPaymentText; `fraudSince` starts the bind window, null when the check is off. */
+export async function lockOrderForPayment(
   db: Executor,
   orderNo: string,
-): Promise<{ order: typeof orders.$inferSelect; snapshot: SnapshotRow | null } | null> {
-  const [row] = await runStatement<Record<string, unknown>>(db, LOCK_ORDER_WITH_SNAPSHOT, [orderNo]);
+  fraudSince: Date | null,
+): Promise<LockedForPayment | null> {
+  const text = fraudSince ? lockTexts.checked : lockTexts.unchecked;
+  const [row] = await runStatement<Record<string, unknown>>(
+    db,
+    text,
+    fraudSince ? [orderNo, fraudSince.toISOString()] : [orderNo],
+  );
   if (!row) return null;
-  return { order: without(row, "snapshot"), snapshot: nest<SnapshotRow>(row, "snapshot", "orderId") };
+  const { fraudFacts, uplines, ...rest } = row;
+  return {
+    order: without(rest, "snapshot"),
+    snapshot: nest<SnapshotRow>(rest, "snapshot", "orderId"),
+    fraudFacts: (fraudFacts as LockedForPayment["fraudFacts"]) ?? null,
+    uplines: (uplines as (number | string)[]).map(Number),
+  };
 }
 
 /** Stamps the snapshot with the order's first payment time. */

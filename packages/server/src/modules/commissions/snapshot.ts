@@ -14,7 +14,8 @@ import { planOf } from "../distribution/settings.ts";
 import type { DistributionSettingsValue } from "../distribution/settings-schema.ts";
 import type { PlacedOrder } from "../orders/events.ts";
 import type { OrderRow } from "../orders/repo.ts";
-import { type ChainFactRow, lockOrderWithSnapshot, type SnapshotRow } from "./repo.ts";
+import type { FraudFact } from "./fraud.ts";
+import { type ChainFactRow, lockOrderForPayment, type SnapshotRow } from "./repo.ts";
 
 /**
  * The chain members from the chain read (commissions/repo.ts chainFactsSql: the buyer at depth 0, then the
@@ -84,16 +85,29 @@ export function readSnapshot(row: SnapshotRow): OrderSnapshot {
 }
 
 /**
- * The order locked (by number) with its snapshot, parsed only when `wanted(order)` says it will be used:
- * confirm-payment's lock and load in one statement.
+ * The order locked (by number) with everything its payment's plan reads, in one statement (confirm-payment's
+ * lock and load): the snapshot, parsed only when `wanted(order)` says it will be used; the fraud facts of the
+ * buyer and the snapshot's chain when the check is on (`fraudSince`: the start of its bind window, null when
+ * off); and the buyer's uplines, share-locked, for the team counters.
  */
 export async function lockOrderLoadingSnapshot(
   tx: Tx,
   orderNo: string,
   wanted: (order: OrderRow) => boolean,
-): Promise<{ order: OrderRow; loaded: { row: SnapshotRow; snapshot: OrderSnapshot } | null } | null> {
-  const found = await lockOrderWithSnapshot(tx, orderNo);
+  fraudSince: Date | null = null,
+): Promise<{
+  order: OrderRow;
+  loaded: { row: SnapshotRow; snapshot: OrderSnapshot } | null;
+  fraudFacts: FraudFact[] | null;
+  uplines: number[];
+} | null> {
+  const found = await lockOrderForPayment(tx, orderNo, fraudSince);
   if (!found) return null;
   const { order, snapshot: row } = found;
-  return { order, loaded: row && wanted(order) ? { row, snapshot: readSnapshot(row) } : null };
+  return {
+    order,
+    loaded: row && wanted(order) ? { row, snapshot: readSnapshot(row) } : null,
+    fraudFacts: found.fraudFacts?.map(([userId, kind, value]) => ({ userId, kind, value })) ?? null,
+    uplines: found.uplines,
+  };
 }

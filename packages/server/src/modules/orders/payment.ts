@@ -1,9 +1,10 @@
 // The two services the payments area calls: find an order a shopper may pay, and move a locked order to paid
 // (inside the payments area's confirm-payment use case, which decided the move with planPayment).
+import { decideOrderTransition } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { earnPointsForPaidOrder } from "../points/service.ts";
-import { findOrderWithSubject, type OrderRow } from "./repo.ts";
+import { findOrderWithSubject, type OrderRow, type OrderWithSubject } from "./repo.ts";
 import { moveOrder } from "./timeline.ts";
 
 /** pending_payment → paid, recording which payment paid it; the caller holds the order's lock. */
@@ -23,12 +24,30 @@ export async function moveOrderToPaid(
       closeDueAt: null,
     },
   });
-  // the goods as paid earn points, pending until the order completes (points off: no query)
+  await earnPointsOfPaidOrder(tx, order, payment.paidAt);
+}
+
+/**
+ * The status a payment moves the order to (the domain's state table), for a caller that writes the move in
+ * its own statement (confirm-payment): ORDER_STATE_INVALID when the order cannot be paid.
+ */
+export function statusAfterPayment(order: OrderRow) {
+  const decision = decideOrderTransition(order.status, "pay");
+  if (!decision.ok)
+    throw new AppError("ORDER_STATE_INVALID", `An order that is ${order.status} cannot pay`, {
+      status: order.status,
+      event: "pay",
+    });
+  return decision.to;
+}
+
+/** After the move to paid: the goods as paid earn points, pending until the order completes (points off: no query). */
+export async function earnPointsOfPaidOrder(tx: Tx, order: OrderRow, paidAt: Date): Promise<void> {
   await earnPointsForPaidOrder(tx, {
     userId: order.buyerUserId,
     orderId: order.id,
     goodsPaidFen: order.goodsFen - order.discountFen,
-    at: payment.paidAt,
+    at: paidAt,
   });
 }
 
@@ -53,9 +72,18 @@ export async function findPayableOrder(
   buyerUserId: number,
   now?: Date,
 ): Promise<PayableOrder> {
-  const found = await findOrderWithSubject(db, orderNo);
+  return payableOrderOf(await findOrderWithSubject(db, orderNo), orderNo, buyerUserId, now);
+}
+
+/** findPayableOrder's decision on an order read with its subject (payments reads it in its own statement). */
+export function payableOrderOf(
+  found: OrderWithSubject | null,
+  orderNo: string,
+  buyerUserId: number,
+  now?: Date,
+): PayableOrder {
   const order = found?.order;
-  if (!order || order.buyerUserId !== buyerUserId) throw notFound("Order", { orderNo });
+  if (!found || !order || order.buyerUserId !== buyerUserId) throw notFound("Order", { orderNo });
   const overdue = now !== undefined && order.closeDueAt !== null && order.closeDueAt <= now;
   if (order.status !== "pending_payment" || overdue || order.closeDueAt === null) {
     throw new AppError("ORDER_STATE_INVALID", "This order can no longer be paid", {

@@ -360,8 +360,23 @@ export async function findOrderState(db: Executor, where: { orderId: number } | 
   return row ?? null;
 }
 
+/** An order's payable facts with its first item's title and item count (what a payment's subject shows). */
+export type OrderWithSubject = {
+  order: {
+    id: number;
+    orderNo: string;
+    buyerUserId: number;
+    status: OrderStatus;
+    payableFen: number;
+    walletFen: number;
+    closeDueAt: Date | null;
+  };
+  firstTitle: string | null;
+  itemCount: number;
+};
+
 /** An order by number with its first item's title and item count (what a payment's subject shows). */
-export async function findOrderWithSubject(db: Executor, orderNo: string) {
+export async function findOrderWithSubject(db: Executor, orderNo: string): Promise<OrderWithSubject | null> {
   const [row] = await runStatement<{
     id: number;
     orderNo: string;
@@ -443,6 +458,9 @@ export async function findOrderEvents(db: Executor, orderId: number) {
   return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id));
 }
 
+/** Slot rows per product for its sales count: each connection adds to its own. */
+export const PRODUCT_SALES_SLOTS = 16;
+
 /**
  * Adds an order's quantities to its products' sales counts, in one statement: on this connection's slot
  * rows (product_sales_slots), in product order, so concurrent payments of one popular product rarely wait
@@ -452,7 +470,7 @@ export async function addSalesCountOfOrder(tx: Executor, orderId: number): Promi
   await runStatement(
     tx,
     `insert into product_sales_slots (product_id, slot, quantity)
-     select product_id, pg_backend_pid() % 16, sum(quantity)::int from order_items
+     select product_id, pg_backend_pid() % ${PRODUCT_SALES_SLOTS}, sum(quantity)::int from order_items
      where order_id = $1 group by product_id order by product_id
      on conflict (product_id, slot) do update set quantity = product_sales_slots.quantity + excluded.quantity`,
     [orderId],

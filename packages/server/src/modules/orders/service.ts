@@ -22,7 +22,14 @@ export {
   shipByRedemptionCode,
   shipOrder,
 } from "./moves.ts";
-export { findPayableOrder, moveOrderToPaid, type PayableOrder } from "./payment.ts";
+export {
+  earnPointsOfPaidOrder,
+  findPayableOrder,
+  moveOrderToPaid,
+  type PayableOrder,
+  payableOrderOf,
+  statusAfterPayment,
+} from "./payment.ts";
 export { placeOrder } from "./place-order.ts";
 
 /** The checkout page's quote: the same pricing as placing, without reserving anything. */

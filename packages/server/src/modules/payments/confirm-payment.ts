@@ -1,21 +1,25 @@
 // The confirm-payment use case every paid fact takes — a provider's notification, the reconcile sweep's
 // query, or a payment from the shop balance (provider `balance`) — inside the caller's transaction, in a
-// fixed order: lock the order, load its snapshot, plan (domain planPayment), then write in the order of
-// cause and effect — the payment row, the order move, the commission rows, the team and product sales
-// counts, the outbox message, and last the ledger postings (shared rows stay locked for the commit alone).
+// fixed order: lock the order loading all the plan reads (snapshot, fraud facts, the buyer's uplines: one
+// statement), plan (domain planPayment), then write in the order of cause and effect — the payment row, the
+// order move, the commission rows, the team and product sales counts and the outbox message in one statement
+// (payments/repo.ts recordPaidOrder, each part named), the few effects only some orders have, and last the
+// ledger postings (shared rows stay locked for the commit alone).
 import { planPayment } from "@liebian/domain";
 import type { Tx } from "../../db/client.ts";
-import { notFound } from "../../errors/app-error.ts";
-import { countPaidOrderInTeams } from "../binding/team-stats.ts";
-import { createCommissions } from "../commissions/create.ts";
+import { AppError, notFound } from "../../errors/app-error.ts";
+import { teamSalesOfPaidOrder } from "../binding/team-stats.ts";
+import { afterPaidOrder, commissionRows } from "../commissions/create.ts";
+import { BIND_WINDOW_MS } from "../commissions/fraud.ts";
 import { lockOrderLoadingSnapshot } from "../commissions/snapshot.ts";
+import { getDistributionSettings } from "../distribution/settings.ts";
 import { recordGroupPayment } from "../group-buys/service.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
-import { addSalesCountOfOrder, type OrderRow } from "../orders/repo.ts";
-import { moveOrderToPaid } from "../orders/service.ts";
-import { enqueueOutbox, type OutboxMessage } from "../outbox/service.ts";
+import type { OrderRow } from "../orders/repo.ts";
+import { earnPointsOfPaidOrder, statusAfterPayment } from "../orders/service.ts";
+import type { OutboxMessages } from "../outbox/service.ts";
 import { deliverServiceOrder } from "../service-goods/service.ts";
-import { recordPaidPayment } from "./repo.ts";
+import { recordPaidOrder, recordPaidPayment } from "./repo.ts";
 
 export type PaidFact = {
   orderNo: string;
@@ -35,12 +39,16 @@ export type ConfirmOutcome =
       orderId: number;
       outcome: "paid" | "already_paid" | "not_payable";
       stray: string | null;
+      /** The order's status now, when known without reading it again (a plain order just paid). */
+      orderStatus?: string;
     };
 
 export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOutcome> {
   // lock and load in one statement; the snapshot is only read into a plan while the order is payable
+  const settings = await getDistributionSettings(tx);
+  const fraudSince = settings.fraud.enabled ? new Date(fact.paidAt.getTime() - BIND_WINDOW_MS) : null;
   const payable = (o: OrderRow) => o.status === "pending_payment" && o.paidAt === null;
-  const locked = await lockOrderLoadingSnapshot(tx, fact.orderNo, payable);
+  const locked = await lockOrderLoadingSnapshot(tx, fact.orderNo, payable, fraudSince);
   if (!locked) throw notFound("Order", { orderNo: fact.orderNo });
   const { order, loaded } = locked;
   const plan = planPayment({
@@ -55,36 +63,60 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   const stray = plan.kind === "refund_unpayable" ? plan.reason : null;
   const [payment, ...parts] = plan.payments;
   const row = { orderId: order.id, orderNo: order.orderNo, outTradeNo: order.orderNo, paidAt: fact.paidAt };
-  if (!(await recordPaidPayment(tx, { ...row, ...payment! })))
-    return { kind: "duplicate", orderId: order.id, stray };
   if (plan.kind === "refund_unpayable") {
+    if (!(await recordPaidPayment(tx, { ...row, ...payment! })))
+      return { kind: "duplicate", orderId: order.id, stray };
     await postLedgerTransactions(tx, plan.postings);
     return { kind: "recorded", orderId: order.id, outcome: plan.outcome, stray };
   }
+  const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
+  const orderPaid: OutboxMessages["order.paid"] = {
+    orderId: order.id,
+    buyerUserId: order.buyerUserId,
+    provider: fact.provider,
+    amountFen: fact.amountFen,
+  };
+  // the payment row, the order move, commissions, team and product sales, outbox: one statement
+  const toStatus = statusAfterPayment(order);
+  const written = await recordPaidOrder(tx, {
+    orderId: order.id,
+    orderNo: order.orderNo,
+    toStatus,
+    payment: { ...payment!, outTradeNo: order.orderNo, paidAt: fact.paidAt },
+    snapshotted: loaded !== null,
+    commissions: await commissionRows(
+      tx,
+      settings,
+      paid,
+      { commissions: plan.commissions, dueAtMs: plan.commissionsDueAtMs },
+      locked.fraudFacts,
+    ),
+    buyerUserId: order.buyerUserId,
+    teamSales: teamSalesOfPaidOrder(locked.uplines, order.payableFen),
+    orderPaid,
+  });
+  if (!written.paid) return { kind: "duplicate", orderId: order.id, stray };
+  // the order is locked and was pending payment: not moved means something else changed it (a bug)
+  if (!written.moved)
+    throw new AppError("ORDER_STATE_INVALID", "The order changed under its lock", {
+      status: order.status,
+      event: "pay",
+    });
+  // the shop balance's part of a split payment
   for (const part of parts) await recordPaidPayment(tx, { ...row, ...part });
-  await moveOrderToPaid(tx, order, fact);
+  await earnPointsOfPaidOrder(tx, order, fact.paidAt);
   // a course or class is delivered by its redemption code at once (goods skip the service's own lock)
   if (order.delivery === "redemption") await deliverServiceOrder(tx, order.id, fact.paidAt);
   // a group member's payment may complete the group (and pay its opener's bonus)
   if (order.activityKind === "group_buy") await recordGroupPayment(tx, order.id, fact.paidAt);
-  const paid = { orderId: order.id, buyerUserId: order.buyerUserId, ...fact };
-  const told = await createCommissions(tx, paid, {
-    commissions: plan.commissions,
-    dueAtMs: plan.commissionsDueAtMs,
-    snapshotted: loaded !== null,
-  });
-  await countPaidOrderInTeams(tx, { ...paid, payableFen: order.payableFen });
-  await addSalesCountOfOrder(tx, order.id);
-  const orderPaid: OutboxMessage = {
-    topic: "order.paid",
-    payload: {
-      orderId: order.id,
-      buyerUserId: order.buyerUserId,
-      provider: fact.provider,
-      amountFen: fact.amountFen,
-    },
-  };
-  await enqueueOutbox(tx, ...[orderPaid, ...told].map((message) => ({ ...message, at: fact.paidAt })));
+  await afterPaidOrder(tx, paid);
   await postLedgerTransactions(tx, plan.postings);
-  return { kind: "recorded", orderId: order.id, outcome: "paid", stray: null };
+  const plain = order.delivery !== "redemption" && order.activityKind !== "group_buy";
+  return {
+    kind: "recorded",
+    orderId: order.id,
+    outcome: "paid",
+    stray: null,
+    ...(plain ? { orderStatus: toStatus } : {}),
+  };
 }

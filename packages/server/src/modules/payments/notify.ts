@@ -28,7 +28,12 @@ export function seenNonceFor(provider: PaymentProvider) {
 }
 
 /** What the notify route answers, and why it refused (for its log line); `refused` is null when applied. */
-export type NotifyOutcome = { ack: NotificationAck; refused: string | null };
+export type NotifyOutcome = {
+  ack: NotificationAck;
+  refused: string | null;
+  /** The order's status after it, when the payment knew it without a read (ApplyOutcome). */
+  orderStatus?: string;
+};
 
 export async function handlePaymentNotification(
   deps: Deps,
@@ -52,10 +57,16 @@ export async function handlePaymentNotification(
     return { ack: parsed.ack, refused: reason };
   }
   const applied = await applyPaymentEvent(deps, provider, parsed.event, receivedAt);
-  return applied.ok ? { ack: parsed.ack, refused: null } : { ack: parsed.rejectAck, refused: applied.reason };
+  if (!applied.ok) return { ack: parsed.rejectAck, refused: applied.reason };
+  return {
+    ack: parsed.ack,
+    refused: null,
+    ...(applied.orderStatus ? { orderStatus: applied.orderStatus } : {}),
+  };
 }
 
-export type ApplyOutcome = { ok: true } | { ok: false; reason: string };
+/** `orderStatus`: the order's status after a payment that paid it, when known without a read. */
+export type ApplyOutcome = { ok: true; orderStatus?: string } | { ok: false; reason: string };
 
 /**
  * The exactly-once path every verified payment fact takes, from a notification or from the reconcile
@@ -99,15 +110,19 @@ export async function applyPaymentEvent(
       if (confirmed.kind === "amount_mismatch") {
         const reason = `amount ${event.amountFen} ≠ payable ${confirmed.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });
-        return { refused: `amount_mismatch: ${reason}`, refund: null };
+        return { refused: `amount_mismatch: ${reason}`, refund: null, orderStatus: undefined };
       }
       if (confirmed.kind === "duplicate") {
         await insertProviderEvent(tx, { ...facts, outcome: "duplicate", reason: confirmed.stray });
-        return { refused: null, refund: null };
+        return { refused: null, refund: null, orderStatus: undefined };
       }
-      const { orderId, outcome, stray } = confirmed;
+      const { orderId, outcome, stray, orderStatus } = confirmed;
       await insertProviderEvent(tx, { ...facts, outcome, reason: stray });
-      return { refused: null, refund: stray === null ? null : { orderId, transactionId, reason: stray } };
+      return {
+        refused: null,
+        refund: stray === null ? null : { orderId, transactionId, reason: stray },
+        orderStatus,
+      };
     });
     if (applied.refund) {
       await startAutomaticRefund(deps, {
@@ -119,7 +134,8 @@ export async function applyPaymentEvent(
         reason: applied.refund.reason,
       });
     }
-    return applied.refused ? { ok: false, reason: applied.refused } : { ok: true };
+    if (applied.refused) return { ok: false, reason: applied.refused };
+    return applied.orderStatus ? { ok: true, orderStatus: applied.orderStatus } : { ok: true };
   } catch (error) {
     const reason = error instanceof AppError ? error.code : "apply failed";
     await insertProviderEvent(deps.db, { ...facts, outcome: "refused", reason });

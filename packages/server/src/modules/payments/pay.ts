@@ -3,11 +3,11 @@
 import type { AppDeps } from "../../deps.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
 import { findOrderState } from "../orders/repo.ts";
-import { findPayableOrder } from "../orders/service.ts";
+import { payableOrderOf } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";
 import { handlePaymentNotification } from "./notify.ts";
 import { providerNamed } from "./providers.ts";
-import { ensurePendingPayment, hasPendingTrade } from "./repo.ts";
+import { dropStartedTrade, ensurePendingPayment, findOrderStartingTrade, hasPendingTrade } from "./repo.ts";
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
@@ -29,7 +29,18 @@ export async function createOrderPayment(
       provider: providerName,
     });
   const now = deps.now();
-  const order = await findPayableOrder(deps.db, orderNo, userId, now);
+  // One statement reads the order and, when the provider is asked for the whole payable total (no balance
+  // part asked for or held), starts its pending trade; a balance part goes the longer way below.
+  const start = !walletFen;
+  const found = await findOrderStartingTrade(deps.db, {
+    orderNo,
+    buyerUserId: userId,
+    provider: provider.name,
+    at: now,
+    start,
+  });
+  const order = payableOrderOf(found, orderNo, userId, now);
+  const startedId = found?.startedId ?? null;
   // A trade already started for the whole amount may still be paid: a balance part now would not match it.
   if (walletFen && order.walletFen === 0 && (await hasPendingTrade(deps.db, order.orderId)))
     throw new AppError("WALLET_PART_FIXED", "This order's payment was started without the balance", {
@@ -41,31 +52,43 @@ export async function createOrderPayment(
     walletFen || order.walletFen > 0
       ? (await holdBeforeProvider(deps, userId, orderNo, provider.name, walletFen)).providerFen
       : order.amountFen;
-  const created = await provider.createPayment({
-    outTradeNo: order.orderNo,
-    amountFen,
-    description: order.subject.slice(0, 120),
-    channel: provider.channels.includes("h5") ? "h5" : provider.channels[0]!,
-    notifyUrl: notifyUrl(deps, provider.name),
-    // WeChat H5 requires scene_info.payer_client_ip: the buyer's address as our server saw it.
-    payerClientIp,
-    returnUrl: `/orders/${order.orderNo}`,
-    expiresAtMs: order.closeDueAt.getTime(),
-  });
+  // a trade the provider refuses (or never answers) leaves no pending row, as if never started
+  const refused = async () => {
+    if (startedId !== null) await dropStartedTrade(deps.db, startedId);
+  };
+  const created = await provider
+    .createPayment({
+      outTradeNo: order.orderNo,
+      amountFen,
+      description: order.subject.slice(0, 120),
+      channel: provider.channels.includes("h5") ? "h5" : provider.channels[0]!,
+      notifyUrl: notifyUrl(deps, provider.name),
+      // WeChat H5 requires scene_info.payer_client_ip: the buyer's address as our server saw it.
+      payerClientIp,
+      returnUrl: `/orders/${order.orderNo}`,
+      expiresAtMs: order.closeDueAt.getTime(),
+    })
+    .catch(async (error: unknown) => {
+      await refused();
+      throw error;
+    });
   if (!created.ok) {
+    await refused();
     throw new AppError("PAYMENT_PROVIDER_FAILED", created.message, {
       code: created.code,
       retryable: created.retryable,
     });
   }
-  await ensurePendingPayment(deps.db, {
-    orderId: order.orderId,
-    orderNo: order.orderNo,
-    provider: provider.name,
-    outTradeNo: order.orderNo,
-    amountFen,
-    at: now,
-  });
+  // the trade's pending row: started with the read above, or (a balance part) made now once
+  if (!(start && order.walletFen === 0))
+    await ensurePendingPayment(deps.db, {
+      orderId: order.orderId,
+      orderNo: order.orderNo,
+      provider: provider.name,
+      outTradeNo: order.orderNo,
+      amountFen,
+      at: now,
+    });
   return created;
 }
 
@@ -97,24 +120,28 @@ export async function completeSandboxPayment(
   const sandbox = sandboxOf(deps);
   const order = await findOrderState(deps.db, { orderNo: link.outTradeNo });
   if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo: link.outTradeNo });
+  // the order's status after the notification, when applying it told (a payment that just paid it)
+  let statusAfter: string | undefined;
   const simulated = await sandbox.simulate({
     outTradeNo: link.outTradeNo,
     result: input.result,
     deliver: "once",
     amountFen: link.amountFen,
     transport: async (signed) => {
-      const { ack } = await handlePaymentNotification(
+      const { ack, orderStatus } = await handlePaymentNotification(
         deps,
         "sandbox",
         signed.headers,
         Buffer.from(signed.body),
       );
+      statusAfter = orderStatus;
       return { status: ack.status, body: ack.body };
     },
   });
   if (!simulated.ok)
     throw new AppError("PAYMENT_PROVIDER_FAILED", simulated.message, { code: simulated.code });
   await sandbox.settle();
+  if (statusAfter !== undefined) return { orderNo: order.orderNo, status: statusAfter, paid: true };
   const after = (await findOrderState(deps.db, { orderId: order.id }))!;
   return { orderNo: after.orderNo, status: after.status, paid: after.paidAt !== null };
 }

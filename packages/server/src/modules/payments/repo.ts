@@ -4,6 +4,10 @@ import { BALANCE_PROVIDER } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { runStatement } from "../../db/statement.ts";
+import { TEAM_SALES_SLOTS } from "../binding/team-stats-repo.ts";
+import type { CommissionInsert } from "../commissions/create.ts";
+import { COUNTER_SLOTS } from "../commissions/earner-counts.ts";
+import { type OrderWithSubject, PRODUCT_SALES_SLOTS } from "../orders/repo.ts";
 
 export type PaymentRow = {
   id: number;
@@ -79,6 +83,54 @@ export async function ensurePendingPayment(
   );
 }
 
+/**
+ * The pay-link request's one statement: the order by number with its subject (as orders' findOrderWithSubject
+ * reads it) and, when `start` and the order may be paid by the provider alone now — the buyer's, pending
+ * payment, not overdue, no balance part held — its pending trade for the payable total, unless one is
+ * pending already (as ensurePendingPayment). `startedId` is the row made now, which the caller removes if the
+ * provider then refuses the trade.
+ */
+export async function findOrderStartingTrade(
+  db: Executor,
+  p: { orderNo: string; buyerUserId: number; provider: string; at: Date; start: boolean },
+): Promise<(OrderWithSubject & { startedId: number | null }) | null> {
+  const [row] = await runStatement<
+    OrderWithSubject["order"] & {
+      firstTitle: string | null;
+      itemCount: number;
+      startedId: number | null;
+    }
+  >(
+    db,
+    `with o as (
+       select o.id, o.order_no, o.buyer_user_id, o.status, o.payable_fen, o.wallet_fen, o.close_due_at,
+         (select (array_agg(i.title order by i.id))[1] from order_items i where i.order_id = o.id) as first_title,
+         (select count(*)::int from order_items i where i.order_id = o.id) as item_count
+       from orders o where o.order_no = $1),
+     started as (
+       insert into payments (order_id, order_no, provider, out_trade_no, amount_fen, status, created_at)
+       select id, order_no, $3::text, order_no, payable_fen, 'pending', $4::timestamptz from o
+       where $5::boolean and buyer_user_id = $2::bigint and status = 'pending_payment'
+         and close_due_at > $4::timestamptz and wallet_fen = 0
+         and not exists (select 1 from payments where provider = $3::text and out_trade_no = o.order_no
+                         and status = 'pending')
+       returning id)
+     select id, order_no as "orderNo", buyer_user_id as "buyerUserId", status, payable_fen as "payableFen",
+       wallet_fen as "walletFen", close_due_at as "closeDueAt", first_title as "firstTitle",
+       item_count as "itemCount", (select id from started) as "startedId"
+     from o`,
+    [p.orderNo, p.buyerUserId, p.provider, p.at.toISOString(), p.start],
+  );
+  if (!row) return null;
+  const { firstTitle, itemCount, startedId, ...order } = row;
+  return { order, firstTitle, itemCount, startedId };
+}
+
+/** Removes a pending trade started for a pay link the provider then refused (nothing was paid on it). */
+export async function dropStartedTrade(db: Executor, id: number): Promise<void> {
+  await runStatement(db, "delete from payments where id = $1 and status = 'pending'", [id]);
+}
+
 /** Records a paid trade: fills the pending row of the trade, or inserts one; a second time changes nothing. */
 export async function recordPaidPayment(
   tx: Executor,
@@ -111,6 +163,129 @@ export async function recordPaidPayment(
     [p.orderId, p.orderNo, p.provider, p.outTradeNo, p.transactionId, p.amountFen, p.paidAt.toISOString()],
   );
   return inserted.length > 0;
+}
+
+export type PaidOrderWrite = {
+  orderId: number;
+  orderNo: string;
+  /** The order's status after the move (orders' statusAfterPayment). */
+  toStatus: string;
+  payment: { provider: string; outTradeNo: string; transactionId: string; amountFen: number; paidAt: Date };
+  /** Whether the order has a snapshot to stamp with the payment time. */
+  snapshotted: boolean;
+  commissions: CommissionInsert[];
+  buyerUserId: number;
+  /** Team sales deltas for the buyer's uplines (the domain's computeTeamStatsDeltas). */
+  teamSales: { userId: number; level: number; salesFen: number }[];
+  /** The `order.paid` message's payload. */
+  orderPaid: Record<string, unknown>;
+};
+
+/**
+ * Everything a payment causes, in one statement, in the order of cause and effect; each part waits on the
+ * one before through its RETURNING rows, so when the payment row already exists (a repeat of this payment)
+ * nothing else is written and `paid` is false. `moved` is false only if the order was not pending payment
+ * (the caller holds its lock and planned from its status, so that is a bug the caller reports).
+ */
+const RECORD_PAID_ORDER = `with
+  -- 1. the payment row: the trade's pending row filled, else a new row; none when this provider transaction
+  --    is already recorded (unique per provider and transaction id)
+  filled as (
+    update payments set transaction_id = $4::text, status = 'paid', paid_at = $6::timestamptz
+    where id = (select id from payments where provider = $3::text and out_trade_no = $7::text
+                and status = 'pending' and amount_fen = $5::bigint order by id limit 1)
+      and not exists (select 1 from payments where provider = $3::text and transaction_id = $4::text)
+    returning id),
+  inserted as (
+    insert into payments (order_id, order_no, provider, out_trade_no, transaction_id, amount_fen, status, created_at, paid_at)
+    select $1::bigint, $2::text, $3::text, $7::text, $4::text, $5::bigint, 'paid', $6::timestamptz, $6::timestamptz
+    where not exists (select 1 from filled)
+    on conflict (provider, transaction_id) do nothing
+    returning id),
+  paid as (select id from filled union all select id from inserted),
+  -- 2. the order moved to paid (the caller holds its lock and decided the move), and the move on its timeline
+  moved as (
+    update orders set status = $8::text, paid_at = $6::timestamptz, payment_provider = $3::text,
+      payment_transaction_id = $4::text, close_due_at = null, updated_at = $6::timestamptz
+    where id = $1::bigint and status = 'pending_payment' and exists (select 1 from paid)
+    returning id),
+  timeline as (
+    insert into order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
+    select id, 'pay', 'pending_payment', $8::text, 'system', null, $3::text || ' ' || $4::text, $6::timestamptz
+    from moved),
+  -- 3. the snapshot stamped with the first payment's time
+  stamped as (
+    update order_distribution set paid_at = coalesce(paid_at, $6::timestamptz)
+    where order_id = (select id from moved) and $9::boolean),
+  -- 4. the commission rows as planned, once per (item, level) …
+  commission as (
+    insert into commissions (order_id, order_item_id, level, earner_user_id, buyer_user_id, item_fen, base_fen,
+      rate_bps, fixed_fen_per_unit, quantity, rate_source, amount_fen, status, hold_reasons, due_at, created_at)
+    select (select id from moved), c."orderItemId", c.level, c."earnerUserId", $11::bigint, c."itemFen", c."baseFen",
+      c."rateBps", c."fixedFenPerUnit", c.quantity, c."rateSource", c."amountFen", c.status, c."holdReasons",
+      c."dueAt", $6::timestamptz
+    from jsonb_to_recordset($10::text::jsonb) as c ("orderItemId" bigint, level int, "earnerUserId" bigint,
+      "itemFen" bigint, "baseFen" bigint, "rateBps" int, "fixedFenPerUnit" bigint, quantity int, "rateSource" text,
+      "amountFen" bigint, status text, "holdReasons" jsonb, "dueAt" timestamptz)
+    where exists (select 1 from moved)
+    on conflict do nothing
+    returning id, earner_user_id, level, amount_fen, status),
+  -- … and one more order on each of their earners' counters (earner-counts.ts), in id order
+  counted as (
+    insert into earner_order_counts (user_id, slot, orders)
+    select e, pg_backend_pid() % ${COUNTER_SLOTS}, 1 from (select distinct earner_user_id as e from commission) e
+    order by e
+    on conflict (user_id, slot) do update set orders = earner_order_counts.orders + 1),
+  -- 5. the team sales of the buyer's uplines, on this connection's slot rows (binding/team-stats-repo.ts)
+  team as (
+    insert into team_sales_slots (user_id, level, slot, sales_fen)
+    select d."userId", d.level, pg_backend_pid() % ${TEAM_SALES_SLOTS}, d."salesFen"
+    from jsonb_to_recordset($12::text::jsonb) as d ("userId" bigint, level smallint, "salesFen" bigint)
+    where exists (select 1 from moved)
+    order by 1, 2
+    on conflict (user_id, level, slot) do update set sales_fen = team_sales_slots.sales_fen + excluded.sales_fen),
+  -- 6. the products' sales counts (orders/repo.ts addSalesCountOfOrder)
+  sold as (
+    insert into product_sales_slots (product_id, slot, quantity)
+    select product_id, pg_backend_pid() % ${PRODUCT_SALES_SLOTS}, sum(quantity)::int from order_items
+    where order_id = (select id from moved)
+    group by product_id order by product_id
+    on conflict (product_id, slot) do update set quantity = product_sales_slots.quantity + excluded.quantity),
+  -- 7. the outbox: order.paid, and commission.created naming the rows made now (outbox/topics.ts)
+  message as (
+    insert into outbox (topic, payload, created_at, next_attempt_at)
+    select 'order.paid', $13::text::jsonb, $6::timestamptz, $6::timestamptz from moved
+    union all
+    select 'commission.created',
+      jsonb_build_object('orderId', $1::bigint, 'commissions', jsonb_agg(jsonb_build_object(
+        'commissionId', id, 'earnerUserId', earner_user_id, 'level', level, 'amountFen', amount_fen,
+        'status', status) order by id)),
+      $6::timestamptz, $6::timestamptz
+    from commission having count(*) > 0)
+select exists (select 1 from paid) as paid, exists (select 1 from moved) as moved`;
+
+/** Writes what a payment planned to pay an order (see RECORD_PAID_ORDER). */
+export async function recordPaidOrder(
+  tx: Executor,
+  w: PaidOrderWrite,
+): Promise<{ paid: boolean; moved: boolean }> {
+  const p = w.payment;
+  const [row] = await runStatement<{ paid: boolean; moved: boolean }>(tx, RECORD_PAID_ORDER, [
+    w.orderId,
+    w.orderNo,
+    p.provider,
+    p.transactionId,
+    p.amountFen,
+    p.paidAt.toISOString(),
+    p.outTradeNo,
+    w.toStatus,
+    w.snapshotted,
+    JSON.stringify(w.commissions),
+    w.buyerUserId,
+    JSON.stringify(w.teamSales),
+    JSON.stringify(w.orderPaid),
+  ]);
+  return row!;
 }
 
 export async function markTradeFailed(db: Executor, provider: string, outTradeNo: string): Promise<void> {
