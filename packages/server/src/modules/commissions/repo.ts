@@ -76,9 +76,11 @@ export async function lockSnapshot(db: Executor, orderId: number): Promise<Snaps
 function lockOrderForPaymentText(fraudFacts: string | null) {
   return `with
     -- the order as it was when the statement began, if it was payable: whose facts the plan may need
-    target as (select o.id, o.buyer_user_id, d.chain from orders o
-               join order_distribution d on d.order_id = o.id
-               where o.order_no = $1 and o.status = 'pending_payment' and o.paid_at is null),
+    -- (found by its number alone, materialized: a status test beside it could send the planner to the
+    -- indexes of pending orders, which churn)
+    found as materialized (select o.id, o.buyer_user_id, o.status, o.paid_at, d.chain from orders o
+               join order_distribution d on d.order_id = o.id where o.order_no = $1),
+    target as (select id, buyer_user_id, chain from found where status = 'pending_payment' and paid_at is null),
     -- the fraud check's people: the buyer and the snapshot's chain, among whom are the plan's earners
     people as (select buyer_user_id as id from target
                union select (m->>'userId')::bigint from target, jsonb_array_elements(target.chain) m),

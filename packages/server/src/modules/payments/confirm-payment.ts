@@ -81,6 +81,7 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
   const written = await recordPaidOrder(tx, {
     orderId: order.id,
     orderNo: order.orderNo,
+    fromStatus: order.status,
     toStatus,
     payment: { ...payment!, outTradeNo: order.orderNo, paidAt: fact.paidAt },
     snapshotted: loaded !== null,

@@ -168,6 +168,8 @@ export async function recordPaidPayment(
 export type PaidOrderWrite = {
   orderId: number;
   orderNo: string;
+  /** The status the move was decided from (a parameter, so the update finds the order by its key). */
+  fromStatus: string;
   /** The order's status after the move (orders' statusAfterPayment). */
   toStatus: string;
   payment: { provider: string; outTradeNo: string; transactionId: string; amountFen: number; paidAt: Date };
@@ -207,11 +209,11 @@ const RECORD_PAID_ORDER = `with
   moved as (
     update orders set status = $8::text, paid_at = $6::timestamptz, payment_provider = $3::text,
       payment_transaction_id = $4::text, close_due_at = null, updated_at = $6::timestamptz
-    where id = $1::bigint and status = 'pending_payment' and exists (select 1 from paid)
+    where id = $1::bigint and status = $14::text and exists (select 1 from paid)
     returning id),
   timeline as (
     insert into order_events (order_id, kind, from_status, to_status, actor_kind, actor_id, note, at)
-    select id, 'pay', 'pending_payment', $8::text, 'system', null, $3::text || ' ' || $4::text, $6::timestamptz
+    select id, 'pay', $14::text, $8::text, 'system', null, $3::text || ' ' || $4::text, $6::timestamptz
     from moved),
   -- 3. the snapshot stamped with the first payment's time
   stamped as (
@@ -284,6 +286,7 @@ export async function recordPaidOrder(
     w.buyerUserId,
     JSON.stringify(w.teamSales),
     JSON.stringify(w.orderPaid),
+    w.fromStatus,
   ]);
   return row!;
 }
