@@ -6,8 +6,9 @@
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 27 statements for a 2-SKU order, 6 of them POST /orders (40 and 17 before it read its facts
--- in one statement and wrote in two) (`npm run bench -- checkout-statements`). The server
+-- pgbench expressions. 15 statements for a 2-SKU order: 6 of them POST /orders (40 and 17 before it read its facts
+-- in one statement and wrote in two), 9 paying it (21 before the pay link started its trade in its read and the
+-- notification locked and loaded in one statement and wrote in one) (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
