@@ -5,16 +5,19 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
-import { PgDatabase, type PgDialect, type PgQueryResultHKT, type PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite, PgliteSession, PgliteTransaction } from "drizzle-orm/pglite";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { nameStatementsOf } from "./named-statements.ts";
-import { type WireClient, wireClient } from "./pglite-wire.ts";
-import * as schema from "./schema/index.ts";
+import { wireClient } from "./pglite-wire.ts";
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+// Drizzle is given no schema: with one, every database object — each transaction too — built a relational
+// query builder (`db.query.<table>`) for each of the ~90 tables, 2% of the server's CPU per order on
+// PostgreSQL and 0.1-0.15 ms of PGlite's one thread per transaction; the app reads with select() and fixed
+// statements, importing the tables it uses.
+type NoSchema = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoSchema>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoSchema, ExtractTablesWithRelations<NoSchema>>;
 /** Either the database or an open transaction: repo functions take this. */
 export type Executor = Db | Tx;
 
@@ -42,7 +45,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
   pool.on("connect", nameStatementsOf);
-  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const db = drizzleNodePg(pool) as unknown as Db;
   return { engine: "postgres", db, close: () => pool.end() };
 }
 
@@ -62,58 +65,8 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
  * and then one call into the WASM.
  */
 export function pgliteDatabase(pglite: PGlite): Database {
-  const db = drizzlePglite({ client: wireClient(pglite) as never, schema }) as unknown as Db;
-  leanTransactions(db);
+  const db = drizzlePglite({ client: wireClient(pglite) as never }) as unknown as Db;
   return { engine: "pglite", db, pglite, close: () => pglite.close() };
-}
-
-type Session = PgliteSession<Schema, never>;
-type Relational = ConstructorParameters<typeof PgliteSession>[2];
-
-/**
- * Drizzle makes a relational query builder for each of the schema's ~90 tables whenever it makes a
- * transaction object (0.1–0.15 ms, several times per checkout, on PGlite's one thread). Here a transaction's
- * `tx.query` builders are made when it is first read; everything else is Drizzle's own transaction.
- */
-function leanTransactions(db: Db): void {
-  const session = (db as unknown as { session: Session }).session;
-  const {
-    dialect,
-    schema: relational,
-    options,
-  } = session as unknown as {
-    dialect: PgDialect;
-    schema: Relational;
-    options: ConstructorParameters<typeof PgliteSession>[3];
-  };
-  const client = (session as unknown as { client: WireClient }).client;
-  session.transaction = ((
-    work: (tx: PgliteTransaction<Schema, never>) => Promise<unknown>,
-    config?: Parameters<Session["transaction"]>[1],
-  ) =>
-    client.transaction(async (txClient) => {
-      const txSession = new PgliteSession(txClient as never, dialect, relational, options);
-      const tx = new PgliteTransaction<Schema, never>(dialect, txSession, undefined);
-      // savepoints (tx.transaction) make theirs from this, as Drizzle's would
-      (tx as unknown as { schema: Relational }).schema = relational;
-      if (relational)
-        Object.assign(tx._, {
-          schema: relational.schema,
-          fullSchema: relational.fullSchema,
-          tableNamesMap: relational.tableNamesMap,
-        });
-      let query: unknown;
-      Object.defineProperty(tx, "query", {
-        configurable: true,
-        enumerable: true,
-        get: () => {
-          query ??= new PgDatabase(dialect, txSession, relational).query;
-          return query;
-        },
-      });
-      if (config) await tx.setTransaction(config);
-      return work(tx);
-    })) as Session["transaction"];
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer `{ rows }`. Prefer the query builder. */

@@ -2,8 +2,8 @@
 // refunded, commission released, withdrawal paid. Each notice is keyed by its outbox row, so a redelivery
 // writes nothing twice. Amounts are shown in yuan text only here, at the edge.
 import { fen, formatYuan } from "@liebian/domain";
-import { inArray } from "drizzle-orm";
-import { afterSales, shipments } from "../../db/schema/commerce.ts";
+import { eq, inArray } from "drizzle-orm";
+import { afterSales, orders, shipments } from "../../db/schema/commerce.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { OutboxHandlers } from "../outbox/service.ts";
 import { notify } from "./service.ts";
@@ -76,10 +76,11 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
       );
     },
     "order.refunded": async (p, d) => {
-      const buyer = await deps.db.query.orders.findFirst({
-        columns: { buyerUserId: true },
-        where: (o, { eq }) => eq(o.id, p.orderId),
-      });
+      const [buyer] = await deps.db
+        .select({ buyerUserId: orders.buyerUserId })
+        .from(orders)
+        .where(eq(orders.id, p.orderId))
+        .limit(1);
       if (!buyer) return;
       await notify(
         deps.db,
