@@ -1,6 +1,7 @@
 // Ledger queries: accounts created on first use, balance updates (plain and guarded), transactions, entries.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { runStatement } from "../../db/statement.ts";
 import { keepsBalanceOnRow, LEDGER_SLOTS } from "./accounts.ts";
 
 const textArray = (values: string[]) =>
@@ -80,22 +81,21 @@ export async function insertTransactionsOnce(
   rows: { key: string; kind: string; meta: Record<string, unknown>; at: Date }[],
   codes: string[],
 ): Promise<Map<string, number>> {
-  const values = sql.join(
-    rows.map(
-      (r) => sql`(${r.key}, ${r.kind}, ${JSON.stringify(r.meta)}::jsonb, ${r.at.toISOString()}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  const inserted = await queryRows<{ id: number; key: string }>(
+  // one fixed text however many postings (a prepared statement on PostgreSQL): the rows travel as JSON
+  const inserted = await runStatement<{ id: number; key: string }>(
     db,
-    sql`with account as (
-          insert into ledger_accounts (code)
-          select code from unnest(${textArray(codes)}::text[]) as c(code)
-          where not exists (select 1 from ledger_accounts a where a.code = c.code)
-          order by code
-          on conflict (code) do nothing)
-        insert into ledger_transactions (idempotency_key, kind, meta, created_at) values ${values}
-        on conflict (idempotency_key) do nothing returning id, idempotency_key as key`,
+    `with account as (
+       insert into ledger_accounts (code)
+       select code from unnest($1::text[]) as c(code)
+       where not exists (select 1 from ledger_accounts a where a.code = c.code)
+       order by code
+       on conflict (code) do nothing)
+     insert into ledger_transactions (idempotency_key, kind, meta, created_at)
+     select t.r->>'key', t.r->>'kind', t.r->'meta', (t.r->>'at')::timestamptz
+     from jsonb_array_elements($2::text::jsonb) with ordinality as t(r, n)
+     order by t.n
+     on conflict (idempotency_key) do nothing returning id, idempotency_key as key`,
+    [textArray(codes), JSON.stringify(rows)],
   );
   return new Map(inserted.map((r) => [r.key, r.id]));
 }
@@ -104,46 +104,39 @@ export async function insertTransactionsOnce(
  * One statement for many postings: adds each account's net delta to its balance — on the account row for
  * the accounts that keep it there, else on this connection's slot row — in account-code order, so
  * concurrent batches lock rows in one order, and inserts every entry against the accounts' ids. The
- * accounts must exist (insertTransactionsOnce creates them).
+ * accounts must exist (insertTransactionsOnce creates them). One fixed text: deltas and lines travel as JSON.
  */
 export async function addToBalancesWithEntries(
   db: Executor,
   deltas: { code: string; deltaFen: number }[],
   entries: { transactionId: number; code: string; amountFen: number }[],
 ): Promise<void> {
-  const valuesOf = (list: { code: string; deltaFen: number }[]) =>
-    sql.join(
-      list.map((d) => sql`(${d.code}::text, ${d.deltaFen}::bigint)`),
-      sql`, `,
-    );
-  const onRow = deltas.filter((d) => keepsBalanceOnRow(d.code));
-  const onSlots = deltas.filter((d) => !keepsBalanceOnRow(d.code));
-  const lines = sql.join(
-    entries.map((e) => sql`(${e.transactionId}::bigint, ${e.code}::text, ${e.amountFen}::bigint)`),
-    sql`, `,
+  await runStatement(
+    db,
+    `with delta as (
+       select * from jsonb_to_recordset($1::text::jsonb) as d(code text, "deltaFen" bigint, "onRow" boolean)),
+     -- balances kept on the account row (limits read them)
+     kept as (
+       insert into ledger_accounts (code, balance_fen) select code, "deltaFen" from delta where "onRow" order by code
+       on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+       returning id, code),
+     -- the others on this connection's slot rows
+     slotted as (select a.id, a.code, d."deltaFen" from ledger_accounts a join delta d on d.code = a.code
+                 where not d."onRow"),
+     slot as (
+       insert into ledger_balance_slots (account_id, slot, balance_fen)
+       select id, pg_backend_pid() % ${LEDGER_SLOTS}, "deltaFen" from slotted order by code
+       on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen),
+     account as (select id, code from kept union all select id, code from slotted)
+     insert into ledger_entries (transaction_id, account_id, amount_fen)
+     select line."transactionId", account.id, line."amountFen"
+     from jsonb_to_recordset($2::text::jsonb) as line ("transactionId" bigint, code text, "amountFen" bigint)
+     join account on account.code = line.code`,
+    [
+      JSON.stringify(deltas.map((d) => ({ ...d, onRow: keepsBalanceOnRow(d.code) }))),
+      JSON.stringify(entries),
+    ],
   );
-  const kept =
-    onRow.length === 0
-      ? sql`kept as (select null::bigint as id, null::text as code where false)`
-      : sql`kept as (
-          insert into ledger_accounts (code, balance_fen) values ${valuesOf(onRow)}
-          on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-          returning id, code)`;
-  const slotted =
-    onSlots.length === 0
-      ? sql`slotted as (select null::bigint as id, null::text as code where false)`
-      : sql`slotted as (select a.id, a.code, d.delta from ledger_accounts a
-            join (values ${valuesOf(onSlots)}) as d (code, delta) on d.code = a.code),
-          slot as (
-            insert into ledger_balance_slots (account_id, slot, balance_fen)
-            select id, ${slotOfConnection}, delta from slotted order by code
-            on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen)`;
-  await db.execute(sql`
-    with ${kept}, ${slotted},
-    account as (select id, code from kept union all select id, code from slotted)
-    insert into ledger_entries (transaction_id, account_id, amount_fen)
-    select line.transaction_id, account.id, line.amount_fen
-    from (values ${lines}) as line (transaction_id, code, amount_fen) join account on account.code = line.code`);
 }
 
 export async function findTransactionByKey(db: Executor, key: string) {
