@@ -47,8 +47,9 @@ export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void
  * The release sweep: frozen commissions due by `now` and with no open after-sale on their item. It walks the
  * due queue (commission_queue) in (due date, id) order, `batchSize` rows at a time; each batch settles those
  * rows' earners with ALL their due rows, so an earner is in one batch of a sweep and gets one pair of ledger
- * lines, however many of their commissions are due. Rows are locked FOR UPDATE SKIP LOCKED, so any number of
- * sweepers share the work; a second run finds nothing. Each batch is one transaction of four statements, so
+ * lines, however many of their commissions are due. A row is moved only if it is still frozen when its lock
+ * is had, so sweepers running at once never settle a row twice (one waits for the other's batch and finds
+ * its rows settled); a second run finds nothing. Each batch is one transaction of four statements, so
  * time and memory stay flat with the backlog.
  */
 export async function releaseDueCommissions(
@@ -65,7 +66,7 @@ export async function releaseDueCommissions(
       releaseDueBatch(tx, now, batchSize, from),
     );
     moved += batch.settled;
-    // The cursor passes rows that wait (an open after-sale, another sweeper's lock): the walk always ends.
+    // The cursor passes rows that wait (an open after-sale): the walk always ends.
     if (batch.seeds < batchSize || batch.cursor === null) return moved;
     cursor = batch.cursor;
   }

@@ -1,5 +1,5 @@
 // Commission rows and the order snapshot: inserts that happen once per (order item, level), locks for
-// moves, the release sweep's batch (due, no open after-sale, SKIP LOCKED), and the earner's lists.
+// moves, the release sweep's batches (due, no open after-sale), and the earner's lists.
 import { AFTER_SALE_STATES, isAfterSaleOpen } from "@liebian/domain";
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, lt, or, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
@@ -269,10 +269,12 @@ export type SettledCommission = { id: number; orderId: number; earnerUserId: num
 /**
  * Settles, in ONE statement, every frozen commission of `earners` (a bigint[] literal) that is due at `now`
  * with no open after-sale on its item: found through the queue (an earner's open rows, not their history),
- * locked FOR UPDATE SKIP LOCKED (rows another transaction holds wait for the next run), moved frozen →
- * settled (a heap-only update: no index names `status`) and taken off the queue. This is planRelease's rule
- * (decideCommissionSettlement: frozen, due, no open after-sale) applied set-based; returns the rows moved,
- * each with what is left of it after clawbacks.
+ * moved frozen → settled (a heap-only update: no index names `status`) and taken off the queue. This is
+ * planRelease's rule (decideCommissionSettlement: frozen, due, no open after-sale) applied set-based; returns
+ * the rows moved, each with what is left of it after clawbacks. The UPDATE takes its own row locks, in
+ * commission order: a row another transaction holds (a refund, another sweeper) is waited for and judged
+ * again as that transaction left it, so a cancelled or already settled row is not moved and a clawback made
+ * meanwhile is counted. (A separate FOR UPDATE pass first wrote every row twice: half the statement's time.)
  */
 export async function settleDueOfEarners(
   db: Executor,
@@ -282,18 +284,13 @@ export async function settleDueOfEarners(
   const at = now.toISOString();
   const rows = await queryRows<SettledCommission>(
     db,
-    sql`with due as (
-          select c.id, q.queued from (
-            -- in commission order, so the commissions' pages are read (and moved) in order
-            select commission_id, ctid as queued from commission_queue
-            where earner_user_id = any(${earners}::bigint[]) and not held and due_at <= ${at}
-            order by commission_id) q
-          join commissions c on c.id = q.commission_id
-          where c.status = 'frozen' and c.due_at <= ${at} and ${NO_OPEN_AFTER_SALE}
-          for update of c skip locked),
+    sql`with due as materialized (
+          select commission_id as id, ctid as queued from commission_queue
+          where earner_user_id = any(${earners}::bigint[]) and not held and due_at <= ${at}
+          order by commission_id),
         moved as (
           update commissions c set status = 'settled', settled_at = ${at}
-          from due where c.id = due.id and c.status = 'frozen'
+          from due where c.id = due.id and c.status = 'frozen' and c.due_at <= ${at} and ${NO_OPEN_AFTER_SALE}
           returning c.id, c.order_id, c.earner_user_id, c.amount_fen - c.clawed_back_fen as left_fen, due.queued),
         -- by the queue row's address: no index lookup (a row whose release date moved meanwhile would keep a
         -- queue row that points at a settled commission, never taken again)
