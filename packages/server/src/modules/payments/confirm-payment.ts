@@ -19,7 +19,7 @@ import type { OrderRow } from "../orders/repo.ts";
 import { earnPointsOfPaidOrder, statusAfterPayment } from "../orders/service.ts";
 import type { OutboxMessages } from "../outbox/service.ts";
 import { deliverServiceOrder } from "../service-goods/service.ts";
-import { recordPaidOrder, recordPaidPayment } from "./repo.ts";
+import { type ProviderEventInput, recordPaidOrder, recordPaidPayment } from "./repo.ts";
 
 export type PaidFact = {
   orderNo: string;
@@ -31,8 +31,8 @@ export type PaidFact = {
 
 export type ConfirmOutcome =
   | { kind: "amount_mismatch"; expectedFen: number }
-  /** The same payment again: nothing written. */
-  | { kind: "duplicate"; orderId: number; stray: string | null }
+  /** The same payment again: nothing written (but the provider's event, when `logged`). */
+  | { kind: "duplicate"; orderId: number; stray: string | null; logged?: true }
   /** Recorded; `stray` money (order closed, or paid twice) is held for an automatic refund. */
   | {
       kind: "recorded";
@@ -41,9 +41,19 @@ export type ConfirmOutcome =
       stray: string | null;
       /** The order's status now, when known without reading it again (a plain order just paid). */
       orderStatus?: string;
+      /** The provider's event given was written with the payment. */
+      logged?: true;
     };
 
-export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOutcome> {
+/**
+ * `event`: the provider's event that reported the payment, logged in the payment's own statement when the
+ * plan pays the order (the outcome says `logged`); otherwise the caller logs it.
+ */
+export async function confirmPayment(
+  tx: Tx,
+  fact: PaidFact,
+  event?: Omit<ProviderEventInput, "outcome" | "reason">,
+): Promise<ConfirmOutcome> {
   // lock and load in one statement; the snapshot is only read into a plan while the order is payable
   const settings = await getDistributionSettings(tx);
   const fraudSince = settings.fraud.enabled ? new Date(fact.paidAt.getTime() - BIND_WINDOW_MS) : null;
@@ -95,8 +105,10 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
     buyerUserId: order.buyerUserId,
     teamSales: teamSalesOfPaidOrder(locked.uplines, order.payableFen),
     orderPaid,
+    ...(event ? { event } : {}),
   });
-  if (!written.paid) return { kind: "duplicate", orderId: order.id, stray };
+  const logged = event ? { logged: true as const } : {};
+  if (!written.paid) return { kind: "duplicate", orderId: order.id, stray, ...logged };
   // the order is locked and was pending payment: not moved means something else changed it (a bug)
   if (!written.moved)
     throw new AppError("ORDER_STATE_INVALID", "The order changed under its lock", {
@@ -119,5 +131,6 @@ export async function confirmPayment(tx: Tx, fact: PaidFact): Promise<ConfirmOut
     outcome: "paid",
     stray: null,
     ...(plain ? { orderStatus: toStatus } : {}),
+    ...logged,
   };
 }

@@ -106,18 +106,20 @@ export async function applyPaymentEvent(
         transactionId,
         amountFen: event.amountFen,
       };
-      const confirmed = await confirmPayment(tx, { ...fact, paidAt });
+      // the event is logged in the payment's own statement when it pays the order (`logged`)
+      const confirmed = await confirmPayment(tx, { ...fact, paidAt }, facts);
       if (confirmed.kind === "amount_mismatch") {
         const reason = `amount ${event.amountFen} ≠ payable ${confirmed.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });
         return { refused: `amount_mismatch: ${reason}`, refund: null, orderStatus: undefined };
       }
       if (confirmed.kind === "duplicate") {
-        await insertProviderEvent(tx, { ...facts, outcome: "duplicate", reason: confirmed.stray });
+        if (!confirmed.logged)
+          await insertProviderEvent(tx, { ...facts, outcome: "duplicate", reason: confirmed.stray });
         return { refused: null, refund: null, orderStatus: undefined };
       }
       const { orderId, outcome, stray, orderStatus } = confirmed;
-      await insertProviderEvent(tx, { ...facts, outcome, reason: stray });
+      if (!confirmed.logged) await insertProviderEvent(tx, { ...facts, outcome, reason: stray });
       return {
         refused: null,
         refund: stray === null ? null : { orderId, transactionId, reason: stray },

@@ -181,12 +181,14 @@ export type PaidOrderWrite = {
   teamSales: { userId: number; level: number; salesFen: number }[];
   /** The `order.paid` message's payload. */
   orderPaid: Record<string, unknown>;
+  /** The provider's event to log beside the payment (outcome `paid`, or `duplicate` when nothing was written). */
+  event?: Omit<ProviderEventInput, "outcome" | "reason">;
 };
 
 /**
  * Everything a payment causes, in one statement, in the order of cause and effect; each part waits on the
  * one before through its RETURNING rows, so when the payment row already exists (a repeat of this payment)
- * nothing else is written and `paid` is false. `moved` is false only if the order was not pending payment
+ * nothing else is written and `paid` is false (the provider's event, if given, is logged as a duplicate). `moved` is false only if the order was not pending payment
  * (the caller holds its lock and planned from its status, so that is a bug the caller reports).
  */
 const RECORD_PAID_ORDER = `with
@@ -263,7 +265,16 @@ const RECORD_PAID_ORDER = `with
         'commissionId', id, 'earnerUserId', earner_user_id, 'level', level, 'amountFen', amount_fen,
         'status', status) order by id)),
       $6::timestamptz, $6::timestamptz
-    from commission having count(*) > 0)
+    from commission having count(*) > 0),
+  -- 8. the provider's event that reported the payment, when there is one, with what became of it
+  logged as (
+    insert into provider_events (provider, event_id, kind, outcome, reason, order_no, transaction_id, amount_fen,
+      received_at)
+    select e.provider, e."eventId", e.kind, case when exists (select 1 from paid) then 'paid' else 'duplicate' end,
+      null, e."orderNo", e."transactionId", e."amountFen", e."receivedAt"
+    from jsonb_to_record($15::text::jsonb) as e (provider text, "eventId" text, kind text, "orderNo" text,
+      "transactionId" text, "amountFen" bigint, "receivedAt" timestamptz)
+    where $15::text is not null)
 select exists (select 1 from paid) as paid, exists (select 1 from moved) as moved`;
 
 /** Writes what a payment planned to pay an order (see RECORD_PAID_ORDER). */
@@ -287,6 +298,14 @@ export async function recordPaidOrder(
     JSON.stringify(w.teamSales),
     JSON.stringify(w.orderPaid),
     w.fromStatus,
+    w.event
+      ? JSON.stringify({
+          ...w.event,
+          orderNo: w.event.orderNo ?? null,
+          transactionId: w.event.transactionId ?? null,
+          amountFen: w.event.amountFen ?? null,
+        })
+      : null,
   ]);
   return row!;
 }
