@@ -87,4 +87,29 @@ describe(`database on ${engine}`, () => {
     const [row] = await database.db.select().from(settings).where(eq(settings.section, "counter"));
     expect(row?.value).toEqual({ n: 200 });
   });
+
+  test("statements a transaction starts together each get their own answer", async () => {
+    await database.db.insert(settings).values([
+      { section: "pair-a", value: { of: "a" } },
+      { section: "pair-b", value: { of: "b" } },
+    ]);
+    // texts never run before, so both are prepared while the other is in flight (the dividend grade save
+    // read its settings and the grades this way, and on the embedded engine got the grades' columns back)
+    const [a, b, n] = await inTransaction(database.db, (tx) =>
+      Promise.all([
+        tx.select({ value: settings.value }).from(settings).where(eq(settings.section, "pair-a")),
+        tx
+          .select({ section: settings.section, value: settings.value })
+          .from(settings)
+          .where(eq(settings.section, "pair-b")),
+        queryRows<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from settings where section like ${"pair-%"}`,
+        ),
+      ]),
+    );
+    expect(a).toEqual([{ value: { of: "a" } }]);
+    expect(b).toEqual([{ section: "pair-b", value: { of: "b" } }]);
+    expect(n).toEqual([{ n: 2 }]);
+  });
 });

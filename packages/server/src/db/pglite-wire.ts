@@ -492,21 +492,26 @@ function transactionClient(wire: Wire): WireClient & { close(): void } {
   const open = () => {
     if (closed) throw new Error("Transaction is closed");
   };
+  // The transaction holds PGlite's locks, but its own statements may be started together (Promise.all on a
+  // transaction): they share the wire's writer and answer buffer, so each waits for the one before to answer.
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = last.then(() => {
+      open();
+      return work();
+    });
+    last = turn.catch(() => undefined);
+    return turn;
+  };
   return {
-    query: async (text, params, options) => {
-      open();
-      return wire.run(text, params, options);
-    },
-    exec: async (text) => {
-      open();
-      return wire.simple(text);
-    },
+    query: (text, params, options) => inTurn(() => wire.run(text, params, options)),
+    exec: (text) => inTurn(() => wire.simple(text)),
     transaction: () => Promise.reject(new Error("a transaction does not start another; use a savepoint")),
-    rollback: async () => {
-      open();
-      await wire.simple("ROLLBACK");
-      closed = true;
-    },
+    rollback: () =>
+      inTurn(async () => {
+        await wire.simple("ROLLBACK");
+        closed = true;
+      }),
     get closed() {
       return closed;
     },

@@ -288,6 +288,33 @@ describe("settings and refusals", () => {
       owner,
     );
     expect(course.body.lines[0].amountFen).toBe(14985);
+    // the largest sample the simulator takes is still paid to the fen: ¥100,000,000 × 9,999 at 15%
+    const largest = await ctx.client.post(
+      "/api/admin/v1/distribution/simulate",
+      {
+        items: [
+          {
+            ref: "big",
+            paidFen: 100_000_000_00,
+            quantity: 9999,
+            rule: { kind: "rates", ratesBps: [1500, 0, 0] },
+          },
+        ],
+      },
+      owner,
+    );
+    expect([largest.status, largest.body.lines[0].amountFen]).toEqual([200, 1_500_000_000]);
+  });
+
+  it("a sample chain that names an upline twice, or the buyer, is refused rather than simulated", async () => {
+    for (const chain of [[{ userId: "A" }, { userId: "A" }], [{ userId: "buyer" }], [{ userId: "" }]]) {
+      const res = await ctx.client.post(
+        "/api/admin/v1/distribution/simulate",
+        { chain, items: [{ ref: "x", paidFen: 10000 }] },
+        owner,
+      );
+      expect([res.status, res.body.error.code], JSON.stringify(chain)).toEqual([422, "VALIDATION_FAILED"]);
+    }
   });
 
   it("refuses self-binding, cycles and a frozen distributor's link", async () => {

@@ -78,17 +78,30 @@ export const HeldActionBody = z.strictObject({
 export const SimulateBody = z.strictObject({
   plan: z.unknown().optional(),
   selfPurchaseBuyerIsDistributor: z.boolean().default(false),
+  // the sample buyer is "buyer": each upline is someone else, once (the engine refuses a chain that loops)
   chain: z
-    .array(z.strictObject({ userId: z.string().max(20), isActiveDistributor: z.boolean().default(true) }))
+    .array(
+      z.strictObject({
+        userId: z
+          .string()
+          .trim()
+          .min(1)
+          .max(20)
+          .refine((id) => id !== "buyer", "the buyer is not their own upline"),
+        isActiveDistributor: z.boolean().default(true),
+      }),
+    )
     .max(3)
+    .refine((chain) => new Set(chain.map((m) => m.userId)).size === chain.length, "each upline appears once")
     .default([{ userId: "A", isActiveDistributor: true }]),
   activityKind: z.string().max(30).nullable().default(null),
   items: z
     .array(
       z.strictObject({
         ref: z.string().max(20),
-        paidFen: z.number().int().min(0),
-        listFen: z.number().int().min(0).optional(),
+        // ¥100,000,000 a line, the catalog's own bound: lines × levels stay exact integers
+        paidFen: z.number().int().min(0).max(100_000_000_00),
+        listFen: z.number().int().min(0).max(100_000_000_00).optional(),
         quantity: z.number().int().min(1).max(9999).default(1),
         rule: z.unknown().optional(),
       }),
