@@ -26,20 +26,57 @@ const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"]).toString().tr
 
 type Cpu = { user: number; sys: number };
 
+/** user and system CPU of one process since it started, in ms; null once it is gone. */
+function cpuOf(pid: number): Cpu | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return { user: Number(fields[11]) * TICK_MS, sys: Number(fields[12]) * TICK_MS };
+  } catch {
+    return null;
+  }
+}
+
 /** user and system CPU of the given processes, in ms (a process gone counts nothing). */
 function cpu(pids: number[]): Cpu {
   let user = 0;
   let sys = 0;
   for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      user += Number(fields[11]) * TICK_MS;
-      sys += Number(fields[12]) * TICK_MS;
-    } catch {
-      // gone
-    }
+    const one = cpuOf(pid);
+    user += one?.user ?? 0;
+    sys += one?.sys ?? 0;
   }
   return { user, sys };
+}
+
+/**
+ * What the side's PostgreSQL backends spent between two samples. The pool opens and closes connections
+ * (idle ones close after 10 s), so the backends are listed at both ends: one born meanwhile counts all it
+ * spent, one that ended meanwhile is dropped from both ends (its last seconds are lost, and reported).
+ */
+function backendCpu(before: Map<number, Cpu>, after: Map<number, Cpu>): Cpu & { ended: number } {
+  let user = 0;
+  let sys = 0;
+  for (const [pid, end] of after) {
+    const start = before.get(pid);
+    user += end.user - (start?.user ?? 0);
+    sys += end.sys - (start?.sys ?? 0);
+  }
+  const ended = [...before.keys()].filter((pid) => !after.has(pid)).length;
+  return { user, sys, ended };
+}
+
+function backendsOf(db: string): Map<number, Cpu> {
+  const sampled = new Map<number, Cpu>();
+  if (PGLITE) return sampled;
+  const pids = psql(`select pid from pg_stat_activity where datname = '${db}' and pid <> pg_backend_pid()`)
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
+  for (const pid of pids) {
+    const one = cpuOf(pid);
+    if (one) sampled.set(pid, one);
+  }
+  return sampled;
 }
 
 function tree(pid: number): number[] {
@@ -59,15 +96,9 @@ type Side = { label: string; db: string; server: RunningServer; shop: BenchShop;
 type Totals = { orders: number; errors: number; seconds: number; server: Cpu; backends: Cpu; loader: number };
 
 async function run(side: Side, seconds: number, measure: boolean, perfFile?: string) {
-  const backends = PGLITE
-    ? []
-    : psql(`select pid from pg_stat_activity where datname = '${side.db}' and pid <> pg_backend_pid()`)
-        .split("\n")
-        .filter(Boolean)
-        .map(Number);
   const serverPids = tree(side.server.pid);
   const s0 = cpu(serverPids);
-  const p0 = cpu(backends);
+  const p0 = backendsOf(side.db);
   const l0 = process.cpuUsage();
   const perf = perfFile
     ? spawn(
@@ -104,7 +135,9 @@ async function run(side: Side, seconds: number, measure: boolean, perfFile?: str
   if (perf && perf.exitCode === null) await new Promise((resolve) => perf.once("exit", resolve));
   if (!measure) return;
   const s1 = cpu(serverPids);
-  const p1 = cpu(backends);
+  const p = backendCpu(p0, backendsOf(side.db));
+  if (p.ended)
+    console.warn(`${side.label}: ${p.ended} backends ended during the run; their last CPU is not counted`);
   const l1 = process.cpuUsage(l0);
   const t = side.totals;
   t.orders += done;
@@ -112,8 +145,8 @@ async function run(side: Side, seconds: number, measure: boolean, perfFile?: str
   t.seconds += (performance.now() - started) / 1000;
   t.server.user += s1.user - s0.user;
   t.server.sys += s1.sys - s0.sys;
-  t.backends.user += p1.user - p0.user;
-  t.backends.sys += p1.sys - p0.sys;
+  t.backends.user += p.user;
+  t.backends.sys += p.sys;
   t.loader += (l1.user + l1.system) / 1000;
 }
 
