@@ -14,7 +14,8 @@ import { repoRoot, writeResult } from "./lib/result.ts";
 import { type RunningServer, startServer } from "./lib/server.ts";
 import { percentile, round } from "./lib/stats.ts";
 
-const CONCURRENCY = [1, 8, 32, 64];
+/** BENCH_CONCURRENCY=32 (comma-separated) measures only those; results then hold only those runs. */
+const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,8,32,64").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 type Run = {
@@ -176,9 +177,12 @@ function pgbench(
     script,
   ];
   for (const [k, v] of Object.entries(vars)) args.push("-D", `${k}=${v}`);
-  const run = spawnSync("pgbench", [...args, database], { encoding: "utf8" });
+  // e.g. BENCH_PGBENCH_ARGS=-r: pgbench's own report (per-statement latencies) is printed
+  const extra = (process.env.BENCH_PGBENCH_ARGS ?? "").split(" ").filter(Boolean);
+  const run = spawnSync("pgbench", [...args, ...extra, database], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`pgbench failed:\n${run.stderr}`);
   const out = run.stdout;
+  if (extra.length) console.log(out);
   const tps = /tps = ([\d.]+)/.exec(out);
   const failed = /number of failed transactions: (\d+)/.exec(out);
   if (!tps) throw new Error(`pgbench output without tps:\n${out}`);

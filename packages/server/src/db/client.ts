@@ -8,6 +8,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { beginWithFirstStatementOf } from "./begin-with-first-statement.ts";
 import { nameStatementsOf } from "./named-statements.ts";
 import { wireClient } from "./pglite-wire.ts";
 
@@ -40,11 +41,16 @@ export function parseInt8(text: string): number {
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   // Set globally: Drizzle passes pg's global parsers with each query, overriding a pool-level one.
   pg.types.setTypeParser(INT8_OID, parseInt8);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // pipeline: a statement is written when it is asked for, not when the one before has answered (the app
+  // still waits for each answer; BEGIN is what goes ahead, see begin-with-first-statement.ts)
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true } as pg.PoolConfig);
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
-  pool.on("connect", nameStatementsOf);
+  pool.on("connect", (client) => {
+    nameStatementsOf(client);
+    beginWithFirstStatementOf(client);
+  });
   const db = drizzleNodePg(pool) as unknown as Db;
   return { engine: "postgres", db, close: () => pool.end() };
 }
