@@ -76,12 +76,18 @@ async function startServer(): Promise<{ baseUrl: string; stop: () => Promise<voi
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // kept beside the screenshots (warnings and errors only), for a failure that happened under CI's load
+  fs.mkdirSync(path.join(repoRoot, "e2e/screenshots"), { recursive: true });
+  const logFile = fs.createWriteStream(path.join(repoRoot, `e2e/screenshots/server-${port}.log`));
   child.stdout?.on("data", (chunk) => {
     output += chunk;
+    logFile.write(chunk);
   });
   child.stderr?.on("data", (chunk) => {
     output += chunk;
+    logFile.write(chunk);
   });
+  child.once("exit", () => logFile.end());
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill("SIGTERM");

@@ -112,4 +112,24 @@ describe(`database on ${engine}`, () => {
     expect(b).toEqual([{ section: "pair-b", value: { of: "b" } }]);
     expect(n).toEqual([{ n: 2 }]);
   });
+
+  test("a statement that fails beside others started with it rolls the whole transaction back", async () => {
+    const outcome = await inTransaction(database.db, (tx) =>
+      Promise.all([
+        tx.insert(settings).values({ section: "together-a", value: { n: 1 } }),
+        queryRows(tx, sql`select 1 / 0 as boom`),
+        tx.insert(settings).values({ section: "together-b", value: { n: 2 } }),
+      ]),
+    ).then(
+      () => "committed",
+      (error: Error) => String((error.cause as Error | undefined)?.message ?? error.message),
+    );
+    // whichever refusal reaches Promise.all first: the division, or the statement behind it in the aborted transaction
+    expect(outcome).toMatch(/division by zero|current transaction is aborted/);
+    const left = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from settings where section like ${"together-%"}`,
+    );
+    expect(left).toEqual([{ n: 0 }]);
+  });
 });

@@ -487,7 +487,9 @@ function wireOf(pglite: PGlite): Wire {
   return wire;
 }
 
-function transactionClient(wire: Wire): WireClient & { close(): void } {
+function transactionClient(
+  wire: Wire,
+): WireClient & { finish(text: "COMMIT" | "ROLLBACK"): Promise<Results[]> } {
   let closed = false;
   const open = () => {
     if (closed) throw new Error("Transaction is closed");
@@ -515,8 +517,12 @@ function transactionClient(wire: Wire): WireClient & { close(): void } {
     get closed() {
       return closed;
     },
-    close() {
+    /** Ends the transaction after the statement in flight, if any; statements still waiting are refused. */
+    finish(text) {
       closed = true;
+      const end = last.then(() => wire.simple(text));
+      last = end.catch(() => undefined);
+      return end;
     },
   };
 }
@@ -534,8 +540,7 @@ export function wireClient(pglite: PGlite): WireClient {
         try {
           const result = await work(tx);
           if (!tx.closed) {
-            tx.close();
-            const [done] = await wire.simple("COMMIT");
+            const [done] = await tx.finish("COMMIT");
             // COMMIT of a transaction an error aborted answers ROLLBACK
             if (done?.command === "ROLLBACK") {
               const error = new PgliteDatabaseError("Transaction was aborted and rolled back");
@@ -546,10 +551,7 @@ export function wireClient(pglite: PGlite): WireClient {
           }
           return result;
         } catch (error) {
-          if (!tx.closed) {
-            tx.close();
-            await wire.simple("ROLLBACK");
-          }
+          if (!tx.closed) await tx.finish("ROLLBACK");
           throw error;
         }
       }),
