@@ -505,25 +505,25 @@ function transactionClient(
     last = turn.catch(() => undefined);
     return turn;
   };
+  /** Ends the transaction after the statement in flight, if any; statements still waiting are refused. */
+  const finish = (text: "COMMIT" | "ROLLBACK") => {
+    closed = true;
+    const end = last.then(() => wire.simple(text));
+    last = end.catch(() => undefined);
+    return end;
+  };
   return {
     query: (text, params, options) => inTurn(() => wire.run(text, params, options)),
     exec: (text) => inTurn(() => wire.simple(text)),
     transaction: () => Promise.reject(new Error("a transaction does not start another; use a savepoint")),
-    rollback: () =>
-      inTurn(async () => {
-        await wire.simple("ROLLBACK");
-        closed = true;
-      }),
+    rollback: async () => {
+      open();
+      await finish("ROLLBACK");
+    },
     get closed() {
       return closed;
     },
-    /** Ends the transaction after the statement in flight, if any; statements still waiting are refused. */
-    finish(text) {
-      closed = true;
-      const end = last.then(() => wire.simple(text));
-      last = end.catch(() => undefined);
-      return end;
-    },
+    finish,
   };
 }
 
