@@ -6,8 +6,10 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, test } from "vitest";
 import { queryRows } from "../src/db/client.ts";
+import { refusalOf } from "../src/db/errors.ts";
 import { migrationsFolder, runMigrations } from "../src/db/migrate.ts";
 import { settings } from "../src/db/schema/platform.ts";
+import { runStatement } from "../src/db/statement.ts";
 import { inTransaction } from "../src/db/transaction.ts";
 import { createTestDatabase, engine } from "./support/test-database.ts";
 
@@ -132,4 +134,51 @@ describe(`database on ${engine}`, () => {
     );
     expect(left).toEqual([{ n: 0 }]);
   });
+
+  test("a transaction's last statement carries its COMMIT: what it wrote stays, a refusal it raises leaves nothing", async () => {
+    const save = (section: string, refuse: boolean) =>
+      inTransaction(database.db, async (tx) => {
+        await tx.insert(settings).values({ section: `${section}-first`, value: {} });
+        await runStatement(
+          tx,
+          `with saved as (insert into settings (section, value) values ($1, '{}'::jsonb))
+           select app_refuse('STOCK_INSUFFICIENT', jsonb_build_object('skuId', 7)) where $2::boolean`,
+          [`${section}-last`, refuse],
+          { endsTransaction: true },
+        );
+        return "returned";
+      });
+    expect(await save("last-kept", false)).toBe("returned");
+    const refusal = await save("last-refused", true).then(() => null, refusalOf);
+    expect(refusal).toEqual({ code: "STOCK_INSUFFICIENT", details: { skuId: 7 } });
+    const left = await queryRows<{ section: string }>(
+      database.db,
+      sql`select section from settings where section like ${"last-%"} order by section`,
+    );
+    expect(left.map((r) => r.section)).toEqual(["last-kept-first", "last-kept-last"]);
+    // the connection is clean for the next transaction on it (no COMMIT left to answer)
+    const after = await inTransaction(database.db, (tx) => queryRows<{ n: number }>(tx, sql`select 1 as n`));
+    expect(after).toEqual([{ n: 1 }]);
+  });
+
+  test.runIf(engine === "postgres")(
+    "a statement sent after a transaction's last statement is refused",
+    async () => {
+      const outcome = await inTransaction(database.db, async (tx) => {
+        await runStatement(
+          tx,
+          "insert into settings (section, value) values ($1, '{}'::jsonb)",
+          ["after-last"],
+          {
+            endsTransaction: true,
+          },
+        );
+        await runStatement(tx, "select $1::int as n", [1]);
+      }).then(
+        () => "ran",
+        (error: Error) => error.message,
+      );
+      expect(outcome).toMatch(/after its transaction's last statement/);
+    },
+  );
 });

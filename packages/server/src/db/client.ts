@@ -8,9 +8,9 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { beginWithFirstStatementOf } from "./begin-with-first-statement.ts";
 import { nameStatementsOf } from "./named-statements.ts";
 import { wireClient } from "./pglite-wire.ts";
+import { pipelineTransactionsOf } from "./pipelined-transaction.ts";
 
 // Drizzle is given no schema: with one, every database object — each transaction too — built a relational
 // query builder (`db.query.<table>`) for each of the ~90 tables, 2% of the server's CPU per order on
@@ -42,14 +42,14 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   // Set globally: Drizzle passes pg's global parsers with each query, overriding a pool-level one.
   pg.types.setTypeParser(INT8_OID, parseInt8);
   // pipeline: a statement is written when it is asked for, not when the one before has answered (the app
-  // still waits for each answer; BEGIN is what goes ahead, see begin-with-first-statement.ts)
+  // still waits for each answer; BEGIN, and COMMIT behind a last statement, go ahead: pipelined-transaction.ts)
   const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true } as pg.PoolConfig);
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
   pool.on("connect", (client) => {
     nameStatementsOf(client);
-    beginWithFirstStatementOf(client);
+    pipelineTransactionsOf(client);
   });
   const db = drizzleNodePg(pool) as unknown as Db;
   return { engine: "postgres", db, close: () => pool.end() };

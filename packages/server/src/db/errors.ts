@@ -47,3 +47,14 @@ export function isRetryableConflict(error: unknown): boolean {
   const code = findDatabaseError(error)?.code;
   return code === "40001" || code === "40P01";
 }
+
+/** SQLSTATE of `app_refuse(code, details)` (migration 0046): a statement's own refusal, said in SQL. */
+const REFUSAL = "LB400";
+
+/** The refusal a statement raised with `app_refuse` (its app error code and details), or null. */
+export function refusalOf(error: unknown): { code: string; details: Record<string, unknown> } | null {
+  const found = findDatabaseError(error);
+  if (found?.code !== REFUSAL) return null;
+  const { message, detail } = found as DatabaseErrorFields & { message?: string };
+  return { code: message ?? "", details: detail ? (JSON.parse(detail) as Record<string, unknown>) : {} };
+}

@@ -8,6 +8,7 @@
 // Use it where a profile says so; everywhere else the query builder reads better.
 import { getTableColumns, getTableName, is, SQL, type Table } from "drizzle-orm";
 import type { Executor } from "./client.ts";
+import { commitsBehind } from "./pipelined-transaction.ts";
 
 type Rows = Promise<{ rows: unknown[] }>;
 /** pg's Pool or PoolClient (in a transaction) takes a config object: named-statements.ts names it. */
@@ -15,11 +16,24 @@ type PgClient = { query(config: { text: string; values: unknown[] }): Rows };
 /** PGlite or its transaction: text and values apart (`exec` tells it from pg). */
 type PgliteClient = { exec: unknown; query(text: string, values: unknown[]): Rows };
 
-/** Runs one fixed statement and returns its rows. */
-export async function runStatement<T>(ex: Executor, text: string, values: unknown[]): Promise<T[]> {
+/**
+ * Runs one fixed statement and returns its rows. `endsTransaction`: nothing runs after it in its
+ * transaction, and it refuses by raising (SQL `refuse()`), so on PostgreSQL the COMMIT is sent right behind
+ * it, one round trip fewer (pipelined-transaction.ts); elsewhere it is an ordinary statement.
+ */
+export async function runStatement<T>(
+  ex: Executor,
+  text: string,
+  values: unknown[],
+  options: { endsTransaction?: boolean } = {},
+): Promise<T[]> {
   const client = (ex as unknown as { session: { client: PgClient | PgliteClient } }).session.client;
+  if ("exec" in client) return (await client.query(text, values)).rows as T[];
+  const inTransaction = options.endsTransaction && (ex as { nestedIndex?: number }).nestedIndex === 0;
   const result =
-    "exec" in client ? await client.query(text, values) : await (client as PgClient).query({ text, values });
+    inTransaction && commitsBehind(client)
+      ? ((await client.queryThenCommit({ text, values })) as { rows: unknown[] })
+      : await client.query({ text, values });
   return result.rows as T[];
 }
 

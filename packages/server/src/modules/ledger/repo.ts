@@ -105,11 +105,13 @@ export async function insertTransactionsOnce(
  * the accounts that keep it there, else on this connection's slot row — in account-code order, so
  * concurrent batches lock rows in one order, and inserts every entry against the accounts' ids. The
  * accounts must exist (insertTransactionsOnce creates them). One fixed text: deltas and lines travel as JSON.
+ * `endsTransaction`: nothing follows in the caller's transaction (db/statement.ts runStatement).
  */
 export async function addToBalancesWithEntries(
   db: Executor,
   deltas: { code: string; deltaFen: number }[],
   entries: { transactionId: number; code: string; amountFen: number }[],
+  endsTransaction = false,
 ): Promise<void> {
   await runStatement(
     db,
@@ -136,6 +138,7 @@ export async function addToBalancesWithEntries(
       JSON.stringify(deltas.map((d) => ({ ...d, onRow: keepsBalanceOnRow(d.code) }))),
       JSON.stringify(entries),
     ],
+    { endsTransaction },
   );
 }
 

@@ -77,8 +77,16 @@ export async function postLedgerTransaction(tx: Tx, posting: LedgerPosting): Pro
   return { posted: true, transactionId };
 }
 
-/** Posts many transactions in two statements; each is once per key, as postLedgerTransaction. */
-export async function postLedgerTransactions(tx: Tx, all: LedgerPosting[]): Promise<void> {
+/**
+ * Posts many transactions in two statements; each is once per key, as postLedgerTransaction.
+ * `endsTransaction`: the caller runs nothing after this in its transaction, so the COMMIT may ride behind
+ * the last statement (db/statement.ts runStatement).
+ */
+export async function postLedgerTransactions(
+  tx: Tx,
+  all: LedgerPosting[],
+  options: { endsTransaction?: boolean } = {},
+): Promise<void> {
   const postings = uniqueByKey(all);
   if (postings.length === 0) return;
   const codes = [...new Set(postings.flatMap((p) => p.entries.map((e) => e.account)))].sort();
@@ -99,6 +107,7 @@ export async function postLedgerTransactions(tx: Tx, all: LedgerPosting[]): Prom
     fresh.flatMap((p) =>
       p.entries.map((e) => ({ transactionId: ids.get(p.key)!, code: e.account, amountFen: e.amountFen })),
     ),
+    options.endsTransaction,
   );
 }
 

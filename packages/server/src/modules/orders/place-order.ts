@@ -6,7 +6,6 @@ import { COMMISSION_ACTIVITY_KINDS, type CommissionActivityKind } from "@liebian
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors/app-error.ts";
 import { type IdempotencyRequest, runIdempotent, storeAnswerParams } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
 import { planSnapshot } from "../commissions/snapshot.ts";
@@ -39,7 +38,7 @@ export async function placeOrder(
     let fresh: ReturnType<typeof orderDetailView> | null = null;
     const placed = await runIdempotent(tx, idempotency, async () => {
       // the answer under the key is written with the order's last statement
-      const written = await writePlacedOrder(tx, deps.now(), userId, input, null, idempotency);
+      const written = await writePlacedOrder(tx, deps.now(), userId, input, null, idempotency, true);
       fresh = written.view;
       return { status: 201, body: { orderId: written.order.id }, stored: true };
     });
@@ -67,6 +66,8 @@ export async function writePlacedOrder(
   activity: CheckoutActivity | null,
   /** POST /orders' key: its answer (201, the order id) is stored with the order's effects. */
   answerUnder: IdempotencyRequest | null = null,
+  /** Nothing follows in the caller's transaction: the last statement here may carry its COMMIT. */
+  endsTransaction = false,
 ) {
   const distribution = await getDistributionSettings(tx);
   const priced = await priceCheckout(tx, userId, input, {
@@ -125,38 +126,43 @@ export async function writePlacedOrder(
   );
   await reservePromotions(tx, { orderId: order.id, userId, at: now, couponId: quote.couponId, items });
   await spendPointsForOrder(tx, { userId, orderId: order.id, points: pointsUsed, at: now });
-  const short = await writePlacing(tx, {
-    answer: storeAnswerParams(answerUnder, { status: 201, body: { orderId: order.id } }),
-    orderId: order.id,
-    buyerUserId: userId,
-    payableFen: order.payableFen,
-    at: now,
-    lines: items.map((item) => ({ skuId: item.skuId, quantity: item.quantity })),
-    snapshot: planSnapshot(distribution, priced.chain, {
+  // gifts and a cart's lines are written after the order's own statement: then it is not the last
+  const last = endsTransaction && priced.gifts.length === 0 && !input.fromCart;
+  await writePlacing(
+    tx,
+    {
+      answer: storeAnswerParams(answerUnder, { status: 201, body: { orderId: order.id } }),
+      orderId: order.id,
       buyerUserId: userId,
-      // the snapshot keeps the kinds the commission switches know; a reward grant is none of them
-      activityKind: commissionActivityOf(activity) ?? quote.activityKind,
-      items: items.map((item) => {
-        const sku = skuOf.get(item.skuId)!;
-        return {
-          orderItemId: item.id,
-          productId: item.productId,
-          skuId: item.skuId,
-          quantity: item.quantity,
-          listFen: item.listFen,
-          paidFen: item.paidFen,
-          // A line the engine priced answers for itself; under a caller's activity (group buy) the order's kind stands.
-          activityKind:
-            activity && !item.activityId
-              ? undefined
-              : commissionActivityOf({ kind: item.activityKind ?? "" }),
-          skuCommissionRule: sku.skuCommissionRule ?? null,
-          productCommissionRule: sku.productCommissionRule ?? null,
-        };
+      payableFen: order.payableFen,
+      at: now,
+      lines: items.map((item) => ({ skuId: item.skuId, quantity: item.quantity })),
+      snapshot: planSnapshot(distribution, priced.chain, {
+        buyerUserId: userId,
+        // the snapshot keeps the kinds the commission switches know; a reward grant is none of them
+        activityKind: commissionActivityOf(activity) ?? quote.activityKind,
+        items: items.map((item) => {
+          const sku = skuOf.get(item.skuId)!;
+          return {
+            orderItemId: item.id,
+            productId: item.productId,
+            skuId: item.skuId,
+            quantity: item.quantity,
+            listFen: item.listFen,
+            paidFen: item.paidFen,
+            // A line the engine priced answers for itself; under a caller's activity (group buy) the order's kind stands.
+            activityKind:
+              activity && !item.activityId
+                ? undefined
+                : commissionActivityOf({ kind: item.activityKind ?? "" }),
+            skuCommissionRule: sku.skuCommissionRule ?? null,
+            productCommissionRule: sku.productCommissionRule ?? null,
+          };
+        }),
       }),
-    }),
-  });
-  if (short.length > 0) throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", { skuId: short[0]! });
+    },
+    last,
+  );
   const gifts = await placeGifts(
     tx,
     { id: order.id, userId },

@@ -3,6 +3,7 @@
 import { buildShanghaiTimestamp } from "@liebian/domain";
 import { and, asc, desc, eq, gte, inArray, lt, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
+import { refusalOf } from "../../db/errors.ts";
 import { users } from "../../db/schema/accounts.ts";
 import {
   type AddressSnapshot,
@@ -16,6 +17,7 @@ import {
   skus,
 } from "../../db/schema/commerce.ts";
 import { columnsOf, insertRows, runStatement, updateStatement } from "../../db/statement.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { type storeAnswerParams, storeAnswerSql } from "../../http/idempotency.ts";
 import { type ChainFactRow, chainFactsSql } from "../commissions/repo.ts";
 import type { PlannedSnapshot } from "../commissions/snapshot.ts";
@@ -271,11 +273,15 @@ const WRITE_PLACING = `with
     insert into outbox (topic, payload, created_at, next_attempt_at)
     values ('order.placed', $6::text::jsonb, $4::timestamptz, $4::timestamptz)),
   answer as (${storeAnswerSql(7)})
-select id as "skuId", stock from moved`;
+-- a SKU whose stock was short refuses the whole order (nothing above is kept): raised here, not returned,
+-- as POST /orders sends its COMMIT right behind this statement
+select app_refuse('STOCK_INSUFFICIENT', jsonb_build_object('skuId', min(w.sku_id))) from wanted w
+where w.sku_id not in (select id from moved) having count(*) > 0`;
 
 /**
  * Takes a placed order's stock, starts its timeline, writes its distribution snapshot and its `order.placed`
- * message (WRITE_PLACING). Returns the SKUs whose stock was too short (none: all taken), in id order.
+ * message (WRITE_PLACING); a SKU too short of stock refuses it all (STOCK_INSUFFICIENT, the lowest such SKU
+ * id). `endsTransaction`: nothing follows in the caller's transaction (its COMMIT rides behind).
  */
 export async function writePlacing(
   tx: Executor,
@@ -289,9 +295,10 @@ export async function writePlacing(
     /** storeAnswerParams of the request's answer (all null: none to store). */
     answer: ReturnType<typeof storeAnswerParams>;
   },
-): Promise<number[]> {
+  endsTransaction: boolean,
+): Promise<void> {
   const { orderId, buyerUserId, snapshot } = placing;
-  const moved = await runStatement<{ skuId: number; stock: number }>(tx, WRITE_PLACING, [
+  const values = [
     JSON.stringify(placing.lines.map((l) => ({ sku_id: l.skuId, quantity: l.quantity }))),
     orderId,
     buyerUserId,
@@ -306,12 +313,15 @@ export async function writePlacing(
       }),
     JSON.stringify({ orderId, buyerUserId, payableFen: placing.payableFen }),
     ...placing.answer,
-  ]);
-  const taken = new Set(moved.map((m) => m.skuId));
-  return placing.lines
-    .map((l) => l.skuId)
-    .filter((id) => !taken.has(id))
-    .sort((a, b) => a - b);
+  ];
+  try {
+    await runStatement(tx, WRITE_PLACING, values, { endsTransaction });
+  } catch (error) {
+    const refused = refusalOf(error);
+    if (refused?.code === "STOCK_INSUFFICIENT")
+      throw new AppError("STOCK_INSUFFICIENT", "Not enough stock", refused.details);
+    throw error;
+  }
 }
 
 export async function insertOrderItems(

@@ -48,11 +48,14 @@ export type ConfirmOutcome =
 /**
  * `event`: the provider's event that reported the payment, logged in the payment's own statement when the
  * plan pays the order (the outcome says `logged`); otherwise the caller logs it.
+ * `endsTransaction`: the caller runs nothing after a `logged` outcome, so the ledger's last statement may
+ * carry the transaction's COMMIT (db/statement.ts runStatement).
  */
 export async function confirmPayment(
   tx: Tx,
   fact: PaidFact,
   event?: Omit<ProviderEventInput, "outcome" | "reason">,
+  options: { endsTransaction?: boolean } = {},
 ): Promise<ConfirmOutcome> {
   // lock and load in one statement; the snapshot is only read into a plan while the order is payable
   const settings = await getDistributionSettings(tx);
@@ -123,7 +126,10 @@ export async function confirmPayment(
   // a group member's payment may complete the group (and pay its opener's bonus)
   if (order.activityKind === "group_buy") await recordGroupPayment(tx, order.id, fact.paidAt);
   await afterPaidOrder(tx, paid);
-  await postLedgerTransactions(tx, plan.postings);
+  // the postings last; nothing follows them in the caller's transaction when it said so and the event is logged
+  await postLedgerTransactions(tx, plan.postings, {
+    endsTransaction: options.endsTransaction === true && event !== undefined,
+  });
   const plain = order.delivery !== "redemption" && order.activityKind !== "group_buy";
   return {
     kind: "recorded",

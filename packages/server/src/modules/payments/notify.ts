@@ -107,7 +107,8 @@ export async function applyPaymentEvent(
         amountFen: event.amountFen,
       };
       // the event is logged in the payment's own statement when it pays the order (`logged`)
-      const confirmed = await confirmPayment(tx, { ...fact, paidAt }, facts);
+      // nothing runs after a logged payment below, so its last statement may carry the COMMIT
+      const confirmed = await confirmPayment(tx, { ...fact, paidAt }, facts, { endsTransaction: true });
       if (confirmed.kind === "amount_mismatch") {
         const reason = `amount ${event.amountFen} ≠ payable ${confirmed.expectedFen}`;
         await insertProviderEvent(tx, { ...facts, outcome: "amount_mismatch", reason });
