@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
+import { settings } from "../../src/db/schema/platform.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { deliverOutbox, enqueueOutbox, type OutboxHandlers } from "../../src/modules/outbox/service.ts";
 import { createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
@@ -80,6 +81,31 @@ describe("the outbox", () => {
     await deliverOutbox(deps.db, handlers, { now: new Date(t0 + 2_000) });
     expect(calls).toBe(2);
     expect(await rows(-3)).toMatchObject([{ attempts: 2, last_error: null, delivered: true }]);
+  });
+
+  test("a batch's handlers write together; one that fails keeps none of its writes and holds no other back", async () => {
+    const ids = [-21, -22, -23];
+    await inTransaction(deps.db, async (tx) => {
+      for (const id of ids) await enqueueOutbox(tx, completed(id));
+    });
+    const handlers: OutboxHandlers = {
+      "order.completed": async ({ orderId }, delivery) => {
+        if (!ids.includes(orderId)) return;
+        await delivery.db.insert(settings).values({ section: `outbox-test${orderId}`, value: {} });
+        if (orderId === -22) throw new Error("handler refused -22");
+      },
+    };
+    await deliverOutbox(deps.db, handlers, { now: deps.now() });
+    const written = await queryRows<{ section: string }>(
+      deps.db,
+      sql`select section from settings where section like ${"outbox-test%"} order by section`,
+    );
+    expect(written.map((r) => r.section)).toEqual(["outbox-test-21", "outbox-test-23"]);
+    expect(await rows(-21)).toMatchObject([{ delivered: true, attempts: 1 }]);
+    expect(await rows(-22)).toMatchObject([
+      { delivered: false, attempts: 1, last_error: "handler refused -22" },
+    ]);
+    expect(await rows(-23)).toMatchObject([{ delivered: true, attempts: 1 }]);
   });
 
   test("a payment writes its moments with ids and amounts only", async () => {

@@ -15,7 +15,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
   return {
     "order.paid": async (p, d) =>
       notify(
-        deps.db,
+        d.db,
         [
           {
             userId: p.buyerUserId,
@@ -29,12 +29,12 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         at(),
       ),
     "order.shipped": async (p, d) => {
-      const parcels = await deps.db
+      const parcels = await d.db
         .select({ carrier: shipments.carrier, trackingNo: shipments.trackingNo })
         .from(shipments)
         .where(inArray(shipments.id, p.shipmentIds));
       await notify(
-        deps.db,
+        d.db,
         [
           {
             userId: p.buyerUserId,
@@ -49,7 +49,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
       );
     },
     "after_sale.decided": async (p, d) => {
-      const [row] = await deps.db
+      const [row] = await d.db
         .select({ kind: afterSales.kind, note: afterSales.merchantNote })
         .from(afterSales)
         .where(inArray(afterSales.id, [p.afterSaleId]));
@@ -61,7 +61,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
           : "商家已同意，请按售后详情里的地址寄回商品并填写单号。"
         : `商家未同意${row.note ? `：${row.note}` : "。"}如有疑问可联系客服。`;
       await notify(
-        deps.db,
+        d.db,
         [
           {
             userId: p.buyerUserId,
@@ -76,14 +76,14 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
       );
     },
     "order.refunded": async (p, d) => {
-      const [buyer] = await deps.db
+      const [buyer] = await d.db
         .select({ buyerUserId: orders.buyerUserId })
         .from(orders)
         .where(eq(orders.id, p.orderId))
         .limit(1);
       if (!buyer) return;
       await notify(
-        deps.db,
+        d.db,
         [
           {
             userId: buyer.buyerUserId,
@@ -99,7 +99,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
     },
     "commission.released": async (p, d) =>
       notify(
-        deps.db,
+        d.db,
         p.commissions.map((c) => ({
           userId: c.earnerUserId,
           kind: "commission_released",
@@ -112,7 +112,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
       ),
     "withdrawal.paid": async (p, d) =>
       notify(
-        deps.db,
+        d.db,
         [
           {
             userId: p.userId,

@@ -1,6 +1,8 @@
 // The outbox's messages: one per moment that others (analytics, notifications, webhooks) hang work on.
 // Payloads carry ids and amounts only — never names, phones, addresses or payout identities.
 
+import type { Executor } from "../../db/client.ts";
+
 export type OutboxMessages = {
   "order.placed": { orderId: number; buyerUserId: number; payableFen: number };
   "order.paid": { orderId: number; buyerUserId: number; provider: string; amountFen: number };
@@ -50,10 +52,14 @@ export type OutboxTopic = keyof OutboxMessages;
 
 export type OutboxMessage = { [T in OutboxTopic]: { topic: T; payload: OutboxMessages[T] } }[OutboxTopic];
 
+/**
+ * One delivery of a message: its row id (a handler's writes are keyed by it, so a redelivery writes
+ * nothing twice), how many times it was tried, and `db`, what the handler reads and writes through (the
+ * batch's transaction: a handler uses no other connection).
+ */
+export type OutboxDelivery = { id: number; attempts: number; db: Executor };
+
 /** What runs for a delivered message, per topic; a topic nobody handles yet is simply marked delivered. */
 export type OutboxHandlers = {
-  [T in OutboxTopic]?: (
-    payload: OutboxMessages[T],
-    delivery: { id: number; attempts: number },
-  ) => Promise<void>;
+  [T in OutboxTopic]?: (payload: OutboxMessages[T], delivery: OutboxDelivery) => Promise<void>;
 };

@@ -1,6 +1,7 @@
 // Order placed, paid and refunded reach tracking through the outbox, after the money path has committed:
 // checkout pays for none of it. Each message is attributed to the distributor frozen onto the order (its
 // level-1 upline at placing) and the province of its shipping address; a redelivery is written once.
+import type { Executor } from "../../db/client.ts";
 import type { AppDeps } from "../../deps.ts";
 import type { OutboxHandlers } from "../outbox/service.ts";
 import {
@@ -11,16 +12,16 @@ import {
   type NewTrackingEvent,
 } from "./repo.ts";
 
-export function trackingOutboxHandlers(deps: Pick<AppDeps, "db" | "now">): OutboxHandlers {
-  const write = async (event: NewTrackingEvent) => {
-    await insertTrackingEvents(deps.db, [event]);
-    await markDirtyDays(deps.db, [event.at], deps.now());
+export function trackingOutboxHandlers(deps: Pick<AppDeps, "now">): OutboxHandlers {
+  const write = async (db: Executor, event: NewTrackingEvent) => {
+    await insertTrackingEvents(db, [event]);
+    await markDirtyDays(db, [event.at], deps.now());
   };
   return {
     "order.placed": async ({ orderId }, delivery) => {
-      const order = await findOrderFacts(deps.db, orderId);
+      const order = await findOrderFacts(delivery.db, orderId);
       if (!order) return;
-      await write({
+      await write(delivery.db, {
         kind: "order_placed",
         at: order.placedAt,
         orderId,
@@ -33,9 +34,9 @@ export function trackingOutboxHandlers(deps: Pick<AppDeps, "db" | "now">): Outbo
       });
     },
     "order.paid": async ({ orderId }, delivery) => {
-      const order = await findOrderFacts(deps.db, orderId);
+      const order = await findOrderFacts(delivery.db, orderId);
       if (!order?.paidAt) return;
-      await write({
+      await write(delivery.db, {
         kind: "order_paid",
         at: order.paidAt,
         orderId,
@@ -48,11 +49,11 @@ export function trackingOutboxHandlers(deps: Pick<AppDeps, "db" | "now">): Outbo
       });
     },
     "order.refunded": async (payload, delivery) => {
-      const order = await findOrderFacts(deps.db, payload.orderId);
-      const at = await findRefundedAt(deps.db, payload.afterSaleId);
+      const order = await findOrderFacts(delivery.db, payload.orderId);
+      const at = await findRefundedAt(delivery.db, payload.afterSaleId);
       if (!order || !at) return;
       const productOf = new Map(order.items.map((i) => [i.orderItemId, i.productId]));
-      await write({
+      await write(delivery.db, {
         kind: "refund",
         at,
         orderId: payload.orderId,
