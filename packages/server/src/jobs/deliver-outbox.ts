@@ -1,9 +1,16 @@
 // Hands committed outbox messages (order paid, commission created, withdrawal paid…) to their handlers.
 // A second run finds nothing: delivered rows are marked, claimed ones are leased and skipped by others.
 // Subscribers are listed here (append one line per area); several may handle one topic, in list order.
+
+import type { Executor } from "../db/client.ts";
 import type { AppDeps } from "../deps.ts";
 import { notificationOutboxHandlers } from "../modules/notifications/outbox-subscriber.ts";
-import { deliverOutbox, type OutboxHandlers, type OutboxTopic } from "../modules/outbox/service.ts";
+import {
+  deliverOutbox,
+  type OutboxDelivery,
+  type OutboxHandlers,
+  type OutboxTopic,
+} from "../modules/outbox/service.ts";
 import { trackingOutboxHandlers } from "../modules/tracking/outbox-subscriber.ts";
 import type { Job } from "./job.ts";
 
@@ -12,20 +19,21 @@ export const outboxSubscribers: Array<(deps: AppDeps) => OutboxHandlers> = [
   notificationOutboxHandlers,
 ];
 
-/** Every subscriber's handlers merged: a topic's handlers run one after another. */
+/** Every subscriber's handlers merged: a topic's handlers run one after another on its messages. */
 export function outboxHandlers(deps: AppDeps): OutboxHandlers {
-  const byTopic = new Map<OutboxTopic, Array<(payload: never, delivery: never) => Promise<void>>>();
+  type Handler = (messages: OutboxDelivery[], db: Executor) => Promise<void>;
+  const byTopic = new Map<OutboxTopic, Handler[]>();
   for (const subscribe of outboxSubscribers) {
     for (const [topic, handler] of Object.entries(subscribe(deps))) {
       const list = byTopic.get(topic as OutboxTopic) ?? [];
-      list.push(handler as (payload: never, delivery: never) => Promise<void>);
+      list.push(handler as Handler);
       byTopic.set(topic as OutboxTopic, list);
     }
   }
-  const merged: Record<string, (payload: never, delivery: never) => Promise<void>> = {};
+  const merged: Record<string, Handler> = {};
   for (const [topic, list] of byTopic) {
-    merged[topic] = async (payload, delivery) => {
-      for (const handler of list) await handler(payload, delivery);
+    merged[topic] = async (messages, db) => {
+      for (const handler of list) await handler(messages, db);
     };
   }
   return merged as OutboxHandlers;
@@ -33,6 +41,7 @@ export function outboxHandlers(deps: AppDeps): OutboxHandlers {
 
 export const deliverOutboxJob: Job = {
   name: "deliver-outbox",
-  everyMs: 5_000,
+  // every second: notices appear soon after their moment, and each run has a few batches, not a burst
+  everyMs: 1_000,
   run: (deps, now) => deliverOutbox(deps.db, outboxHandlers(deps), { now }),
 };

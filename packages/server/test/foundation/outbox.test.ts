@@ -6,7 +6,12 @@ import { describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { settings } from "../../src/db/schema/platform.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
-import { deliverOutbox, enqueueOutbox, type OutboxHandlers } from "../../src/modules/outbox/service.ts";
+import {
+  deliverOutbox,
+  eachMessage,
+  enqueueOutbox,
+  type OutboxHandlers,
+} from "../../src/modules/outbox/service.ts";
 import { createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp } from "../support/test-app.ts";
 import { onPostgres } from "../support/test-database.ts";
@@ -49,9 +54,9 @@ describe("the outbox", () => {
     await inTransaction(deps.db, (tx) => enqueueOutbox(tx, completed(-2)));
     const seen: number[] = [];
     const handlers: OutboxHandlers = {
-      "order.completed": async (payload) => {
+      "order.completed": eachMessage(async (payload) => {
         if (payload.orderId === -2) seen.push(payload.orderId);
-      },
+      }),
     };
     await deliverOutbox(deps.db, handlers, { now: deps.now() });
     await deliverOutbox(deps.db, handlers, { now: new Date(deps.now().getTime() + 3_600_000) });
@@ -63,11 +68,11 @@ describe("the outbox", () => {
     await inTransaction(deps.db, (tx) => enqueueOutbox(tx, completed(-3)));
     let calls = 0;
     const handlers: OutboxHandlers = {
-      "order.completed": async (payload) => {
+      "order.completed": eachMessage(async (payload) => {
         if (payload.orderId !== -3) return;
         calls += 1;
         if (calls === 1) throw new Error("webhook answered 502");
-      },
+      }),
     };
     const t0 = deps.now().getTime();
     await deliverOutbox(deps.db, handlers, { now: new Date(t0) });
@@ -89,11 +94,11 @@ describe("the outbox", () => {
       for (const id of ids) await enqueueOutbox(tx, completed(id));
     });
     const handlers: OutboxHandlers = {
-      "order.completed": async ({ orderId }, delivery) => {
+      "order.completed": eachMessage(async ({ orderId }, _delivery, db) => {
         if (!ids.includes(orderId)) return;
-        await delivery.db.insert(settings).values({ section: `outbox-test${orderId}`, value: {} });
+        await db.insert(settings).values({ section: `outbox-test${orderId}`, value: {} });
         if (orderId === -22) throw new Error("handler refused -22");
-      },
+      }),
     };
     await deliverOutbox(deps.db, handlers, { now: deps.now() });
     const written = await queryRows<{ section: string }>(
@@ -139,10 +144,10 @@ describe.runIf(onPostgres)("two deliverers at once on PostgreSQL", () => {
     });
     const delivered: number[] = [];
     const handlers: OutboxHandlers = {
-      "order.completed": async (payload) => {
+      "order.completed": eachMessage(async (payload) => {
         await new Promise((resolve) => setTimeout(resolve, 2));
         if (payload.orderId <= -1000) delivered.push(payload.orderId);
-      },
+      }),
     };
     const now = new Date(deps.now().getTime() + 7_200_000);
     const counts = await Promise.all([

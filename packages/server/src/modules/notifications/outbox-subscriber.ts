@@ -5,7 +5,7 @@ import { fen, formatYuan } from "@liebian/domain";
 import { eq, inArray } from "drizzle-orm";
 import { afterSales, orders, shipments } from "../../db/schema/commerce.ts";
 import type { AppDeps } from "../../deps.ts";
-import type { OutboxHandlers } from "../outbox/service.ts";
+import { eachMessage, type OutboxHandlers } from "../outbox/service.ts";
 import { notify } from "./service.ts";
 
 const yuan = (amount: number) => `¥${formatYuan(fen(amount))}`;
@@ -13,28 +13,27 @@ const yuan = (amount: number) => `¥${formatYuan(fen(amount))}`;
 export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
   const at = () => deps.now();
   return {
-    "order.paid": async (p, d) =>
+    // every paid order has one: the batch's notices go in one statement
+    "order.paid": async (messages, db) =>
       notify(
-        d.db,
-        [
-          {
-            userId: p.buyerUserId,
-            kind: "order_paid",
-            title: "订单已付款",
-            body: `实付 ${yuan(p.amountFen)}，我们会尽快发货。`,
-            link: `/orders/${p.orderId}`,
-            sourceKey: `outbox:${d.id}:${p.buyerUserId}`,
-          },
-        ],
+        db,
+        messages.map(({ id, payload: p }) => ({
+          userId: p.buyerUserId,
+          kind: "order_paid",
+          title: "订单已付款",
+          body: `实付 ${yuan(p.amountFen)}，我们会尽快发货。`,
+          link: `/orders/${p.orderId}`,
+          sourceKey: `outbox:${id}:${p.buyerUserId}`,
+        })),
         at(),
       ),
-    "order.shipped": async (p, d) => {
-      const parcels = await d.db
+    "order.shipped": eachMessage<"order.shipped">(async (p, d, db) => {
+      const parcels = await db
         .select({ carrier: shipments.carrier, trackingNo: shipments.trackingNo })
         .from(shipments)
         .where(inArray(shipments.id, p.shipmentIds));
       await notify(
-        d.db,
+        db,
         [
           {
             userId: p.buyerUserId,
@@ -47,9 +46,9 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         ],
         at(),
       );
-    },
-    "after_sale.decided": async (p, d) => {
-      const [row] = await d.db
+    }),
+    "after_sale.decided": eachMessage<"after_sale.decided">(async (p, d, db) => {
+      const [row] = await db
         .select({ kind: afterSales.kind, note: afterSales.merchantNote })
         .from(afterSales)
         .where(inArray(afterSales.id, [p.afterSaleId]));
@@ -61,7 +60,7 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
           : "商家已同意，请按售后详情里的地址寄回商品并填写单号。"
         : `商家未同意${row.note ? `：${row.note}` : "。"}如有疑问可联系客服。`;
       await notify(
-        d.db,
+        db,
         [
           {
             userId: p.buyerUserId,
@@ -74,16 +73,16 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         ],
         at(),
       );
-    },
-    "order.refunded": async (p, d) => {
-      const [buyer] = await d.db
+    }),
+    "order.refunded": eachMessage<"order.refunded">(async (p, d, db) => {
+      const [buyer] = await db
         .select({ buyerUserId: orders.buyerUserId })
         .from(orders)
         .where(eq(orders.id, p.orderId))
         .limit(1);
       if (!buyer) return;
       await notify(
-        d.db,
+        db,
         [
           {
             userId: buyer.buyerUserId,
@@ -96,10 +95,10 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         ],
         at(),
       );
-    },
-    "commission.released": async (p, d) =>
+    }),
+    "commission.released": eachMessage<"commission.released">(async (p, d, db) =>
       notify(
-        d.db,
+        db,
         p.commissions.map((c) => ({
           userId: c.earnerUserId,
           kind: "commission_released",
@@ -110,9 +109,10 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         })),
         at(),
       ),
-    "withdrawal.paid": async (p, d) =>
+    ),
+    "withdrawal.paid": eachMessage<"withdrawal.paid">(async (p, d, db) =>
       notify(
-        d.db,
+        db,
         [
           {
             userId: p.userId,
@@ -125,5 +125,6 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         ],
         at(),
       ),
+    ),
   };
 }

@@ -52,14 +52,29 @@ export type OutboxTopic = keyof OutboxMessages;
 
 export type OutboxMessage = { [T in OutboxTopic]: { topic: T; payload: OutboxMessages[T] } }[OutboxTopic];
 
-/**
- * One delivery of a message: its row id (a handler's writes are keyed by it, so a redelivery writes
- * nothing twice), how many times it was tried, and `db`, what the handler reads and writes through (the
- * batch's transaction: a handler uses no other connection).
- */
-export type OutboxDelivery = { id: number; attempts: number; db: Executor };
-
-/** What runs for a delivered message, per topic; a topic nobody handles yet is simply marked delivered. */
-export type OutboxHandlers = {
-  [T in OutboxTopic]?: (payload: OutboxMessages[T], delivery: OutboxDelivery) => Promise<void>;
+/** One delivery of a message: its row id (a handler's writes are keyed by it, so a redelivery writes
+ * nothing twice), how many times it was tried, and what it says. */
+export type OutboxDelivery<T extends OutboxTopic = OutboxTopic> = {
+  id: number;
+  attempts: number;
+  payload: OutboxMessages[T];
 };
+
+/**
+ * What runs for delivered messages, per topic: the batch's messages of that topic at once, in id order,
+ * written through `db` (the batch's transaction: a handler opens no other connection). A hot topic reads
+ * and writes for the whole batch in a few statements; a rare one may go message by message (`eachMessage`).
+ * A topic nobody handles yet is simply marked delivered.
+ */
+export type OutboxHandlers = {
+  [T in OutboxTopic]?: (messages: OutboxDelivery<T>[], db: Executor) => Promise<void>;
+};
+
+/** A batch handler that handles each message on its own, for topics too rare to be worth a set-based one. */
+export function eachMessage<T extends OutboxTopic>(
+  handle: (payload: OutboxMessages[T], delivery: OutboxDelivery<T>, db: Executor) => Promise<void>,
+): (messages: OutboxDelivery<T>[], db: Executor) => Promise<void> {
+  return async (messages, db) => {
+    for (const message of messages) await handle(message.payload, message, db);
+  };
+}

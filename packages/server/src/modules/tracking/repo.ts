@@ -60,9 +60,12 @@ export type OrderFacts = {
   items: { orderItemId: number; productId: number; quantity: number; paidFen: number }[];
 };
 
-/** What an order event is attributed with, in one query. */
-export async function findOrderFacts(db: Executor, orderId: number): Promise<OrderFacts | null> {
+/** What each order's events are attributed with, by order id, in one query (an id not found is absent). */
+export async function findOrdersFacts(db: Executor, orderIds: number[]): Promise<Map<number, OrderFacts>> {
+  const found = new Map<number, OrderFacts>();
+  if (orderIds.length === 0) return found;
   const rows = await queryRows<{
+    orderId: number;
     buyerUserId: number;
     placedAt: Date | string;
     paidAt: Date | string | null;
@@ -72,31 +75,31 @@ export async function findOrderFacts(db: Executor, orderId: number): Promise<Ord
     items: { orderItemId: number; productId: number; quantity: number; paidFen: number }[];
   }>(
     db,
-    sql`select o.buyer_user_id as "buyerUserId", o.placed_at as "placedAt", o.paid_at as "paidAt",
-          o.payable_fen as "payableFen", o.address->>'provinceCode' as "provinceCode",
+    sql`select o.id as "orderId", o.buyer_user_id as "buyerUserId", o.placed_at as "placedAt",
+          o.paid_at as "paidAt", o.payable_fen as "payableFen", o.address->>'provinceCode' as "provinceCode",
           (d.chain->0->>'userId')::bigint as upline,
           (select json_agg(json_build_object('orderItemId', i.id, 'productId', i.product_id,
                   'quantity', i.quantity, 'paidFen', i.paid_fen) order by i.id)
              from order_items i where i.order_id = o.id) as items
         from orders o left join order_distribution d on d.order_id = o.id
-        where o.id = ${orderId}`,
+        where o.id = any(${`{${orderIds.join(",")}}`}::bigint[])`,
   );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    buyerUserId: Number(r.buyerUserId),
-    placedAt: new Date(r.placedAt),
-    paidAt: r.paidAt === null ? null : new Date(r.paidAt),
-    payableFen: Number(r.payableFen),
-    provinceCode: r.provinceCode,
-    snapshotUplineUserId: r.upline === null ? null : Number(r.upline),
-    items: (r.items ?? []).map((i) => ({
-      orderItemId: Number(i.orderItemId),
-      productId: Number(i.productId),
-      quantity: Number(i.quantity),
-      paidFen: Number(i.paidFen),
-    })),
-  };
+  for (const r of rows)
+    found.set(Number(r.orderId), {
+      buyerUserId: Number(r.buyerUserId),
+      placedAt: new Date(r.placedAt),
+      paidAt: r.paidAt === null ? null : new Date(r.paidAt),
+      payableFen: Number(r.payableFen),
+      provinceCode: r.provinceCode,
+      snapshotUplineUserId: r.upline === null ? null : Number(r.upline),
+      items: (r.items ?? []).map((i) => ({
+        orderItemId: Number(i.orderItemId),
+        productId: Number(i.productId),
+        quantity: Number(i.quantity),
+        paidFen: Number(i.paidFen),
+      })),
+    });
+  return found;
 }
 
 export async function findRefundedAt(db: Executor, afterSaleId: number): Promise<Date | null> {
