@@ -128,4 +128,24 @@ describe("checkout refuses bad input and changes nothing", () => {
     expect(other.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await skuStock(ctx, owner, item.id, item.skus[0]!.id)).toBe(9);
   });
+
+  test("a repeat of a placed order answers it even once the stock it took has run out", async () => {
+    const item = await createProduct(ctx, owner, { skus: [{ priceFen: 990, stock: 1 }] });
+    const buyer = await shopperWithAddress(ctx);
+    const key = { "idempotency-key": "checkout-key-last-one" };
+    const body = { items: [{ skuId: item.skus[0]!.id, quantity: 1 }], addressId: buyer.addressId };
+    const first = await client.post("/api/v1/orders", body, buyer.token, key);
+    expect(first.status).toBe(201);
+    const again = await client.post("/api/v1/orders", body, buyer.token, key);
+    expect([again.status, again.body.id, again.headers["idempotent-replayed"]]).toEqual([
+      201,
+      first.body.id,
+      "true",
+    ]);
+    const fresh = await client.post("/api/v1/orders", body, buyer.token, {
+      "idempotency-key": "checkout-key-next-one",
+    });
+    expect([fresh.status, fresh.body.error?.code]).toEqual([409, "STOCK_INSUFFICIENT"]);
+    expect(await skuStock(ctx, owner, item.id, item.skus[0]!.id)).toBe(0);
+  });
 });

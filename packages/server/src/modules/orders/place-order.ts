@@ -6,7 +6,7 @@ import { COMMISSION_ACTIVITY_KINDS, type CommissionActivityKind } from "@liebian
 import type { Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import type { AppDeps } from "../../deps.ts";
-import { type IdempotencyRequest, runIdempotent, storeAnswerParams } from "../../http/idempotency.ts";
+import { answerOfTakenKey, type IdempotencyRequest, writeKeyParams } from "../../http/idempotency.ts";
 import { deleteCartSkus } from "../cart/repo.ts";
 import { planSnapshot } from "../commissions/snapshot.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
@@ -33,20 +33,17 @@ export async function placeOrder(
   input: PlaceOrderInput,
   idempotency: IdempotencyRequest | null,
 ) {
-  return inTransaction(deps.db, async (tx) => {
-    // The key stores only the order id; a replay answers with the order as it is now.
-    let fresh: ReturnType<typeof orderDetailView> | null = null;
-    const placed = await runIdempotent(tx, idempotency, async () => {
-      // the answer under the key is written with the order's last statement
-      const written = await writePlacedOrder(tx, deps.now(), userId, input, null, idempotency, true);
-      fresh = written.view;
-      return { status: 201, body: { orderId: written.order.id }, stored: true };
-    });
-    return {
-      replayed: placed.replayed,
-      order: fresh ?? (await loadOrderDetail(tx, placed.body.orderId, "shopper")),
-    };
-  });
+  try {
+    // the key is written with the order's last statement, its answer the order id
+    const written = await inTransaction(deps.db, (tx) =>
+      writePlacedOrder(tx, deps.now(), userId, input, null, idempotency, true),
+    );
+    return { replayed: false, order: written.view };
+  } catch (failure) {
+    // a repeat of a placed order answers with the order as it is now, however this attempt went
+    const stored = await answerOfTakenKey<{ orderId: number }>(deps.db, idempotency, failure);
+    return { replayed: true, order: await loadOrderDetail(deps.db, stored.body.orderId, "shopper") };
+  }
 }
 
 /**
@@ -64,7 +61,7 @@ export async function writePlacedOrder(
   userId: number,
   input: PlaceOrderInput,
   activity: CheckoutActivity | null,
-  /** POST /orders' key: its answer (201, the order id) is stored with the order's effects. */
+  /** POST /orders' key: written with its answer (201, the order id) in the order's last statement. */
   answerUnder: IdempotencyRequest | null = null,
   /** Nothing follows in the caller's transaction: the last statement here may carry its COMMIT. */
   endsTransaction = false,
@@ -131,7 +128,7 @@ export async function writePlacedOrder(
   await writePlacing(
     tx,
     {
-      answer: storeAnswerParams(answerUnder, { status: 201, body: { orderId: order.id } }),
+      answer: writeKeyParams(answerUnder, { status: 201, body: { orderId: order.id } }),
       orderId: order.id,
       buyerUserId: userId,
       payableFen: order.payableFen,

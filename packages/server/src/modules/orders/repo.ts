@@ -18,7 +18,7 @@ import {
 } from "../../db/schema/commerce.ts";
 import { columnsOf, insertRows, runStatement, updateStatement } from "../../db/statement.ts";
 import { AppError } from "../../errors/app-error.ts";
-import { type storeAnswerParams, storeAnswerSql } from "../../http/idempotency.ts";
+import { keyTakenSql, type writeKeyParams, writeKeySql } from "../../http/idempotency.ts";
 import { type ChainFactRow, chainFactsSql } from "../commissions/repo.ts";
 import type { PlannedSnapshot } from "../commissions/snapshot.ts";
 
@@ -272,11 +272,12 @@ const WRITE_PLACING = `with
   message as (
     insert into outbox (topic, payload, created_at, next_attempt_at)
     values ('order.placed', $6::text::jsonb, $4::timestamptz, $4::timestamptz)),
-  answer as (${storeAnswerSql(7)})
--- a SKU whose stock was short refuses the whole order (nothing above is kept): raised here, not returned,
--- as POST /orders sends its COMMIT right behind this statement
+  answer as (${writeKeySql(7, "moved")})
+-- a SKU whose stock was short, or a key already answered, refuses the whole order (nothing above is kept):
+-- raised here, not returned, as POST /orders sends its COMMIT right behind this statement
 select app_refuse('STOCK_INSUFFICIENT', jsonb_build_object('skuId', min(w.sku_id))) from wanted w
-where w.sku_id not in (select id from moved) having count(*) > 0`;
+where w.sku_id not in (select id from moved) having count(*) > 0
+union all ${keyTakenSql(7, "answer")}`;
 
 /**
  * Takes a placed order's stock, starts its timeline, writes its distribution snapshot and its `order.placed`
@@ -292,8 +293,8 @@ export async function writePlacing(
     at: Date;
     lines: { skuId: number; quantity: number }[];
     snapshot: PlannedSnapshot | null;
-    /** storeAnswerParams of the request's answer (all null: none to store). */
-    answer: ReturnType<typeof storeAnswerParams>;
+    /** writeKeyParams of the request's key and answer (all null: no key). */
+    answer: ReturnType<typeof writeKeyParams>;
   },
   endsTransaction: boolean,
 ): Promise<void> {
