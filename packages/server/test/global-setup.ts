@@ -14,6 +14,8 @@ import { adminUrl, databaseUrlFor } from "./support/postgres-urls.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     engine: "pglite" | "postgres";
+    /** Every engine the server suite runs on in this run (vitest.config.ts). */
+    engines: Array<"pglite" | "postgres">;
     pgliteTemplate: string;
     postgresTemplate: string;
   }
