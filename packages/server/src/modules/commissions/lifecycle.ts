@@ -5,6 +5,7 @@ import {
   buildCommissionsReleasedLines,
   commissionReleaseDueAt,
   decideCommissionTransition,
+  ledgerAccount,
   planRelease,
 } from "@liebian/domain";
 import type { Db, Tx } from "../../db/client.ts";
@@ -19,14 +20,15 @@ import { enqueueOutbox } from "../outbox/service.ts";
 import {
   type DueCursor,
   findDueEarners,
+  insertMissingEarnerAccounts,
   lockCommission,
   lockDueOfOrder,
   lockSnapshot,
   moveCommissionIf,
   type SettledCommission,
   setDueAtForOrder,
+  settleAndPostDueOfEarners,
   settleCommissionsIf,
-  settleDueOfEarners,
   updateSnapshot,
 } from "./repo.ts";
 import { readSnapshot } from "./snapshot.ts";
@@ -49,8 +51,9 @@ export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void
  * rows' earners with ALL their due rows, so an earner is in one batch of a sweep and gets one pair of ledger
  * lines, however many of their commissions are due. A row is moved only if it is still frozen when its lock
  * is had, so sweepers running at once never settle a row twice (one waits for the other's batch and finds
- * its rows settled); a second run finds nothing. Each batch is one transaction of four statements, so
- * time and memory stay flat with the backlog.
+ * its rows settled); a second run finds nothing. Each batch is one transaction of three statements (the
+ * seeds, the earners' missing accounts, then settle + post + message in one), and no commission row travels to
+ * the server, so time and memory stay flat with the backlog.
  */
 export async function releaseDueCommissions(
   deps: { db: Db },
@@ -84,10 +87,20 @@ export async function releaseDueBatch(
   cursor: DueCursor | null,
 ): Promise<{ seeds: number; cursor: DueCursor | null; settled: number }> {
   const seeds = await findDueEarners(tx, now, batchSize, cursor);
-  const settled = seeds.seeds === 0 ? [] : await settleDueOfEarners(tx, now, seeds.earners);
-  await postReleased(tx, now, settled);
-  return { seeds: seeds.seeds, cursor: seeds.cursor, settled: settled.length };
+  if (seeds.seeds === 0) return { seeds: 0, cursor: null, settled: 0 };
+  await insertMissingEarnerAccounts(tx, seeds.earners, RELEASE_ACCOUNTS.availablePrefix);
+  const batch = await settleAndPostDueOfEarners(tx, now, seeds.earners, RELEASE_ACCOUNTS);
+  // An earner whose frozen account is missing would settle without its money moving: refuse the batch.
+  if (batch.lines !== 2 * batch.earners)
+    throw new Error(`release posted ${batch.lines} lines for ${batch.earners} earners`);
+  return { seeds: seeds.seeds, cursor: seeds.cursor, settled: batch.settled };
 }
+
+/** The account codes of buildCommissionsReleasedLines, as prefixes the batch statement appends ids to. */
+const RELEASE_ACCOUNTS = {
+  frozenPrefix: ledgerAccount.commissionFrozen(0).slice(0, -1),
+  availablePrefix: ledgerAccount.commissionAvailable(0).slice(0, -1),
+};
 
 /** Queue rows per batch (seeds): with their earners' other due rows a batch moves up to a few times that. */
 const RELEASE_BATCH = 5000;
