@@ -76,12 +76,10 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: id(),
-    transactionId: bigint("transaction_id", { mode: "number" })
-      .notNull()
-      .references(() => ledgerTransactions.id),
-    accountId: bigint("account_id", { mode: "number" })
-      .notNull()
-      .references(() => ledgerAccounts.id),
+    // both references are checked once per INSERT statement by ledger_entries_balanced (0046), not by
+    // foreign keys that query once per row; transactions and accounts can be neither deleted nor renumbered
+    transactionId: bigint("transaction_id", { mode: "number" }).notNull(),
+    accountId: bigint("account_id", { mode: "number" }).notNull(),
     amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
   },
   (t) => [
