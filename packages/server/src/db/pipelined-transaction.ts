@@ -11,7 +11,7 @@
 // COMMIT behind the last statement (`queryThenCommit`): both leave in one write. If the statement fails,
 // PostgreSQL has aborted the transaction, and the COMMIT behind it ends it as a ROLLBACK: nothing is written,
 // and the caller sees the statement's error. So a last statement must say every refusal itself, by raising
-// (`refuse()` in SQL, migration 0046), never by rows the caller would read and then throw on; and nothing
+// (`app_refuse()` in SQL, migration 0046), never by rows the caller would read and then throw on; and nothing
 // may run after it. The COMMIT Drizzle sends when the work returns is answered by the one already sent
 // (a failed COMMIT, e.g. a serialization failure, fails the transaction as before); its ROLLBACK after a
 // failure is answered by the same, as the transaction is already over.

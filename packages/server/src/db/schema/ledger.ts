@@ -76,7 +76,7 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: id(),
-    // both references are checked once per INSERT statement by ledger_entries_balanced (0046), not by
+    // both references are checked once per INSERT statement by ledger_entries_balanced (0047), not by
     // foreign keys that query once per row; transactions and accounts can be neither deleted nor renumbered
     transactionId: bigint("transaction_id", { mode: "number" }).notNull(),
     accountId: bigint("account_id", { mode: "number" }).notNull(),
