@@ -3,7 +3,13 @@
 // handlers after commit — each once per success, failures retried with backoff, any number of deliverers.
 import type { Db, Executor, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
-import { claimDueOutbox, insertOutbox, markOutboxDelivered, markOutboxFailed } from "./repo.ts";
+import {
+  claimDueOutbox,
+  insertOutbox,
+  markOutboxDelivered,
+  markOutboxFailed,
+  type OutboxRow,
+} from "./repo.ts";
 import type { OutboxDelivery, OutboxHandlers, OutboxMessage, OutboxTopic } from "./topics.ts";
 
 export {
@@ -47,6 +53,13 @@ export async function deliverOutbox(
 ): Promise<number> {
   const batchSize = options.batchSize ?? 100;
   const { now } = options;
+  const markFailed = (row: OutboxRow, error: unknown) =>
+    markOutboxFailed(
+      db,
+      row.id,
+      error instanceof Error ? error.message : String(error),
+      new Date(now.getTime() + outboxBackoffMs(row.attempts)),
+    );
   let delivered = 0;
   for (;;) {
     const claimed = await inTransaction(db, (tx) =>
@@ -56,13 +69,6 @@ export async function deliverOutbox(
       () => null,
       (error: unknown) => ({ error }),
     );
-    const markFailed = (row: ClaimedRow, error: unknown) =>
-      markOutboxFailed(
-        db,
-        row.id,
-        error instanceof Error ? error.message : String(error),
-        new Date(now.getTime() + outboxBackoffMs(row.attempts)),
-      );
     if (!failure) delivered += claimed.length;
     else if (claimed.length === 1) await markFailed(claimed[0]!, failure.error);
     // which message failed is not known: each alone (so the failing one's handler runs twice this time)
@@ -79,10 +85,8 @@ export async function deliverOutbox(
   }
 }
 
-type ClaimedRow = Awaited<ReturnType<typeof claimDueOutbox>>[number];
-
 /** Runs each topic's handler on its rows, and marks them delivered, in one transaction. */
-async function deliverTogether(db: Db, handlers: OutboxHandlers, rows: ClaimedRow[], now: Date) {
+async function deliverTogether(db: Db, handlers: OutboxHandlers, rows: OutboxRow[], now: Date) {
   if (rows.length === 0) return;
   const byTopic = new Map<string, OutboxDelivery[]>();
   for (const row of rows) {
