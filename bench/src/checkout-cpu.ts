@@ -8,7 +8,8 @@
 // records this checkout's server with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
 // read with `perf report -i <file> --no-children --sort sym`). BENCH_NODE_ARGS (space-separated) go to this
 // checkout's server only: BENCH_COMPARE=. with e.g. BENCH_NODE_ARGS=--max-semi-space-size=64 A/Bs a node
-// flag on the same code. BENCH_ENGINE=pglite runs the servers on the embedded engine instead (a temp data
+// flag on the same code; BENCH_SERVER_ENV (space-separated NAME=value, no space inside a value, e.g.
+// JOB_EVERY_MS=deliver-outbox=3600000) goes to this checkout's server only, to A/B a setting. BENCH_ENGINE=pglite runs the servers on the embedded engine instead (a temp data
 // folder each; no backends: the database runs inside the server's CPU). `npm run bench -- checkout-cpu`; prints only.
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -170,6 +171,12 @@ export default async function checkoutCpu(): Promise<void> {
     ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
     ...(perfFile ? ["--perf-basic-prof-only-functions"] : []),
   ];
+  const thisEnv = Object.fromEntries(
+    (process.env.BENCH_SERVER_ENV ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]),
+  );
   const sides: Side[] = [];
   try {
     for (const { label, repo } of repos) {
@@ -180,6 +187,7 @@ export default async function checkoutCpu(): Promise<void> {
         workers: WORKERS,
         ...(repo ? { repo } : {}),
         ...(repo ? {} : { nodeArgs: thisNodeArgs }),
+        ...(repo ? {} : { env: thisEnv }),
       });
       const zero = () => ({ user: 0, sys: 0 });
       const totals = { orders: 0, errors: 0, seconds: 0, server: zero(), backends: zero(), loader: 0 };

@@ -80,6 +80,8 @@ export async function startServer(options: {
   workers?: number;
   /** Another checkout of the repository to run the server from (an A/B comparison); this one by default. */
   repo?: string;
+  /** More environment for this server only, e.g. PGOPTIONS to A/B a PostgreSQL session setting. */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "liebian-bench-"));
@@ -95,6 +97,7 @@ export async function startServer(options: {
     RATE_LIMIT_LOGIN_PER_MINUTE: "100000",
     // every shopper signs up with an SMS code from this one address
     SMS_DAILY_LIMIT_PER_IP: "1000000",
+    ...options.env,
   };
   if (options.workers !== undefined) env.WORKERS = String(options.workers);
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;

@@ -1,5 +1,5 @@
 // Hands committed outbox messages (order paid, commission created, withdrawal paid…) to their handlers.
-// A second run finds nothing: delivered rows are marked, claimed ones are leased and skipped by others.
+// A second run finds nothing: delivered rows are marked, and rows a running batch holds are skipped by others.
 // Subscribers are listed here (append one line per area); several may handle one topic, in list order.
 
 import type { Executor } from "../db/client.ts";

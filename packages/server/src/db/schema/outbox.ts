@@ -13,7 +13,7 @@ export const outbox = pgTable(
     /** Ids and amounts only: no personal data. */
     payload: jsonb("payload").notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
-    /** Not before this: a failed delivery waits here (backoff), a claimed one for its lease. */
+    /** Not before this: a failed delivery waits here (backoff). */
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

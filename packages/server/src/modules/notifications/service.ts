@@ -2,6 +2,7 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.ts";
 import { notifications } from "../../db/schema/notifications.ts";
+import { insertRows } from "../../db/statement.ts";
 
 export type Notice = {
   userId: number;
@@ -15,10 +16,12 @@ export type Notice = {
 /** Writes the notices; one whose cause was already written (a redelivery) is skipped. */
 export async function notify(db: Executor, notices: Notice[], at: Date): Promise<void> {
   if (notices.length === 0) return;
-  await db
-    .insert(notifications)
-    .values(notices.map((n) => ({ ...n, createdAt: at })))
-    .onConflictDoNothing();
+  await insertRows(
+    db,
+    notifications,
+    notices.map((n) => ({ ...n, createdAt: at })),
+    "on conflict do nothing",
+  );
 }
 
 export async function listNotifications(

@@ -1,5 +1,8 @@
-// Outbox rows: insert in the caller's transaction, claim a due batch (SKIP LOCKED, leased), settle each.
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+// Outbox rows: insert in the caller's transaction; a deliverer locks a due batch (SKIP LOCKED) in its own
+// transaction and settles each row there. Every statement's text is fixed (ids travel as one array), so
+// each stays one prepared statement: a list spelled out per id made a new statement, parsed and planned
+// anew, for every batch size.
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.ts";
 import { outbox } from "../../db/schema/outbox.ts";
 import { insertRows } from "../../db/statement.ts";
@@ -16,38 +19,48 @@ export async function insertOutbox(db: Executor, rows: { topic: string; payload:
 }
 
 /**
- * Claims up to `limit` undelivered rows due at `now`, oldest first: rows another deliverer holds are
- * skipped, and each claimed row is leased (not due again before `leaseUntil`) with one more attempt counted.
+ * Locks up to `limit` undelivered rows due at `now`, oldest first, until `db`'s transaction ends: rows
+ * another deliverer holds are skipped, and a row that deliverer marked delivered meanwhile is re-read
+ * and left out. Only `ids` (when given) are considered.
  */
-export async function claimDueOutbox(
+export async function lockDueOutbox(
   db: Executor,
   now: Date,
-  leaseUntil: Date,
   limit: number,
+  ids?: number[],
 ): Promise<OutboxRow[]> {
-  const due = db
-    .select({ id: outbox.id })
+  return db
+    .select()
     .from(outbox)
-    .where(and(isNull(outbox.deliveredAt), lte(outbox.nextAttemptAt, now)))
+    .where(
+      and(
+        isNull(outbox.deliveredAt),
+        lte(outbox.nextAttemptAt, now),
+        ids ? sql`${outbox.id} = any(${sql.param(ids)}::bigint[])` : undefined,
+      ),
+    )
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit)
     .for("update", { skipLocked: true });
-  const rows = await db
-    .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseUntil })
-    .where(inArray(outbox.id, due))
-    .returning();
-  return rows.sort((a, b) => a.id - b.id);
 }
 
+/** Marks the rows delivered, each tried once more. */
 export async function markOutboxDelivered(db: Executor, ids: number[], at: Date) {
   if (ids.length === 0) return;
-  await db.update(outbox).set({ deliveredAt: at, lastError: null }).where(inArray(outbox.id, ids));
+  await db
+    .update(outbox)
+    .set({ deliveredAt: at, lastError: null, attempts: sql`${outbox.attempts} + 1` })
+    .where(sql`${outbox.id} = any(${sql.param(ids)}::bigint[])`);
 }
 
+/** Records a failed try: its error, one more attempt, and when to try again. */
 export async function markOutboxFailed(db: Executor, id: number, error: string, retryAt: Date) {
   await db
     .update(outbox)
-    .set({ lastError: error.slice(0, 2000), nextAttemptAt: retryAt })
+    .set({
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: retryAt,
+      attempts: sql`${outbox.attempts} + 1`,
+    })
     .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt)));
 }

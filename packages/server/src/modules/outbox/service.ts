@@ -4,8 +4,8 @@
 import type { Db, Executor, Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import {
-  claimDueOutbox,
   insertOutbox,
+  lockDueOutbox,
   markOutboxDelivered,
   markOutboxFailed,
   type OutboxRow,
@@ -26,8 +26,6 @@ export async function enqueueOutbox(tx: Tx, ...messages: (OutboxMessage & { at: 
   await insertOutbox(tx, messages);
 }
 
-/** How long a claimed row is not offered again: longer than any handler should take. */
-const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 3_600_000;
 
 /** 2 s, 4 s, 8 s … after each failed attempt, at most an hour. */
@@ -37,14 +35,13 @@ export function outboxBackoffMs(attempts: number): number {
 
 /**
  * Delivers due messages in batches until a batch comes back short; returns how many were delivered.
- * The claim commits before any handler runs, and its lease keeps every other deliverer off the row; a
- * crash mid-batch delivers its rows again after the lease (handlers write once per delivery id).
  *
- * A batch is delivered in one transaction, with its rows marked delivered in it: each topic's handler gets
- * all of the batch's messages of that topic, so a hot topic costs a few statements per batch, not per
- * message (one statement and one commit per message kept up with ~75 messages/s under the checkout bench's
- * 260/s). If a handler fails, that transaction rolls back and each message is delivered alone: a failing
- * one is marked failed (tried again after a backoff) and holds none of the others back.
+ * A batch is one transaction: its rows are locked (SKIP LOCKED keeps every other deliverer off them), each
+ * topic's handler gets all of the batch's messages of that topic, and the rows are marked delivered, so a
+ * hot topic costs a few statements per batch, not per message. A crash mid-batch leaves nothing written
+ * and the rows due at once (handlers write once per delivery id). If a handler fails, the batch rolls back
+ * and each message is delivered alone: a failing one is marked failed (tried again after a backoff) and
+ * holds none of the others back.
  */
 export async function deliverOutbox(
   db: Db,
@@ -53,40 +50,51 @@ export async function deliverOutbox(
 ): Promise<number> {
   const batchSize = options.batchSize ?? 100;
   const { now } = options;
-  const markFailed = (row: OutboxRow, error: unknown) =>
-    markOutboxFailed(
-      db,
-      row.id,
-      error instanceof Error ? error.message : String(error),
-      new Date(now.getTime() + outboxBackoffMs(row.attempts)),
-    );
   let delivered = 0;
   for (;;) {
-    const claimed = await inTransaction(db, (tx) =>
-      claimDueOutbox(tx, now, new Date(now.getTime() + LEASE_MS), batchSize),
-    );
-    const failure = await deliverTogether(db, handlers, claimed, now).then(
+    let batch: OutboxRow[] = [];
+    const failure = await inTransaction(db, async (tx) => {
+      batch = await lockDueOutbox(tx, now, batchSize);
+      await deliverIn(tx, handlers, batch, now);
+    }).then(
       () => null,
       (error: unknown) => ({ error }),
     );
-    if (!failure) delivered += claimed.length;
-    else if (claimed.length === 1) await markFailed(claimed[0]!, failure.error);
+    if (!failure) delivered += batch.length;
+    // the lock itself failed: nothing was handed on
+    else if (batch.length === 0) throw failure.error;
+    else if (batch.length === 1) await markFailed(db, batch[0]!, failure.error, now);
     // which message failed is not known: each alone (so the failing one's handler runs twice this time)
-    else
-      for (const row of claimed) {
-        try {
-          await deliverTogether(db, handlers, [row], now);
-          delivered += 1;
-        } catch (error) {
-          await markFailed(row, error);
-        }
-      }
-    if (claimed.length < batchSize) return delivered;
+    else for (const row of batch) delivered += await deliverAlone(db, handlers, row, now);
+    if (batch.length < batchSize) return delivered;
   }
 }
 
-/** Runs each topic's handler on its rows, and marks them delivered, in one transaction. */
-async function deliverTogether(db: Db, handlers: OutboxHandlers, rows: OutboxRow[], now: Date) {
+/** One message in its own transaction (1), unless another deliverer has it or has delivered it (0). */
+async function deliverAlone(db: Db, handlers: OutboxHandlers, row: OutboxRow, now: Date): Promise<number> {
+  try {
+    return await inTransaction(db, async (tx) => {
+      const locked = await lockDueOutbox(tx, now, 1, [row.id]);
+      await deliverIn(tx, handlers, locked, now);
+      return locked.length;
+    });
+  } catch (error) {
+    await markFailed(db, row, error, now);
+    return 0;
+  }
+}
+
+function markFailed(db: Db, row: OutboxRow, error: unknown, now: Date) {
+  return markOutboxFailed(
+    db,
+    row.id,
+    error instanceof Error ? error.message : String(error),
+    new Date(now.getTime() + outboxBackoffMs(row.attempts + 1)),
+  );
+}
+
+/** Runs each topic's handler on its rows, and marks them delivered, in `tx`. */
+async function deliverIn(tx: Executor, handlers: OutboxHandlers, rows: OutboxRow[], now: Date) {
   if (rows.length === 0) return;
   const byTopic = new Map<string, OutboxDelivery[]>();
   for (const row of rows) {
@@ -94,17 +102,15 @@ async function deliverTogether(db: Db, handlers: OutboxHandlers, rows: OutboxRow
     list.push({ id: row.id, attempts: row.attempts, payload: row.payload as OutboxDelivery["payload"] });
     byTopic.set(row.topic, list);
   }
-  await inTransaction(db, async (tx) => {
-    for (const [topic, messages] of byTopic) {
-      const handler = handlers[topic as OutboxTopic] as
-        | ((messages: OutboxDelivery[], db: Executor) => Promise<void>)
-        | undefined;
-      if (handler) await handler(messages, tx);
-    }
-    await markOutboxDelivered(
-      tx,
-      rows.map((row) => row.id),
-      now,
-    );
-  });
+  for (const [topic, messages] of byTopic) {
+    const handler = handlers[topic as OutboxTopic] as
+      | ((messages: OutboxDelivery[], db: Executor) => Promise<void>)
+      | undefined;
+    if (handler) await handler(messages, tx);
+  }
+  await markOutboxDelivered(
+    tx,
+    rows.map((row) => row.id),
+    now,
+  );
 }

@@ -53,7 +53,7 @@ export type OutboxTopic = keyof OutboxMessages;
 export type OutboxMessage = { [T in OutboxTopic]: { topic: T; payload: OutboxMessages[T] } }[OutboxTopic];
 
 /** One delivery of a message: its row id (a handler's writes are keyed by it, so a redelivery writes
- * nothing twice), how many times it was tried, and what it says. */
+ * nothing twice), how many earlier tries failed, and what it says. */
 export type OutboxDelivery<T extends OutboxTopic = OutboxTopic> = {
   id: number;
   attempts: number;

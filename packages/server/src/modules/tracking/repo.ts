@@ -3,12 +3,13 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { trackingDirtyDays, trackingEvents } from "../../db/schema/tracking.ts";
+import { insertRows } from "../../db/statement.ts";
 
 export type NewTrackingEvent = typeof trackingEvents.$inferInsert;
 
 export async function insertTrackingEvents(db: Executor, rows: NewTrackingEvent[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(trackingEvents).values(rows).onConflictDoNothing();
+  await insertRows(db, trackingEvents, rows, "on conflict do nothing");
 }
 
 /** The Shanghai business day of an instant, as YYYY-MM-DD. */
@@ -20,10 +21,12 @@ export function shanghaiDay(at: Date): string {
 export async function markDirtyDays(db: Executor, instants: Date[], now: Date): Promise<void> {
   const days = [...new Set(instants.map(shanghaiDay))];
   if (days.length === 0) return;
-  await db
-    .insert(trackingDirtyDays)
-    .values(days.map((day) => ({ day, markedAt: now })))
-    .onConflictDoUpdate({ target: trackingDirtyDays.day, set: { markedAt: now } });
+  await insertRows(
+    db,
+    trackingDirtyDays,
+    days.map((day) => ({ day, markedAt: now })),
+    "on conflict (day) do update set marked_at = excluded.marked_at",
+  );
 }
 
 /** Active distributors by code, and for each code that names nobody active, why (unknown or frozen). */
