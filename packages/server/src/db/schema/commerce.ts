@@ -120,8 +120,8 @@ export const skus = pgTable(
   (t) => [
     // the product page loads its SKUs
     index("skus_product_idx").on(t.productId),
-    // the low-stock list
-    index("skus_stock_idx").on(t.stock),
+    // no index on stock: every order moves it, and an indexed column makes each move a new row version
+    // with an entry in every index; the rare low-stock list reads the shop's SKUs instead (migration 0048)
     // a SKU code identifies one live SKU
     uniqueIndex("skus_code_key").on(t.code).where(sql`${t.code} is not null and not ${t.archived}`),
     check("skus_stock_check", sql`${t.stock} >= 0`),
