@@ -5,6 +5,9 @@
 // a second run and the ledger audit, against the raw-SQL settlement in the same run.
 // Size: `npm run bench -- distribution-scale 100000` (or BENCH_USERS; commissions default to the same number).
 // Writes bench/results/distribution-scale.json.
+// Seeding 1M takes minutes: BENCH_TEMPLATE=<name> clones that database (`CREATE DATABASE … TEMPLATE`) and
+// migrates the clone instead of seeding, or, when it does not exist yet, seeds as usual and saves a copy under
+// that name for the next runs (drop it yourself). BENCH_SWEEP_ONLY=1 stops after the sweep and the anchor.
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { type Db, openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
@@ -30,7 +33,7 @@ import {
   seedPaidOrders,
   seedRandomTree,
 } from "./lib/distribution-seed.ts";
-import { createDatabase, dropDatabase } from "./lib/postgres.ts";
+import { createDatabase, databaseExists, databaseUrl, dropDatabase } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
 import { measureSettleAnchor } from "./lib/settle-anchor.ts";
 import { percentile, round, rssSampler } from "./lib/stats.ts";
@@ -39,6 +42,8 @@ const USERS = Number(process.argv[3] ?? process.env.BENCH_USERS ?? 1_000_000);
 const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? USERS);
 /** 50 direct, 2,000 at level 2, 98,000 at level 3: 100,050 members, all on the screen's three levels. */
 const FLAT_TEAM: [number, number, number] = [50, 40, 49];
+const TEMPLATE = process.env.BENCH_TEMPLATE;
+const SWEEP_ONLY = process.env.BENCH_SWEEP_ONLY === "1";
 
 type Step = Record<string, unknown>;
 /** Runs `work`, records it as a step (seconds, per-op ms) and returns its result. */
@@ -48,8 +53,9 @@ export default async function distributionScale(): Promise<void> {
   const name = `liebian_bench_${process.pid}`;
   const rss = rssSampler();
   const steps: Step[] = [];
-  const database = await openPostgres(createDatabase(name), 10);
-  const db = database.db;
+  const cloned = TEMPLATE !== undefined && databaseExists(TEMPLATE);
+  let database = await openPostgres(createDatabase(name, cloned ? TEMPLATE : undefined), 10);
+  let db = database.db;
   const time: Timer = async (step, count, work) => {
     const t0 = performance.now();
     const out = await work();
@@ -62,19 +68,37 @@ export default async function distributionScale(): Promise<void> {
   try {
     await runMigrations(database);
     const leader = Math.floor(USERS / 2);
-    await time("generate tree (users, distributors, bindings)", USERS, () => seedRandomTree(db, USERS));
-    const teamSize = await time("generate a flat team under one distributor", 100_050, () =>
-      seedFlatTeam(db, leader, FLAT_TEAM),
-    );
-    await time("seed paid orders (second half of the tree and the flat team)", USERS / 2, () =>
-      seedPaidOrders(db, leader),
-    );
-    const seeded = await time("seed frozen commissions with their ledger postings", COMMISSIONS, () =>
-      seedFrozenCommissions(db, COMMISSIONS),
-    );
-    await time("team counters recounted from the seeded tree (rebuildTeamStats)", USERS, () =>
-      rebuildTeamStats(db),
-    );
+    let teamSize = FLAT_TEAM[0] * (1 + FLAT_TEAM[1] * (1 + FLAT_TEAM[2]));
+    let seeded: number;
+    if (cloned) {
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from commissions where status = 'frozen'`,
+      );
+      seeded = Number(row!.n);
+      console.log(`cloned ${TEMPLATE}: ${seeded} frozen commissions`);
+    } else {
+      await time("generate tree (users, distributors, bindings)", USERS, () => seedRandomTree(db, USERS));
+      teamSize = await time("generate a flat team under one distributor", 100_050, () =>
+        seedFlatTeam(db, leader, FLAT_TEAM),
+      );
+      await time("seed paid orders (second half of the tree and the flat team)", USERS / 2, () =>
+        seedPaidOrders(db, leader),
+      );
+      seeded = await time("seed frozen commissions with their ledger postings", COMMISSIONS, () =>
+        seedFrozenCommissions(db, COMMISSIONS),
+      );
+      await time("team counters recounted from the seeded tree (rebuildTeamStats)", USERS, () =>
+        rebuildTeamStats(db),
+      );
+      if (TEMPLATE !== undefined) {
+        await database.close();
+        createDatabase(TEMPLATE, name);
+        database = await openPostgres(databaseUrl(name), 10);
+        db = database.db;
+        console.log(`saved the seeded database as ${TEMPLATE}`);
+      }
+    }
     await db.execute(sql`analyze`);
     load.push(os.loadavg()[0]!);
 
@@ -91,6 +115,25 @@ export default async function distributionScale(): Promise<void> {
       met: sweep.seconds <= 2 * anchor.seconds,
     };
     console.log("anchor:", JSON.stringify(sweepVsAnchor));
+    if (SWEEP_ONLY) {
+      rss.stop();
+      writeResult("distribution-scale", {
+        command: `BENCH_SWEEP_ONLY=1 npm run bench -- distribution-scale ${USERS}`,
+        users: USERS,
+        clonedFrom: cloned ? TEMPLATE : null,
+        summary: {
+          sweepSeconds: sweep.seconds,
+          anchorSeconds: anchor.seconds,
+          sweepVsAnchor: sweepVsAnchor.ratio,
+          sweepPeakRssMb: sweep.peakRssMb,
+          loadAverage1m: load,
+        },
+        steps,
+        sweep,
+        sweepVsAnchor,
+      });
+      return;
+    }
 
     const now = new Date();
     await time("upline (3 ancestors) lookup", 10_000, async () => {
@@ -125,6 +168,7 @@ export default async function distributionScale(): Promise<void> {
     writeResult("distribution-scale", {
       command: `npm run bench -- distribution-scale ${USERS}`,
       users: USERS,
+      clonedFrom: cloned ? TEMPLATE : null,
       summary: {
         sweepSeconds: sweep.seconds,
         anchorSeconds: anchor.seconds,
