@@ -7,7 +7,8 @@
 // Writes bench/results/distribution-scale.json.
 // Seeding 1M takes minutes: BENCH_TEMPLATE=<name> clones that database (`CREATE DATABASE … TEMPLATE`) and
 // migrates the clone instead of seeding, or, when it does not exist yet, seeds as usual and saves a copy under
-// that name for the next runs (drop it yourself). BENCH_SWEEP_ONLY=1 stops after the sweep and the anchor.
+// that name for the next runs (drop it yourself). BENCH_SWEEP_ONLY=1 stops after the sweep and the anchor
+// and writes bench/results/distribution-scale-sweep.json instead.
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { type Db, openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
@@ -117,7 +118,8 @@ export default async function distributionScale(): Promise<void> {
     console.log("anchor:", JSON.stringify(sweepVsAnchor));
     if (SWEEP_ONLY) {
       rss.stop();
-      writeResult("distribution-scale", {
+      // its own file: the full run's result (team screen, binding) stays as it was
+      writeResult("distribution-scale-sweep", {
         command: `BENCH_SWEEP_ONLY=1 npm run bench -- distribution-scale ${USERS}`,
         users: USERS,
         clonedFrom: cloned ? TEMPLATE : null,
