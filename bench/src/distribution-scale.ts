@@ -5,6 +5,10 @@
 // a second run and the ledger audit, against the raw-SQL settlement in the same run.
 // Size: `npm run bench -- distribution-scale 100000` (or BENCH_USERS; commissions default to the same number).
 // Writes bench/results/distribution-scale.json.
+// Seeding 1M takes minutes: BENCH_TEMPLATE=<name> clones that database (`CREATE DATABASE … TEMPLATE`) and
+// migrates the clone instead of seeding, or, when it does not exist yet, seeds as usual and saves a copy under
+// that name for the next runs (drop it yourself). BENCH_SWEEP_ONLY=1 stops after the sweep and the anchor
+// and writes bench/results/distribution-scale-sweep.json instead.
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { type Db, openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
@@ -30,7 +34,7 @@ import {
   seedPaidOrders,
   seedRandomTree,
 } from "./lib/distribution-seed.ts";
-import { createDatabase, dropDatabase } from "./lib/postgres.ts";
+import { createDatabase, databaseExists, databaseUrl, dropDatabase } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
 import { measureSettleAnchor } from "./lib/settle-anchor.ts";
 import { percentile, round, rssSampler } from "./lib/stats.ts";
@@ -39,6 +43,8 @@ const USERS = Number(process.argv[3] ?? process.env.BENCH_USERS ?? 1_000_000);
 const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? USERS);
 /** 50 direct, 2,000 at level 2, 98,000 at level 3: 100,050 members, all on the screen's three levels. */
 const FLAT_TEAM: [number, number, number] = [50, 40, 49];
+const TEMPLATE = process.env.BENCH_TEMPLATE;
+const SWEEP_ONLY = process.env.BENCH_SWEEP_ONLY === "1";
 
 type Step = Record<string, unknown>;
 /** Runs `work`, records it as a step (seconds, per-op ms) and returns its result. */
@@ -48,8 +54,9 @@ export default async function distributionScale(): Promise<void> {
   const name = `liebian_bench_${process.pid}`;
   const rss = rssSampler();
   const steps: Step[] = [];
-  const database = await openPostgres(createDatabase(name), 10);
-  const db = database.db;
+  const cloned = TEMPLATE !== undefined && databaseExists(TEMPLATE);
+  let database = await openPostgres(createDatabase(name, cloned ? TEMPLATE : undefined), 10);
+  let db = database.db;
   const time: Timer = async (step, count, work) => {
     const t0 = performance.now();
     const out = await work();
@@ -62,19 +69,37 @@ export default async function distributionScale(): Promise<void> {
   try {
     await runMigrations(database);
     const leader = Math.floor(USERS / 2);
-    await time("generate tree (users, distributors, bindings)", USERS, () => seedRandomTree(db, USERS));
-    const teamSize = await time("generate a flat team under one distributor", 100_050, () =>
-      seedFlatTeam(db, leader, FLAT_TEAM),
-    );
-    await time("seed paid orders (second half of the tree and the flat team)", USERS / 2, () =>
-      seedPaidOrders(db, leader),
-    );
-    const seeded = await time("seed frozen commissions with their ledger postings", COMMISSIONS, () =>
-      seedFrozenCommissions(db, COMMISSIONS),
-    );
-    await time("team counters recounted from the seeded tree (rebuildTeamStats)", USERS, () =>
-      rebuildTeamStats(db),
-    );
+    let teamSize = FLAT_TEAM[0] * (1 + FLAT_TEAM[1] * (1 + FLAT_TEAM[2]));
+    let seeded: number;
+    if (cloned) {
+      const [row] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from commissions where status = 'frozen'`,
+      );
+      seeded = Number(row!.n);
+      console.log(`cloned ${TEMPLATE}: ${seeded} frozen commissions`);
+    } else {
+      await time("generate tree (users, distributors, bindings)", USERS, () => seedRandomTree(db, USERS));
+      teamSize = await time("generate a flat team under one distributor", 100_050, () =>
+        seedFlatTeam(db, leader, FLAT_TEAM),
+      );
+      await time("seed paid orders (second half of the tree and the flat team)", USERS / 2, () =>
+        seedPaidOrders(db, leader),
+      );
+      seeded = await time("seed frozen commissions with their ledger postings", COMMISSIONS, () =>
+        seedFrozenCommissions(db, COMMISSIONS),
+      );
+      await time("team counters recounted from the seeded tree (rebuildTeamStats)", USERS, () =>
+        rebuildTeamStats(db),
+      );
+      if (TEMPLATE !== undefined) {
+        await database.close();
+        createDatabase(TEMPLATE, name);
+        database = await openPostgres(databaseUrl(name), 10);
+        db = database.db;
+        console.log(`saved the seeded database as ${TEMPLATE}`);
+      }
+    }
     await db.execute(sql`analyze`);
     load.push(os.loadavg()[0]!);
 
@@ -91,6 +116,26 @@ export default async function distributionScale(): Promise<void> {
       met: sweep.seconds <= 2 * anchor.seconds,
     };
     console.log("anchor:", JSON.stringify(sweepVsAnchor));
+    if (SWEEP_ONLY) {
+      rss.stop();
+      // its own file: the full run's result (team screen, binding) stays as it was
+      writeResult("distribution-scale-sweep", {
+        command: `BENCH_SWEEP_ONLY=1 npm run bench -- distribution-scale ${USERS}`,
+        users: USERS,
+        clonedFrom: cloned ? TEMPLATE : null,
+        summary: {
+          sweepSeconds: sweep.seconds,
+          anchorSeconds: anchor.seconds,
+          sweepVsAnchor: sweepVsAnchor.ratio,
+          sweepPeakRssMb: sweep.peakRssMb,
+          loadAverage1m: load,
+        },
+        steps,
+        sweep,
+        sweepVsAnchor,
+      });
+      return;
+    }
 
     const now = new Date();
     await time("upline (3 ancestors) lookup", 10_000, async () => {
@@ -125,6 +170,7 @@ export default async function distributionScale(): Promise<void> {
     writeResult("distribution-scale", {
       command: `npm run bench -- distribution-scale ${USERS}`,
       users: USERS,
+      clonedFrom: cloned ? TEMPLATE : null,
       summary: {
         sweepSeconds: sweep.seconds,
         anchorSeconds: anchor.seconds,
@@ -147,7 +193,7 @@ export default async function distributionScale(): Promise<void> {
         "Binding times the SQL of the binding service (advisory graph lock, recursive ancestor walk, insert) through the real repo functions, not attemptBind itself.",
         "Team screen = findTeamSummary (levels 1-3: members and paid sales, read from the team_stats counters) + findTeamMembers (one level, 100 newest, still a downline walk), the two queries of GET /api/v1/distribution/team. The goal is on the summary; the level-3 member list of the flat team is reported but not yet fast.",
         "team_stats is seeded by rebuildTeamStats (the recount behind migration 0020) because the tree is seeded by SQL; binds in this run keep it through moveInTeams, and countersDifferingFromRecount checks it at the end.",
-        "Release sweep (migration 0045): walks commission_queue by due date, 5,000 seed rows a batch, each batch creating its earners' missing available accounts, then settling its seeds' earners with all their due rows, posting one ledger transaction with one pair of lines per earner and writing the commission.released message in one statement (a heap-only status move: no commissions index names status, fillfactor 50; 3 index entries per ledger line and its references checked once per statement since 0046, which the anchor's t_ledger does not have). The raw SQL anchor aggregates into an unindexed-but-pkey table and updates a 2-index table.",
+        "Release sweep (migrations 0045, 0049): walks commission_queue by due date, 10,000 rows a batch, each batch one statement that settles them (a heap-only status move on neighbouring pages: no commissions index names status, fillfactor 50), posts one ledger transaction with one line per earner (their available account, created by upsert on a first release) and one on the shop-wide commission_frozen account, and writes one commission.released message of ids and amounts (3 index entries per ledger line and its references checked once per statement since 0047, which the anchor's t_ledger does not have). On a database cloned from a template seeded before 0049, the migration first moves the per-earner frozen balances into the shared account (not timed). The raw SQL anchor aggregates into an unindexed-but-pkey table and updates a 2-index table.",
         "Commissions are seeded by SQL as createCommissions writes them (row, `comm:<item>:L<level>` posting, cached balances); order items are not seeded (the sweep reads commissions and after-sales only), so order_item_id = order_id.",
         "Not measured here: checkout p99 while the sweep runs (G7), the closure-rebuild and dividend goals.",
       ],

@@ -1,6 +1,7 @@
 // Set-based seed data for the distribution benchmark, written as the product writes it: a random-recursive
 // referral tree, one large flat team, paid orders, and frozen commissions with their `comm:<item>:L<level>`
-// ledger postings (Dr merchant_revenue, Cr commission_frozen:u:<earner>) and the cached balances.
+// ledger postings (Dr merchant_revenue, Cr commission_frozen: the shop-wide account since 0049) and the cached
+// balances.
 import { sql } from "drizzle-orm";
 import type { Db } from "../../../packages/server/src/db/client.ts";
 import { inTransaction } from "../../../packages/server/src/db/transaction.ts";
@@ -83,15 +84,17 @@ export async function seedFrozenCommissions(db: Db, limit: number): Promise<numb
       select 'comm:' || c.order_item_id || ':L' || c.level, 'commission_frozen',
              jsonb_build_object('commissionId', c.id, 'orderId', c.order_id), c.created_at
       from commissions c order by c.id`);
+    // commission_frozen exists from its migration (0049)
     await tx.execute(sql`insert into ledger_accounts (code, balance_fen)
-      select 'commission_frozen:u:' || earner_user_id, -sum(amount_fen) from commissions group by earner_user_id
-      union all select 'merchant_revenue', sum(amount_fen) from commissions`);
+      select 'commission_frozen', -sum(amount_fen) from commissions
+      union all select 'merchant_revenue', sum(amount_fen) from commissions
+      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen`);
     await tx.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen)
       select t.id, a.id, x.amount
       from commissions c
       join ledger_transactions t on t.idempotency_key = 'comm:' || c.order_item_id || ':L' || c.level
       cross join lateral (values ('merchant_revenue', c.amount_fen),
-                                 ('commission_frozen:u:' || c.earner_user_id, -c.amount_fen)) x(code, amount)
+                                 ('commission_frozen', -c.amount_fen)) x(code, amount)
       join ledger_accounts a on a.code = x.code
       order by t.id`);
     return (inserted as unknown as { rowCount: number }).rowCount;

@@ -46,6 +46,10 @@ export function createDatabase(name: string, template?: string): string {
   return databaseUrl(name);
 }
 
+export function databaseExists(name: string): boolean {
+  return psql(`SELECT 1 FROM pg_database WHERE datname = '${name.replace(/'/g, "''")}'`) === "1";
+}
+
 export function dropDatabase(name: string): void {
   psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }

@@ -5,7 +5,13 @@
 export const ledgerAccount = {
   gatewayClearing: (provider: string) => `gateway_clearing:${provider}`,
   merchantRevenue: "merchant_revenue",
-  commissionFrozen: (userId: number) => `commission_frozen:u:${userId}`,
+  /**
+   * Every earner's frozen commissions, in one shop-wide control account (migration 0049): what one earner
+   * has frozen is derived from their open commission rows (frozen or held, less clawbacks), which move in
+   * the same transactions as this account, and the audit checks the two agree. Before 0049 each earner had
+   * a `commission_frozen:u:<id>` account; those keep their history and a zero balance.
+   */
+  commissionFrozen: "commission_frozen",
   commissionAvailable: (userId: number) => `commission_available:u:${userId}`,
   withdrawalHold: (userId: number) => `withdrawal_hold:u:${userId}`,
   payoutClearing: (method: string) => `payout_clearing:${method}`,

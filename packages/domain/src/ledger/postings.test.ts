@@ -128,7 +128,7 @@ describe("the ledger lines of each money event", () => {
       expected: {
         key: "comm:11:L1",
         kind: "commission_frozen",
-        lines: ["merchant_revenue +1000", "commission_frozen:u:3 -1000"],
+        lines: ["merchant_revenue +1000", "commission_frozen -1000"],
       },
     },
     {
@@ -144,7 +144,7 @@ describe("the ledger lines of each money event", () => {
       expected: {
         key: "settle:5",
         kind: "commission_settled",
-        lines: ["commission_frozen:u:3 +666", "commission_available:u:3 -666"],
+        lines: ["commission_frozen +666", "commission_available:u:3 -666"],
       },
     },
     {
@@ -173,7 +173,7 @@ describe("the ledger lines of each money event", () => {
       expected: {
         key: "claw:5:9",
         kind: "commission_reversed",
-        lines: ["commission_frozen:u:3 +334", "merchant_revenue -334"],
+        lines: ["commission_frozen +334", "merchant_revenue -334"],
       },
     },
     {
@@ -207,7 +207,7 @@ describe("the ledger lines of each money event", () => {
       expected: {
         key: "cancel:5",
         kind: "commission_cancelled",
-        lines: ["commission_frozen:u:3 +1000", "merchant_revenue -1000"],
+        lines: ["commission_frozen +1000", "merchant_revenue -1000"],
       },
     },
     {

@@ -124,8 +124,9 @@ export function buildWalletReleasePosting<At>(p: {
 }
 
 /**
- * A commission line is created (frozen, or held for review): the merchant's revenue pays the earner's
- * frozen balance. Example: ¥10 level 1 → merchant_revenue +1000, commission_frozen:u:3 −1000.
+ * A commission line is created (frozen, or held for review): the merchant's revenue pays into the frozen
+ * commissions (the earner's share of them is the row itself). Example: ¥10 level 1 → merchant_revenue +1000,
+ * commission_frozen −1000.
  */
 export function buildCommissionFrozenPosting<At>(p: {
   orderId: number;
@@ -143,7 +144,7 @@ export function buildCommissionFrozenPosting<At>(p: {
       at: p.at,
     },
     ledgerAccount.merchantRevenue,
-    ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.commissionFrozen,
     p.amountFen,
   );
 }
@@ -164,7 +165,7 @@ export function buildCommissionReleasedPosting<At>(p: {
       meta: { commissionId: p.commissionId, orderId: p.orderId },
       at: p.at,
     },
-    ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.commissionFrozen,
     ledgerAccount.commissionAvailable(p.earnerUserId),
     p.amountFen - p.clawedBackFen,
   );
@@ -172,25 +173,27 @@ export function buildCommissionReleasedPosting<At>(p: {
 
 /**
  * The release sweep's batch, one ledger transaction: for each earner, what clawbacks left of their settled
- * commissions, summed, moves frozen → available. These are buildCommissionReleasedPosting's lines of every
- * commission in the batch merged per account (planRelease's property test holds them equal), in account-code
- * order; an earner with nothing left has none. Summing per earner as a number first keeps a batch of 10,000
- * rows from building 20,000 account codes. Example: earner 7 left 1,000 and 300 → commission_available:u:7
- * −1300, commission_frozen:u:7 +1300.
+ * commissions, summed, moves out of the frozen commissions into their available balance: one line per earner
+ * and one for the frozen account. These are buildCommissionReleasedPosting's lines of every commission in the
+ * batch merged per account (planRelease's property test holds them equal), in account-code order; an earner
+ * with nothing left has none, and a batch with nothing left has no lines. Summing per earner as a number
+ * first keeps a batch of 10,000 rows from building 20,000 account codes. Example: earner 7 left 1,000 and 300,
+ * earner 9 left 500 → commission_available:u:7 −1300, commission_available:u:9 −500, commission_frozen +1800.
  */
 export function buildCommissionsReleasedLines(leftFenByEarner: ReadonlyMap<number, number>): LedgerLine[] {
   const lines: LedgerLine[] = [];
+  let frozenFen = 0;
   for (const [earnerUserId, leftFen] of leftFenByEarner) {
     if (!Number.isSafeInteger(leftFen) || leftFen < 0)
       throw new RangeError(
         `release of earner ${earnerUserId}: a non-negative integer is left, got ${leftFen}`,
       );
     if (leftFen === 0) continue;
-    lines.push(
-      { account: ledgerAccount.commissionFrozen(earnerUserId), amountFen: fen(leftFen) },
-      { account: ledgerAccount.commissionAvailable(earnerUserId), amountFen: fen(-leftFen) },
-    );
+    lines.push({ account: ledgerAccount.commissionAvailable(earnerUserId), amountFen: fen(-leftFen) });
+    frozenFen += leftFen;
   }
+  if (frozenFen === 0) return [];
+  lines.push({ account: ledgerAccount.commissionFrozen, amountFen: fen(frozenFen) });
   return lines.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }
 
@@ -216,9 +219,7 @@ export function buildClawbackPosting<At>(p: {
       meta: { commissionId: p.commissionId, orderId: p.orderId, refundId: p.refundId },
       at: p.at,
     },
-    available
-      ? ledgerAccount.commissionAvailable(p.earnerUserId)
-      : ledgerAccount.commissionFrozen(p.earnerUserId),
+    available ? ledgerAccount.commissionAvailable(p.earnerUserId) : ledgerAccount.commissionFrozen,
     ledgerAccount.merchantRevenue,
     p.amountFen,
   );
@@ -241,7 +242,7 @@ export function buildCommissionCancelledPosting<At>(p: {
       meta: { commissionId: p.commissionId, staffId: p.staffId, reason: p.reason },
       at: p.at,
     },
-    ledgerAccount.commissionFrozen(p.earnerUserId),
+    ledgerAccount.commissionFrozen,
     ledgerAccount.merchantRevenue,
     p.amountFen - p.clawedBackFen,
   );

@@ -61,8 +61,8 @@ describe("planPayment", () => {
         commissionsDueAtMs: atMs + 7 * DAY,
         postings: [
           "pay:wxpay:T1: gateway_clearing:wxpay 10000, merchant_revenue -10000",
-          "comm:11:L1: merchant_revenue 1000, commission_frozen:u:2 -1000",
-          "comm:11:L2: merchant_revenue 500, commission_frozen:u:1 -500",
+          "comm:11:L1: merchant_revenue 1000, commission_frozen -1000",
+          "comm:11:L2: merchant_revenue 500, commission_frozen -500",
         ],
       },
     },

@@ -44,7 +44,7 @@ describe("planRefund", () => {
       clawbacks: ["#5 300 from frozen"],
       postings: [
         "refund:alipay:RF7A1: merchant_revenue 3000, gateway_clearing:alipay -3000",
-        "claw:5:7: commission_frozen:u:2 300, merchant_revenue -300",
+        "claw:5:7: commission_frozen 300, merchant_revenue -300",
       ],
     },
     {
@@ -56,7 +56,7 @@ describe("planRefund", () => {
       clawbacks: ["#5 1000 from frozen, cancelled"],
       postings: [
         "refund:alipay:RF7A1: merchant_revenue 10000, gateway_clearing:alipay -10000",
-        "claw:5:7: commission_frozen:u:2 1000, merchant_revenue -1000",
+        "claw:5:7: commission_frozen 1000, merchant_revenue -1000",
       ],
     },
     {
@@ -76,7 +76,7 @@ describe("planRefund", () => {
         money: null,
       }),
       clawbacks: ["#5 666 from frozen, cancelled"],
-      postings: ["claw:5:7: commission_frozen:u:2 666, merchant_revenue -666"],
+      postings: ["claw:5:7: commission_frozen 666, merchant_revenue -666"],
     },
     {
       label: "the shop balance's share goes back to the wallet",

@@ -24,7 +24,7 @@ describe("planRelease", () => {
       settle: [1],
       lines: [
         { account: "commission_available:u:7", amountFen: -1000 },
-        { account: "commission_frozen:u:7", amountFen: 1000 },
+        { account: "commission_frozen", amountFen: 1000 },
       ],
     },
     {
@@ -33,7 +33,7 @@ describe("planRelease", () => {
       settle: [1, 2],
       lines: [
         { account: "commission_available:u:7", amountFen: -1300 },
-        { account: "commission_frozen:u:7", amountFen: 1300 },
+        { account: "commission_frozen", amountFen: 1300 },
       ],
     },
     {
@@ -48,7 +48,7 @@ describe("planRelease", () => {
       settle: [4],
       lines: [
         { account: "commission_available:u:7", amountFen: -1000 },
-        { account: "commission_frozen:u:7", amountFen: 1000 },
+        { account: "commission_frozen", amountFen: 1000 },
       ],
     },
     {

@@ -1,6 +1,6 @@
 // Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
 // of one withdrawal, A→B ∥ B→A binding, two staff saving different settings sections at once, several
-// release sweepers over one backlog, and "my team" counters under concurrent binds and payments.
+// release sweepers over one backlog, refunds racing the sweep, and "my team" counters under concurrent binds and payments.
 import { beforeAll, describe, expect, it } from "vitest";
 import { findTeamStatsDrift } from "../../src/modules/binding/team-stats-repo.ts";
 import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
@@ -115,6 +115,46 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     expect(moved.reduce((s, n) => s + n, 0)).toBe(7);
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 7000 });
     expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })).toBe(0);
+  });
+
+  it("refunds approved while the sweep runs: each refunded line is cancelled, never released", async () => {
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    const a = await distributor(ctx);
+    const orders: { id: number; items: { id: number }[]; shopper: { token: string } }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const shopper = await shopperWithAddress(ctx);
+      await ctx.client.post("/api/v1/referrals/visit", { ref: a.code, source: "link" }, shopper.token);
+      const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+      await pay(ctx, order);
+      await shipAndReceive(ctx, owner, order, shopper.token);
+      orders.push({ ...order, shopper });
+    }
+    // two shoppers ask for a refund on the window's last day; staff approve (and refund) just as the
+    // commissions fall due, while the sweep runs: each line is cancelled, never released and left frozen
+    ctx.clock.advance(6 * DAY);
+    const ask = async (o: (typeof orders)[number]) => {
+      const asked = await ctx.client.post(
+        `/api/v1/orders/${o.id}/after-sales`,
+        { kind: "refund_only", items: [{ orderItemId: o.items[0]!.id, quantity: 1 }], reason: "不想要了" },
+        o.shopper.token,
+      );
+      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+      return asked.body.id as number;
+    };
+    const asked = [await ask(orders[2]!), await ask(orders[5]!)];
+    ctx.clock.advance(DAY);
+    const approve = async (id: number) => {
+      const approved = await ctx.client.post(`/api/admin/v1/after-sales/${id}/approve`, {}, owner);
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+    };
+    await Promise.all([
+      releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 1 }),
+      ...asked.map(approve),
+    ]);
+    await releaseDueCommissions(ctx.deps, ctx.deps.now());
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 4000 });
   });
 
   it("20 binds under one upline at once, while two of the team pay: the team counters equal a recount", async () => {

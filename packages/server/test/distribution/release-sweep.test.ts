@@ -1,5 +1,5 @@
-// The release sweep over a backlog, batch by batch: an earner's due commissions settle together (one pair of
-// ledger lines per earner, whichever batch found them), a batch that dies halfway leaves nothing behind and
+// The release sweep over a backlog, batch by batch in due order: each batch one posting with one line per
+// earner and one for the shop-wide frozen account, a batch that dies halfway leaves nothing behind and
 // the next run settles it once, a rerun adds nothing, held and cancelled commissions stay, each wallet is
 // right, the queue of open commissions matches the commissions, and the ledger audit is clean.
 import { sql } from "drizzle-orm";
@@ -44,7 +44,7 @@ describe("release sweep over a backlog", () => {
     await createFreight(ctx, owner);
   });
 
-  it("settles each earner's due commissions once, in one posting per batch, after a batch dies halfway", async () => {
+  it("settles each due commission once, in one posting per batch, after a batch dies halfway", async () => {
     const product = await createProduct(ctx, owner, {
       skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
     });
@@ -76,19 +76,24 @@ describe("release sweep over a backlog", () => {
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 4000, availableFen: 0 });
     expect(await queueMismatches()).toEqual([]);
 
-    // Batches of one seed: each takes its earner with every due row of theirs.
-    expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 1 })).toBe(7);
+    // Batches of three queue rows, in due order: 3 + 3 + 1.
+    expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 3 })).toBe(7);
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 4000 });
     expect(await wallet(ctx, b.token)).toMatchObject({ frozenFen: 0, availableFen: 2000 });
     const added = await ledgerCount();
-    // two postings at most (one per earner here), each one pair of lines per earner
-    expect(added.transactions - before.transactions).toBe(2);
-    expect(added.entries - before.entries).toBe(4);
-    const postings = await queryRows<{ meta: { commissionIds: number[] } }>(
+    expect(added.transactions - before.transactions).toBe(3);
+    // each posting: one line per earner it pays, one for the frozen account
+    const postings = await queryRows<{ ids: number[]; earners: number; entries: number }>(
       ctx.deps.db,
-      sql`select meta from ledger_transactions where kind = 'commission_settled' order by id`,
+      sql`select t.meta -> 'commissionIds' as ids,
+                 (select count(distinct c.earner_user_id) from commissions c
+                  where c.id in (select jsonb_array_elements_text(t.meta -> 'commissionIds')::bigint))::int as earners,
+                 (select count(*) from ledger_entries e where e.transaction_id = t.id)::int as entries
+          from ledger_transactions t where t.kind = 'commission_settled' order by t.id`,
     );
-    expect(postings.flatMap((p) => p.meta.commissionIds)).toHaveLength(7);
+    expect(postings.map((p) => p.ids.length)).toEqual([3, 3, 1]);
+    for (const p of postings) expect(Number(p.entries)).toBe(Number(p.earners) + 1);
+    expect(added.entries - before.entries).toBe(postings.reduce((n, p) => n + Number(p.entries), 0));
 
     // A rerun finds nothing and posts nothing; the queue holds no settled commission.
     expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 1 })).toBe(0);

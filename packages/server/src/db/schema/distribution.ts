@@ -267,9 +267,9 @@ export const commissions = pgTable(
 /**
  * The commissions still open (frozen or held), kept by triggers on commissions (migration 0045): a row
  * arrives with its commission and leaves when it is cancelled, or when the release sweep settles it (the
- * sweep deletes it in the statement that moves the commission). The sweep finds what is due here, by due
- * date, and then every other due row of the same earners (so an earner gets one pair of ledger lines per
- * sweep however many of their commissions are due); staff find the held ones here.
+ * sweep deletes it in the statement that moves the commission). The sweep walks what is due here, by due
+ * date (the order the commissions were written in, so a batch's rows share pages); staff find the held
+ * ones here. With the commissions it is also each earner's frozen balance (migration 0049).
  */
 export const commissionQueue = pgTable(
   "commission_queue",

@@ -17,17 +17,13 @@ import { postBatchTransaction } from "../ledger/post-batch.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import type { OrderMoment } from "../orders/events.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
+import { type DueCursor, type SettledBatch, settleAndPostDue } from "./due-batch.ts";
 import {
-  type DueCursor,
-  findDueEarners,
-  insertMissingEarnerAccounts,
   lockCommission,
   lockDueOfOrder,
   lockSnapshot,
   moveCommissionIf,
-  type SettledCommission,
   setDueAtForOrder,
-  settleAndPostDueOfEarners,
   settleCommissionsIf,
   updateSnapshot,
 } from "./repo.ts";
@@ -47,13 +43,11 @@ export async function setReleaseDates(tx: Tx, moment: OrderMoment): Promise<void
 
 /**
  * The release sweep: frozen commissions due by `now` and with no open after-sale on their item. It walks the
- * due queue (commission_queue) in (due date, id) order, `batchSize` rows at a time; each batch settles those
- * rows' earners with ALL their due rows, so an earner is in one batch of a sweep and gets one pair of ledger
- * lines, however many of their commissions are due. A row is moved only if it is still frozen when its lock
- * is had, so sweepers running at once never settle a row twice (one waits for the other's batch and finds
- * its rows settled); a second run finds nothing. Each batch is one transaction of three statements (the
- * seeds, the earners' missing accounts, then settle + post + message in one), and no commission row travels to
- * the server, so time and memory stay flat with the backlog.
+ * due queue (commission_queue) in (due date, id) order, `batchSize` rows at a time, each batch one
+ * transaction of one statement (settle + post + message: due-batch.ts), so time and memory stay flat with
+ * the backlog. A row is moved only if it is still frozen when its lock is had, so sweepers running at once
+ * never settle a row twice (one waits for the other's batch and finds its rows settled); a second run finds
+ * nothing.
  */
 export async function releaseDueCommissions(
   deps: { db: Db },
@@ -65,45 +59,45 @@ export async function releaseDueCommissions(
   let cursor: DueCursor | null = null;
   for (;;) {
     const from: DueCursor | null = cursor;
-    const batch: Awaited<ReturnType<typeof releaseDueBatch>> = await inTransaction(deps.db, (tx) =>
+    const batch: SettledBatch = await inTransaction(deps.db, (tx) =>
       releaseDueBatch(tx, now, batchSize, from),
     );
     moved += batch.settled;
     // The cursor passes rows that wait (an open after-sale): the walk always ends.
-    if (batch.seeds < batchSize || batch.cursor === null) return moved;
+    if (batch.taken < batchSize || batch.cursor === null) return moved;
     cursor = batch.cursor;
   }
 }
 
 /**
- * One batch of the sweep, inside `tx`: the next `batchSize` due queue rows after `cursor` name the earners,
- * and all of those earners' due commissions settle and post together. Returns how many seeds were read,
- * how many commissions settled and the cursor for the next batch.
+ * One batch of the sweep, inside `tx`: the next `batchSize` due queue rows after `cursor` settle and post
+ * together. Returns how many rows were taken and settled and the cursor for the next batch.
  */
 export async function releaseDueBatch(
   tx: Tx,
   now: Date,
   batchSize: number,
   cursor: DueCursor | null,
-): Promise<{ seeds: number; cursor: DueCursor | null; settled: number }> {
-  const seeds = await findDueEarners(tx, now, batchSize, cursor);
-  if (seeds.seeds === 0) return { seeds: 0, cursor: null, settled: 0 };
-  await insertMissingEarnerAccounts(tx, seeds.earners, RELEASE_ACCOUNTS.availablePrefix);
-  const batch = await settleAndPostDueOfEarners(tx, now, seeds.earners, RELEASE_ACCOUNTS);
-  // An earner whose frozen account is missing would settle without its money moving: refuse the batch.
-  if (batch.lines !== 2 * batch.earners)
+): Promise<SettledBatch> {
+  const batch = await settleAndPostDue(tx, now, batchSize, cursor, RELEASE_ACCOUNTS);
+  // Each earner paid has one line and the frozen account one more: if that account were missing, the
+  // commissions would settle without their money moving. Refuse the batch.
+  if (batch.lines !== (batch.earners === 0 ? 0 : batch.earners + 1))
     throw new Error(`release posted ${batch.lines} lines for ${batch.earners} earners`);
-  return { seeds: seeds.seeds, cursor: seeds.cursor, settled: batch.settled };
+  return batch;
 }
 
-/** The account codes of buildCommissionsReleasedLines, as prefixes the batch statement appends ids to. */
+/** The account codes of buildCommissionsReleasedLines, the earners' as a prefix the statement appends ids to. */
 const RELEASE_ACCOUNTS = {
-  frozenPrefix: ledgerAccount.commissionFrozen(0).slice(0, -1),
+  frozen: ledgerAccount.commissionFrozen,
   availablePrefix: ledgerAccount.commissionAvailable(0).slice(0, -1),
 };
 
-/** Queue rows per batch (seeds): with their earners' other due rows a batch moves up to a few times that. */
-const RELEASE_BATCH = 5000;
+/**
+ * Queue rows per batch: ~10,000 commissions of as many earners, one ledger line each. The lock time a
+ * refund or another sweeper may wait on is one batch (~0.4 s at 1M on a quiet box).
+ */
+const RELEASE_BATCH = 10_000;
 
 /**
  * An order's due commissions, inside `tx` (an order completing releases what of it is due): locked, decided
@@ -131,12 +125,15 @@ export async function releaseBatch(tx: Tx, now: Date, orderId: number): Promise<
 
 /**
  * What settled in this transaction, posted as ONE ledger transaction — per earner, what is left of their
- * commissions moves from frozen to available (one pair of lines per earner) — with one `commission.released`
- * message naming each commission. The rows' own move is the per-commission marker: it commits with the
+ * commissions moves from the shop-wide frozen account to their available balance (a line per earner, one
+ * for the frozen account) — with one `commission.released` message naming each commission and amount. The rows' own move is the per-commission marker: it commits with the
  * posting or not at all, and a settled row is never taken again, so a rerun adds nothing; the transaction's
  * meta lists the commissions it settled, and its key names it by the smallest of them (unique for the same
  * reason).
  */
+/** A settled row: what the posting and the message need. */
+type SettledCommission = { id: number; orderId: number; earnerUserId: number; leftFen: number };
+
 async function postReleased(tx: Tx, now: Date, settled: SettledCommission[]): Promise<void> {
   if (settled.length === 0) return;
   const leftFenByEarner = new Map<number, number>();
@@ -145,17 +142,11 @@ async function postReleased(tx: Tx, now: Date, settled: SettledCommission[]): Pr
     leftFenByEarner.set(row.earnerUserId, (leftFenByEarner.get(row.earnerUserId) ?? 0) + row.leftFen);
     if (row.id < first) first = row.id;
   }
+  const byId = [...settled].sort((x, y) => x.id - y.id);
   await enqueueOutbox(tx, {
     topic: "commission.released",
     at: now,
-    payload: {
-      commissions: settled.map((row) => ({
-        commissionId: row.id,
-        orderId: row.orderId,
-        earnerUserId: row.earnerUserId,
-        amountFen: row.leftFen,
-      })),
-    },
+    payload: { commissionIds: byId.map((row) => row.id), amountsFen: byId.map((row) => row.leftFen) },
   });
   const lines = buildCommissionsReleasedLines(leftFenByEarner);
   if (lines.length > 0) {

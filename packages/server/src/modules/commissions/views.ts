@@ -2,6 +2,51 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 
+/**
+ * What an earner has frozen: their open commissions (frozen or held) less what refunds took back — the
+ * earner's share of the shop-wide commission_frozen account (migration 0049), read through the queue of open
+ * rows rather than their whole history.
+ */
+export async function findFrozenFen(db: Executor, earnerUserId: number): Promise<number> {
+  const [row] = await queryRows<{ fen: number | string }>(
+    db,
+    sql`select coalesce(sum(c.amount_fen - c.clawed_back_fen), 0)::bigint as fen
+        from commission_queue q join commissions c on c.id = q.commission_id
+        where q.earner_user_id = ${earnerUserId}`,
+  );
+  return Number(row!.fen);
+}
+
+/**
+ * The earner's latest frozen-commission ledger lines (newest first, at most `limit`): since 0049 the frozen
+ * account is shop-wide, so the lines that are this earner's are found through their commissions — each
+ * line's creation (`comm:<item>:L<level>`) and staff cancellation (`cancel:<id>`), by key — on the shop
+ * account or, for lines posted before 0049, the earner's own `commission_frozen:u:<id>`.
+ */
+export async function findFrozenStatement(db: Executor, earnerUserId: number, limit: number) {
+  return queryRows<{
+    entryId: number;
+    transactionId: number;
+    key: string;
+    kind: string;
+    amountFen: number;
+    createdAt: Date;
+  }>(
+    db,
+    sql`with mine as (select id, order_item_id, level from commissions where earner_user_id = ${earnerUserId}
+                      order by id desc limit ${limit}),
+        keyed as (select 'comm:' || order_item_id || ':L' || level as key from mine
+                  union all select 'cancel:' || id from mine),
+        account as (select id from ledger_accounts
+                    where code in ('commission_frozen', ${`commission_frozen:u:${earnerUserId}`}))
+        select e.id as "entryId", t.id as "transactionId", t.idempotency_key as key, t.kind,
+               e.amount_fen as "amountFen", t.created_at as "createdAt"
+        from keyed join ledger_transactions t on t.idempotency_key = keyed.key
+        join ledger_entries e on e.transaction_id = t.id and e.account_id in (select id from account)
+        order by e.id desc limit ${limit}`,
+  );
+}
+
 export async function findPromotedOrders(db: Executor, earnerUserId: number, limit: number, cursor?: number) {
   const rows = await queryRows<{
     orderId: number;

@@ -9,6 +9,7 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
 import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
+import { findFrozenStatement } from "../commissions/views.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { findStatement } from "../ledger/repo.ts";
 import { getWallet } from "../withdrawals/service.ts";
@@ -73,21 +74,20 @@ async function withSubjects<T extends { key: string }>(db: Db, entries: T[]) {
 export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userId: number) {
   const distributor = await findDistributor(deps.db, userId);
   if (!distributor) throw new AppError("NOT_DISTRIBUTOR", "Not a distributor", { userId });
-  const accounts = [
-    ledgerAccount.commissionFrozen(userId),
-    ledgerAccount.commissionAvailable(userId),
-    ledgerAccount.withdrawalHold(userId),
-  ];
-  const entries = (
-    await Promise.all(
-      accounts.map((a) =>
-        findStatement(deps.db, a, 50, null).then((rows) =>
-          // raw SQL reads timestamps as text; meta is the ledger's own detail, not shown
-          rows.map(({ meta: _m, ...r }) => ({ account: a, ...r, createdAt: new Date(r.createdAt) })),
-        ),
+  const accounts = [ledgerAccount.commissionAvailable(userId), ledgerAccount.withdrawalHold(userId)];
+  // raw SQL reads timestamps as text; meta is the ledger's own detail, not shown
+  const statements = [
+    // the frozen account is shop-wide since 0049: the earner's lines are found through their commissions
+    findFrozenStatement(deps.db, userId, 50).then((rows) =>
+      rows.map((r) => ({ account: ledgerAccount.commissionFrozen, ...r, createdAt: new Date(r.createdAt) })),
+    ),
+    ...accounts.map((a) =>
+      findStatement(deps.db, a, 50, null).then((rows) =>
+        rows.map(({ meta: _m, ...r }) => ({ account: a, ...r, createdAt: new Date(r.createdAt) })),
       ),
-    )
-  ).flat();
+    ),
+  ];
+  const entries = (await Promise.all(statements)).flat();
   const ledger = await withSubjects(deps.db, entries);
   const upline = await findAncestors(deps.db, userId, deps.now(), 3);
   const people = await namesOf(deps.db, [userId, ...upline]);

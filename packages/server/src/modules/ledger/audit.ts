@@ -1,10 +1,13 @@
 // The ledger audit: recomputes every account balance from its entries and lists what disagrees with the
 // kept balance (its row plus its slot rows) (L4),
 // every transaction whose entries do not sum to zero or are fewer than two (L1), and Σ balances (L6).
+// The shop-wide frozen commissions account against what its subsidiary rows say: the open commissions
+// (frozen or held) less their clawbacks, each earner's frozen balance (migration 0049).
 // The shop wallets too: no wallet recomputed from its entries owes less than nothing, and what each
 // shopper's wallet hold keeps equals the balance parts of their orders still awaiting payment.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { ledgerAccount } from "./accounts.ts";
 
 export type LedgerAudit = {
   accounts: number;
@@ -17,6 +20,8 @@ export type LedgerAudit = {
   overdrawnWallets: { code: string; balanceFen: number }[];
   /** Shoppers whose wallet hold differs from the balance parts of their unpaid orders. */
   walletHoldDifferences: { userId: number; heldFen: number; unpaidOrdersFen: number }[];
+  /** What commission_frozen holds (from its entries) and what the open commission rows add up to: equal. */
+  frozenCommissions: { ledgerFen: number; commissionsFen: number };
 };
 
 export async function auditLedger(db: Executor): Promise<LedgerAudit> {
@@ -70,7 +75,19 @@ export async function auditLedger(db: Executor): Promise<LedgerAudit> {
         where coalesce(held.fen, 0) <> coalesce(unpaid.fen, 0)
         order by 1`,
   );
+  // the account's entries, not its kept balance: that one is checked against the entries above
+  const [frozen] = await queryRows<{ ledgerFen: string | number; commissionsFen: string | number }>(
+    db,
+    sql`select (-coalesce((select sum(e.amount_fen) from ledger_entries e join ledger_accounts a on a.id = e.account_id
+                           where a.code = ${ledgerAccount.commissionFrozen}), 0))::bigint as "ledgerFen",
+               (select coalesce(sum(amount_fen - clawed_back_fen), 0) from commissions
+                where status in ('frozen', 'held'))::bigint as "commissionsFen"`,
+  );
   return {
+    frozenCommissions: {
+      ledgerFen: Number(frozen!.ledgerFen),
+      commissionsFen: Number(frozen!.commissionsFen),
+    },
     overdrawnWallets: overdrawnWallets.map((w) => ({ ...w, balanceFen: Number(w.balanceFen) })),
     walletHoldDifferences: walletHoldDifferences.map((w) => ({
       userId: Number(w.userId),
@@ -92,6 +109,7 @@ export function ledgerAuditClean(audit: LedgerAudit): boolean {
     audit.unbalancedTransactions.length === 0 &&
     audit.totalBalanceFen === 0 &&
     audit.overdrawnWallets.length === 0 &&
-    audit.walletHoldDifferences.length === 0
+    audit.walletHoldDifferences.length === 0 &&
+    audit.frozenCommissions.ledgerFen === audit.frozenCommissions.commissionsFen
   );
 }

@@ -2,10 +2,11 @@
 // refunded, commission released, withdrawal paid. Each notice is keyed by its outbox row, so a redelivery
 // writes nothing twice. Amounts are shown in yuan text only here, at the edge.
 import { fen, formatYuan } from "@liebian/domain";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterSales, orders, shipments } from "../../db/schema/commerce.ts";
+import { commissions } from "../../db/schema/distribution.ts";
 import type { AppDeps } from "../../deps.ts";
-import { eachMessage, type OutboxHandlers } from "../outbox/service.ts";
+import { eachMessage, type OutboxHandlers, type OutboxMessages } from "../outbox/service.ts";
 import { notify } from "./service.ts";
 
 const yuan = (amount: number) => `¥${formatYuan(fen(amount))}`;
@@ -96,11 +97,23 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
         at(),
       );
     }),
-    "commission.released": eachMessage<"commission.released">(async (p, d, db) =>
-      notify(
+    "commission.released": eachMessage<"commission.released">(async (p, d, db) => {
+      const released = releasedCommissions(p);
+      // the message names the commissions; whose they are is the row's (an earner never changes)
+      const earners = new Map(
+        (
+          await db
+            .select({ id: commissions.id, earnerUserId: commissions.earnerUserId })
+            .from(commissions)
+            .where(
+              sql`${commissions.id} = any(${`{${released.map((c) => c.commissionId).join(",")}}`}::bigint[])`,
+            )
+        ).map((c) => [c.id, c.earnerUserId]),
+      );
+      await notify(
         db,
-        p.commissions.map((c) => ({
-          userId: c.earnerUserId,
+        released.map((c) => ({
+          userId: earners.get(c.commissionId)!,
           kind: "commission_released",
           title: "佣金已到账",
           body: `${yuan(c.amountFen)} 佣金已解冻，可以提现了。`,
@@ -108,8 +121,8 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
           sourceKey: `outbox:${d.id}:${c.commissionId}`,
         })),
         at(),
-      ),
-    ),
+      );
+    }),
     "withdrawal.paid": eachMessage<"withdrawal.paid">(async (p, d, db) =>
       notify(
         db,
@@ -127,4 +140,14 @@ export function notificationOutboxHandlers(deps: AppDeps): OutboxHandlers {
       ),
     ),
   };
+}
+
+/**
+ * A commission.released message's commissions and amounts. Messages written before migration 0049 carry
+ * one object per commission (`commissions: [{ commissionId, amountFen, … }]`); they may still be queued.
+ */
+function releasedCommissions(p: OutboxMessages["commission.released"]) {
+  const legacy = p as unknown as { commissions?: { commissionId: number; amountFen: number }[] };
+  if (legacy.commissions) return legacy.commissions;
+  return p.commissionIds.map((commissionId, i) => ({ commissionId, amountFen: p.amountsFen[i]! }));
 }

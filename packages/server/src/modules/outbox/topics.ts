@@ -35,9 +35,12 @@ export type OutboxMessages = {
       status: string;
     }[];
   };
-  "commission.released": {
-    commissions: { commissionId: number; orderId: number; earnerUserId: number; amountFen: number }[];
-  };
+  /**
+   * A release settled these commissions, each moving `amountsFen[i]` (what clawbacks left of it) to its
+   * earner's available balance. Two parallel arrays rather than an object per commission: a sweep batch
+   * names ~10,000, and the earner and order are the commission row's own (read by the consumer).
+   */
+  "commission.released": { commissionIds: number[]; amountsFen: number[] };
   "withdrawal.paid": {
     withdrawalId: number;
     userId: number;

@@ -22,6 +22,7 @@ import type { StaffActor } from "../../http/types.ts";
 import { maskTail } from "../../lib/secret-box.ts";
 import { recordAudit } from "../audit/service.ts";
 import { businessDate } from "../commissions/rewards.ts";
+import { findFrozenFen } from "../commissions/views.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { lockDistributor } from "../distributors/repo.ts";
 import { findBalances } from "../ledger/repo.ts";
@@ -41,16 +42,13 @@ import { sandboxPayouts } from "./sandbox-payout.ts";
 type Deps = Pick<AppDeps, "db" | "now" | "secretBox" | "payouts">;
 
 export async function getWallet(db: Db | Tx, userId: number) {
-  const codes = [
-    ledgerAccount.commissionFrozen(userId),
-    ledgerAccount.commissionAvailable(userId),
-    ledgerAccount.withdrawalHold(userId),
-  ];
+  const codes = [ledgerAccount.commissionAvailable(userId), ledgerAccount.withdrawalHold(userId)];
   const b = await findBalances(db, codes);
   return {
-    frozenFen: owedFen(b.get(codes[0]!) ?? 0),
-    availableFen: owedFen(b.get(codes[1]!) ?? 0),
-    withdrawingFen: owedFen(b.get(codes[2]!) ?? 0),
+    // the earner's share of the shop-wide frozen account is their open commissions (migration 0049)
+    frozenFen: await findFrozenFen(db, userId),
+    availableFen: owedFen(b.get(codes[0]!) ?? 0),
+    withdrawingFen: owedFen(b.get(codes[1]!) ?? 0),
   };
 }
 
