@@ -3,8 +3,9 @@
 // indexed count), with BENCH_SHOPPERS (32) clients for BENCH_SECONDS (10) on a throwaway PostgreSQL database,
 // WORKERS=1. A checkout is three requests: this is the floor under the checkout's server CPU per order.
 // `npm run bench -- request-cost`; prints only.
-import { call } from "./lib/http.ts";
+
 import { prepareShop } from "./lib/checkout-shop.ts";
+import { call } from "./lib/http.ts";
 import { createDatabase, dropDatabase, serverDatabaseUrl } from "./lib/postgres.ts";
 import { startServer } from "./lib/server.ts";
 
@@ -24,7 +25,13 @@ export default async function requestCost(): Promise<void> {
         await Promise.all(
           shop.shoppers.map(async (s) => {
             while (performance.now() < until) {
-              const reply = await call(server.baseUrl, "GET", url, undefined, withToken ? s.token : undefined);
+              const reply = await call(
+                server.baseUrl,
+                "GET",
+                url,
+                undefined,
+                withToken ? s.token : undefined,
+              );
               if (reply.status !== 200) throw new Error(`${url} answered ${reply.status}`);
               done++;
             }
@@ -36,10 +43,16 @@ export default async function requestCost(): Promise<void> {
       const before = server.cpuMs();
       const done = await run(SECONDS);
       const cpu = (server.cpuMs() - before) / done;
-      console.log(`${label}: ${(done / SECONDS).toFixed(0)} requests/s, server CPU ${cpu.toFixed(3)} ms/request`);
+      console.log(
+        `${label}: ${(done / SECONDS).toFixed(0)} requests/s, server CPU ${cpu.toFixed(3)} ms/request`,
+      );
     };
     await measure("GET /healthz", "/healthz", false);
-    await measure("GET /api/v1/notifications/unread (session + one count)", "/api/v1/notifications/unread", true);
+    await measure(
+      "GET /api/v1/notifications/unread (session + one count)",
+      "/api/v1/notifications/unread",
+      true,
+    );
   } finally {
     await server.stop();
     dropDatabase(db);
