@@ -1,26 +1,29 @@
-// Launches Debian's chromium headless through playwright-core and saves screenshots under e2e/screenshots.
-// Pages are a Chinese user's: zh-CN and Asia/Shanghai time, whatever the machine's own zone.
+// A test file's browser: its worker's chromium (browser-server.ts), reached through playwright-core. A file's
+// contexts belong to its connection, and closing the connection closes them, so no file sees another's
+// pages, cookies or storage.
+// Pages are a Chinese user's: zh-CN and Asia/Shanghai time, whatever the machine's own zone. Screenshots go to
+// e2e/screenshots.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 export const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../screenshots");
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+/** The file's browser while it runs (failure-screenshots.ts photographs its pages when a test fails). */
+export let connectedBrowser: Browser | undefined;
+
+/** This worker's browser, for one test file; `close()` it in afterAll. */
+export async function connectBrowser(): Promise<Browser> {
+  const endpoints = inject("browserEndpoints");
+  const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? "1") - 1) % endpoints.length]!;
+  const browser = await chromium.connect(endpoint);
+  connectedBrowser = browser;
+  browser.once("disconnected", () => {
+    if (connectedBrowser === browser) connectedBrowser = undefined;
   });
+  return browser;
 }
 
 export async function phonePage(browser: Browser): Promise<Page> {

@@ -5,7 +5,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, desktopPage, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 const SUPPORT = { username: "kefu-chat", name: "客服小美", password: "support-pass-1" };
@@ -13,7 +13,7 @@ const PHONE = "13700000711";
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

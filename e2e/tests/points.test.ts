@@ -5,14 +5,14 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, desktopPage, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 let browser: Browser;
 let owner: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   owner = (
     await api<{ token: string }>(baseUrl, "/api/admin/v1/auth/login", null, {
       username: "owner",

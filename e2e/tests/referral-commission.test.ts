@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, desktopPage, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, shopperToken, signUp } from "../support/shop-api.ts";
 
 const FINANCE = { username: "finance.wang", name: "财务小王", password: "finance-pass-1" };
@@ -14,7 +14,7 @@ const DISTRIBUTOR = { phone: "13700000201", password: "distributor-pass" };
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, desktopPage, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, shopperToken } from "../support/shop-api.ts";
 
 const SUPPORT = { username: "kefu-return", name: "客服小周", password: "support-pass-1" };
@@ -14,7 +14,7 @@ const RETURN_TO = { name: "王仓管", phone: "0755-88886666", address: "深圳�
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

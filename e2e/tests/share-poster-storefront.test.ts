@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, phonePage, screenshot } from "../support/browser.ts";
 import { api, fill, signUp } from "../support/shop-api.ts";
 
 const SHARER = { phone: "13700000301", password: "sharer-pass-01" };
@@ -16,7 +16,7 @@ let inviteCode: string;
 let shop: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

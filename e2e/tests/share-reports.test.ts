@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { baseUrl } from "../support/base-url.ts";
-import { desktopPage, launchBrowser, phonePage, screenshot } from "../support/browser.ts";
+import { connectBrowser, desktopPage, phonePage, screenshot } from "../support/browser.ts";
 import { addAddress, api, fill, signUp } from "../support/shop-api.ts";
 
 const SHARER = { phone: "13700002901", password: "sharer-pass-29" };
@@ -15,7 +15,7 @@ let sharer: { token: string; user: { id: number } };
 let owner: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
