@@ -116,6 +116,13 @@ export default async function distributionScale(): Promise<void> {
       met: sweep.seconds <= 2 * anchor.seconds,
     };
     console.log("anchor:", JSON.stringify(sweepVsAnchor));
+    // the figures both result files lead with
+    const sweepSummary = {
+      sweepSeconds: sweep.seconds,
+      anchorSeconds: anchor.seconds,
+      sweepVsAnchor: sweepVsAnchor.ratio,
+      sweepPeakRssMb: sweep.peakRssMb,
+    };
     if (SWEEP_ONLY) {
       rss.stop();
       // its own file: the full run's result (team screen, binding) stays as it was
@@ -123,13 +130,7 @@ export default async function distributionScale(): Promise<void> {
         command: `BENCH_SWEEP_ONLY=1 npm run bench -- distribution-scale ${USERS}`,
         users: USERS,
         clonedFrom: cloned ? TEMPLATE : null,
-        summary: {
-          sweepSeconds: sweep.seconds,
-          anchorSeconds: anchor.seconds,
-          sweepVsAnchor: sweepVsAnchor.ratio,
-          sweepPeakRssMb: sweep.peakRssMb,
-          loadAverage1m: load,
-        },
+        summary: { ...sweepSummary, loadAverage1m: load },
         steps,
         sweep,
         sweepVsAnchor,
@@ -172,10 +173,7 @@ export default async function distributionScale(): Promise<void> {
       users: USERS,
       clonedFrom: cloned ? TEMPLATE : null,
       summary: {
-        sweepSeconds: sweep.seconds,
-        anchorSeconds: anchor.seconds,
-        sweepVsAnchor: sweepVsAnchor.ratio,
-        sweepPeakRssMb: sweep.peakRssMb,
+        ...sweepSummary,
         teamSummaryP99Ms: team.summaryP99Ms,
         loadAverage1m: load,
       },
