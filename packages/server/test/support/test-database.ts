@@ -142,8 +142,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   // processes some files start inherit it.
   await admin.db.execute(sql.raw(`alter database ${name} set synchronous_commit = off`));
   await admin.close();
-  // 10: the widest race a test runs (ten requests at once) gets a connection each; with 20, two workers'
-  // files and the servers some start reached PostgreSQL's 100 connections (a race test saw 503s).
+  // 10: a ten-request race gets a connection each (wider ones queue for them); with 20, two workers' files
+  // and the servers some start reached PostgreSQL's 100 connections (a race test saw 503s).
   const database = await openPostgres(databaseUrlFor(url, name), 10);
   return { ...database, url: databaseUrlFor(url, name) };
 }
