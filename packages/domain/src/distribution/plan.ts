@@ -2,11 +2,12 @@
 // activity switches and the release rule, with defaults and the refusals that keep it lawful and solvent.
 
 import { z } from "zod";
-import { BPS_WHOLE, type Bps } from "../money.ts";
+import { BPS_WHOLE, type Bps, bps } from "../money.ts";
 import {
   type CommissionLevel,
   type CommissionOverride,
   type LevelValues,
+  levelBps,
   sumActiveCommissionRates,
 } from "./rules/index.ts";
 
@@ -126,7 +127,13 @@ export function validateCommissionPlan(
       `levels must be 1 to ${MAX_COMMISSION_LEVELS}, got ${raw.levels}`,
     );
   }
-  const plan = raw as unknown as CommissionPlan;
+  const plan: CommissionPlan = {
+    ...raw,
+    levels: raw.levels as CommissionLevel, // 1–3, checked just above
+    ratesBps: levelBps(raw.ratesBps),
+    capBps: bps(raw.capBps),
+    groupBuyLeaderBonusBps: bps(raw.groupBuyLeaderBonusBps),
+  };
   const overCap = checkRatesWithinCap(plan, plan.ratesBps, ["ratesBps"]);
   if (overCap) return overCap;
   for (const [i, grade] of (context.grades ?? []).entries()) {

@@ -12,25 +12,15 @@ import {
   MAX_COMMISSION_LEVELS,
 } from "../distribution/plan.ts";
 import {
+  brandCommissionOverride,
   type CommissionLevel,
   type CommissionOverride,
   commissionOverrideSchema,
-  type LevelValues,
+  levelBps,
 } from "../distribution/rules/index.ts";
-import { type Bps, bps, type Fen, fen } from "../money.ts";
+import { bps, fen } from "../money.ts";
 
 export const ORDER_SNAPSHOT_VERSION = 1;
-
-const levelBps = (values: readonly number[]): LevelValues<Bps> => [
-  bps(values[0]!),
-  bps(values[1]!),
-  bps(values[2]!),
-];
-const levelFen = (values: readonly number[]): LevelValues<Fen> => [
-  fen(values[0]!),
-  fen(values[1]!),
-  fen(values[2]!),
-];
 
 /** A stored override, branded; an unreadable one counts as absent (the engine then inherits). */
 const overrideSchema = z
@@ -38,11 +28,7 @@ const overrideSchema = z
   .optional()
   .transform((value): CommissionOverride | undefined => {
     const parsed = commissionOverrideSchema.safeParse(value);
-    if (!parsed.success) return undefined;
-    const rule = parsed.data;
-    if (rule.kind === "rates") return { kind: "rates", ratesBps: levelBps(rule.ratesBps) };
-    if (rule.kind === "fixed") return { kind: "fixed", fenPerUnit: levelFen(rule.fenPerUnit) };
-    return rule;
+    return parsed.success ? brandCommissionOverride(parsed.data) : undefined;
   });
 
 const levelsSchema = z

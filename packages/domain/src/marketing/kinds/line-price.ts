@@ -1,7 +1,7 @@
 // The shared rule of the line-price activities (秒杀 and 限时折扣): chosen SKUs sell at an activity price
 // or a 折 of their list price inside the window, from their own activity stock, up to a per-person limit.
 import { z } from "zod";
-import { applyBps, BPS_WHOLE, fen } from "../../money.ts";
+import { applyBps, BPS_WHOLE, bps, fen } from "../../money.ts";
 import type { PromotionContext, PromotionEffect } from "../promotion.ts";
 
 export const linePriceArgs = z.object({
@@ -47,8 +47,12 @@ export function applyLinePrice(args: LinePriceArgs, ctx: PromotionContext): Prom
     const stockLeft = ctx.activity.stockLeftBySku?.[line.skuId];
     if (stockLeft !== undefined && stockLeft < line.quantity) continue;
     const unitPriceFen =
-      item.priceFen !== undefined ? fen(item.priceFen) : applyBps(line.originalUnitFen, item.payBps as never);
-    if (unitPriceFen >= line.originalUnitFen) continue;
+      item.priceFen !== undefined
+        ? fen(item.priceFen)
+        : item.payBps !== undefined
+          ? applyBps(line.originalUnitFen, bps(item.payBps))
+          : null; // the schema lets exactly one of the two through
+    if (unitPriceFen === null || unitPriceFen >= line.originalUnitFen) continue;
     units += line.quantity;
     effects.push({ type: "line_price", lineIndex: line.index, unitPriceFen, stackable: args.stackable });
   }

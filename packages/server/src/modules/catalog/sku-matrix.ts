@@ -1,6 +1,11 @@
 // Decides whether a product's SKUs fit its spec axes: one value per axis from that axis's list, each
 // combination at most once; a product without axes has exactly one SKU. Also checks commission overrides.
-import { type CommissionPlan, commissionOverrideSchema, validateCommissionOverride } from "@liebian/domain";
+import {
+  brandCommissionOverride,
+  type CommissionPlan,
+  commissionOverrideSchema,
+  validateCommissionOverride,
+} from "@liebian/domain";
 import { AppError } from "../../errors/app-error.ts";
 import type { ProductInput } from "./schemas.ts";
 
@@ -48,7 +53,7 @@ export function checkCommissionRules(input: ProductInput, plan: CommissionPlan):
         issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
       });
     }
-    const check = validateCommissionOverride(plan, parsed.data as never);
+    const check = validateCommissionOverride(plan, brandCommissionOverride(parsed.data));
     if (check.kind === "refuse") {
       const code = check.reason === "PLAN_INVALID" ? "COMMISSION_RULE_INVALID" : check.reason;
       throw new AppError(code, check.issues[0]?.message ?? "The commission rule is not valid", { path });

@@ -1,6 +1,7 @@
 // The staff simulator (规则模拟): a plan (the saved one unless another is sent) run on sample items and a
 // chain, with the domain's explanation of every line. Nothing is written.
 import {
+  brandCommissionOverride,
   type CommissionActivityKind,
   type CommissionSimulation,
   commissionOverrideSchema,
@@ -29,7 +30,8 @@ export async function simulatePlan(
   const items = body.items.map((i) => {
     const rule = i.rule === undefined ? undefined : commissionOverrideSchema.safeParse(i.rule);
     if (rule && !rule.success) throw new AppError("COMMISSION_RULE_INVALID", "Invalid product rule");
-    const ruleCheck = rule?.success ? validateCommissionOverride(checked.plan, rule.data as never) : null;
+    const override = rule?.success ? brandCommissionOverride(rule.data) : undefined;
+    const ruleCheck = override ? validateCommissionOverride(checked.plan, override) : null;
     if (ruleCheck?.kind === "refuse")
       throw new AppError(
         ruleCheck.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : ruleCheck.reason,
@@ -40,7 +42,7 @@ export async function simulatePlan(
       paidFen: fen(i.paidFen),
       listFen: fen(i.listFen ?? i.paidFen),
       quantity: i.quantity,
-      ...(rule?.success ? { productRule: rule.data as never } : {}),
+      ...(override ? { productRule: override } : {}),
     };
   });
   return simulateCommissions({

@@ -1,6 +1,7 @@
 // Reads and saves the `distribution` settings section; the domain decides what a valid plan is.
 import {
   type CommissionPlan,
+  levelBps,
   validateBindingPolicy,
   validateCapCeiling,
   validateCommissionPlan,
@@ -51,7 +52,9 @@ export async function updateDistributionSettings(
   const current = await getDistributionSettings(db);
   await checkAutoApproval(db, actor.role, current, patch.withdrawal?.autoApproveBelowFen);
   const merged = { ...current, ...patch };
-  const planCheck = validateCommissionPlan(merged.plan, { grades: gradeRates as never });
+  const planCheck = validateCommissionPlan(merged.plan, {
+    grades: gradeRates.map((g) => ({ gradeId: g.gradeId, ratesBps: levelBps(g.ratesBps) })),
+  });
   if (planCheck.kind === "refuse") {
     const code = planCheck.reason === "PLAN_INVALID" ? "VALIDATION_FAILED" : planCheck.reason;
     throw new AppError(code, planCheck.issues[0]?.message ?? "invalid plan", { issues: planCheck.issues });

@@ -1,7 +1,7 @@
 // Dividend member grades (分红等级) and who holds them: staff edit grades and set a member's grade; a shopper
 // moves up automatically when their facts meet every condition of a higher grade (the daily sweep, and when
 // they open their distribution centre; never down: grade-sweep.ts). Grade rates in a per-grade pool may not sum over 100% of turnover.
-import { gradeProgress, validatePoolSettings } from "@liebian/domain";
+import { type GradeTasks, gradeProgress, validatePoolSettings } from "@liebian/domain";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { inTransaction } from "../../db/transaction.ts";
@@ -16,7 +16,7 @@ export type DividendGradeInput = {
   rank: number;
   name: string;
   rateBps: number;
-  tasks: Record<string, unknown>;
+  tasks: GradeTasks;
 };
 
 export async function listDividendGrades(db: Db) {
@@ -46,7 +46,7 @@ export async function createDividendGrade(
           : new AppError("VALIDATION_FAILED", "A grade's rate is 0 to 10,000 bps", { field: "rateBps" });
       const row = await insertDividendGrade(tx, {
         ...input,
-        tasks: input.tasks as never,
+        tasks: input.tasks,
         updatedAt: deps.now(),
       });
       if (!row)

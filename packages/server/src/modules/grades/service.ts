@@ -1,6 +1,6 @@
 // Distributor grades: staff edit them (rates checked against the plan's cap), distributors move up on
 // the events that can change their stats and by the nightly sweep (down only when the merchant allows).
-import { evaluateGrade, type Grade, gradeProgress, validateCommissionPlan } from "@liebian/domain";
+import { evaluateGrade, type Grade, gradeProgress, levelBps, validateCommissionPlan } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Db, type Executor, queryRows, type Tx } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -33,7 +33,7 @@ function toDomain(row: GradeRow): Grade {
     rank: row.rank,
     name: row.name,
     tasks: row.tasks,
-    ...(row.ratesBps ? { ratesBps: row.ratesBps as never } : {}),
+    ...(row.ratesBps ? { ratesBps: levelBps(row.ratesBps) } : {}),
   };
 }
 
@@ -41,7 +41,7 @@ async function checkRates(db: Db | Tx, input: GradeInput) {
   if (!input.ratesBps) return;
   const settings = await getDistributionSettings(db);
   const check = validateCommissionPlan(settings.plan, {
-    grades: [{ gradeId: input.name, ratesBps: input.ratesBps as never }],
+    grades: [{ gradeId: input.name, ratesBps: levelBps(input.ratesBps) }],
   });
   if (check.kind === "refuse")
     throw new AppError(

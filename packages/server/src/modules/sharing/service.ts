@@ -2,6 +2,7 @@
 // earn on one unit (分享预计赚) from the same commission engine that pays them.
 import {
   type Bps,
+  brandCommissionOverride,
   chainMemberSchema,
   commissionOverrideSchema,
   estimateShareEarning,
@@ -42,7 +43,7 @@ export async function shareableProduct(deps: Pick<AppDeps, "db">, productId: num
 
 const parseRule = (rule: unknown) => {
   const parsed = commissionOverrideSchema.safeParse(rule);
-  return parsed.success ? (parsed.data as never) : undefined;
+  return parsed.success ? brandCommissionOverride(parsed.data) : undefined;
 };
 
 /** The activity link of a share: a group buy that exists (404 otherwise), a group, or a challenge not ended. */
