@@ -1,8 +1,9 @@
 // A test file's browser: its worker's chromium (browser-server.ts), reached through playwright-core. A file's
 // contexts belong to its connection, and closing the connection closes them, so no file sees another's
 // pages, cookies or storage.
-// Pages are a Chinese user's: zh-CN and Asia/Shanghai time, whatever the machine's own zone. Screenshots go to
-// e2e/screenshots.
+// Pages are a Chinese user's: zh-CN and Asia/Shanghai time, whatever the machine's own zone. They prefer reduced
+// motion, so the apps skip their transitions and chart animations (main.tsx): a screenshot shows the finished
+// screen, not a chart half drawn, and the renderer paints no in-between frames. Screenshots go to e2e/screenshots.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +35,7 @@ export async function phonePage(browser: Browser): Promise<Page> {
     hasTouch: true,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    reducedMotion: "reduce",
   });
   return context.newPage();
 }
@@ -43,6 +45,7 @@ export async function desktopPage(browser: Browser): Promise<Page> {
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
+    reducedMotion: "reduce",
   });
   return context.newPage();
 }

@@ -8,12 +8,16 @@ import { BrowserRouter } from "react-router-dom";
 import { AppRoutes } from "./AppRoutes.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
 import { AuthProvider } from "./lib/auth.tsx";
+import { prefersReducedMotion } from "./lib/reduced-motion.ts";
 import "./styles.css";
 
 function Themed() {
   const { language } = useI18n();
   return (
-    <ConfigProvider locale={language === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#e4393c" } }}>
+    <ConfigProvider
+      locale={language === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#e4393c", motion: !prefersReducedMotion } }}
+    >
       <AntApp>
         <AuthProvider>
           <BrowserRouter basename="/admin">

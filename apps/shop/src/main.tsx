@@ -1,5 +1,5 @@
 // Entry: the referral code from the address, language and antd-mobile locale, the session, the shop, the router.
-import { ConfigProvider } from "antd-mobile";
+import { ConfigProvider, reduceMotion } from "antd-mobile";
 import enUS from "antd-mobile/es/locales/en-US";
 import zhCN from "antd-mobile/es/locales/zh-CN";
 import { StrictMode } from "react";
@@ -11,6 +11,9 @@ import { AuthProvider } from "./lib/auth.tsx";
 import { captureReferral, recordReferralVisit } from "./lib/referral.ts";
 import { ShopProvider } from "./lib/shop.tsx";
 import "./styles.css";
+
+// Someone who asked their phone for less motion gets popups, toasts and swipers without their spring animations.
+if (window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) reduceMotion();
 
 const arrivedBy = captureReferral();
 if (arrivedBy) void recordReferralVisit(arrivedBy);

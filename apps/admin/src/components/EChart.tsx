@@ -1,6 +1,8 @@
-// One chart: loads echarts on first use (its own chunk), draws `option`, follows the container's width.
+// One chart: loads echarts on first use (its own chunk), draws `option` (at once, without its drawing animation,
+// for someone who prefers reduced motion), follows the container's width.
 import { Spin } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { prefersReducedMotion } from "../lib/reduced-motion.ts";
 
 type Option = Record<string, unknown>;
 
@@ -22,7 +24,7 @@ export function EChart({
     import("../lib/echarts.ts").then(({ echarts }) => {
       if (disposed || !box.current) return;
       chart = echarts.init(box.current);
-      chart.setOption(option);
+      chart.setOption(prefersReducedMotion ? { ...option, animation: false } : option);
       setReady(true);
       window.addEventListener("resize", resize);
     });
