@@ -140,7 +140,7 @@ export function ReportsPage() {
               <Statistic
                 title={t("reports.commission")}
                 value={formatFen(o.commissionFen)}
-                suffix={formatBps(o.commissionRateBps)}
+                suffix={<span className="stat-rate">{formatBps(o.commissionRateBps)}</span>}
               />
             </Card>
           </Col>
@@ -149,7 +149,7 @@ export function ReportsPage() {
               <Statistic
                 title={t("reports.dividend")}
                 value={formatFen(o.dividendFen)}
-                suffix={formatBps(o.dividendRateBps)}
+                suffix={<span className="stat-rate">{formatBps(o.dividendRateBps)}</span>}
               />
             </Card>
           </Col>
