@@ -57,6 +57,8 @@ export function funnelOption(
       {
         type: "funnel",
         sort: "none",
+        // a stage with few or no people keeps a band wide enough for its label (at 0% it was a point)
+        minSize: "24%",
         left: "5%",
         width: "90%",
         label: { position: "inside", formatter: "{b} {c}", color: "#fff" },
