@@ -96,8 +96,9 @@ const RELEASE_ACCOUNTS = {
 /**
  * Queue rows per batch: ~20,000 commissions of as many earners, one ledger line each. At 1,000,000 due on a
  * quiet box the whole sweep took 30.8-33.7 s in batches of 10,000 (two runs), 25.8-30.6 s of 20,000 (three),
- * 25.6 s of 40,000 and 25.0 s of 100,000 (`distribution-scale`, clones of one seeded database; a run varies
- * by ~5 s with the checkpoints the clone leaves behind); a batch's rows and its earners'
+ * 25.6 s of 40,000 and 25.0 s of 100,000 (`distribution-scale`, clones of one seeded database; those runs
+ * varied by ~5 s with the checkpoints the clone left behind, which the bench now writes before it times:
+ * 24.6-26.9 s of 20,000 since); a batch's rows and its earners'
  * available accounts stay locked until it commits (~0.5 s at 20,000), which is what a refund of one of
  * them or a withdrawal by one of them may wait.
  */
