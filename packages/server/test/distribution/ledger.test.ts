@@ -104,6 +104,29 @@ describe("ledger postings", () => {
     ).rejects.toSatisfy(causedBy(/unbalanced/));
   });
 
+  it("refuses entries naming an account or a transaction that does not exist", async () => {
+    const posted = await inTransaction(ctx.deps.db, (tx) =>
+      postLedgerTransaction(tx, pay("pay:sandbox:refs", 300)),
+    );
+    const [known] = await queryRows<{ id: number; last: number }>(
+      ctx.deps.db,
+      sql`select (select id from ledger_accounts where code = 'merchant_revenue') as id,
+                 (select max(id) from ledger_accounts) as last`,
+    );
+    const missingAccount = Number(known!.last) + 1000;
+    await expect(
+      ctx.deps.db.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen)
+        values (${posted.transactionId}, ${known!.id}, 9), (${posted.transactionId}, ${missingAccount}, -9)`),
+    ).rejects.toSatisfy(causedBy(/account that does not exist/));
+    await expect(
+      ctx.deps.db.execute(sql`insert into ledger_entries (transaction_id, account_id, amount_fen)
+        values (${posted.transactionId + 1000}, ${known!.id}, 9), (${posted.transactionId + 1000}, ${known!.id}, -9)`),
+    ).rejects.toSatisfy(causedBy(/transaction that does not exist/));
+    expect(
+      await queryRows(ctx.deps.db, sql`select 1 from ledger_entries where amount_fen in (9, -9)`),
+    ).toHaveLength(0);
+  });
+
   it("keeps transactions and entries append-only", async () => {
     await expect(
       ctx.deps.db.execute(sql`update ledger_entries set amount_fen = amount_fen * 2`),
