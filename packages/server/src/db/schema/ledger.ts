@@ -75,7 +75,8 @@ export const ledgerTransactions = pgTable(
 export const ledgerEntries = pgTable(
   "ledger_entries",
   {
-    id: id(),
+    // numbered in the order written; the row's key is (transaction, number): see below
+    id: bigint("id", { mode: "number" }).generatedAlwaysAsIdentity(),
     // both references are checked once per INSERT statement by ledger_entries_balanced (0047), not by
     // foreign keys that query once per row; transactions and accounts can be neither deleted nor renumbered
     transactionId: bigint("transaction_id", { mode: "number" }).notNull(),
@@ -83,8 +84,9 @@ export const ledgerEntries = pgTable(
     amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
   },
   (t) => [
-    // a transaction's entries (idempotent replay comparison, the L1 trigger, the audit)
-    index("ledger_entries_transaction_idx").on(t.transactionId),
+    // the key, led by the transaction: a transaction's entries (idempotent replay comparison, the L1
+    // trigger, the audit) are read by it, with no index of their own to write (0051)
+    primaryKey({ columns: [t.transactionId, t.id] }),
     // an account's statement, newest first (distributor detail in the admin)
     index("ledger_entries_account_idx").on(t.accountId, t.id),
     check("ledger_entries_amount_check", sql`${t.amountFen} <> 0`),
