@@ -26,6 +26,7 @@ export const ledgerAccounts = pgTable(
   "ledger_accounts",
   {
     id: id(),
+    // COLLATE "C" (0052, which Drizzle does not express): ASCII identifiers compared byte by byte
     code: text("code").notNull(),
     balanceFen: bigint("balance_fen", { mode: "number" }).notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -61,6 +62,7 @@ export const ledgerTransactions = pgTable(
   "ledger_transactions",
   {
     id: id(),
+    // COLLATE "C" (0052), as the account code
     idempotencyKey: text("idempotency_key").notNull(),
     kind: text("kind").notNull(),
     meta: jsonb("meta").$type<Record<string, unknown>>().notNull().default({}),
