@@ -122,9 +122,11 @@ export async function addToBalancesWithEntries(
        insert into ledger_accounts (code, balance_fen) select code, "deltaFen" from delta where "onRow" order by code
        on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
        returning id, code),
-     -- the others on this connection's slot rows
+     -- the others on this connection's slot rows; their accounts found by key (ANY): joined on the code
+     -- alone, the planner, pricing the record set at 100 rows, scanned every account of a smaller shop on
+     -- every payment (5,000 accounts: 2.9 ms against 0.3 ms by key; at 15,000 it probed the index)
      slotted as (select a.id, a.code, d."deltaFen" from ledger_accounts a join delta d on d.code = a.code
-                 where not d."onRow"),
+                 where not d."onRow" and a.code = any(array(select code from delta where not "onRow"))),
      slot as (
        insert into ledger_balance_slots (account_id, slot, balance_fen)
        select id, pg_backend_pid() % ${LEDGER_SLOTS}, "deltaFen" from slotted order by code
