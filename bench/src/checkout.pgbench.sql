@@ -102,10 +102,10 @@ FROM placed \gset
 -- distribution snapshot, the outbox message and the answer under the Idempotency-Key in one statement
 WITH wanted AS (
   SELECT * FROM (VALUES (:lo::bigint, :qlo::int), (:hi::bigint, :qhi::int)) v(sku_id, quantity) WHERE :two = 1 OR sku_id = :lo),
-locked AS (SELECT id FROM skus WHERE id IN (SELECT sku_id FROM wanted) ORDER BY id FOR NO KEY UPDATE),
+locked AS (SELECT id FROM skus WHERE id = ANY(ARRAY(SELECT sku_id FROM wanted)) ORDER BY id FOR NO KEY UPDATE),
 moved AS (
   UPDATE skus s SET stock = s.stock - w.quantity FROM wanted w
-  WHERE s.id = w.sku_id AND s.id IN (SELECT id FROM locked) AND s.stock - w.quantity >= 0
+  WHERE s.id = w.sku_id AND s.id = ANY(ARRAY(SELECT id FROM locked)) AND s.stock - w.quantity >= 0
   RETURNING s.id, s.stock, w.quantity),
 logged AS (
   INSERT INTO stock_logs (sku_id, delta, stock_after, reason, order_id, user_id)
