@@ -4,11 +4,11 @@
 // what a paid order posts — the payment and two commissions frozen, one postLedgerTransactions call, in its
 // own transaction — BENCH_POSTINGS times after a warm-up, and the mean and p99 per posting are printed and
 // written to bench/results/ledger-accounts.json.
+import { buildCommissionFrozenPosting, buildPaymentPosting } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { openPostgres, queryRows } from "../../packages/server/src/db/client.ts";
 import { runMigrations } from "../../packages/server/src/db/migrate.ts";
 import { inTransaction } from "../../packages/server/src/db/transaction.ts";
-import { ledgerAccount } from "../../packages/server/src/modules/ledger/accounts.ts";
 import { postLedgerTransactions } from "../../packages/server/src/modules/ledger/service.ts";
 import { createDatabase, databaseUrl, dropDatabase, psql } from "./lib/postgres.ts";
 import { writeResult } from "./lib/result.ts";
@@ -17,29 +17,24 @@ import { percentile, round } from "./lib/stats.ts";
 const COUNTS = (process.env.BENCH_ACCOUNTS ?? "0,1000,5000,15000,50000").split(",").map(Number);
 const POSTINGS = Number(process.env.BENCH_POSTINGS ?? 2000);
 
-/** What a paid order of `fen` posts: the payment, and a level-1 and level-2 commission frozen. */
+/** What a paid order of `fen` posts, built by the domain as the payment use case builds it: the payment, and
+ * a level-1 and level-2 commission frozen. */
 function paidOrder(n: number, fen: number) {
-  const l1 = Math.floor(fen / 10);
-  const l2 = Math.floor(fen / 20);
-  const frozen = (key: string, amountFen: number) => ({
-    key,
-    kind: "commission_frozen",
-    entries: [
-      { account: ledgerAccount.merchantRevenue, amountFen },
-      { account: ledgerAccount.commissionFrozen, amountFen: -amountFen },
-    ],
-  });
+  const at = new Date();
+  const frozen = (level: number, amountFen: number) =>
+    buildCommissionFrozenPosting({ orderId: n, orderItemId: n, level, earnerUserId: level, amountFen, at });
   return [
-    {
-      key: `pay:sandbox:bench${n}`,
-      kind: "payment",
-      entries: [
-        { account: ledgerAccount.gatewayClearing("sandbox"), amountFen: fen },
-        { account: ledgerAccount.merchantRevenue, amountFen: -fen },
-      ],
-    },
-    frozen(`comm:${n}:L1`, l1),
-    frozen(`comm:${n}:L2`, l2),
+    buildPaymentPosting({
+      provider: "sandbox",
+      transactionId: `bench${n}`,
+      orderNo: `bench${n}`,
+      buyerUserId: 3,
+      amountFen: fen,
+      stray: false,
+      at,
+    }),
+    frozen(1, Math.floor(fen / 10)),
+    frozen(2, Math.floor(fen / 20)),
   ];
 }
 
