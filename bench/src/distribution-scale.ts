@@ -27,6 +27,7 @@ import {
   findTeamStatsDrift,
   rebuildTeamStats,
 } from "../../packages/server/src/modules/binding/team-stats-repo.ts";
+import { foldReleased } from "../../packages/server/src/modules/commissions/released.ts";
 import { auditLedger, ledgerAuditClean } from "../../packages/server/src/modules/ledger/audit.ts";
 import {
   seedFlatTeam,
@@ -45,6 +46,8 @@ const COMMISSIONS = Number(process.env.BENCH_COMMISSIONS ?? USERS);
 const FLAT_TEAM: [number, number, number] = [50, 40, 49];
 const TEMPLATE = process.env.BENCH_TEMPLATE;
 const SWEEP_ONLY = process.env.BENCH_SWEEP_ONLY === "1";
+/** Earners whose released commissions are folded one by one after the sweep, as their withdrawals would. */
+const FOLDS = Number(process.env.BENCH_FOLDS ?? 1000);
 
 type Step = Record<string, unknown>;
 /** Runs `work`, records it as a step (seconds, per-op ms) and returns its result. */
@@ -119,12 +122,14 @@ export default async function distributionScale(): Promise<void> {
       met: sweep.seconds <= 2 * anchor.seconds,
     };
     console.log("anchor:", JSON.stringify(sweepVsAnchor));
+    const folds = await measureFolds(db, FOLDS);
     // the figures both result files lead with
     const sweepSummary = {
       sweepSeconds: sweep.seconds,
       anchorSeconds: anchor.seconds,
       sweepVsAnchor: sweepVsAnchor.ratio,
       sweepPeakRssMb: sweep.peakRssMb,
+      foldP99Ms: folds.p99Ms,
     };
     if (SWEEP_ONLY) {
       rss.stop();
@@ -137,6 +142,7 @@ export default async function distributionScale(): Promise<void> {
         steps,
         sweep,
         sweepVsAnchor,
+        folds,
       });
       return;
     }
@@ -183,6 +189,7 @@ export default async function distributionScale(): Promise<void> {
       steps,
       sweep,
       sweepVsAnchor,
+      folds,
       team,
       peakRssMb: rss.peakMb(),
       loadAverage1m: {
@@ -194,7 +201,8 @@ export default async function distributionScale(): Promise<void> {
         "Binding times the SQL of the binding service (advisory graph lock, recursive ancestor walk, insert) through the real repo functions, not attemptBind itself.",
         "Team screen = findTeamSummary (levels 1-3: members and paid sales, read from the team_stats counters) + findTeamMembers (one level, 100 newest, still a downline walk), the two queries of GET /api/v1/distribution/team. The goal is on the summary; the level-3 member list of the flat team is reported but not yet fast.",
         "team_stats is seeded by rebuildTeamStats (the recount behind migration 0020) because the tree is seeded by SQL; binds in this run keep it through moveInTeams, and countersDifferingFromRecount checks it at the end.",
-        "Release sweep (migrations 0045, 0049): walks commission_queue by due date, 20,000 rows a batch, each batch one statement that settles them (a heap-only status move on neighbouring pages: no commissions index names status, fillfactor 50), posts one ledger transaction with one line per earner (their available account, created by upsert on a first release) and one on the shop-wide commission_frozen account, and writes one commission.released message of ids and amounts (2 index entries per ledger line since 0051, 3 before, and its references checked once per statement by key since 0047 and 0050, which the anchor's t_ledger does not have). On a database cloned from a template seeded before 0049, the migration first moves the per-earner frozen balances into the shared account (not timed). The raw SQL anchor aggregates into an unindexed-but-pkey table and updates a 2-index table.",
+        "Release sweep (migrations 0045, 0049): walks commission_queue by due date, 20,000 rows a batch, each batch one statement that settles them (a heap-only status move on neighbouring pages: no commissions index names status, fillfactor 50), posts one ledger transaction of two lines (the shop-wide commission_frozen account to the shop-wide commission_released one, since 0053; before it one line per earner on their available account, created by upsert on a first release, and one on commission_frozen) and one commission_released_pending row per earner, and writes one commission.released message of ids and amounts (2 index entries per ledger line since 0051, 3 before, and its references checked once per statement by key since 0047 and 0050, which the anchor's t_ledger does not have). On a database cloned from a template seeded before 0049, the migration first moves the per-earner frozen balances into the shared account (not timed). The raw SQL anchor aggregates into an unindexed-but-pkey table and updates a 2-index table.",
+        "folds: after the sweep and the anchor, BENCH_FOLDS (1,000) random earners' pending releases folded into their available accounts one transaction each (foldReleased, what their next withdrawal does first), then the audit; not part of the sweep's time: a fold is paid once per withdrawal, for every release since the last one.",
         "Commissions are seeded by SQL as createCommissions writes them (row, `comm:<item>:L<level>` posting, cached balances); order items are not seeded (the sweep reads commissions and after-sales only), so order_item_id = order_id.",
         "Not measured here: checkout p99 while the sweep runs (G7), the closure-rebuild and dividend goals.",
       ],
@@ -281,6 +289,38 @@ async function measureSweep(db: Db, seeded: number, time: Timer) {
 }
 
 /** A random-tree member whose whole downline is nearest `target` (candidates by id: early ids own big subtrees). */
+/**
+ * What the sweep left for later (migration 0053): each earner's releases wait in commission_released_pending
+ * until their next withdrawal (or a dividend clawback) folds them into their account. Here `count` random
+ * earners with releases are folded one per transaction, as that many withdrawals would, then the audit runs.
+ */
+async function measureFolds(db: Db, count: number) {
+  const earners = await queryRows<{ id: string | number }>(
+    db,
+    sql`select earner_user_id as id from (select distinct earner_user_id from commission_released_pending) e
+        order by random() limit ${count}`,
+  );
+  const ms: number[] = [];
+  let foldedFen = 0;
+  for (const e of earners) {
+    const t0 = performance.now();
+    const folded = await inTransaction(db, (tx) => foldReleased(tx, [Number(e.id)], new Date()));
+    ms.push(performance.now() - t0);
+    for (const fen of folded.values()) foldedFen += fen;
+  }
+  ms.sort((a, b) => a - b);
+  const audit = await auditLedger(db);
+  const result = {
+    earners: earners.length,
+    foldedFen,
+    p50Ms: round(percentile(ms, 50), 2),
+    p99Ms: round(percentile(ms, 99), 2),
+    auditClean: ledgerAuditClean(audit),
+  };
+  console.log("folds:", JSON.stringify(result));
+  return result;
+}
+
 async function findMemberWithDescendants(db: Db, target: number) {
   let best = { userId: 0, descendants: 0 };
   for (let id = 5; id <= 40; id++) {

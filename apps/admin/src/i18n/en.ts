@@ -730,6 +730,7 @@ export const en: Record<MessageKey, string> = {
   "distributorAction.remove": "Removed",
   "ledgerKind.commission_frozen": "Commission (pending)",
   "ledgerKind.commission_settled": "Commission released",
+  "ledgerKind.commission_released_folded": "Released commissions credited",
   "ledgerKind.commission_cancelled": "Commission cancelled",
   "ledgerKind.commission_reversed": "Reversed by refund",
   "ledgerKind.commission_clawed_back": "Clawed back after release",

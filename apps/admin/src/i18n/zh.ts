@@ -721,6 +721,7 @@ export const zh = {
   "distributorAction.remove": "清退",
   "ledgerKind.commission_frozen": "佣金入账（待结算）",
   "ledgerKind.commission_settled": "佣金结算",
+  "ledgerKind.commission_released_folded": "已结算佣金入账",
   "ledgerKind.commission_cancelled": "佣金取消",
   "ledgerKind.commission_reversed": "退款冲回",
   "ledgerKind.commission_clawed_back": "结算后追回",

@@ -12,6 +12,14 @@ export const ledgerAccount = {
    * a `commission_frozen:u:<id>` account; those keep their history and a zero balance.
    */
   commissionFrozen: "commission_frozen",
+  /**
+   * Commissions the release sweep settled and no earner's account holds yet, in one shop-wide control account
+   * (migration 0053): each earner's share is their rows in `commission_released_pending`, which the sweep
+   * writes in the same statement, and the audit checks the two agree. A withdrawal or a clawback folds the
+   * earner's share into their available account first (buildReleasedFoldedPosting); readers add it.
+   */
+  commissionReleased: "commission_released",
+  /** What an earner may withdraw: with their share of `commission_released`, their available commission. */
   commissionAvailable: (userId: number) => `commission_available:u:${userId}`,
   withdrawalHold: (userId: number) => `withdrawal_hold:u:${userId}`,
   payoutClearing: (method: string) => `payout_clearing:${method}`,

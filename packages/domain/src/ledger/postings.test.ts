@@ -9,6 +9,7 @@ import {
   buildGroupLeaderBonusPosting,
   buildPaymentPosting,
   buildRefundPosting,
+  buildReleasedFoldedPosting,
   buildRewardPosting,
   buildWalletHoldPosting,
   buildWalletPayPosting,
@@ -272,6 +273,21 @@ describe("the ledger lines of each money event", () => {
       },
     },
     {
+      label: "u:7's released ¥13 and ¥5 folded into available before a withdrawal",
+      posting: buildReleasedFoldedPosting({
+        earnerUserId: 7,
+        amountFen: 1800,
+        throughTransactionId: 42,
+        releases: 2,
+        at,
+      }),
+      expected: {
+        key: "fold:u:7:42",
+        kind: "commission_released_folded",
+        lines: ["commission_released +1800", "commission_available:u:7 -1800"],
+      },
+    },
+    {
       label: "withdrawal ¥50 held",
       posting: buildWithdrawalHeldPosting({ withdrawalId: 4, userId: 3, amountFen: 5000, at }),
       expected: {
@@ -486,6 +502,9 @@ const anyPosting: fc.Arbitrary<Posting<string> | null> = fc.oneof(
   fc
     .record({ withdrawalId: id, userId: id, amountFen: positive })
     .map((p) => buildWithdrawalHeldPosting({ ...p, at })),
+  fc
+    .record({ earnerUserId: id, amountFen: positive, throughTransactionId: id, releases: id })
+    .map((p) => buildReleasedFoldedPosting({ ...p, at })),
   fc
     .tuple(id, id, positive, fc.constantFrom("wxpay", "alipay", "bank", "wallet"))
     .chain(([withdrawalId, userId, netFen, method]) =>

@@ -198,6 +198,33 @@ export function buildCommissionsReleasedLines(leftFenByEarner: ReadonlyMap<numbe
 }
 
 /**
+ * An earner's released commissions, still in the shop-wide `commission_released` account, move into their
+ * available account: before anything reads or debits that balance under a limit (a withdrawal, a dividend
+ * clawback). `throughTransactionId` is the last release transaction folded; each release is folded once, so
+ * the key is unique. Example: u:7's releases of ¥13 and ¥5 through transaction 42 → commission_released
+ * +1800, commission_available:u:7 −1800, key fold:u:7:42.
+ */
+export function buildReleasedFoldedPosting<At>(p: {
+  earnerUserId: number;
+  amountFen: number;
+  throughTransactionId: number;
+  releases: number;
+  at: At;
+}): Posting<At> {
+  return move(
+    {
+      key: `fold:u:${p.earnerUserId}:${p.throughTransactionId}`,
+      kind: "commission_released_folded",
+      meta: { releases: p.releases },
+      at: p.at,
+    },
+    ledgerAccount.commissionReleased,
+    ledgerAccount.commissionAvailable(p.earnerUserId),
+    p.amountFen,
+  );
+}
+
+/**
  * A refund takes back part of a commission line: from frozen before settlement (reversed), from available
  * after it (clawed back; the balance may go negative as debt). Example: 334 from available →
  * commission_available:u:3 +334, merchant_revenue −334.

@@ -1,9 +1,12 @@
 // Races that only a real PostgreSQL can show: concurrent withdrawals against one balance, two approvals
 // of one withdrawal, A→B ∥ B→A binding, two staff saving different settings sections at once, several
-// release sweepers over one backlog, refunds racing the sweep, and "my team" counters under concurrent binds and payments.
+// release sweepers over one backlog and withdrawals of what they released, refunds racing the sweep, and "my team" counters under concurrent binds and payments.
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.ts";
 import { findTeamStatsDrift } from "../../src/modules/binding/team-stats-repo.ts";
 import { releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
+import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts";
 import { createFreight, createProduct, pay, placeOrder, shopperWithAddress } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
 import { onPostgres } from "../support/test-database.ts";
@@ -11,6 +14,14 @@ import { credit, DAY, distributor, enableDistribution, shipAndReceive, wallet } 
 
 let ctx: TestContext;
 let owner: string;
+
+/** A distributor asks for ¥30 into their shop balance. */
+const withdraw30 = (token: string) =>
+  ctx.client.post(
+    "/api/v1/distribution/withdrawals",
+    { method: "wallet", amountFen: 3000, realName: "张三", account: "wx-zhangsan", consent: true },
+    token,
+  );
 
 describe.runIf(onPostgres)("races on PostgreSQL", () => {
   beforeAll(async () => {
@@ -22,16 +33,7 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
   it("100 concurrent withdrawals of ¥30 against ¥100: exactly 3 succeed", async () => {
     const d = await distributor(ctx);
     await credit(ctx, d.userId, 10000);
-    const body = {
-      method: "wallet",
-      amountFen: 3000,
-      realName: "张三",
-      account: "wx-zhangsan",
-      consent: true,
-    };
-    const results = await Promise.all(
-      Array.from({ length: 100 }, () => ctx.client.post("/api/v1/distribution/withdrawals", body, d.token)),
-    );
+    const results = await Promise.all(Array.from({ length: 100 }, () => withdraw30(d.token)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(
       results.filter((r) => r.status !== 201).every((r) => r.body.error.code === "INSUFFICIENT_BALANCE"),
@@ -115,6 +117,18 @@ describe.runIf(onPostgres)("races on PostgreSQL", () => {
     expect(moved.reduce((s, n) => s + n, 0)).toBe(7);
     expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 7000 });
     expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 2 })).toBe(0);
+
+    // what the sweepers released is still pending (not on A's account): ten withdrawals of ¥30 at once
+    // fold it once and two of them get it
+    const results = await Promise.all(Array.from({ length: 10 }, () => withdraw30(a.token)));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(2);
+    expect(await wallet(ctx, a.token)).toMatchObject({ availableFen: 1000, withdrawingFen: 6000 });
+    const folds = await queryRows<{ n: number }>(
+      ctx.deps.db,
+      sql`select count(*)::int as n from ledger_transactions where idempotency_key like ${`fold:u:${a.userId}:%`}`,
+    );
+    expect(folds[0]!.n).toBe(1);
+    expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
   });
 
   it("refunds approved while the sweep runs: each refunded line is cancelled, never released", async () => {

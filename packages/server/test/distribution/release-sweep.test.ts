@@ -82,23 +82,72 @@ describe("release sweep over a backlog", () => {
     expect(await wallet(ctx, b.token)).toMatchObject({ frozenFen: 0, availableFen: 2000 });
     const added = await ledgerCount();
     expect(added.transactions - before.transactions).toBe(3);
-    // each posting: one line per earner it pays, one for the frozen account
-    const postings = await queryRows<{ ids: number[]; earners: number; entries: number }>(
+    // each posting: two lines (shop-wide frozen → released) and one pending row per earner it pays
+    const postings = await queryRows<{ ids: number[]; earners: number; entries: number; pending: number }>(
       ctx.deps.db,
       sql`select t.meta -> 'commissionIds' as ids,
                  (select count(distinct c.earner_user_id) from commissions c
                   where c.id in (select jsonb_array_elements_text(t.meta -> 'commissionIds')::bigint))::int as earners,
-                 (select count(*) from ledger_entries e where e.transaction_id = t.id)::int as entries
+                 (select count(*) from ledger_entries e where e.transaction_id = t.id)::int as entries,
+                 (select count(*) from commission_released_pending p where p.transaction_id = t.id)::int as pending
           from ledger_transactions t where t.kind = 'commission_settled' order by t.id`,
     );
     expect(postings.map((p) => p.ids.length)).toEqual([3, 3, 1]);
-    for (const p of postings) expect(Number(p.entries)).toBe(Number(p.earners) + 1);
-    expect(added.entries - before.entries).toBe(postings.reduce((n, p) => n + Number(p.entries), 0));
+    for (const p of postings) expect([Number(p.entries), Number(p.pending)]).toEqual([2, Number(p.earners)]);
+    expect(added.entries - before.entries).toBe(2 * postings.length);
 
     // A rerun finds nothing and posts nothing; the queue holds no settled commission.
     expect(await releaseDueCommissions(ctx.deps, now, { batchSize: 1 })).toBe(0);
     expect(await ledgerCount()).toEqual(added);
     expect(await queueMismatches()).toEqual([]);
+    expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
+  });
+
+  it("a withdrawal folds what the sweep released into the earner's account once; screens show it before", async () => {
+    const product = await createProduct(ctx, owner, {
+      skus: [{ priceFen: 10000, stock: 100, specValues: [] }],
+    });
+    const a = await distributor(ctx);
+    for (let i = 0; i < 2; i++) {
+      const shopper = await buyer(ctx, a.code);
+      const order = await placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, quantity: 1 }]);
+      await pay(ctx, order);
+      await shipAndReceive(ctx, owner, order, shopper.token);
+    }
+    ctx.clock.advance(7 * DAY + 60_000);
+    // one commission a batch: two releases for A, each a pending row, none on A's own account yet
+    expect(await releaseDueCommissions(ctx.deps, ctx.deps.now(), { batchSize: 1 })).toBe(2);
+    const pendingOfA = () =>
+      queryRows<{ fen: string }>(
+        ctx.deps.db,
+        sql`select amount_fen as fen from commission_released_pending where earner_user_id = ${a.userId}`,
+      );
+    expect((await pendingOfA()).map((r) => Number(r.fen))).toEqual([1000, 1000]);
+    expect(await wallet(ctx, a.token)).toMatchObject({ frozenFen: 0, availableFen: 2000 });
+    const statement = async () => {
+      const detail = await ctx.client.get(`/api/admin/v1/distribution/distributors/${a.userId}`, owner);
+      expect(detail.status).toBe(200);
+      return (detail.body.ledger as { account: string; kind: string; amountFen: number }[])
+        .filter((e) => e.account === `commission_available:u:${a.userId}`)
+        .map((e) => `${e.kind} ${e.amountFen}`)
+        .sort();
+    };
+    expect(await statement()).toEqual(["commission_settled -1000", "commission_settled -1000"]);
+
+    const withdraw = (amountFen: number) =>
+      ctx.client.post(
+        "/api/v1/distribution/withdrawals",
+        { method: "wallet", amountFen, realName: "张三", account: "wx-zhangsan", consent: true },
+        a.token,
+      );
+    expect((await withdraw(1500)).status).toBe(201);
+    expect(await pendingOfA()).toEqual([]);
+    expect(await wallet(ctx, a.token)).toMatchObject({ availableFen: 500 });
+    expect(await statement()).toEqual(["commission_released_folded -2000", "withdrawal_hold 1500"]);
+    // the second request finds nothing to fold and only ¥5 left
+    const refused = await withdraw(1500);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("INSUFFICIENT_BALANCE");
     expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
   });
 

@@ -289,6 +289,27 @@ export const commissionQueue = pgTable(
 );
 
 /**
+ * Each earner's share of the shop-wide `commission_released` account (migration 0053): what one release
+ * sweep batch settled for them (`transaction_id`: the batch's ledger transaction), written by the sweep in
+ * the statement that posts the batch, so a release costs a narrow insert per earner instead of an update of
+ * their available account's row and a ledger line. A withdrawal or a dividend clawback folds the earner's
+ * rows into that account (deleted, one posting: commissions/released.ts); balance readers add them. No
+ * foreign keys: the sweep writes ~20,000 a statement and the ledger audit checks the sum.
+ */
+export const commissionReleasedPending = pgTable(
+  "commission_released_pending",
+  {
+    earnerUserId: ref("earner_user_id").notNull(),
+    transactionId: ref("transaction_id").notNull(),
+    amountFen: money("amount_fen").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.earnerUserId, t.transactionId] }),
+    check("commission_released_pending_amount_check", sql`${t.amountFen} > 0`),
+  ],
+);
+
+/**
  * Per earner, the two figures the fraud check's refund ratio needs on every payment, kept in the
  * transactions that change them (commission creation; an order's first clawback for that earner), so a
  * payment reads a few rows instead of counting the earner's whole history. `orders` counts distinct orders

@@ -7,12 +7,13 @@ import { NO_OPEN_AFTER_SALE } from "./repo.ts";
 /** Where a sweep's walk of the due queue stands: the last queue row taken, in (due date, id) order. */
 export type DueCursor = { dueAt: string; commissionId: number };
 
-/** What one batch did: queue rows taken, commissions moved, earners paid, ledger lines written, where it ended. */
+/** What one batch did: queue rows taken, commissions moved, earners paid, ledger lines and pending rows written, where it ended. */
 export type SettledBatch = {
   taken: number;
   settled: number;
   earners: number;
   lines: number;
+  pending: number;
   cursor: DueCursor | null;
 };
 
@@ -25,19 +26,20 @@ export type SettledBatch = {
  * (heap-only: no index names `status`) and leave the queue. The UPDATE takes its own row locks: a row another
  * transaction holds (a refund, another sweeper) is waited for and judged again as that transaction left it,
  * so a cancelled or settled row is not moved and a clawback made meanwhile is counted.
- * The same statement posts buildCommissionsReleasedLines' transaction — per earner, what is left moves out
- * of the shop-wide frozen account (one line for the batch) into commission_available:u:<id> (created on a
- * first release) — keyed `release:<smallest id>` with the ids in its meta, and writes one
- * `commission.released` message with the ids and amounts. The earners' accounts are taken in code order (the
- * index is then read leaf by leaf, not at random), the frozen account last, as postBatchTransaction takes
- * them. The caller checks `lines` is `earners + 1` (or 0); the entries' own trigger checks the sum.
+ * The same statement posts the batch's ledger transaction — what is left of its commissions moves from the
+ * shop-wide frozen account to the shop-wide released one, two lines, the two account rows taken in code
+ * order — keyed `release:<smallest id>` with the ids in its meta, writes each earner's share as a row of
+ * commission_released_pending (folded into their available account later: released.ts), and writes one
+ * `commission.released` message with the ids and amounts. Per earner that is one narrow insert, where
+ * posting to each earner's own account was an upsert of its row and a ledger line (migration 0053). The
+ * caller checks `lines` is 2 and `pending` is `earners` (or both 0); the entries' own trigger checks the sum.
  */
 export async function settleAndPostDue(
   db: Executor,
   now: Date,
   limit: number,
   cursor: DueCursor | null,
-  accounts: { frozen: string; availablePrefix: string },
+  accounts: { frozen: string; released: string },
 ): Promise<SettledBatch> {
   const at = now.toISOString();
   const [row] = await queryRows<{
@@ -45,6 +47,7 @@ export async function settleAndPostDue(
     settled: number;
     earners: number;
     lines: number;
+    pending: number;
     dueAt: string | null;
     commissionId: number | null;
   }>(
@@ -62,7 +65,7 @@ export async function settleAndPostDue(
         -- queue row that points at a settled commission, never taken again)
         gone as (delete from commission_queue where ctid = any(array(select queued from moved))),
         earner as materialized (
-          select ${accounts.availablePrefix}::text || earner_user_id as code, sum(left_fen) as fen from moved
+          select earner_user_id as user_id, sum(left_fen) as fen from moved
           group by earner_user_id having sum(left_fen) > 0),
         posted as (
           insert into ledger_transactions (idempotency_key, kind, meta, created_at)
@@ -70,21 +73,20 @@ export async function settleAndPostDue(
                  ('{"commissionIds":[' || string_agg(id::text, ',' order by id) || ']}')::jsonb, ${at}
           from moved having count(*) > 0 and exists (select 1 from earner)
           returning id),
-        -- an earner's first release creates their available account: an upsert, in code order
-        available as (
-          insert into ledger_accounts (code, balance_fen) select code, -fen from earner order by code
-          on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-          returning id, code),
-        frozen as (
-          update ledger_accounts set balance_fen = balance_fen + (select sum(fen) from earner)
-          where code = ${accounts.frozen} and exists (select 1 from earner)
-          returning id, (select sum(fen) from earner) as fen),
-        line as (
-          select available.id, -earner.fen as fen from available join earner on earner.code = available.code
-          union all select id, fen from frozen),
+        pending as (
+          insert into commission_released_pending (earner_user_id, transaction_id, amount_fen)
+          select earner.user_id, posted.id, earner.fen from posted, earner
+          returning 1),
+        -- frozen down, released up by the batch's sum: both rows in one update, in code order
+        account as (
+          update ledger_accounts a
+          set balance_fen = a.balance_fen + case when a.code = ${accounts.frozen} then total.fen else -total.fen end
+          from (select sum(fen) as fen from earner) total
+          where a.code in (${accounts.frozen}, ${accounts.released}) and total.fen is not null
+          returning a.id, case when a.code = ${accounts.frozen} then total.fen else -total.fen end as fen),
         entries as (
           insert into ledger_entries (transaction_id, account_id, amount_fen)
-          select posted.id, line.id, line.fen from posted, line order by line.id
+          select posted.id, account.id, account.fen from posted, account order by account.id
           returning 1),
         -- built as text and parsed once: building it as jsonb took four times as long
         message as (
@@ -96,6 +98,7 @@ export async function settleAndPostDue(
                  order by due_at desc, id desc limit 1)
         select (select count(*) from due)::int as taken, (select count(*) from moved)::int as settled,
                (select count(*) from earner)::int as earners, (select count(*) from entries)::int as lines,
+               (select count(*) from pending)::int as pending,
                last.* from (select 1) one left join last on true`,
   );
   return {
@@ -103,6 +106,7 @@ export async function settleAndPostDue(
     settled: Number(row!.settled),
     earners: Number(row!.earners),
     lines: Number(row!.lines),
+    pending: Number(row!.pending),
     cursor: row!.dueAt ? { dueAt: row!.dueAt, commissionId: Number(row!.commissionId) } : null,
   };
 }

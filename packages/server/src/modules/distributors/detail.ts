@@ -9,6 +9,7 @@ import type { AppDeps } from "../../deps.ts";
 import { AppError } from "../../errors/app-error.ts";
 import { maskPhone } from "../../lib/personal-data.ts";
 import { findAncestors, findTeamMembers, findTeamSummary } from "../binding/repo.ts";
+import { findReleasedPendingStatement } from "../commissions/released.ts";
 import { findFrozenStatement } from "../commissions/views.ts";
 import { ledgerAccount } from "../ledger/accounts.ts";
 import { findStatement } from "../ledger/repo.ts";
@@ -85,6 +86,10 @@ export async function distributorDetail(deps: Pick<AppDeps, "db" | "now">, userI
       findStatement(deps.db, a, 50, null).then((rows) =>
         rows.map(({ meta: _m, ...r }) => ({ account: a, ...r, createdAt: new Date(r.createdAt) })),
       ),
+    ),
+    // releases not folded into the available account yet (0053) are its lines too
+    findReleasedPendingStatement(deps.db, userId, 50).then((rows) =>
+      rows.map((r) => ({ account: accounts[0]!, ...r, createdAt: new Date(r.createdAt) })),
     ),
   ];
   const entries = (await Promise.all(statements)).flat();

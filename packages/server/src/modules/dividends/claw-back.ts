@@ -2,7 +2,8 @@
 // their run was paid — only when the merchant switched it on (settings.clawbackAfterRefund); otherwise the
 // run's report only shows the refund. In one transaction, in a fixed order: lock the run; load what each member
 // was paid, what they owe on today's figures (pool runs: the refunded share; team and bonus runs: the
-// statement computed again), what earlier sweeps recorded, and their available balances (locked); plan (domain
+// statement computed again), what earlier sweeps recorded, and their available balances (their released
+// commissions folded in, then locked); plan (domain
 // planDividendClawback); write the clawback rows (the event rows), then post the ledger transaction taking
 // what the balances hold back to the dividend expense. A balance is never taken below zero: what it could not
 // cover stays outstanding on the run and is taken by a later sweep once the member has earned it. The key of
@@ -12,6 +13,7 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows, type Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
 import { AppError, notFound } from "../../errors/app-error.ts";
+import { foldReleased } from "../commissions/released.ts";
 import { postBatchTransaction } from "../ledger/post-batch.ts";
 import { bonusStatement, teamStatement } from "./preview-run.ts";
 import { findPayingLines, findRun, lockRun, type RunRow, sumTurnover } from "./repo.ts";
@@ -43,6 +45,8 @@ export async function clawBackRun(
     const refundedFen = Math.max(0, run.turnoverFen - turnoverFen);
     const paid = await findPayingLines(tx, run.id);
     const earlier = await findClawbacks(tx, run.id);
+    if (run.status === "approved")
+      await foldReleased(tx, [...new Set(paid.map((l) => l.userId))], deps.now());
     const balances = run.status === "approved" ? await lockAvailableBalances(tx, run.id) : new Map();
     const plan = planDividendClawback({
       enabled: settings.clawbackAfterRefund,

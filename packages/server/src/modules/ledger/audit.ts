@@ -2,7 +2,8 @@
 // kept balance (its row plus its slot rows) (L4),
 // every transaction whose entries do not sum to zero or are fewer than two (L1), and Σ balances (L6).
 // The shop-wide frozen commissions account against what its subsidiary rows say: the open commissions
-// (frozen or held) less their clawbacks, each earner's frozen balance (migration 0049).
+// (frozen or held) less their clawbacks, each earner's frozen balance (migration 0049); and the shop-wide
+// released account against its subsidiary rows, the earners' releases not folded yet (0053).
 // The shop wallets too: no wallet recomputed from its entries owes less than nothing, and what each
 // shopper's wallet hold keeps equals the balance parts of their orders still awaiting payment.
 import { sql } from "drizzle-orm";
@@ -22,6 +23,8 @@ export type LedgerAudit = {
   walletHoldDifferences: { userId: number; heldFen: number; unpaidOrdersFen: number }[];
   /** What commission_frozen holds (from its entries) and what the open commission rows add up to: equal. */
   frozenCommissions: { ledgerFen: number; commissionsFen: number };
+  /** What commission_released holds (from its entries) and what the pending release rows add up to: equal. */
+  releasedCommissions: { ledgerFen: number; pendingFen: number };
 };
 
 export async function auditLedger(db: Executor): Promise<LedgerAudit> {
@@ -83,7 +86,17 @@ export async function auditLedger(db: Executor): Promise<LedgerAudit> {
                (select coalesce(sum(amount_fen - clawed_back_fen), 0) from commissions
                 where status in ('frozen', 'held'))::bigint as "commissionsFen"`,
   );
+  const [released] = await queryRows<{ ledgerFen: string | number; pendingFen: string | number }>(
+    db,
+    sql`select (-coalesce((select sum(e.amount_fen) from ledger_entries e join ledger_accounts a on a.id = e.account_id
+                           where a.code = ${ledgerAccount.commissionReleased}), 0))::bigint as "ledgerFen",
+               (select coalesce(sum(amount_fen), 0) from commission_released_pending)::bigint as "pendingFen"`,
+  );
   return {
+    releasedCommissions: {
+      ledgerFen: Number(released!.ledgerFen),
+      pendingFen: Number(released!.pendingFen),
+    },
     frozenCommissions: {
       ledgerFen: Number(frozen!.ledgerFen),
       commissionsFen: Number(frozen!.commissionsFen),
@@ -110,6 +123,7 @@ export function ledgerAuditClean(audit: LedgerAudit): boolean {
     audit.totalBalanceFen === 0 &&
     audit.overdrawnWallets.length === 0 &&
     audit.walletHoldDifferences.length === 0 &&
-    audit.frozenCommissions.ledgerFen === audit.frozenCommissions.commissionsFen
+    audit.frozenCommissions.ledgerFen === audit.frozenCommissions.commissionsFen &&
+    audit.releasedCommissions.ledgerFen === audit.releasedCommissions.pendingFen
   );
 }

@@ -21,6 +21,7 @@ import { AppError, notFound } from "../../errors/app-error.ts";
 import type { StaffActor } from "../../http/types.ts";
 import { maskTail } from "../../lib/secret-box.ts";
 import { recordAudit } from "../audit/service.ts";
+import { findReleasedPendingFen, foldReleased } from "../commissions/released.ts";
 import { businessDate } from "../commissions/rewards.ts";
 import { findFrozenFen } from "../commissions/views.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
@@ -47,7 +48,8 @@ export async function getWallet(db: Db | Tx, userId: number) {
   return {
     // the earner's share of the shop-wide frozen account is their open commissions (migration 0049)
     frozenFen: await findFrozenFen(db, userId),
-    availableFen: owedFen(b.get(codes[0]!) ?? 0),
+    // with what the release sweep paid them that is not folded into the account yet (migration 0053)
+    availableFen: owedFen(b.get(codes[0]!) ?? 0) + (await findReleasedPendingFen(db, userId)),
     withdrawingFen: owedFen(b.get(codes[1]!) ?? 0),
   };
 }
@@ -135,6 +137,8 @@ export async function requestWithdrawal(
     if (distributor.status === "frozen")
       throw new AppError("DISTRIBUTOR_FROZEN", "A frozen distributor cannot withdraw");
     const now = deps.now();
+    // the released commissions into the account first, so the guard below reads all of it
+    await foldReleased(tx, [userId], now);
     const date = businessDate(now);
     const settings = await getDistributionSettings(tx);
     const today = await findTodayTotals(tx, userId, date);
