@@ -1,5 +1,6 @@
 // Builders the distribution tests share: switch distribution on, make distributors, and walk an order
 // through pay → ship → receive → release with the clock.
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { inTransaction } from "../../src/db/transaction.ts";
 import { ledgerAccount } from "../../src/modules/ledger/accounts.ts";
@@ -88,4 +89,27 @@ export async function credit(ctx: TestContext, userId: number, amountFen: number
       ],
     }),
   );
+}
+
+/**
+ * What a release sweep batch leaves an earner (migration 0053): the shop-wide released account credited
+ * and their pending row, not on their own available account yet. Paid from reward_expense here, so the
+ * frozen account's check against the commission rows is not touched.
+ */
+export async function creditReleasedPending(ctx: TestContext, userId: number, amountFen: number) {
+  credits++;
+  await inTransaction(ctx.deps.db, async (tx) => {
+    const posted = await postLedgerTransaction(tx, {
+      key: `test:release:${userId}:${credits}`,
+      kind: "commission_settled",
+      entries: [
+        { account: ledgerAccount.rewardExpense, amountFen },
+        { account: ledgerAccount.commissionReleased, amountFen: -amountFen },
+      ],
+    });
+    await tx.execute(
+      sql`insert into commission_released_pending (earner_user_id, transaction_id, amount_fen)
+          values (${userId}, ${posted.transactionId}, ${amountFen})`,
+    );
+  });
 }

@@ -2,7 +2,8 @@
 // conditions they meet (direct distributors, team orders within 3 levels), set-based, never down; and
 // clawback after refund — off, a refund of counted turnover is only shown on the run; switched on (a money
 // setting: only a role holding dividends.approve), the sweep takes the refunded share back from each earner's
-// available balance, never below zero: a balance short of it leaves the rest outstanding until it has it.
+// available balance (with what the release sweep paid them and no withdrawal has folded in yet), never
+// below zero: a balance short of it leaves the rest outstanding until it has it.
 // No flow refunds a completed order today (the after-sale window closed before the run), so the late refund
 // is written as the order's refunded amount, as a refund landing after completion would leave it.
 import { sql } from "drizzle-orm";
@@ -10,10 +11,12 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { clawBackDividends } from "../../src/jobs/claw-back-dividends.ts";
 import { upgradeDividendGrades } from "../../src/jobs/upgrade-dividend-grades.ts";
+import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts";
 import { completeDueOrders } from "../../src/modules/orders/service.ts";
 import { createFreight, createProduct, pay, placeOrder } from "../commerce/fixtures.ts";
 import {
   buyer,
+  creditReleasedPending,
   DAY,
   distributor,
   enableDistribution,
@@ -156,7 +159,7 @@ describe("clawback after refund", () => {
     expect(detail.body.clawback).toEqual({ enabled: false, dueFen: 0, takenFen: 0, outstandingFen: 0 });
   });
 
-  test("on: each owes a third (¥2.50); B's balance is out for withdrawal, so only A's is taken until it comes back", async () => {
+  test("on: each owes a third (¥2.50); B's balance is out for withdrawal, so A's and B's ¥1 release since are taken, the rest when it comes back", async () => {
     // finance cannot switch it (no distribution.configure); an operator has no dividends.approve: owner only
     const operator = await ctx.client.createStaff(owner, "operator");
     const refused = await ctx.client.put(
@@ -182,19 +185,23 @@ describe("clawback after refund", () => {
       b.token,
     );
     expect(withdrawal.status, JSON.stringify(withdrawal.body)).toBe(201);
+    // then the release sweep pays B ¥1, which waits outside B's account until something folds it in
+    await creditReleasedPending(ctx, b.userId, 100);
+    expect((await wallet(ctx, b.token)).availableFen).toBe(100);
     const aBefore = (await wallet(ctx, a.token)).availableFen;
     const before = await expense();
 
+    // the sweep folds B's ¥1 in first and takes it: ¥2.50 from A, ¥1 from B, ¥1.50 outstanding
     expect(await clawBackDividends.run(ctx.deps, ctx.clock.now())).toBe(1);
-    expect(await expense()).toBe(before - 250);
+    expect(await expense()).toBe(before - 350);
     expect((await wallet(ctx, a.token)).availableFen).toBe(aBefore - 250);
     expect((await wallet(ctx, b.token)).availableFen).toBe(0);
     let detail = await ctx.client.get(admin(`/runs/${runId}`), owner);
-    expect(detail.body.clawback).toEqual({ enabled: true, dueFen: 500, takenFen: 250, outstandingFen: 250 });
+    expect(detail.body.clawback).toEqual({ enabled: true, dueFen: 500, takenFen: 350, outstandingFen: 150 });
 
     // the same sweep again takes nothing more
     expect(await clawBackDividends.run(ctx.deps, ctx.clock.now())).toBe(0);
-    expect(await expense()).toBe(before - 250);
+    expect(await expense()).toBe(before - 350);
 
     // finance rejects B's withdrawal: the balance is back, and the next sweep takes what was outstanding
     const rejected = await ctx.client.post(
@@ -204,13 +211,14 @@ describe("clawback after refund", () => {
     );
     expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
     expect(await clawBackDividends.run(ctx.deps, ctx.clock.now())).toBe(1);
-    expect((await wallet(ctx, b.token)).availableFen).toBe(bAvailable - 250);
+    expect((await wallet(ctx, b.token)).availableFen).toBe(bAvailable - 150);
     detail = await ctx.client.get(admin(`/runs/${runId}`), owner);
     expect(detail.body.clawback).toEqual({ enabled: true, dueFen: 500, takenFen: 500, outstandingFen: 0 });
     expect(await clawBackDividends.run(ctx.deps, ctx.clock.now())).toBe(0);
     expect(await expense()).toBe(before - 500);
 
-    // the ledger stays balanced and no available balance went below zero for it
+    // the ledger stays balanced, the audit clean, and no available balance went below zero for it
+    expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
     const [check] = await queryRows<{ sum: string | number; negative: number }>(
       ctx.deps.db,
       sql`select (select coalesce(sum(amount_fen), 0) from ledger_entries)::bigint as sum,
