@@ -9,6 +9,7 @@ import { completeOrders } from "./complete-orders.ts";
 import { deliverOutboxJob } from "./deliver-outbox.ts";
 import { evaluateGrades } from "./evaluate-grades.ts";
 import { expireGroupBuys } from "./expire-group-buys.ts";
+import { foldReleasedCommissions } from "./fold-released-commissions.ts";
 import { startIntervalScheduler } from "./interval-scheduler.ts";
 import type { Job, JobLog, Scheduler } from "./job.ts";
 import { pollPayouts } from "./poll-payouts.ts";
@@ -28,6 +29,7 @@ export const jobs: Job[] = [
   autoReceiveOrders,
   completeOrders,
   releaseCommissions,
+  foldReleasedCommissions,
   pollPayouts,
   reconcilePayments,
   evaluateGrades,

@@ -6,11 +6,21 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.ts";
 import { inTransaction } from "../../src/db/transaction.ts";
+import { foldReleasedCommissions } from "../../src/jobs/fold-released-commissions.ts";
 import { releaseDueBatch, releaseDueCommissions } from "../../src/modules/commissions/lifecycle.ts";
+import { FOLD_AFTER_RELEASES } from "../../src/modules/commissions/released.ts";
 import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts";
 import { createFreight, createProduct, pay, placeOrder } from "../commerce/fixtures.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
-import { buyer, DAY, distributor, enableDistribution, shipAndReceive, wallet } from "./support.ts";
+import {
+  buyer,
+  creditReleasedPending,
+  DAY,
+  distributor,
+  enableDistribution,
+  shipAndReceive,
+  wallet,
+} from "./support.ts";
 
 let ctx: TestContext;
 let owner: string;
@@ -148,6 +158,27 @@ describe("release sweep over a backlog", () => {
     const refused = await withdraw(1500);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("INSUFFICIENT_BALANCE");
+    expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
+  });
+
+  it("the hourly pass folds an earner who gathered many releases without withdrawing, and no one else", async () => {
+    const busy = await distributor(ctx);
+    const quiet = await distributor(ctx);
+    for (let i = 0; i < FOLD_AFTER_RELEASES; i++) await creditReleasedPending(ctx, busy.userId, 100);
+    await creditReleasedPending(ctx, quiet.userId, 500);
+    const pendingRows = async (userId: number) =>
+      (
+        await queryRows<{ n: number }>(
+          ctx.deps.db,
+          sql`select count(*)::int as n from commission_released_pending where earner_user_id = ${userId}`,
+        )
+      )[0]!.n;
+    expect(await foldReleasedCommissions.run(ctx.deps, ctx.deps.now())).toBe(1);
+    expect([await pendingRows(busy.userId), await pendingRows(quiet.userId)]).toEqual([0, 1]);
+    // the balances read the same before and after: one from the account, the other from its pending row
+    expect(await wallet(ctx, busy.token)).toMatchObject({ availableFen: 100 * FOLD_AFTER_RELEASES });
+    expect(await wallet(ctx, quiet.token)).toMatchObject({ availableFen: 500 });
+    expect(await foldReleasedCommissions.run(ctx.deps, ctx.deps.now())).toBe(0);
     expect(ledgerAuditClean(await auditLedger(ctx.deps.db))).toBe(true);
   });
 

@@ -1,10 +1,12 @@
 // Released commissions not yet in their earner's available account (migration 0053): the release sweep
 // writes each earner's share of a batch as a commission_released_pending row and credits the shop-wide
 // `commission_released` account. Anything that reads an available balance under a limit folds the
-// earner's rows in first; screens add them to the account's balance.
+// earner's rows in first; screens add them to the account's balance; an hourly pass folds the earners who
+// gathered many, so that sum stays short for one who never withdraws.
 import { buildReleasedFoldedPosting } from "@liebian/domain";
 import { sql } from "drizzle-orm";
-import { type Executor, queryRows, type Tx } from "../../db/client.ts";
+import { type Db, type Executor, queryRows, type Tx } from "../../db/client.ts";
+import { inTransaction } from "../../db/transaction.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
 
 /**
@@ -84,4 +86,39 @@ export async function findReleasedPendingStatement(db: Executor, earnerUserId: n
         where p.earner_user_id = ${earnerUserId}
         order by p.transaction_id desc limit ${limit}`,
   );
+}
+
+/**
+ * Pending releases an earner may gather before the hourly pass folds them. The sweep runs every minute,
+ * so a busy earner who never withdraws would otherwise add a row a minute to every balance read.
+ */
+export const FOLD_AFTER_RELEASES = 24;
+
+/** Earners folded per transaction by the hourly pass. */
+const FOLD_CHUNK = 500;
+
+/**
+ * The hourly pass: folds every earner with at least FOLD_AFTER_RELEASES pending rows, FOLD_CHUNK earners a
+ * transaction, until none is left. Finding them reads the pending table's key in order and stops at a
+ * chunk; the table holds only what no withdrawal or pass has folded yet. Returns the earners folded.
+ */
+export async function foldCrowdedReleases(deps: { db: Db }, now: Date): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const crowded = await queryRows<{ id: string | number }>(
+      deps.db,
+      sql`select earner_user_id as id from commission_released_pending group by earner_user_id
+          having count(*) >= ${FOLD_AFTER_RELEASES} order by earner_user_id limit ${FOLD_CHUNK}`,
+    );
+    if (crowded.length === 0) return folded;
+    const moved = await inTransaction(deps.db, (tx) =>
+      foldReleased(
+        tx,
+        crowded.map((r) => Number(r.id)),
+        now,
+      ),
+    );
+    folded += moved.size;
+    if (crowded.length < FOLD_CHUNK) return folded;
+  }
 }
