@@ -172,9 +172,11 @@ export function buildCommissionReleasedPosting<At>(p: {
 }
 
 /**
- * The release sweep's batch, one ledger transaction: for each earner, what clawbacks left of their settled
- * commissions, summed, moves out of the frozen commissions into their available balance: one line per earner
- * and one for the frozen account. These are buildCommissionReleasedPosting's lines of every commission in the
+ * An order's commissions released when it completes, one ledger transaction: for each earner, what clawbacks
+ * left of their settled commissions, summed, moves out of the frozen commissions into their available
+ * balance: one line per earner and one for the frozen account. (The release sweep, set-based in SQL, moves a
+ * batch's total to the shop-wide released account instead and leaves each earner's share pending until it
+ * is folded in — buildReleasedFoldedPosting — migration 0053.) These are buildCommissionReleasedPosting's lines of every commission in the
  * batch merged per account (planRelease's property test holds them equal), in account-code order; an earner
  * with nothing left has none, and a batch with nothing left has no lines. Summing per earner as a number
  * first keeps a batch of 10,000 rows from building 20,000 account codes. Example: earner 7 left 1,000 and 300,

@@ -1,7 +1,9 @@
-// The release sweep's decision for one batch of due commissions: which rows settle (frozen → settled), which
-// wait and why, and the one ledger transaction that moves what is left of them (after clawbacks) from each
-// earner's frozen balance to their available one: each row's "commission released" posting, merged into one
-// line per touched account (buildCommissionsReleasedLines).
+// The release's decision for one batch of due commissions (an order completing; the sweep applies the same
+// rule set-based in SQL): which rows settle (frozen → settled), which wait and why, and the one ledger
+// transaction that moves what is left of them (after clawbacks) from each earner's frozen balance to their
+// available one: each row's "commission released" posting, merged into one line per touched account
+// (buildCommissionsReleasedLines). The sweep moves the same total to the shop-wide released account and
+// leaves each earner's share pending until it is folded in (migration 0053).
 import { type CommissionStatus, decideCommissionSettlement } from "../distribution/commission-state.ts";
 import { buildCommissionsReleasedLines } from "../ledger/postings.ts";
 

@@ -90,7 +90,7 @@ export async function releaseDueBatch(
   return batch;
 }
 
-/** The shop-wide accounts a sweep batch moves (buildCommissionsReleasedLines' total, before it is folded). */
+/** The shop-wide accounts a sweep batch moves: frozen down and released up by the batch's total (0053). */
 const RELEASE_ACCOUNTS = {
   frozen: ledgerAccount.commissionFrozen,
   released: ledgerAccount.commissionReleased,
