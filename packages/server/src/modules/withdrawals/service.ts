@@ -54,6 +54,12 @@ export async function getWallet(db: Db | Tx, userId: number) {
   };
 }
 
+/** What the earner's available account itself holds for them, without their pending releases. */
+async function findAvailableOnAccount(tx: Tx, userId: number): Promise<number> {
+  const code = ledgerAccount.commissionAvailable(userId);
+  return owedFen((await findBalances(tx, [code])).get(code) ?? 0);
+}
+
 export type WithdrawalInput = {
   method: WithdrawalMethod;
   amountFen: number;
@@ -146,7 +152,9 @@ export async function requestWithdrawal(
       rules: rulesOf(settings, await getSettings(tx, "moneyLimits")),
       method: input.method,
       amountFen: fen(input.amountFen),
-      availableFen: fen((await getWallet(tx, userId)).availableFen),
+      // the account alone, as the guard reads it: a release a sweep batch committed since the fold waits
+      // for the next one, rather than passing here and being refused by the guard
+      availableFen: fen(await findAvailableOnAccount(tx, userId)),
       today: { count: today.count, amountFen: fen(today.amountFen) },
     });
     if (decision.kind === "refuse")
