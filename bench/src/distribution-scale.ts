@@ -288,7 +288,6 @@ async function measureSweep(db: Db, seeded: number, time: Timer) {
   return result;
 }
 
-/** A random-tree member whose whole downline is nearest `target` (candidates by id: early ids own big subtrees). */
 /**
  * What the sweep left for later (migration 0053): each earner's releases wait in commission_released_pending
  * until their next withdrawal (or a dividend clawback) folds them into their account. Here `count` random
@@ -321,6 +320,7 @@ async function measureFolds(db: Db, count: number) {
   return result;
 }
 
+/** A random-tree member whose whole downline is nearest `target` (candidates by id: early ids own big subtrees). */
 async function findMemberWithDescendants(db: Db, target: number) {
   let best = { userId: 0, descendants: 0 };
   for (let id = 5; id <= 40; id++) {

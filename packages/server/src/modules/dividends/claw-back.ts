@@ -45,9 +45,15 @@ export async function clawBackRun(
     const refundedFen = Math.max(0, run.turnoverFen - turnoverFen);
     const paid = await findPayingLines(tx, run.id);
     const earlier = await findClawbacks(tx, run.id);
-    if (run.status === "approved")
-      await foldReleased(tx, [...new Set(paid.map((l) => l.userId))], deps.now());
-    const balances = run.status === "approved" ? await lockAvailableBalances(tx, run.id) : new Map();
+    const balances =
+      run.status === "approved"
+        ? await lockAvailableBalances(
+            tx,
+            run.id,
+            paid.map((l) => l.userId),
+            deps.now(),
+          )
+        : new Map();
     const plan = planDividendClawback({
       enabled: settings.clawbackAfterRefund,
       run,
@@ -122,8 +128,12 @@ async function findClawbacks(tx: Tx, runId: number) {
   );
 }
 
-/** The run's earners' available balances (owed to them), locked in account-code order as postings lock them. */
-async function lockAvailableBalances(tx: Tx, runId: number) {
+/**
+ * The run's earners' available balances (owed to them), their released commissions folded in first, locked in
+ * account-code order as postings lock them.
+ */
+async function lockAvailableBalances(tx: Tx, runId: number, userIds: number[], at: Date) {
+  await foldReleased(tx, userIds, at);
   const rows = await queryRows<{ userId: string | number; balanceFen: string | number }>(
     tx,
     sql`select l.user_id as "userId", a.balance_fen as "balanceFen"

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
 import { runStatement } from "../../db/statement.ts";
-import { keepsBalanceOnRow, LEDGER_SLOTS } from "./accounts.ts";
+import { keepsBalanceOnRow, LEDGER_SLOTS, owedFen } from "./accounts.ts";
 
 const textArray = (values: string[]) =>
   `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
@@ -189,6 +189,11 @@ export async function findBalances(db: Executor, codes: string[]): Promise<Map<s
         from ledger_accounts a where a.code in (${list})`,
   );
   return new Map(rows.map((r) => [r.code, r.balanceFen]));
+}
+
+/** What one credit-normal account holds for its owner (owedFen of its balance; 0 when it does not exist). */
+export async function findOwedFen(db: Executor, code: string): Promise<number> {
+  return owedFen((await findBalances(db, [code])).get(code) ?? 0);
 }
 
 export type StatementRow = {

@@ -1,12 +1,11 @@
 // Wallet queries: a shopper's balance and held amount from their ledger accounts, and their statement.
 import type { Executor } from "../../db/client.ts";
 import { ledgerAccount, owedFen } from "../ledger/accounts.ts";
-import { findBalances, findStatement } from "../ledger/repo.ts";
+import { findBalances, findOwedFen, findStatement } from "../ledger/repo.ts";
 
 /** What the shopper can spend now (fen). */
-export async function findWalletBalance(db: Executor, userId: number): Promise<number> {
-  const code = ledgerAccount.wallet(userId);
-  return owedFen((await findBalances(db, [code])).get(code) ?? 0);
+export function findWalletBalance(db: Executor, userId: number): Promise<number> {
+  return findOwedFen(db, ledgerAccount.wallet(userId));
 }
 
 /** The spendable balance and what is held for unpaid orders. */

@@ -26,7 +26,7 @@ import { businessDate } from "../commissions/rewards.ts";
 import { findFrozenFen } from "../commissions/views.ts";
 import { getDistributionSettings } from "../distribution/settings.ts";
 import { lockDistributor } from "../distributors/repo.ts";
-import { findBalances } from "../ledger/repo.ts";
+import { findBalances, findOwedFen } from "../ledger/repo.ts";
 import { postLedgerTransaction } from "../ledger/service.ts";
 import { enqueueOutbox } from "../outbox/service.ts";
 import type { SettingsOf } from "../settings/sections.ts";
@@ -52,12 +52,6 @@ export async function getWallet(db: Db | Tx, userId: number) {
     availableFen: owedFen(b.get(codes[0]!) ?? 0) + (await findReleasedPendingFen(db, userId)),
     withdrawingFen: owedFen(b.get(codes[1]!) ?? 0),
   };
-}
-
-/** What the earner's available account itself holds for them, without their pending releases. */
-async function findAvailableOnAccount(tx: Tx, userId: number): Promise<number> {
-  const code = ledgerAccount.commissionAvailable(userId);
-  return owedFen((await findBalances(tx, [code])).get(code) ?? 0);
 }
 
 export type WithdrawalInput = {
@@ -154,7 +148,7 @@ export async function requestWithdrawal(
       amountFen: fen(input.amountFen),
       // the account alone, as the guard reads it: a release a sweep batch committed since the fold waits
       // for the next one, rather than passing here and being refused by the guard
-      availableFen: fen(await findAvailableOnAccount(tx, userId)),
+      availableFen: fen(await findOwedFen(tx, ledgerAccount.commissionAvailable(userId))),
       today: { count: today.count, amountFen: fen(today.amountFen) },
     });
     if (decision.kind === "refuse")
