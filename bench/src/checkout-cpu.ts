@@ -5,7 +5,7 @@
 // BENCH_COMPARE=<another checkout of the repo> (e.g. `git archive main | tar -x -C /tmp/base` with
 // node_modules linked) runs a second server from there and alternates the two, BENCH_ROUNDS (3) times each,
 // so both see the same neighbours: an A/B of CPU per order on a busy machine. BENCH_PERF=<file> also
-// records this checkout's server with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
+// records this checkout's server in the last round (the JIT warmest) with `perf record -g` (JIT frames named through --perf-basic-prof-only-functions;
 // read with `perf report -i <file> --no-children --sort sym`). BENCH_NODE_ARGS (space-separated) go to this
 // checkout's server only: BENCH_COMPARE=. with e.g. BENCH_NODE_ARGS=--max-semi-space-size=64 A/Bs a node
 // flag on the same code; BENCH_SERVER_ENV (space-separated NAME=value, no space inside a value, e.g.
@@ -149,6 +149,10 @@ async function run(side: Side, seconds: number, measure: boolean, perfFile?: str
   t.backends.user += p.user;
   t.backends.sys += p.sys;
   t.loader += (l1.user + l1.system) / 1000;
+  // each round as it ends: a trend across rounds is the JIT still warming up (or history growing)
+  console.log(
+    `  ${side.label}: ${(done / seconds).toFixed(1)}/s, server ${((s1.user + s1.sys - s0.user - s0.sys) / done).toFixed(2)} ms/order`,
+  );
 }
 
 function report(side: Side) {
@@ -196,7 +200,7 @@ export default async function checkoutCpu(): Promise<void> {
     for (const side of sides) await run(side, 3, false);
     for (let round = 0; round < ROUNDS; round++)
       for (const side of sides)
-        await run(side, SECONDS, true, round === 0 && side === sides[0] ? perfFile : undefined);
+        await run(side, SECONDS, true, round === ROUNDS - 1 && side === sides[0] ? perfFile : undefined);
     console.log(
       `${PGLITE ? "PGlite, " : ""}${SHOPPERS} shoppers, WORKERS=${WORKERS}, ${ROUNDS} × ${SECONDS} s each, load ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
     );

@@ -1,6 +1,7 @@
 // Starting a payment for an order: ask the server for the provider's next step and follow it. The sandbox
 // answers with its hosted pay page in this shop; a real provider may answer with its own page or a QR code.
 import { api, call } from "./api.ts";
+import type { PayReply } from "./types.ts";
 
 export type PayProvider = "sandbox" | "wechat" | "alipay";
 
@@ -48,6 +49,11 @@ export async function startPayment(
       body: choice,
     }),
   );
+  return stepOf(reply);
+}
+
+/** Where the shopper goes next for a started payment. */
+export function stepOf(reply: PayReply): PayStep {
   if (reply.kind === "paid")
     return { kind: "page", url: `/pay/result?orderNo=${encodeURIComponent(reply.orderNo)}&paid=1` };
   if (reply.kind === "redirect") return { kind: "page", url: reply.url };

@@ -1,6 +1,7 @@
 // Checkout: the shipping address, the server's quote (lines, freight per template, payable; the client never
 // prices), the coupon (the one saving most is chosen first), points if switched on, a note, and "place order"
 // with an Idempotency-Key so a double tap places one order.
+
 import { Button, ErrorBlock, Input, List, Skeleton } from "antd-mobile";
 import { useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
@@ -13,13 +14,13 @@ import { PointsToggle } from "../components/PointsToggle.tsx";
 import { QuoteSummary } from "../components/QuoteSummary.tsx";
 import { WalletPay } from "../components/WalletPay.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { api, call } from "../lib/api.ts";
+import { ApiFailure, api, call } from "../lib/api.ts";
 import { parseCheckoutItems } from "../lib/checkout-link.ts";
 import { newIdempotencyKey } from "../lib/idempotency.ts";
 import { formatFen } from "../lib/money.ts";
 import type { Address, Quote } from "../lib/types.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
-import { usePay } from "../lib/use-pay.ts";
+import { useFollowPayment, usePay } from "../lib/use-pay.ts";
 import { usePayMethods } from "../lib/use-pay-methods.ts";
 import { useWalletChoice } from "../lib/use-wallet-choice.ts";
 
@@ -47,6 +48,7 @@ export function CheckoutPage() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const { methods, provider, setProvider } = usePayMethods();
   const pay = usePay();
+  const followPayment = useFollowPayment();
   const wallet = useWalletChoice();
   // The bar shows what is still to pay once the balance has paid its part.
   const balancePartFen = quote ? wallet.walletPartOf(quote.payableFen) : 0;
@@ -101,6 +103,10 @@ export function CheckoutPage() {
       return;
     }
     setBusy(true);
+    // A provider for the whole order is asked for with the order itself (one request); a part from the
+    // balance depends on the order's final total, so that payment starts once the order exists.
+    const whole = quote ? wallet.choiceFor(quote.payableFen, provider) : null;
+    const payWith = whole && whole.provider !== "balance" && !("walletFen" in whole) ? whole : null;
     try {
       const order = await call(
         api.POST("/api/v1/orders", {
@@ -111,15 +117,22 @@ export function CheckoutPage() {
             ...(points ? { points: quote?.pointsUsed ?? points } : {}),
             buyerRemark: remark,
             fromCart,
+            ...(payWith ? { pay: { provider: payWith.provider } } : {}),
           },
           headers: { "Idempotency-Key": idempotencyKey },
         }),
       );
       // the order exists now: leaving the checkout, whatever the payment step does next
       navigate(`/orders/${order.id}`, { replace: true });
-      // with no method switched on (and no balance to cover it) the order waits, unpaid, on its page
-      const choice = wallet.choiceFor(order.payableFen, provider);
-      if (choice) await pay(order, choice);
+      if (order.payment) await followPayment(order, order.payment);
+      // the order waits, unpaid, on its page; the shopper is told why its payment did not start
+      else if (order.paymentError)
+        fail(new ApiFailure(order.paymentError.code, order.paymentError.message, undefined));
+      else {
+        // with no method switched on (and no balance to cover it) the order waits, unpaid, on its page
+        const choice = wallet.choiceFor(order.payableFen, provider);
+        if (choice) await pay(order, choice);
+      }
     } catch (error) {
       fail(error);
     } finally {

@@ -244,3 +244,56 @@ describe("the merchant's records", () => {
     expect(other.body).toEqual({ date: "2026-11-22", payments: [], refunds: [], payouts: [] });
   });
 });
+
+describe("placing an order with its payment in one request", () => {
+  const place = (pay: unknown, key: string) =>
+    client.post(
+      "/api/v1/orders",
+      { items: [{ skuId: product.skus[0]!.id, quantity: 1 }], addressId: shopper.addressId, pay },
+      shopper.token,
+      { "idempotency-key": key },
+    );
+
+  test("answers the order and its pay link; paying it pays the order; a repeat answers the paid order", async () => {
+    const key = `pay-on-place-${Date.now()}`;
+    const placed = await place({ provider: "sandbox" }, key);
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.status).toBe("pending_payment");
+    expect(placed.body.payment.kind).toBe("redirect");
+    const url = new URL(placed.body.payment.url, "http://shop.local");
+    expect(url.searchParams.get("tradeNo")).toBe(placed.body.orderNo);
+    expect(url.searchParams.get("amount")).toBe(String(placed.body.payableFen));
+    const done = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...Object.fromEntries(url.searchParams), result: "paid" },
+      shopper.token,
+    );
+    expect(done.body).toMatchObject({ orderNo: placed.body.orderNo, paid: true });
+    // the client retries the same request (a lost answer): the same order, paid, and no second payment step
+    const again = await place({ provider: "sandbox" }, key);
+    expect(again.status).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body.id).toBe(placed.body.id);
+    expect(again.body.status).not.toBe("pending_payment");
+    expect(again.body.payment).toBeUndefined();
+  });
+
+  test("a provider the shop has not switched on: the order stands, unpaid, and the answer says why", async () => {
+    const before = await count(sql`select count(*) n from orders`);
+    const placed = await place({ provider: "alipay" }, `pay-off-${Date.now()}`);
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.status).toBe("pending_payment");
+    expect(placed.body.payment).toBeUndefined();
+    expect(placed.body.paymentError.code).toBe("PAYMENT_PROVIDER_UNAVAILABLE");
+    expect(await count(sql`select count(*) n from orders`)).toBe(before + 1);
+    expect(await count(sql`select count(*) n from payments where order_no = ${placed.body.orderNo}`)).toBe(0);
+  });
+
+  test("the shop balance cannot be chosen at placing (its part depends on the final total): 422, no order", async () => {
+    const before = await count(sql`select count(*) n from orders`);
+    const placed = await place({ provider: "balance" }, `pay-bal-${Date.now()}`);
+    expect(placed.status).toBe(422);
+    expect(placed.body.error.code).toBe("VALIDATION_FAILED");
+    expect(await count(sql`select count(*) n from orders`)).toBe(before);
+  });
+});

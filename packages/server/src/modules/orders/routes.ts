@@ -2,14 +2,17 @@
 
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { currentUserId, staffActor } from "../../http/authenticate.ts";
 import { idempotencyOf } from "../../http/idempotency.ts";
 import type { App } from "../../http/types.ts";
+import { startOrderPayment } from "../payments/pay.ts";
 import {
   ExportOrderQuery,
   IdParams,
   OrderDetail,
   OrderPage,
+  PlacedOrder,
   PlaceOrderBody,
   QuoteBody,
   QuoteResponse,
@@ -42,17 +45,24 @@ export function registerOrderRoutes(app: App, deps: AppDeps): void {
   );
   app.post(
     "/api/v1/orders",
-    { config: auth, schema: { tags, body: PlaceOrderBody, response: { 201: OrderDetail } } },
+    { config: auth, schema: { tags, body: PlaceOrderBody, response: { 201: PlacedOrder } } },
     async (request, reply) => {
       const userId = currentUserId(request);
-      const result = await placeOrder(
-        deps,
-        userId,
-        request.body,
-        idempotencyOf(request, `orders:user:${userId}`),
-      );
+      const { pay, ...input } = request.body;
+      const result = await placeOrder(deps, userId, input, idempotencyOf(request, `orders:user:${userId}`));
       if (result.replayed) reply.header("idempotent-replayed", "true");
-      return reply.status(201).send(result.order);
+      const order = result.order;
+      if (!pay || order.status !== "pending_payment") return reply.status(201).send(order);
+      // the order is placed whatever happens next: a payment that cannot start is told beside it
+      try {
+        const payment = await startOrderPayment(deps, userId, order.orderNo, pay, request.ip);
+        return reply.status(201).send({ ...order, payment });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return reply
+          .status(201)
+          .send({ ...order, paymentError: { code: error.code, message: error.message } });
+      }
     },
   );
   app.get(

@@ -6,13 +6,40 @@ import { findOrderState } from "../orders/repo.ts";
 import { payableOrderOf } from "../orders/service.ts";
 import { holdBeforeProvider } from "../wallet/hold.ts";
 import { handlePaymentNotification } from "./notify.ts";
+import { payOrderWithBalance } from "./pay-with-balance.ts";
 import { providerNamed } from "./providers.ts";
 import { dropStartedTrade, ensurePendingPayment, findOrderStartingTrade, hasPendingTrade } from "./repo.ts";
+import type { PayChoice, PayStep } from "./schemas.ts";
 
 type Deps = Pick<AppDeps, "db" | "now" | "config" | "paymentProviders">;
 
 export function notifyUrl(deps: Pick<AppDeps, "config">, provider: string): string {
   return `${deps.config.publicUrl}/api/v1/payments/notify/${provider}`;
+}
+
+/** The shopper's choice for one of their orders: paid from the balance at once, or the provider's next step. */
+export async function startOrderPayment(
+  deps: Deps,
+  userId: number,
+  orderNo: string,
+  choice: PayChoice,
+  payerClientIp?: string,
+): Promise<PayStep> {
+  const { provider, walletFen } = choice;
+  if (provider === "balance") {
+    if (walletFen !== undefined)
+      throw new AppError("WALLET_PART_INVALID", "The whole order is paid from the balance", { walletFen });
+    return payOrderWithBalance(deps, userId, orderNo);
+  }
+  const { ok: _ok, ...step } = await createOrderPayment(
+    deps,
+    userId,
+    orderNo,
+    provider,
+    payerClientIp,
+    walletFen,
+  );
+  return step;
 }
 
 export async function createOrderPayment(

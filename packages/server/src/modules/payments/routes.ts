@@ -2,29 +2,16 @@
 // to /api/v1/payments/notify/:provider, read as the raw bytes they signed.
 import { z } from "zod";
 import type { AppDeps } from "../../deps.ts";
-import { AppError } from "../../errors/app-error.ts";
 import { currentUserId } from "../../http/authenticate.ts";
 import { fastSerialized } from "../../http/serializer.ts";
 import type { App } from "../../http/types.ts";
 import { registerPaymentAdminRoutes } from "./admin-routes.ts";
 import { registerPaymentMethodRoutes } from "./methods-routes.ts";
 import { handlePaymentNotification } from "./notify.ts";
-import { checkSandboxLink, completeSandboxPayment, createOrderPayment } from "./pay.ts";
-import { payOrderWithBalance } from "./pay-with-balance.ts";
+import { checkSandboxLink, completeSandboxPayment, startOrderPayment } from "./pay.ts";
 import { handleRefundNotification } from "./refund-notify.ts";
+import { PayBody, PayReply } from "./schemas.ts";
 
-const PayBody = z.strictObject({
-  /** `balance` pays the whole order from the shop balance, with no provider. */
-  provider: z.enum(["sandbox", "wechat", "alipay", "balance"]),
-  /** With a provider: the part paid from the shop balance (held now; the provider is asked for the rest). */
-  walletFen: z.number().int().min(0).max(1e12).optional(),
-});
-const PayReply = z.union([
-  z.object({ kind: z.literal("paid"), orderNo: z.string() }),
-  z.object({ kind: z.literal("redirect"), url: z.string() }),
-  z.object({ kind: z.literal("qr"), codeUrl: z.string() }),
-  z.object({ kind: z.literal("jsapi_params"), params: z.record(z.string(), z.string()) }),
-]);
 const LinkQuery = z.strictObject({
   tradeNo: z.string().max(64),
   amount: z.string().max(20),
@@ -61,26 +48,8 @@ export function registerPaymentRoutes(app: App, deps: AppDeps): void {
         response: { 200: PayReply },
       },
     },
-    async (request) => {
-      const { provider, walletFen } = request.body;
-      if (provider === "balance") {
-        if (walletFen !== undefined)
-          throw new AppError("WALLET_PART_INVALID", "The whole order is paid from the balance", {
-            walletFen,
-          });
-        return payOrderWithBalance(deps, currentUserId(request), request.params.orderNo);
-      }
-      const created = await createOrderPayment(
-        deps,
-        currentUserId(request),
-        request.params.orderNo,
-        provider,
-        request.ip,
-        walletFen,
-      );
-      const { ok: _ok, ...reply } = created as typeof created & { ok: true };
-      return reply as z.infer<typeof PayReply>;
-    },
+    async (request) =>
+      startOrderPayment(deps, currentUserId(request), request.params.orderNo, request.body, request.ip),
   );
 
   app.get(
