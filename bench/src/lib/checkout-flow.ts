@@ -54,7 +54,8 @@ export async function checkoutAndPay(
       { provider: "sandbox" },
       shopper.token,
     );
-    if (asked.status !== 200) return { ok: false, error: `pay ${asked.status} ${JSON.stringify(asked.body)}` };
+    if (asked.status !== 200)
+      return { ok: false, error: `pay ${asked.status} ${JSON.stringify(asked.body)}` };
     link = asked.body;
   }
   if (link?.kind !== "redirect") return { ok: false, error: `no pay link: ${JSON.stringify(placed.body)}` };
