@@ -69,6 +69,10 @@ test("createPayment redirects to the signed pay-page link, which checks out and 
     ok: false,
     code: "PAY_LINK_EXPIRED",
   });
+  // a cut or foreign tag: refused, never thrown
+  expect(sandbox.checkPayLink({ ...query, sig: query.sig!.slice(0, 10) }, Date.now()).ok).toBe(false);
+  const other = createSandboxProvider({});
+  expect(other.checkPayLink(query, Date.now())).toEqual({ ok: false, code: "PAY_LINK_INVALID" });
 });
 
 test("simulate paid: one verified delivery, answered 204, and the query agrees", async () => {

@@ -110,7 +110,7 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
       return {
         ok: true,
         kind: "redirect",
-        url: buildPayLink(config.payPagePath ?? SANDBOX_DEFAULTS.payPagePath, link, keys.privateKey),
+        url: buildPayLink(config.payPagePath ?? SANDBOX_DEFAULTS.payPagePath, link, keys.linkKey),
       };
     },
 
@@ -152,7 +152,7 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
       return { ok: true, payment: trade.payment, deliveries };
     },
 
-    checkPayLink: (query, nowMs) => checkPayLink(query, keys.publicKey, nowMs),
+    checkPayLink: (query, nowMs) => checkPayLink(query, keys.linkKey, nowMs),
 
     parsePaymentNotification: (input) =>
       parseSandboxNotification(input, context, "TRANSACTION.", (envelope) => {
