@@ -1,14 +1,15 @@
 -- One whole checkout on OUR schema: exactly the statements the server sends for one order placed and paid
 -- (captured with log_statement=all on a throwaway database), in the same order, one round trip each, with
--- the same transactions: POST /orders (1 transaction), POST /orders/:no/pay (1 autocommit), POST
+-- the same transactions: POST /orders with `pay` (1 transaction, then 1 autocommit starting the trade), POST
 -- /pay/sandbox/complete (1 autocommit read before the signed notification's transaction, applied in-process).
 -- Sessions and settings come from the server's in-process copies (5 s and 2 s), so they send no statement.
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 14 statements for a 2-SKU order: 6 of them POST /orders (40 and 17 before it read its facts
--- in one statement and wrote in two), 8 paying it (21 before the pay link started its trade in its read and the
--- notification locked and loaded in one statement and wrote in one) (`npm run bench -- checkout-statements`). The server
+-- pgbench expressions. 13 statements for a 2-SKU order: 6 of them POST /orders (40 and 17 before it read its facts
+-- in one statement and wrote in two), 7 paying it (21 before the pay link started its trade in its read and the
+-- notification locked and loaded in one statement and wrote in one; 8 before the ledger's two statements became
+-- one) (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
@@ -239,15 +240,8 @@ logged AS (
   SELECT 'sandbox', 'evt_' || :oid::text, 'payment', CASE WHEN EXISTS (SELECT 1 FROM paid) THEN 'paid' ELSE 'duplicate' END, NULL,
          :ono, 'sbx_tx_' || :oid::text, :payable, now())
 SELECT EXISTS (SELECT 1 FROM paid) AS paid, EXISTS (SELECT 1 FROM moved) AS moved;
--- every ledger transaction of the order in two statements
-WITH account AS (
-  INSERT INTO ledger_accounts (code)
-  SELECT code FROM unnest(ARRAY['commission_frozen' || ':' || 'u' || ':' || :l1::text,
-                                'commission_frozen' || ':' || 'u' || ':' || :top::text,
-                                'gateway_clearing' || ':' || 'sandbox', 'merchant_revenue']) AS c(code)
-  WHERE NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.code = c.code) ORDER BY code
-  ON CONFLICT (code) DO NOTHING),
-t AS (
+-- every ledger transaction of the order in one statement (the shared commission_frozen account, migration 0049)
+WITH t AS (
   INSERT INTO ledger_transactions (idempotency_key, kind, meta, created_at)
   SELECT k, kind, meta, now() FROM (VALUES
       ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', jsonb_build_object('level', 1, 'orderId', :oid::bigint, 'orderItemId', :item1::bigint), :c11::bigint),
@@ -256,35 +250,26 @@ t AS (
       ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', jsonb_build_object('level', 2, 'orderId', :oid::bigint, 'orderItemId', :item2::bigint), :c22::bigint),
       ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'payment', jsonb_build_object('orderNo', :ono::text), :payable::bigint))
     v(k, kind, meta, amount) WHERE amount > 0
-  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key)
-SELECT min(id) FILTER (WHERE idempotency_key = 'comm:' || :item1::text || ':' || 'L1') AS t11,
-       min(id) FILTER (WHERE idempotency_key = 'comm:' || :item1::text || ':' || 'L2') AS t12,
-       coalesce(min(id) FILTER (WHERE idempotency_key = 'comm:' || :item2::text || ':' || 'L1' AND :two = 1), 0) AS t21,
-       coalesce(min(id) FILTER (WHERE idempotency_key = 'comm:' || :item2::text || ':' || 'L2' AND :two = 1), 0) AS t22,
-       min(id) FILTER (WHERE idempotency_key LIKE 'pay%') AS tp FROM t \gset
-\set earned1 :c11 + :c21
-\set earned2 :c12 + :c22
-\set nearned1 -:earned1
-\set nearned2 -:earned2
-\set revenue :c11 + :c12 + :c21 + :c22 - :payable
-WITH slotted AS (
-  SELECT a.id, a.code, d.delta FROM ledger_accounts a
-  JOIN (VALUES ('commission_frozen' || ':' || 'u' || ':' || :l1::text, :nearned1::bigint),
-               ('commission_frozen' || ':' || 'u' || ':' || :top::text, :nearned2::bigint),
-               ('gateway_clearing' || ':' || 'sandbox', :payable::bigint),
-               ('merchant_revenue', :revenue::bigint)) AS d(code, delta) ON d.code = a.code),
+  ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key),
+line AS (
+  SELECT t.id AS transaction_id, l.code, l.amount_fen FROM (VALUES
+      ('comm:' || :item1::text || ':' || 'L1', 'merchant_revenue', :c11::bigint), ('comm:' || :item1::text || ':' || 'L1', 'commission_frozen', :n11::bigint),
+      ('comm:' || :item1::text || ':' || 'L2', 'merchant_revenue', :c12::bigint), ('comm:' || :item1::text || ':' || 'L2', 'commission_frozen', :n12::bigint),
+      ('comm:' || :item2::text || ':' || 'L1', 'merchant_revenue', :c21::bigint), ('comm:' || :item2::text || ':' || 'L1', 'commission_frozen', :n21::bigint),
+      ('comm:' || :item2::text || ':' || 'L2', 'merchant_revenue', :c22::bigint), ('comm:' || :item2::text || ':' || 'L2', 'commission_frozen', :n22::bigint),
+      ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'gateway_clearing' || ':' || 'sandbox', :payable::bigint),
+      ('pay:' || 'sandbox' || ':' || 'sbx_tx_' || :oid::text, 'merchant_revenue', :npayable::bigint))
+    AS l(k, code, amount_fen) JOIN t ON t.idempotency_key = l.k WHERE l.amount_fen <> 0),
+delta AS (SELECT code, sum(amount_fen)::bigint AS delta FROM line GROUP BY code),
+slotted AS (
+  SELECT a.id, a.code, d.delta FROM ledger_accounts a JOIN delta d ON d.code = a.code
+  WHERE a.code = any(array(SELECT code FROM delta))),
 slot AS (
   INSERT INTO ledger_balance_slots (account_id, slot, balance_fen)
   SELECT id, pg_backend_pid() % 16, delta FROM slotted ORDER BY code
   ON CONFLICT (account_id, slot) DO UPDATE SET balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen),
-account AS (SELECT id, code FROM slotted)
-INSERT INTO ledger_entries (transaction_id, account_id, amount_fen)
-SELECT line.transaction_id, account.id, line.amount_fen
-FROM (VALUES (:t11::bigint, 'merchant_revenue', :c11::bigint), (:t11::bigint, 'commission_frozen' || ':' || 'u' || ':' || :l1::text, :n11::bigint),
-             (:t12::bigint, 'merchant_revenue', :c12::bigint), (:t12::bigint, 'commission_frozen' || ':' || 'u' || ':' || :top::text, :n12::bigint),
-             (:t21::bigint, 'merchant_revenue', :c21::bigint), (:t21::bigint, 'commission_frozen' || ':' || 'u' || ':' || :l1::text, :n21::bigint),
-             (:t22::bigint, 'merchant_revenue', :c22::bigint), (:t22::bigint, 'commission_frozen' || ':' || 'u' || ':' || :top::text, :n22::bigint),
-             (:tp::bigint, 'gateway_clearing' || ':' || 'sandbox', :payable::bigint), (:tp::bigint, 'merchant_revenue', :npayable::bigint))
-     AS line (transaction_id, code, amount_fen) JOIN account ON account.code = line.code
-WHERE line.amount_fen <> 0;
+entry AS (
+  INSERT INTO ledger_entries (transaction_id, account_id, amount_fen)
+  SELECT line.transaction_id, slotted.id, line.amount_fen FROM line JOIN slotted ON slotted.code = line.code)
+SELECT count(*) FROM t;
 COMMIT;

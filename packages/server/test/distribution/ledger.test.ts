@@ -11,6 +11,7 @@ import { auditLedger, ledgerAuditClean } from "../../src/modules/ledger/audit.ts
 import { findBalances } from "../../src/modules/ledger/repo.ts";
 import { postLedgerTransaction, postLedgerTransactions } from "../../src/modules/ledger/service.ts";
 import { startTestApp, type TestContext } from "../support/test-app.ts";
+import { onPostgres } from "../support/test-database.ts";
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -153,6 +154,66 @@ describe("ledger postings", () => {
     expect(await transactions()).toBe(count + 3);
     expect(await balance("gateway_clearing:sandbox")).toBe(before + 600);
     expect((await auditLedger(ctx.deps.db)).differences).toEqual([]);
+  });
+
+  it("postings that are all the first to use their accounts, at once: each lands whole", async () => {
+    // On PostgreSQL all eight transactions are open before any posts (a barrier), so they race to make the
+    // same two accounts: each must still find both and write both lines. PGlite runs one at a time.
+    const fresh = `race${Date.now()}`;
+    const [from, to] = [
+      ledgerAccount.gatewayClearing(`${fresh}a`),
+      ledgerAccount.gatewayClearing(`${fresh}b`),
+    ];
+    const racers = 8;
+    let arrived = 0;
+    let open = () => {};
+    const allOpen = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    await Promise.all(
+      Array.from({ length: racers }, (_, i) => i + 1).map((n) =>
+        inTransaction(ctx.deps.db, async (tx) => {
+          if (onPostgres) {
+            await tx.execute(sql`select 1`);
+            if (++arrived === racers) open();
+            await allOpen;
+          }
+          await postLedgerTransactions(tx, [
+            {
+              key: `race:${fresh}:${n}`,
+              kind: "payment",
+              entries: [
+                { account: from, amountFen: n },
+                { account: to, amountFen: -n },
+              ],
+            },
+          ]);
+        }),
+      ),
+    );
+    const lines = await queryRows<{ n: number }>(
+      ctx.deps.db,
+      sql`select count(*)::int as n from ledger_entries e join ledger_transactions t on t.id = e.transaction_id
+          where t.idempotency_key like ${`race:${fresh}:%`}`,
+    );
+    expect(lines[0]!.n).toBe(2 * racers);
+    expect(await balance(from)).toBe(36);
+    expect(await balance(to)).toBe(-36);
+    expect((await auditLedger(ctx.deps.db)).differences).toEqual([]);
+  });
+
+  it("a posting that ends its transaction refuses a key already posted (its COMMIT is already sent)", async () => {
+    await inTransaction(ctx.deps.db, (tx) => postLedgerTransactions(tx, [pay("pay:sandbox:last1", 70)]));
+    const before = await balance("gateway_clearing:sandbox");
+    await expect(
+      inTransaction(ctx.deps.db, (tx) =>
+        postLedgerTransactions(tx, [pay("pay:sandbox:last2", 30), pay("pay:sandbox:last1", 70)], {
+          endsTransaction: true,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "LEDGER_KEY_CONFLICT" });
+    // nothing of it stayed: not the new key either
+    expect(await balance("gateway_clearing:sandbox")).toBe(before);
   });
 
   it("guards a debit by the owed balance, in the write itself", async () => {

@@ -1,7 +1,9 @@
 // Ledger queries: accounts created on first use, balance updates (plain and guarded), transactions, entries.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import { refusalOf } from "../../db/errors.ts";
 import { runStatement } from "../../db/statement.ts";
+import { AppError } from "../../errors/app-error.ts";
 import { keepsBalanceOnRow, LEDGER_SLOTS, owedFen } from "./accounts.ts";
 
 const textArray = (values: string[]) =>
@@ -73,50 +75,55 @@ export async function insertTransactionOnce(
 }
 
 /**
- * The batch form of insertTransactionOnce: the ids of the rows inserted, by key (a taken key is absent).
- * Creates the missing accounts of `codes` in the same statement, so the next statement sees them all.
+ * Posts many transactions in one statement and answers the keys it inserted (a taken key is absent, and
+ * nothing of that posting is written): the transaction rows; each touched account's net delta from the
+ * inserted ones — on the account row for the accounts that keep it there, else on this connection's slot
+ * row — in account-code order, so concurrent postings lock rows in one order; and every entry against the
+ * accounts' ids. An account not there yet is made here; one that a concurrent posting made after this
+ * statement's snapshot is found by its upsert (which waits for that posting, the only time an account row
+ * is locked outside the limits' own rows). One fixed text (a prepared statement on PostgreSQL): postings and
+ * lines travel as JSON.
+ * `endsTransaction`: nothing follows in the caller's transaction and its COMMIT rides behind this statement
+ * (db/statement.ts runStatement), so a taken key cannot be checked after it: it is refused here
+ * (LEDGER_KEY_CONFLICT), which a posting at the end of its transaction only meets through a bug.
  */
-export async function insertTransactionsOnce(
+export async function postTransactionsOnce(
   db: Executor,
-  rows: { key: string; kind: string; meta: Record<string, unknown>; at: Date }[],
-  codes: string[],
-): Promise<Map<string, number>> {
-  // one fixed text however many postings (a prepared statement on PostgreSQL): the rows travel as JSON
-  const inserted = await runStatement<{ id: number; key: string }>(
+  transactions: { key: string; kind: string; meta: Record<string, unknown>; at: Date }[],
+  lines: { key: string; code: string; amountFen: number }[],
+  endsTransaction = false,
+): Promise<Set<string>> {
+  const onRow = [...new Set(lines.map((l) => l.code))].filter(keepsBalanceOnRow);
+  const rows = await runStatement<{ key: string }>(
     db,
-    `with account as (
-       insert into ledger_accounts (code)
-       select code from unnest($1::text[]) as c(code)
-       where not exists (select 1 from ledger_accounts a where a.code = c.code)
-       order by code
-       on conflict (code) do nothing)
-     insert into ledger_transactions (idempotency_key, kind, meta, created_at)
-     select t.r->>'key', t.r->>'kind', t.r->'meta', (t.r->>'at')::timestamptz
-     from jsonb_array_elements($2::text::jsonb) with ordinality as t(r, n)
-     order by t.n
-     on conflict (idempotency_key) do nothing returning id, idempotency_key as key`,
-    [textArray(codes), JSON.stringify(rows)],
-  );
-  return new Map(inserted.map((r) => [r.key, r.id]));
+    POST_TRANSACTIONS,
+    [JSON.stringify(transactions), JSON.stringify(lines), textArray(onRow), endsTransaction],
+    { endsTransaction },
+  ).catch((error: unknown) => {
+    if (refusalOf(error)?.code === "LEDGER_KEY_CONFLICT")
+      throw new AppError(
+        "LEDGER_KEY_CONFLICT",
+        "A ledger key was posted again at the end of its transaction",
+        {},
+      );
+    throw error;
+  });
+  return new Set(rows.map((r) => r.key));
 }
 
-/**
- * One statement for many postings: adds each account's net delta to its balance — on the account row for
- * the accounts that keep it there, else on this connection's slot row — in account-code order, so
- * concurrent batches lock rows in one order, and inserts every entry against the accounts' ids. The
- * accounts must exist (insertTransactionsOnce creates them). One fixed text: deltas and lines travel as JSON.
- * `endsTransaction`: nothing follows in the caller's transaction (db/statement.ts runStatement).
- */
-export async function addToBalancesWithEntries(
-  db: Executor,
-  deltas: { code: string; deltaFen: number }[],
-  entries: { transactionId: number; code: string; amountFen: number }[],
-  endsTransaction = false,
-): Promise<void> {
-  await runStatement(
-    db,
-    `with delta as (
-       select * from jsonb_to_recordset($1::text::jsonb) as d(code text, "deltaFen" bigint, "onRow" boolean)),
+const POST_TRANSACTIONS = `with tx as (
+       insert into ledger_transactions (idempotency_key, kind, meta, created_at)
+       select t.r->>'key', t.r->>'kind', t.r->'meta', (t.r->>'at')::timestamptz
+       from jsonb_array_elements($1::text::jsonb) with ordinality as t(r, n)
+       order by t.n
+       on conflict (idempotency_key) do nothing returning id, idempotency_key as key),
+     line as (
+       select tx.id as "transactionId", l.code, l."amountFen"
+       from jsonb_to_recordset($2::text::jsonb) as l(key text, code text, "amountFen" bigint)
+       join tx on tx.key = l.key),
+     delta as (
+       select code, sum("amountFen")::bigint as "deltaFen", code = any($3::text[]) as "onRow"
+       from line group by code),
      -- balances kept on the account row (limits read them)
      kept as (
        insert into ledger_accounts (code, balance_fen) select code, "deltaFen" from delta where "onRow" order by code
@@ -125,24 +132,28 @@ export async function addToBalancesWithEntries(
      -- the others on this connection's slot rows; their accounts found by key (ANY): joined on the code
      -- alone, the planner, pricing the record set at 100 rows, scanned every account of a smaller shop on
      -- every payment (5,000 accounts: 2.9 ms against 0.3 ms by key; at 15,000 it probed the index)
-     slotted as (select a.id, a.code, d."deltaFen" from ledger_accounts a join delta d on d.code = a.code
-                 where not d."onRow" and a.code = any(array(select code from delta where not "onRow"))),
+     found as (select a.id, a.code from ledger_accounts a
+               where a.code = any(array(select code from delta where not "onRow"))),
+     -- first use: made now (or, made by a posting this statement's snapshot does not see, found by the upsert)
+     made as (
+       insert into ledger_accounts (code)
+       select code from delta d where not d."onRow" and d.code not in (select code from found) order by code
+       on conflict (code) do update set code = excluded.code
+       returning id, code),
+     slotted as (select id, code from found union all select id, code from made),
      slot as (
        insert into ledger_balance_slots (account_id, slot, balance_fen)
-       select id, pg_backend_pid() % ${LEDGER_SLOTS}, "deltaFen" from slotted order by code
+       select s.id, pg_backend_pid() % ${LEDGER_SLOTS}, d."deltaFen" from slotted s join delta d on d.code = s.code
+       order by s.code
        on conflict (account_id, slot) do update set balance_fen = ledger_balance_slots.balance_fen + excluded.balance_fen),
-     account as (select id, code from kept union all select id, code from slotted)
-     insert into ledger_entries (transaction_id, account_id, amount_fen)
-     select line."transactionId", account.id, line."amountFen"
-     from jsonb_to_recordset($2::text::jsonb) as line ("transactionId" bigint, code text, "amountFen" bigint)
-     join account on account.code = line.code`,
-    [
-      JSON.stringify(deltas.map((d) => ({ ...d, onRow: keepsBalanceOnRow(d.code) }))),
-      JSON.stringify(entries),
-    ],
-    { endsTransaction },
-  );
-}
+     account as (select id, code from kept union all select id, code from slotted),
+     entry as (
+       insert into ledger_entries (transaction_id, account_id, amount_fen)
+       select line."transactionId", account.id, line."amountFen" from line join account on account.code = line.code)
+     select key, null::integer as refused from tx
+     union all
+     select null, app_refuse('LEDGER_KEY_CONFLICT', jsonb_build_object('posted', count(*)))
+     from tx having $4::boolean and count(*) < jsonb_array_length($1::text::jsonb)`;
 
 export async function findTransactionByKey(db: Executor, key: string) {
   const rows = await queryRows<{ id: number; kind: string }>(

@@ -6,15 +6,14 @@ import { AppError } from "../../errors/app-error.ts";
 import { keepsBalanceOnRow } from "./accounts.ts";
 import {
   addToBalance,
-  addToBalancesWithEntries,
   debitIfAvailable,
   ensureAccounts,
   findEntriesOfTransaction,
   findTransactionByKey,
   insertEntries,
   insertTransactionOnce,
-  insertTransactionsOnce,
   type LedgerEntryRow,
+  postTransactionsOnce,
 } from "./repo.ts";
 
 export type LedgerPosting = {
@@ -78,9 +77,10 @@ export async function postLedgerTransaction(tx: Tx, posting: LedgerPosting): Pro
 }
 
 /**
- * Posts many transactions in two statements; each is once per key, as postLedgerTransaction.
- * `endsTransaction`: the caller runs nothing after this in its transaction, so the COMMIT may ride behind
- * the last statement (db/statement.ts runStatement).
+ * Posts many transactions in one statement (ledger/repo.ts postTransactionsOnce); each is once per key, as
+ * postLedgerTransaction: a key already posted is checked against its entries afterwards (LEDGER_KEY_CONFLICT
+ * when they differ). `endsTransaction`: the caller runs nothing after this in its transaction, so the COMMIT
+ * rides behind the statement (db/statement.ts runStatement), and a key already posted is refused there.
  */
 export async function postLedgerTransactions(
   tx: Tx,
@@ -89,26 +89,13 @@ export async function postLedgerTransactions(
 ): Promise<void> {
   const postings = uniqueByKey(all);
   if (postings.length === 0) return;
-  const codes = [...new Set(postings.flatMap((p) => p.entries.map((e) => e.account)))].sort();
-  const ids = await insertTransactionsOnce(
+  const posted = await postTransactionsOnce(
     tx,
     postings.map((p) => ({ key: p.key, kind: p.kind, meta: p.meta ?? {}, at: p.at ?? new Date() })),
-    codes,
-  );
-  const fresh = postings.filter((p) => ids.has(p.key));
-  for (const p of postings) if (!ids.has(p.key)) await replay(tx, p);
-  if (fresh.length === 0) return;
-  const deltas = new Map<string, number>();
-  for (const p of fresh)
-    for (const e of p.entries) deltas.set(e.account, (deltas.get(e.account) ?? 0) + e.amountFen);
-  await addToBalancesWithEntries(
-    tx,
-    [...deltas.keys()].sort().map((code) => ({ code, deltaFen: deltas.get(code)! })),
-    fresh.flatMap((p) =>
-      p.entries.map((e) => ({ transactionId: ids.get(p.key)!, code: e.account, amountFen: e.amountFen })),
-    ),
+    postings.flatMap((p) => p.entries.map((e) => ({ key: p.key, code: e.account, amountFen: e.amountFen }))),
     options.endsTransaction,
   );
+  for (const p of postings) if (!posted.has(p.key)) await replay(tx, p);
 }
 
 /** A key queued twice in one batch is one posting, as a replay would be; other entries are a conflict. */
