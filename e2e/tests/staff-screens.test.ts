@@ -150,11 +150,7 @@ async function payInSandbox(token: string, orderNo: string): Promise<void> {
   });
   const link = new URL(pay.url, baseUrl).searchParams;
   const paid = await api<{ paid: boolean }>(baseUrl, "/api/v1/pay/sandbox/complete", token, {
-    tradeNo: link.get("tradeNo"),
-    amount: link.get("amount"),
-    expires: link.get("expires"),
-    sig: link.get("sig"),
-    ...(link.get("return") ? { return: link.get("return") } : {}),
+    ...Object.fromEntries(link),
     result: "paid",
   });
   expect(paid.paid).toBe(true);

@@ -8466,6 +8466,7 @@ export interface paths {
                     tradeNo: string;
                     amount: string;
                     expires: string;
+                    payer?: string;
                     return?: string;
                     sig: string;
                 };
@@ -8521,6 +8522,7 @@ export interface paths {
                         tradeNo: string;
                         amount: string;
                         expires: string;
+                        payer?: string;
                         return?: string;
                         sig: string;
                         /** @enum {string} */

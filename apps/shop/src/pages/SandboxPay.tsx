@@ -11,14 +11,22 @@ import { formatTime } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
 
-type Link = { tradeNo: string; amount: string; expires: string; return?: string; sig: string };
+type Link = {
+  tradeNo: string;
+  amount: string;
+  expires: string;
+  payer?: string;
+  return?: string;
+  sig: string;
+};
 type Checked = { outTradeNo: string; amountFen: number; expiresAtMs: number };
 
 function linkOf(params: URLSearchParams): Link | null {
   const [tradeNo, amount, expires, sig] = ["tradeNo", "amount", "expires", "sig"].map((k) => params.get(k));
   if (!tradeNo || !amount || !expires || !sig) return null;
   const back = params.get("return");
-  return { tradeNo, amount, expires, sig, ...(back ? { return: back } : {}) };
+  const payer = params.get("payer");
+  return { tradeNo, amount, expires, sig, ...(payer ? { payer } : {}), ...(back ? { return: back } : {}) };
 }
 
 export function SandboxPayPage() {

@@ -297,3 +297,36 @@ describe("placing an order with its payment in one request", () => {
     expect(await count(sql`select count(*) n from orders`)).toBe(before);
   });
 });
+
+describe("whose pay link it is", () => {
+  test("the pay link is the buyer's: another shopper cannot complete it, nor make it theirs by editing it", async () => {
+    const order = await newOrder();
+    const link = await client.post(
+      `/api/v1/orders/${order.orderNo}/pay`,
+      { provider: "sandbox" },
+      shopper.token,
+    );
+    const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+    const stranger = await shopperWithAddress(ctx);
+    const theirs = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...query, result: "paid" },
+      stranger.token,
+    );
+    expect(theirs.status).toBe(404);
+    const edited = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...query, payer: String(stranger.userId), result: "paid" },
+      stranger.token,
+    );
+    expect(edited.status).toBe(422);
+    expect(JSON.stringify(edited.body)).toContain("PAY_LINK_INVALID");
+    expect((await orderOf(order.id)).status).toBe("pending_payment");
+    const mine = await client.post(
+      "/api/v1/pay/sandbox/complete",
+      { ...query, result: "paid" },
+      shopper.token,
+    );
+    expect(mine.body).toMatchObject({ orderNo: order.orderNo, paid: true });
+  });
+});

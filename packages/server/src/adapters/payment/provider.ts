@@ -37,6 +37,8 @@ export type CreatePaymentInput = {
   payerOpenid?: string;
   /** Required for WeChat H5 (scene_info.payer_client_ip). */
   payerClientIp?: string;
+  /** The shop's own id of the paying shopper: the sandbox's hosted pay page completes for that shopper only. */
+  payerUserId?: number;
   notifyUrl: string;
   returnUrl?: string;
   expiresAtMs: number;

@@ -92,6 +92,7 @@ export async function createOrderPayment(
       notifyUrl: notifyUrl(deps, provider.name),
       // WeChat H5 requires scene_info.payer_client_ip: the buyer's address as our server saw it.
       payerClientIp,
+      payerUserId: userId,
       returnUrl: `/orders/${order.orderNo}`,
       expiresAtMs: order.closeDueAt.getTime(),
     })
@@ -145,8 +146,8 @@ export async function completeSandboxPayment(
 ) {
   const link = checkSandboxLink(deps, input);
   const sandbox = sandboxOf(deps);
-  const order = await findOrderState(deps.db, { orderNo: link.outTradeNo });
-  if (!order || order.buyerUserId !== userId) throw notFound("Order", { orderNo: link.outTradeNo });
+  // the link names the shopper it was made for (authenticated with it): nobody else completes it
+  if (link.payer !== String(userId)) throw notFound("Order", { orderNo: link.outTradeNo });
   // the order's status after the notification, when applying it told (a payment that just paid it)
   let statusAfter: string | undefined;
   const simulated = await sandbox.simulate({
@@ -168,7 +169,8 @@ export async function completeSandboxPayment(
   if (!simulated.ok)
     throw new AppError("PAYMENT_PROVIDER_FAILED", simulated.message, { code: simulated.code });
   await sandbox.settle();
-  if (statusAfter !== undefined) return { orderNo: order.orderNo, status: statusAfter, paid: true };
-  const after = (await findOrderState(deps.db, { orderId: order.id }))!;
+  if (statusAfter !== undefined) return { orderNo: link.outTradeNo, status: statusAfter, paid: true };
+  const after = await findOrderState(deps.db, { orderNo: link.outTradeNo });
+  if (!after) throw notFound("Order", { orderNo: link.outTradeNo });
   return { orderNo: after.orderNo, status: after.status, paid: after.paidAt !== null };
 }

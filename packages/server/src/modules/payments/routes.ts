@@ -16,6 +16,7 @@ const LinkQuery = z.strictObject({
   tradeNo: z.string().max(64),
   amount: z.string().max(20),
   expires: z.string().max(20),
+  payer: z.string().max(20).optional(),
   return: z.string().max(500).optional(),
   sig: z.string().max(1000),
 });

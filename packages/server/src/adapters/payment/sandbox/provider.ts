@@ -105,6 +105,7 @@ export function createSandboxProvider(config: SandboxConfig = {}, deps: SandboxD
         outTradeNo: input.outTradeNo,
         amountFen: input.amountFen,
         expiresAtMs: input.expiresAtMs,
+        payer: input.payerUserId === undefined ? "" : String(input.payerUserId),
         returnUrl: input.returnUrl ?? "",
       };
       return {
