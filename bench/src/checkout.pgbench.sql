@@ -1,15 +1,15 @@
 -- One whole checkout on OUR schema: exactly the statements the server sends for one order placed and paid
 -- (captured with log_statement=all on a throwaway database), in the same order, one round trip each, with
 -- the same transactions: POST /orders with `pay` (1 transaction, then 1 autocommit starting the trade), POST
--- /pay/sandbox/complete (1 autocommit read before the signed notification's transaction, applied in-process).
+-- /pay/sandbox/complete (the signed notification's transaction, applied in-process; the link names its payer).
 -- Sessions and settings come from the server's in-process copies (5 s and 2 s), so they send no statement.
 -- Half the orders buy 1 SKU and half 2 distinct SKUs (1–2 of each) from the bench catalogue; the buyer is a
 -- random bench shopper, bound to a distributor (level 1) under a top distributor (level 2).
 -- Values the server computes in Node (prices, freight, commission amounts) are computed here in SQL or
--- pgbench expressions. 13 statements for a 2-SKU order: 6 of them POST /orders (40 and 17 before it read its facts
--- in one statement and wrote in two), 7 paying it (21 before the pay link started its trade in its read and the
+-- pgbench expressions. 11 statements for a 2-SKU order: 6 of them POST /orders with its pay link (40 and 17 before it
+-- read its facts in one statement and wrote in two), 5 paying it (21 before the pay link started its trade in its read and the
 -- notification locked and loaded in one statement and wrote in one; 8 before the ledger's two statements became
--- one) (`npm run bench -- checkout-statements`). The server
+-- one and the pay link named its payer) (`npm run bench -- checkout-statements`). The server
 -- names its parameterised statements (db/named-statements.ts), so `-M prepared` is what it does; the bench
 -- runs `-M extended` for comparison with earlier results.
 -- Variables from pgbench -D: uid_first, shoppers, addr_first, mid_first, per_mid, top, sku_first, sku_last.
@@ -131,7 +131,7 @@ answer AS (
   WHERE scope = 'orders:' || 'user' || ':' || :uid::text AND key = :ikey)
 SELECT id AS sku, stock FROM moved;
 COMMIT;
--- POST /api/v1/orders/:orderNo/pay: the order read and its pending trade started in one statement
+-- the pay link asked for with the order (`pay`): the order read and its pending trade started in one statement
 WITH o AS (
   SELECT o.id, o.order_no, o.buyer_user_id, o.status, o.payable_fen, o.wallet_fen, o.close_due_at,
          (SELECT (array_agg(i.title ORDER BY i.id))[1] FROM order_items i WHERE i.order_id = o.id) AS first_title,
@@ -146,7 +146,6 @@ started AS (
 SELECT o.*, (SELECT id FROM started) AS started_id FROM o;
 -- POST /api/v1/pay/sandbox/complete, which delivers the signed notification to POST /api/v1/payments/notify/sandbox
 -- (the order's status after it comes from the payment's own outcome: no read after the commit)
-SELECT id, order_no, buyer_user_id, status, paid_at FROM orders WHERE order_no = :ono;
 BEGIN;
 -- lock and load in one statement: the order, its snapshot, the fraud facts of the buyer and the snapshot's
 -- chain, and the buyer's uplines share-locked link by link (for the team counters)

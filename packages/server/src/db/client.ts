@@ -38,12 +38,27 @@ export function parseInt8(text: string): number {
   return n;
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+/**
+ * `keepOpen`: a connection once opened stays open (pool min = max), as the server's pool does. Its pool is
+ * small (defaultPoolSize), and closing idle ones after pg-pool's 10 s meant every quiet spell ended with the
+ * next burst (a flash sale opening) reconnecting, preparing every named statement again and warming a new
+ * backend's catalogue caches. Tests' many short-lived pools let idle connections go.
+ */
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: { keepOpen?: boolean } = {},
+): Promise<Database> {
   // Set globally: Drizzle passes pg's global parsers with each query, overriding a pool-level one.
   pg.types.setTypeParser(INT8_OID, parseInt8);
   // pipeline: a statement is written when it is asked for, not when the one before has answered (the app
   // still waits for each answer; BEGIN, and COMMIT behind a last statement, go ahead: pipelined-transaction.ts)
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true } as pg.PoolConfig);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(options.keepOpen ? { min: poolSize } : {}),
+    pipeline: true,
+  } as pg.PoolConfig);
   pool.on("error", () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });

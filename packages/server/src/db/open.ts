@@ -10,7 +10,7 @@ export async function openConfiguredDatabase(
   options: { migrate: boolean } = { migrate: true },
 ): Promise<Database> {
   if (config.databaseUrl) {
-    const database = await openPostgres(config.databaseUrl, config.databasePoolSize);
+    const database = await openPostgres(config.databaseUrl, config.databasePoolSize, { keepOpen: true });
     // A cluster's workers open a database their primary already migrated.
     if (options.migrate) await runMigrations(database);
     return database;
