@@ -17,6 +17,12 @@ import { percentile, round } from "./lib/stats.ts";
 /** BENCH_CONCURRENCY=32 (comma-separated) measures only those; results then hold only those runs. */
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "1,8,32,64").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/**
+ * The warm-up before the runs, at 32 shoppers: V8 is still compiling the server's code for the first ~30 s of
+ * load (checkout-cpu's per-round figures on a fresh server: 3.8–4.7 ms of server CPU per order in the first
+ * 10 s, 3.0–3.3 in the next, 2.7–2.9 once settled), and a run measures the server as it serves for hours.
+ */
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 30);
 
 type Run = {
   engine: "postgres" | "pglite";
@@ -36,14 +42,14 @@ type Run = {
 };
 
 /** Closed loop: each shopper checks out, waits for the answer, checks out again, for SECONDS. */
-async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[]) {
+async function load(server: RunningServer, shop: BenchShop, shoppers: Shopper[], seconds = SECONDS) {
   const latencies: number[] = [];
   let errors = 0;
   const firstError: string[] = [];
   const cpuBefore = server.cpuMs();
   const loaderBefore = process.cpuUsage();
   const started = performance.now();
-  const until = started + SECONDS * 1000;
+  const until = started + seconds * 1000;
   await Promise.all(
     shoppers.map(async (s) => {
       while (performance.now() < until) {
@@ -91,7 +97,7 @@ async function measureEngine(
   shop: BenchShop,
   limits?: Limits,
 ): Promise<Run[]> {
-  await load(server, shop, shop.shoppers.slice(0, 8)); // warm-up, same length as a run
+  await load(server, shop, shop.shoppers.slice(0, 32), WARM_UP_SECONDS);
   const runs: Run[] = [];
   for (const n of CONCURRENCY) {
     const r = await load(server, shop, shop.shoppers.slice(0, n));
@@ -224,7 +230,7 @@ export default async function checkout(): Promise<void> {
   const notes: string[] = [
     "paid: true — each checkout is place order with its sandbox pay link in the answer (Idempotency-Key, `pay`) + sandbox pay page, whose signed notification the server applies in-process (signature verified, no HTTP request to itself); latency covers all of it (2 HTTP requests; 3 before the pay link came with the order).",
     "Spread: each checkout buys 1 or 2 distinct SKUs (1–2 of each) drawn uniformly from a bench catalogue of 200 SKUs with ample stock; shoppers are bound to 8 distributors under one top distributor, so each paid order writes 2 or 4 commission rows and their ledger transactions.",
-    `Closed loop, ${SECONDS} s per concurrency after a ${SECONDS} s warm-up at 8; the server (node --import tsx, pool 10, WORKERS=${workers ?? "server default: on PostgreSQL the core count, halved when the database is on this machine (here: 1); 1 on PGlite"}), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the CPU time of the server's processes over the run divided by the orders.`,
+    `Closed loop, ${SECONDS} s per concurrency after a ${WARM_UP_SECONDS} s warm-up at 32 (the JIT settles in ~30 s of load; before stop 28 the warm-up was 10 s at 8 shoppers, and the 32-shopper run at 4b207d3 cost 3.37 ms of server CPU per order against 2.85 / 2.83 in the same run's later history pair); the server (node --import tsx, pool 10, WORKERS=${workers ?? "server default: on PostgreSQL the core count, halved when the database is on this machine (here: 1); 1 on PGlite"}), load generator and PostgreSQL on the same 2-core machine. serverCpuMsPerOrder is the CPU time of the server's processes over the run divided by the orders.`,
     "pgbenchTps: bench/src/checkout.pgbench.sql — the statements the server sends for one placed and paid order, in the same order and transactions — on the benchmark database right after the HTTP run at the same concurrency (the server idle), -M extended, same client counts and duration, same SKU and shopper spread via random().",
     "referenceTps: the reference checkout of performance-anchors.md §2 (bench/src/reference: two guarded SKU decrements, order, items, three commission rows, outbox row; 10,000 SKUs, 100,000 members) in pgbench on its own throwaway database, right after, same clients and duration, -M simple as in the anchors.",
     `history: 32 shoppers on the fresh shop, then again after the top distributor (level 2 of every order) is given ${HISTORY_COMMISSIONS} settled commissions by SQL; flat is the target.`,
