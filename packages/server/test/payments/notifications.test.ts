@@ -16,6 +16,16 @@ const newOrder = () => placeOrder(ctx, shopper, [{ skuId: product.skus[0]!.id, q
 const orderOf = async (id: number) => (await client.get(`/api/v1/orders/${id}`, shopper.token)).body;
 const count = async (query: ReturnType<typeof sql>) =>
   Number((await queryRows<{ n: number }>(deps.db, query))[0]!.n);
+/** The sandbox pay link's query for the shopper's order, as the pay page receives it. */
+const sandboxLinkOf = async (order: { orderNo: string }) => {
+  const link = await client.post(
+    `/api/v1/orders/${order.orderNo}/pay`,
+    { provider: "sandbox" },
+    shopper.token,
+  );
+  expect(link.status, JSON.stringify(link.body)).toBe(200);
+  return Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+};
 const paidResource = (
   order: { orderNo: string; payableFen: number },
   transactionId: string,
@@ -76,12 +86,7 @@ describe("paying through the sandbox", () => {
     deps.config.publicUrl = "http://127.0.0.1:9"; // nothing listens there
     try {
       const order = await newOrder();
-      const link = await client.post(
-        `/api/v1/orders/${order.orderNo}/pay`,
-        { provider: "sandbox" },
-        shopper.token,
-      );
-      const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+      const query = await sandboxLinkOf(order);
       const done = await client.post(
         "/api/v1/pay/sandbox/complete",
         { ...query, result: "paid" },
@@ -101,12 +106,7 @@ describe("paying through the sandbox", () => {
 
   test("choosing fail on the sandbox page leaves the order unpaid and the payment failed", async () => {
     const order = await newOrder();
-    const link = await client.post(
-      `/api/v1/orders/${order.orderNo}/pay`,
-      { provider: "sandbox" },
-      shopper.token,
-    );
-    const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+    const query = await sandboxLinkOf(order);
     const done = await client.post(
       "/api/v1/pay/sandbox/complete",
       { ...query, result: "failed" },
@@ -301,12 +301,7 @@ describe("placing an order with its payment in one request", () => {
 describe("whose pay link it is", () => {
   test("the pay link is the buyer's: another shopper cannot complete it, nor make it theirs by editing it", async () => {
     const order = await newOrder();
-    const link = await client.post(
-      `/api/v1/orders/${order.orderNo}/pay`,
-      { provider: "sandbox" },
-      shopper.token,
-    );
-    const query = Object.fromEntries(new URL(link.body.url, "http://shop.local").searchParams);
+    const query = await sandboxLinkOf(order);
     const stranger = await shopperWithAddress(ctx);
     const theirs = await client.post(
       "/api/v1/pay/sandbox/complete",
