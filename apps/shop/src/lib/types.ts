@@ -29,6 +29,8 @@ export type OrderStatus = OrderCard["status"];
 export type Order = Ok<paths["/api/v1/orders/{id}"]["get"]>;
 /** The server's answer to starting a payment: from the pay route, or beside an order placed with `pay`. */
 export type PayReply = Ok<paths["/api/v1/orders/{orderNo}/pay"]["post"]>;
+/** A sandbox pay link's query, as its page reads it from the address and sends it back. */
+export type SandboxLink = paths["/api/v1/pay/sandbox/check"]["get"]["parameters"]["query"];
 export type AfterSale = Ok<paths["/api/v1/after-sales/{id}"]["get"]>;
 export type Wallet = Ok<paths["/api/v1/wallet"]["get"]>;
 export type WalletEntry = Ok<paths["/api/v1/wallet/entries"]["get"]>["items"][number];

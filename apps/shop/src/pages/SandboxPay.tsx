@@ -9,16 +9,9 @@ import { useI18n } from "../i18n/index.tsx";
 import { api, call } from "../lib/api.ts";
 import { formatTime } from "../lib/format.ts";
 import { formatFen } from "../lib/money.ts";
+import type { SandboxLink as Link } from "../lib/types.ts";
 import { useFail, useFailureText } from "../lib/use-fail.ts";
 
-type Link = {
-  tradeNo: string;
-  amount: string;
-  expires: string;
-  payer?: string;
-  return?: string;
-  sig: string;
-};
 type Checked = { outTradeNo: string; amountFen: number; expiresAtMs: number };
 
 function linkOf(params: URLSearchParams): Link | null {

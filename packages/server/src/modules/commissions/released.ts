@@ -7,6 +7,7 @@ import { buildReleasedFoldedPosting } from "@liebian/domain";
 import { sql } from "drizzle-orm";
 import { type Db, type Executor, queryRows, type Tx } from "../../db/client.ts";
 import { inTransaction } from "../../db/transaction.ts";
+import type { StatementRow } from "../ledger/repo.ts";
 import { postLedgerTransactions } from "../ledger/service.ts";
 
 /**
@@ -69,14 +70,7 @@ export async function findReleasedPendingFen(db: Executor, earnerUserId: number)
  * account's own. Once folded they are gone and the fold's one line stands for them.
  */
 export async function findReleasedPendingStatement(db: Executor, earnerUserId: number, limit: number) {
-  return queryRows<{
-    entryId: number;
-    transactionId: number;
-    key: string;
-    kind: string;
-    amountFen: number;
-    createdAt: Date;
-  }>(
+  return queryRows<Omit<StatementRow, "meta">>(
     db,
     sql`select e.id as "entryId", t.id as "transactionId", t.idempotency_key as key, t.kind,
                (-p.amount_fen)::bigint as "amountFen", t.created_at as "createdAt"

@@ -1,6 +1,7 @@
 // Read models of commissions for the distribution centre: promoted orders with the buyer masked.
 import { sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../../db/client.ts";
+import type { StatementRow } from "../ledger/repo.ts";
 
 /**
  * What an earner has frozen: their open commissions (frozen or held) less what refunds took back — the
@@ -24,14 +25,7 @@ export async function findFrozenFen(db: Executor, earnerUserId: number): Promise
  * account or, for lines posted before 0049, the earner's own `commission_frozen:u:<id>`.
  */
 export async function findFrozenStatement(db: Executor, earnerUserId: number, limit: number) {
-  return queryRows<{
-    entryId: number;
-    transactionId: number;
-    key: string;
-    kind: string;
-    amountFen: number;
-    createdAt: Date;
-  }>(
+  return queryRows<Omit<StatementRow, "meta">>(
     db,
     sql`with mine as (select id, order_item_id, level from commissions where earner_user_id = ${earnerUserId}
                       order by id desc limit ${limit}),

@@ -3,9 +3,9 @@
 // Contract: GET {payPagePath}?tradeNo=&amount=<fen>&expires=<epoch ms>&payer=<user id, optional>
 // &return=<url, optional>&sig= where sig = base64url(HMAC-SHA256(linkKey, "tradeNo\namount\nexpires\npayer\nreturn\n")).
 // `payer` is the shopper the link was made for: only they may complete it, and the link says who without a
-// database read. Only this server
-// makes and checks links, so a MAC under a key derived from the sandbox's private key (keys.ts) does what
-// a signature did at a fraction of the CPU (the link's Ed25519 signing and check were ~2.5% of a checkout's server CPU).
+// database read. Only this server makes and checks links, so a MAC under a key derived from the sandbox's
+// private key (keys.ts) does what a signature did at a fraction of the CPU (the link's Ed25519 signing and
+// check were ~2.5% of a checkout's server CPU).
 
 import { createHmac, timingSafeEqual } from "node:crypto";
 
